@@ -1,0 +1,126 @@
+// One hall server: store → core → adapters (HTTP, realtime, MQTT, day cycle), each with start()/stop().
+import express from 'express';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { HallConfig } from './config/schema';
+import { EventBus } from './core/events';
+import { HallCore, type Clock } from './core/hall-core';
+import { StaffAccess } from './core/staff';
+import { DayCycle } from './core/day-cycle';
+import { errorMiddleware, makeRoute } from './http/handler';
+import { openApiDocument } from './http/openapi';
+import { apiRoutes, authorizer } from './http/routes';
+import { HallError } from './domain/errors';
+import { MqttBridge } from './mqtt/bridge';
+import { apiDocsPage, placeholderPage, startPage, SURFACES, type Lang } from './pages/start-page';
+import { Realtime } from './realtime/realtime';
+import { openDatabase, type Db } from './store/db';
+
+export interface HallServerOptions {
+  config: HallConfig;
+  dataDir: string;
+  /** Overrides config.server.port (0 = any free port). */
+  port?: number;
+  host?: string;
+  clock?: Clock;
+  /** Overrides the config's MQTT settings (tests pass { disabled: true } or a free port). */
+  mqtt?: HallConfig['mqtt'];
+  log?: (msg: string, e?: unknown) => void;
+}
+
+export interface HallServer {
+  core: HallCore;
+  staff: StaffAccess;
+  db: Db;
+  url: string;
+  port: number;
+  mqtt: MqttBridge;
+  stop(): Promise<void>;
+}
+
+/** The key for visitor ID hashes: made on first start, kept with the data, never leaves the hall. */
+function loadSecret(dataDir: string): Buffer {
+  const file = path.join(dataDir, 'secret.key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+}
+
+const langOf = (q: unknown): Lang => (q === 'en' ? 'en' : 'zh');
+
+export async function startHallServer(opts: HallServerOptions): Promise<HallServer> {
+  const log = opts.log ?? ((m: string, e?: unknown) => (e ? console.error(m, e) : console.log(m)));
+  const config = opts.mqtt ? { ...opts.config, mqtt: opts.mqtt } : opts.config;
+  const db = openDatabase(opts.dataDir);
+  const bus = new EventBus((m, e) => log(m, e));
+  const core = new HallCore(db, config, opts.clock ?? Date.now, bus, loadSecret(opts.dataDir));
+  const staff = new StaffAccess(core);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(express.json({ limit: '256kb', strict: true }));
+  const httpServer: HttpServer = createServer(app);
+  const realtime = new Realtime(httpServer, core, staff);
+  const mqtt = new MqttBridge(core, staff, config.mqtt, log);
+  const dayCycle = new DayCycle(core, log);
+  let publicUrl = config.server.publicUrl ?? '';
+
+  const routes = apiRoutes({
+    core,
+    staff,
+    publicUrl: () => publicUrl,
+    health: () => ({
+      ok: true,
+      hall: config.hall.id,
+      day: core.today(),
+      time: new Date(core.clock()).toISOString(),
+      database: { ok: db.open, events: core.log.count() },
+      mqtt: mqtt.status(),
+      realtime: { clients: realtime.io.engine.clientsCount },
+    }),
+  });
+  const route = makeRoute(staff);
+  for (const r of routes) app[r.method](r.path, route(r.body, authorizer(r.access), r.act));
+  const doc = openApiDocument(routes, config.hall.name);
+  app.get('/api/openapi.json', (_req, res) => void res.json(doc));
+  app.get('/api/docs', (req, res) => void res.type('html').send(apiDocsPage(doc as never, langOf(req.query.lang))));
+  app.use('/api', (_req, _res, next) => next(new HallError('NOT_FOUND', '没有这个接口')));
+  app.get('/', (req, res) => void res.type('html').send(startPage(core.snapshot(), langOf(req.query.lang))));
+  for (const s of SURFACES.filter((x) => !x.path.startsWith('/api'))) {
+    const p = s.path === '/t/demo' ? '/t/:id' : s.path;
+    app.get(p, (req, res) => void res.type('html').send(placeholderPage(s, langOf(req.query.lang))));
+  }
+  app.use(errorMiddleware(log));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(opts.port ?? config.server.port, opts.host ?? config.server.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const host = opts.host ?? config.server.host;
+  const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  if (!publicUrl) publicUrl = url;
+  realtime.start();
+  await mqtt.start();
+  dayCycle.start();
+
+  return {
+    core,
+    staff,
+    db,
+    url,
+    port,
+    mqtt,
+    async stop() {
+      dayCycle.stop();
+      await mqtt.stop();
+      await realtime.stop();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      db.close();
+    },
+  };
+}

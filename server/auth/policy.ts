@@ -1,0 +1,46 @@
+// Who may do what (DESIGN.md §7). Every adapter (HTTP, socket.io, MQTT) asks these same questions.
+import { HallError } from '../domain/errors';
+import type { Principal } from '../core/staff';
+
+export function requirePrincipal(p: Principal | null): Principal {
+  if (!p) throw new HallError('UNAUTHORIZED', '请先登录（缺少或无效的令牌）');
+  return p;
+}
+
+export function isSupervisor(p: Principal): boolean {
+  return p.kind === 'staff' && (p.role === 'supervisor' || p.role === 'admin');
+}
+
+export function requireStaff(p: Principal | null): Principal & { kind: 'staff' } {
+  const q = requirePrincipal(p);
+  if (q.kind !== 'staff') throw new HallError('FORBIDDEN', '此操作仅限工作人员');
+  return q;
+}
+
+export function requireSupervisor(p: Principal | null): Principal & { kind: 'staff' } {
+  const q = requireStaff(p);
+  if (!isSupervisor(q)) throw new HallError('FORBIDDEN', '此操作仅限值班长或管理员');
+  return q;
+}
+
+/** A clerk acts only on the window he is logged into; supervisors on any; a keypad on its own. */
+export function requireWindowActor(p: Principal | null, windowNo: number): Principal {
+  const q = requirePrincipal(p);
+  if (q.kind === 'device') {
+    if (q.device.kind === 'keypad' && q.device.window === windowNo) return q;
+    throw new HallError('FORBIDDEN', `此设备不能操作 ${windowNo} 号窗口`);
+  }
+  if (isSupervisor(q)) return q;
+  if (q.windowNo === null) throw new HallError('FORBIDDEN', '请先登录到一个窗口');
+  if (q.windowNo !== windowNo) {
+    throw new HallError('FORBIDDEN', `您登录的是 ${q.windowNo} 号窗口，不能操作 ${windowNo} 号窗口`);
+  }
+  return q;
+}
+
+/** Kiosks and staff issue tickets. */
+export function requireIssuer(p: Principal | null): Principal {
+  const q = requirePrincipal(p);
+  if (q.kind === 'device' && q.device.kind !== 'kiosk') throw new HallError('FORBIDDEN', '此设备不能取号');
+  return q;
+}

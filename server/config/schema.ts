@@ -1,0 +1,182 @@
+// The hall config file (DESIGN.md §6), validated at the edge. `npm run config-schema` writes the JSON
+// Schema editors use (docs/hall-config.schema.json) from this same definition.
+import { z } from 'zod';
+import { PRIORITIES, WINDOW_KINDS } from '../domain/types';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time "HH:MM"');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-"');
+const token = z.string().min(16, 'a device token needs at least 16 characters').max(256);
+
+const hall = z.strictObject({
+  id,
+  name: z.string().min(1).max(100),
+  regionCode: z.string().regex(/^\d{6}$/, 'a 6-digit administrative division code'),
+  timezone: z.string().refine(isTimeZone, 'unknown time zone').default('Asia/Shanghai'),
+  open: hhmm.default('09:00'),
+  close: hhmm.default('17:00'),
+  /** Expire tickets still waiting at closing time (a demo hall running at night turns this off). */
+  autoClose: z.boolean().default(true),
+});
+
+const server = z.strictObject({
+  port: z.number().int().min(0).max(65535).default(8080),
+  host: z.string().default('0.0.0.0'),
+  publicUrl: z.url().optional(),
+});
+
+const mqtt = z.union([
+  z.strictObject({
+    embedded: z.strictObject({ port: z.number().int().min(0).max(65535).default(1883), host: z.string().default('0.0.0.0') }),
+    baseTopic: z.string().min(1).default('hall'),
+  }),
+  z.strictObject({
+    url: z.string().regex(/^mqtts?:\/\//, 'expected mqtt:// or mqtts://'),
+    username: z.string().optional(),
+    password: z.string().optional(),
+    baseTopic: z.string().min(1),
+  }),
+  z.strictObject({ disabled: z.literal(true), baseTopic: z.string().default('hall') }),
+]);
+
+const service = z.strictObject({
+  id,
+  name: z.string().min(1).max(50),
+  prefix: z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters'),
+  targetWaitMin: z.number().positive().max(600),
+  dailyCap: z.number().int().positive().max(9999),
+  avgServiceMin: z.number().positive().max(600).default(10),
+  field: z.string().max(50).optional(),
+  matterCodes: z.array(z.string().max(64)).default([]),
+});
+
+const window = z.strictObject({
+  no: z.number().int().positive().max(9999),
+  name: z.string().min(1).max(50),
+  kind: z.enum(WINDOW_KINDS),
+  zone: z.string().min(1).max(20).default('A'),
+  skills: z.record(z.string(), z.number().int().min(1).max(9)),
+  priorities: z.array(z.enum(PRIORITIES)).optional(),
+});
+
+const passwordHash = z
+  .string()
+  .regex(/^scrypt:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/, 'expected "scrypt:<salt b64>:<key b64>" (npm run hash-password)');
+
+const clerk = z.strictObject({
+  id,
+  name: z.string().min(1).max(50),
+  role: z.enum(['clerk', 'supervisor', 'admin']),
+  passwordHash,
+  photoUrl: z.string().max(500).optional(),
+});
+
+const device = z.discriminatedUnion('kind', [
+  z.strictObject({ id, kind: z.literal('kiosk'), token }),
+  z.strictObject({
+    id,
+    kind: z.literal('printer'),
+    kiosk: id,
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(9100),
+  }),
+  z.strictObject({ id, kind: z.literal('board'), zone: z.string().min(1), token }),
+  z.strictObject({ id, kind: z.literal('led'), window: z.number().int().positive(), token }),
+  z.strictObject({ id, kind: z.literal('pad'), window: z.number().int().positive(), token }),
+  z.strictObject({ id, kind: z.literal('keypad'), window: z.number().int().positive(), token }),
+]);
+
+const upstream = z.strictObject({
+  url: z.url(),
+  secret: z.string().min(16),
+  batchSize: z.number().int().min(1).max(5000).default(200),
+});
+
+const routing = z.strictObject({
+  priorityBoost: z.number().min(0).max(100).default(1),
+  levelWeights: z.array(z.number().positive().max(1)).min(1).max(9).default([1, 0.6, 0.4]),
+});
+
+const rules = z.strictObject({
+  /** Recalls allowed before a further recall turns the ticket into a no-show. */
+  recallLimit: z.number().int().min(0).max(10).default(2),
+  /** A second call-next from the same window within this time returns the same ticket. */
+  doublePressMs: z.number().int().min(0).max(60_000).default(3000),
+});
+
+const display = z.strictObject({
+  announcement: z.string().min(1).max(200).default('请{ticket}号到{window}号窗口办理'),
+});
+
+export const hallConfigSchema = z
+  .strictObject({
+    hall,
+    server: server.prefault({}),
+    mqtt: mqtt.default({ embedded: { port: 1883, host: '0.0.0.0' }, baseTopic: 'hall' }),
+    services: z.array(service).min(1),
+    windows: z.array(window).min(1),
+    clerks: z.array(clerk).default([]),
+    devices: z.array(device).default([]),
+    upstream: upstream.optional(),
+    routing: routing.prefault({}),
+    rules: rules.prefault({}),
+    display: display.prefault({}),
+  })
+  .superRefine((c, ctx) => {
+    const dup = (items: { value: unknown; path: (string | number)[] }[], what: string) => {
+      const seen = new Set<unknown>();
+      for (const { value, path } of items) {
+        if (seen.has(value)) ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} ${JSON.stringify(value)}` });
+        seen.add(value);
+      }
+    };
+    dup(c.services.map((s, i) => ({ value: s.id, path: ['services', i, 'id'] })), 'service id');
+    dup(c.services.map((s, i) => ({ value: s.prefix, path: ['services', i, 'prefix'] })), 'prefix');
+    dup(c.windows.map((w, i) => ({ value: w.no, path: ['windows', i, 'no'] })), 'window number');
+    dup(c.clerks.map((k, i) => ({ value: k.id, path: ['clerks', i, 'id'] })), 'clerk id');
+    dup(c.devices.map((d, i) => ({ value: d.id, path: ['devices', i, 'id'] })), 'device id');
+    dup(
+      c.devices.flatMap((d, i) => ('token' in d ? [{ value: d.token, path: ['devices', i, 'token'] }] : [])),
+      'device token',
+    );
+    const services = new Set(c.services.map((s) => s.id));
+    const windows = new Set(c.windows.map((w) => w.no));
+    const zones = new Set(c.windows.map((w) => w.zone));
+    const kiosks = new Set(c.devices.filter((d) => d.kind === 'kiosk').map((d) => d.id));
+    c.windows.forEach((w, i) => {
+      for (const s of Object.keys(w.skills)) {
+        if (!services.has(s)) ctx.addIssue({ code: 'custom', path: ['windows', i, 'skills', s], message: `unknown service "${s}"` });
+      }
+    });
+    c.devices.forEach((d, i) => {
+      if ('window' in d && !windows.has(d.window)) {
+        ctx.addIssue({ code: 'custom', path: ['devices', i, 'window'], message: `unknown window ${d.window}` });
+      }
+      if (d.kind === 'board' && !zones.has(d.zone)) {
+        ctx.addIssue({ code: 'custom', path: ['devices', i, 'zone'], message: `no window is in zone "${d.zone}"` });
+      }
+      if (d.kind === 'printer' && !kiosks.has(d.kiosk)) {
+        ctx.addIssue({ code: 'custom', path: ['devices', i, 'kiosk'], message: `unknown kiosk "${d.kiosk}"` });
+      }
+    });
+    if (c.hall.open >= c.hall.close) {
+      ctx.addIssue({ code: 'custom', path: ['hall', 'close'], message: 'closing time must be after opening time' });
+    }
+  });
+
+export type HallConfigInput = z.input<typeof hallConfigSchema>;
+export type HallConfig = z.output<typeof hallConfigSchema>;
+export type DeviceConfig = HallConfig['devices'][number];
+export type ClerkConfig = HallConfig['clerks'][number];
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

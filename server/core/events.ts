@@ -1,0 +1,51 @@
+// The hall core's typed event bus. Events are emitted only after their transaction commits; a failing
+// listener (an adapter whose device is down) is logged and never blocks a command.
+import type { CallView, ServiceView, TicketView, WindowView } from '../protocol/views';
+
+export type TicketAction =
+  | 'issued'
+  | 'called'
+  | 'recalled'
+  | 'started'
+  | 'finished'
+  | 'no_show'
+  | 'held'
+  | 'called_back'
+  | 'transferred'
+  | 'cancelled'
+  | 'expired';
+
+export interface HallEvents {
+  'ticket.changed': { ticket: TicketView; action: TicketAction; windowNo: number | null };
+  call: CallView;
+  'window.changed': { window: WindowView };
+  'queues.changed': { services: ServiceView[] };
+}
+
+export type HallEventName = keyof HallEvents;
+export type HallEvent = { [K in HallEventName]: { type: K; payload: HallEvents[K] } }[HallEventName];
+
+type Listener<K extends HallEventName> = (payload: HallEvents[K]) => void;
+
+export class EventBus {
+  private readonly listeners = new Map<HallEventName, Set<Listener<HallEventName>>>();
+
+  constructor(private readonly log: (msg: string, err: unknown) => void = (m, e) => console.error(m, e)) {}
+
+  on<K extends HallEventName>(type: K, fn: Listener<K>): () => void {
+    let set = this.listeners.get(type);
+    if (!set) this.listeners.set(type, (set = new Set()));
+    set.add(fn as Listener<HallEventName>);
+    return () => set.delete(fn as Listener<HallEventName>);
+  }
+
+  emit(event: HallEvent): void {
+    for (const fn of this.listeners.get(event.type) ?? []) {
+      try {
+        fn(event.payload);
+      } catch (err) {
+        this.log(`listener for ${event.type} failed`, err);
+      }
+    }
+  }
+}

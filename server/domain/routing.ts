@@ -1,0 +1,115 @@
+// Routing (DESIGN.md §5): which waiting ticket a window calls next.
+//
+// The rule a supervisor can check by hand:
+//   urgency = (minutes waited ÷ the service's target wait) × level weight  +  priority boost
+// - a ticket at its target has waited 1.0 "targets"; a tax ticket 18 of 20 min (0.9) beats a
+//   general ticket 6 of 15 min (0.4);
+// - level weight scales the window's secondary skills down (level 1 = 1.0, level 2 = 0.6 …), so a
+//   window serves its own queue first and helps other queues as their targets come near;
+// - a legally prioritised visitor gets a fixed boost (1.0 = one target's worth of waiting): first in
+//   line, yet a normal ticket past its target outranks a priority ticket that just arrived;
+// - a ticket transferred or held for this window counts as level 1;
+// - ties go to the earlier ticket.
+// Candidates are the head of each (service, priority) queue plus the tickets reserved for the window,
+// so picking costs O(services) whatever the queue length.
+import type { HallWindow, Service } from './types';
+
+export interface RoutingParams {
+  /** Added to a priority visitor's urgency, in "targets waited". */
+  priorityBoost: number;
+  /** Weight per skill level: index 0 is level 1. Levels past the end use the last weight. */
+  levelWeights: number[];
+}
+
+export const DEFAULT_ROUTING: RoutingParams = { priorityBoost: 1, levelWeights: [1, 0.6, 0.4] };
+
+export interface Candidate {
+  ticketId: string;
+  serviceId: string;
+  /** Wait start (ms): issue time, kept across transfers; an early appointment's slot start. */
+  waitFrom: number;
+  issuedAt: number;
+  priority: boolean;
+  /** Reserved for one window by a transfer to that window. */
+  targetWindowNo: number | null;
+}
+
+export interface Score {
+  urgency: number;
+  level: number;
+  waitedMin: number;
+  targetRatio: number;
+  levelWeight: number;
+  priorityBoost: number;
+}
+
+export function levelWeight(level: number, params: RoutingParams): number {
+  const w = params.levelWeights;
+  return w[Math.min(level, w.length) - 1] ?? 1;
+}
+
+/** The skill level this window has for a candidate, or null when it may not call it. */
+export function eligibleLevel(c: Candidate, window: HallWindow): number | null {
+  if (c.targetWindowNo !== null) return c.targetWindowNo === window.no ? 1 : null;
+  return window.skills[c.serviceId] ?? null;
+}
+
+export function score(
+  c: Candidate,
+  window: HallWindow,
+  service: Service,
+  now: number,
+  params: RoutingParams,
+): Score | null {
+  const level = eligibleLevel(c, window);
+  if (level === null) return null;
+  // An appointment checked in before its slot has not started waiting yet.
+  const waitedMin = Math.max(0, now - c.waitFrom) / 60_000;
+  const targetRatio = waitedMin / service.targetWaitMin;
+  const weight = levelWeight(level, params);
+  const boost = c.priority ? params.priorityBoost : 0;
+  return {
+    urgency: targetRatio * weight + boost,
+    level,
+    waitedMin,
+    targetRatio,
+    levelWeight: weight,
+    priorityBoost: boost,
+  };
+}
+
+function earlier(a: Candidate, b: Candidate): boolean {
+  if (a.waitFrom !== b.waitFrom) return a.waitFrom < b.waitFrom;
+  if (a.issuedAt !== b.issuedAt) return a.issuedAt < b.issuedAt;
+  return a.ticketId < b.ticketId;
+}
+
+/** The most urgent candidate this window may call, with its score, or null when none. */
+export function pickNext(
+  candidates: readonly Candidate[],
+  window: HallWindow,
+  services: ReadonlyMap<string, Service>,
+  now: number,
+  params: RoutingParams,
+): { candidate: Candidate; score: Score } | null {
+  let best: { candidate: Candidate; score: Score } | null = null;
+  for (const c of candidates) {
+    const service = services.get(c.serviceId);
+    if (!service) continue;
+    const s = score(c, window, service, now, params);
+    if (!s) continue;
+    if (
+      !best ||
+      s.urgency > best.score.urgency ||
+      (s.urgency === best.score.urgency && earlier(c, best.candidate))
+    ) {
+      best = { candidate: c, score: s };
+    }
+  }
+  return best;
+}
+
+/** A visitor's estimated wait: the people ahead shared among the windows whose own service it is. */
+export function estimateWaitMin(waitingAhead: number, avgServiceMin: number, primaryWindows: number): number {
+  return Math.round((waitingAhead * avgServiceMin) / Math.max(1, primaryWindows));
+}

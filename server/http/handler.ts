@@ -1,0 +1,88 @@
+// Every HTTP handler has the same shape: authenticate → validate → act → JSON, or the uniform error
+// `{ error: { code, message } }` (DESIGN.md §6).
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import type { Principal, StaffAccess } from '../core/staff';
+import { HallError, isHallError } from '../domain/errors';
+import { formatIssues } from '../config/load';
+
+export interface Ctx<B> {
+  principal: Principal | null;
+  body: B;
+  req: Request;
+}
+
+export class Reply {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
+}
+
+export const created = (body: unknown) => new Reply(201, body);
+
+export function bearer(req: Request): string | null {
+  const h = req.get('authorization');
+  const m = h ? /^Bearer\s+(\S+)$/i.exec(h) : null;
+  return m ? m[1]! : null;
+}
+
+export function validate<S extends z.ZodType>(schema: S, value: unknown, where = 'body'): z.output<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const problems = formatIssues(r.error.issues);
+    throw new HallError('VALIDATION', `请求内容有误：${problems.join('；')}`, { where, problems });
+  }
+  return r.data;
+}
+
+export type Handler<B> = (ctx: Ctx<B>) => unknown;
+
+/**
+ * Builds a handler. `authorize` runs before the body is looked at, so a caller without the right
+ * token or role learns nothing about the body's shape.
+ */
+export function makeRoute(staff: StaffAccess) {
+  return function route<S extends z.ZodType>(
+    body: S | null,
+    authorize: (p: Principal | null, req: Request) => void,
+    act: Handler<z.output<S>>,
+  ): RequestHandler {
+    return async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const principal = staff.authenticate(bearer(req));
+        authorize(principal, req);
+        const parsed = body ? validate(body, req.body ?? {}) : (undefined as z.output<S>);
+        const out = await act({ principal, body: parsed, req });
+        if (out instanceof Reply) res.status(out.status).json(out.body);
+        else res.json(out);
+      } catch (e) {
+        next(e);
+      }
+    };
+  };
+}
+
+export function sendError(res: Response, e: HallError): void {
+  res.status(e.status).json({
+    error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) },
+  });
+}
+
+/** The last middleware: every failure becomes the uniform error body; unexpected ones are logged. */
+export function errorMiddleware(log: (msg: string, e: unknown) => void) {
+  return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    if (isHallError(err)) return sendError(res, err);
+    const e = err as { type?: string; status?: number };
+    if (e?.type === 'entity.parse.failed') return sendError(res, new HallError('VALIDATION', '请求内容不是有效的 JSON'));
+    if (e?.type === 'entity.too.large') return sendError(res, new HallError('PAYLOAD_TOO_LARGE', '请求内容过大'));
+    if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
+      return sendError(res, new HallError('VALIDATION', '请求内容的编码不受支持，请使用 UTF-8'));
+    }
+    if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+      return sendError(res, new HallError('VALIDATION', '请求无效'));
+    }
+    log('unexpected error', err);
+    sendError(res, new HallError('INTERNAL', '服务器内部错误，请稍后重试'));
+  };
+}

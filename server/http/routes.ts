@@ -1,0 +1,208 @@
+// The HTTP API as one table: each route names who may call it, its body schema and its action.
+// The router, the OpenAPI document and the table-driven security test all read this table.
+import type { Request } from 'express';
+import type { z } from 'zod';
+import * as policy from '../auth/policy';
+import type { HallCore, WindowAction } from '../core/hall-core';
+import { actorOf, type Principal, type StaffAccess } from '../core/staff';
+import { HallError } from '../domain/errors';
+import * as body from '../protocol/http';
+import { created, validate } from './handler';
+
+/** Who may call a route: the table-driven test tries every other kind of caller. */
+export type Access = 'public' | 'any' | 'staff' | 'supervisor' | 'issuer' | 'window';
+
+export interface RouteDef {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  access: Access;
+  body: z.ZodType | null;
+  act: (ctx: { principal: Principal | null; body: any; req: Request }) => unknown;
+}
+
+export interface ApiDeps {
+  core: HallCore;
+  staff: StaffAccess;
+  publicUrl: () => string;
+  health: () => Record<string, unknown>;
+}
+
+const WINDOW_ACTIONS: { action: WindowAction; summary: string; body: z.ZodType }[] = [
+  { action: 'call-next', summary: '叫号: call the most urgent ticket this window may take (finishes the current one)', body: body.emptyBody },
+  { action: 'recall', summary: '重呼: call the current ticket again (past the recall limit it becomes a no-show)', body: body.emptyBody },
+  { action: 'start', summary: '开始办理: the called visitor has arrived', body: body.emptyBody },
+  { action: 'skip', summary: '过号: the called visitor did not come (no-show)', body: body.emptyBody },
+  { action: 'finish', summary: '办结: service finished', body: body.emptyBody },
+  { action: 'hold', summary: '挂起: park the visitor (fetching a document); call back later', body: body.emptyBody },
+  { action: 'call-back', summary: '回呼: call a held ticket back to this window', body: body.callBackBody },
+  { action: 'transfer', summary: '转移: to another service or window, keeping the number and the wait', body: body.transferBody },
+  { action: 'call', summary: '特呼: call a specific waiting number', body: body.callNumberBody },
+  { action: 'pause', summary: '暂停: window on break, with a reason', body: body.pauseBody },
+  { action: 'resume', summary: '恢复: window back in service', body: body.emptyBody },
+];
+
+function windowNo(req: Request): number {
+  return validate(body.windowNoParam, req.params.no, 'path');
+}
+
+export function apiRoutes(d: ApiDeps): RouteDef[] {
+  const { core, staff } = d;
+  const statusUrl = (id: string) => `${d.publicUrl()}/t/${id}`;
+  return [
+    {
+      method: 'post',
+      path: '/api/auth/login',
+      summary: 'Clerk login (工号 + password), optionally at a window',
+      access: 'public',
+      body: body.loginBody,
+      act: async ({ body: b }) => staff.login(b.clerkId, b.password, b.windowNo),
+    },
+    {
+      method: 'post',
+      path: '/api/auth/logout',
+      summary: 'End this session and leave the window',
+      access: 'staff',
+      body: body.emptyBody,
+      act: ({ principal }) => {
+        staff.logout(policy.requireStaff(principal));
+        return { ok: true };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/auth/me',
+      summary: 'Who this token belongs to',
+      access: 'any',
+      body: null,
+      act: ({ principal }) => {
+        const p = policy.requirePrincipal(principal);
+        return p.kind === 'staff'
+          ? { kind: 'staff', clerk: { id: p.clerkId, name: p.name, role: p.role }, windowNo: p.windowNo }
+          : { kind: 'device', device: { id: p.deviceId, kind: p.device.kind } };
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/tickets',
+      summary: '取号: issue a ticket (kiosk device token or staff)',
+      access: 'issuer',
+      body: body.issueTicketBody,
+      act: ({ principal, body: b }) => {
+        const p = policy.requirePrincipal(principal);
+        const t = core.issueTicket(
+          { ...b, channel: b.channel ?? (p.kind === 'device' ? 'kiosk' : 'counter') },
+          actorOf(p),
+        );
+        return created({ ticket: { ...t, statusUrl: statusUrl(t.id) } });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/tickets/:id',
+      summary: 'Public status of one ticket (no personal data); the id is unguessable',
+      access: 'public',
+      body: null,
+      act: ({ req }) => {
+        const id = String(req.params.id);
+        const t = /^[A-Za-z0-9_-]{8,64}$/.test(id) ? core.ticketStatus(id) : null;
+        if (!t) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
+        return { ticket: t };
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/tickets/:id/cancel',
+      summary: '取消: cancel a waiting or held ticket (supervisor)',
+      access: 'supervisor',
+      body: body.emptyBody,
+      act: ({ principal, req }) => ({ ticket: core.cancelTicket(String(req.params.id), actorOf(principal!)) }),
+    },
+    ...WINDOW_ACTIONS.map(
+      (w): RouteDef => ({
+        method: 'post',
+        path: `/api/windows/:no/${w.action}`,
+        summary: w.summary,
+        access: 'window',
+        body: w.body,
+        act: ({ principal, body: b, req }) => {
+          const key = req.get('idempotency-key');
+          const k = key === undefined ? undefined : validate(body.idempotencyKey, key, 'header Idempotency-Key');
+          const ticket = core.windowCommand(windowNo(req), w.action, actorOf(principal!), b, k);
+          return { ticket };
+        },
+      }),
+    ),
+    {
+      method: 'get',
+      path: '/api/windows/:no/held',
+      summary: 'Tickets held (挂起) for this window',
+      access: 'window',
+      body: null,
+      act: ({ req }) => ({ tickets: core.heldTickets(windowNo(req)) }),
+    },
+    {
+      method: 'get',
+      path: '/api/hall',
+      summary: 'Snapshot: services with waiting counts, windows with state and current ticket',
+      access: 'any',
+      body: null,
+      act: () => core.snapshot(),
+    },
+    {
+      method: 'post',
+      path: '/api/appointments',
+      summary: '预约: load appointments from the booking system (supervisor)',
+      access: 'supervisor',
+      body: body.appointmentsBody,
+      act: ({ principal, body: b }) => {
+        const n = core.addAppointments(
+          (b as z.infer<typeof body.appointmentsBody>).appointments.map((a) => ({
+            ...a,
+            slotStart: Date.parse(a.slotStart),
+            slotEnd: Date.parse(a.slotEnd),
+          })),
+          actorOf(principal!),
+        );
+        return { ok: true, loaded: n };
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/day/close',
+      summary: '闭厅: expire tickets still waiting or held and stop issuing for today (supervisor)',
+      access: 'supervisor',
+      body: body.emptyBody,
+      act: ({ principal }) => ({ ok: true, expired: core.closeDay(actorOf(principal!)) }),
+    },
+    {
+      method: 'get',
+      path: '/api/health',
+      summary: 'Liveness and the state of the database and adapters',
+      access: 'public',
+      body: null,
+      act: () => d.health(),
+    },
+  ];
+}
+
+/** The authorisation step of each access level; window routes also check the path's window. */
+export function authorizer(access: Access): (p: Principal | null, req: Request) => void {
+  switch (access) {
+    case 'public':
+      return () => {};
+    case 'any':
+      return (p) => void policy.requirePrincipal(p);
+    case 'staff':
+      return (p) => void policy.requireStaff(p);
+    case 'supervisor':
+      return (p) => void policy.requireSupervisor(p);
+    case 'issuer':
+      return (p) => void policy.requireIssuer(p);
+    case 'window':
+      return (p, req) => {
+        policy.requirePrincipal(p);
+        policy.requireWindowActor(p, windowNo(req));
+      };
+  }
+}

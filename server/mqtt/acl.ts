@@ -1,0 +1,32 @@
+// Which MQTT topics a device may touch (DESIGN.md §6): only its own. Pure, so it is tested directly.
+import type { DeviceConfig } from '../config/schema';
+
+export type Access = 'publish' | 'subscribe';
+
+export function allowedTopics(d: DeviceConfig, base: string): { publish: string[]; subscribe: string[] } {
+  const common = { publish: [`${base}/device/${d.id}/availability`], subscribe: [`${base}/server/state`] };
+  switch (d.kind) {
+    case 'led':
+      return { ...common, subscribe: [...common.subscribe, `${base}/led/${d.window}/display`] };
+    case 'board':
+      return { ...common, subscribe: [...common.subscribe, `${base}/banner/${d.zone}/display`] };
+    case 'keypad':
+      return {
+        publish: [...common.publish, `${base}/keypad/${d.window}/command`],
+        subscribe: [...common.subscribe, `${base}/keypad/${d.window}/result`],
+      };
+    case 'pad':
+      return {
+        publish: [...common.publish, `${base}/pad/${d.window}/evaluation`],
+        subscribe: [...common.subscribe, `${base}/pad/${d.window}/prompt`, `${base}/pad/${d.window}/result`],
+      };
+    default:
+      return common;
+  }
+}
+
+/** Exact topics only: a device may not subscribe with wildcards to see other devices' topics. */
+export function mayAccess(d: DeviceConfig, base: string, topic: string, access: Access): boolean {
+  if (topic.includes('+') || topic.includes('#')) return false;
+  return allowedTopics(d, base)[access].includes(topic);
+}

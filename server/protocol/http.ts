@@ -1,0 +1,77 @@
+// HTTP request bodies (DESIGN.md §6), validated at the edge. Server and browser apps both import these.
+import { z } from 'zod';
+import { PRIORITIES } from '../domain/types';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const loginBody = z.strictObject({
+  clerkId: text(64),
+  password: z.string().min(1).max(200),
+  windowNo: z.number().int().positive().max(9999).optional(),
+});
+
+export const issueTicketBody = z.strictObject({
+  serviceId: text(64),
+  priority: z.enum(PRIORITIES).nullish(),
+  idNumber: z.string().max(32).optional(),
+  appointmentCode: text(64).optional(),
+  channel: z.enum(['kiosk', 'counter', 'mobile', 'appointment', 'phone']).optional(),
+});
+
+export const emptyBody = z.strictObject({});
+
+export const pauseBody = z.strictObject({ reason: text(100).optional() });
+
+export const transferBody = z
+  .strictObject({
+    serviceId: text(64).optional(),
+    windowNo: z.number().int().positive().max(9999).optional(),
+    note: z.string().trim().max(200).optional(),
+  })
+  .refine((b) => (b.serviceId === undefined) !== (b.windowNo === undefined), {
+    message: 'give exactly one of serviceId or windowNo',
+  });
+
+const ticketNumber = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{1,2}\d{1,4}$/, 'a ticket number such as A012');
+
+export const callNumberBody = z.strictObject({ number: ticketNumber });
+
+export const callBackBody = z
+  .strictObject({ ticketId: text(64).optional(), number: ticketNumber.optional() })
+  .refine((b) => (b.ticketId === undefined) !== (b.number === undefined), {
+    message: 'give exactly one of ticketId or number',
+  });
+
+export const appointmentsBody = z.strictObject({
+  appointments: z
+    .array(
+      z.strictObject({
+        code: text(64),
+        serviceId: text(64),
+        slotStart: z.iso.datetime({ offset: true }),
+        slotEnd: z.iso.datetime({ offset: true }),
+        nameMasked: z.string().max(20).nullish(),
+      }),
+    )
+    .min(1)
+    .max(5000),
+});
+
+export const windowNoParam = z.string().regex(/^\d{1,4}$/, 'a window number').transform(Number);
+
+export const idempotencyKey = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
+export type LoginBody = z.infer<typeof loginBody>;
+export type IssueTicketBody = z.infer<typeof issueTicketBody>;
+export type TransferBody = z.infer<typeof transferBody>;
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}

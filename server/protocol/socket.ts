@@ -1,0 +1,72 @@
+// socket.io events (DESIGN.md §6): every client gets a full `state` on (re)connect, then deltas.
+// Server and browser apps both import these types.
+import type { CallView, HallSnapshot, PublicTicketView, ServiceView, TicketView, WindowView } from './views';
+
+export const NAMESPACES = ['/board', '/window', '/supervisor', '/pad', '/ticket', '/kiosk'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+/** A window as public screens show it. */
+export interface PublicWindowView {
+  no: number;
+  name: string;
+  zone: string;
+  state: WindowView['state'];
+  pauseReason: string | null;
+  clerk: { id: string; name: string } | null;
+  ticket: PublicTicketView | null;
+}
+
+export interface HallInfo {
+  id: string;
+  name: string;
+  day: string;
+  open: string;
+  close: string;
+}
+
+export interface BoardState {
+  hall: HallInfo;
+  zone: string | null;
+  windows: PublicWindowView[];
+  services: ServiceView[];
+  recentCalls: CallView[];
+}
+
+export interface WindowConsoleState {
+  hall: HallInfo;
+  window: WindowView;
+  services: ServiceView[];
+  held: TicketView[];
+}
+
+export interface PadState {
+  hall: HallInfo;
+  window: PublicWindowView;
+}
+
+export interface TicketPageState {
+  ticket: PublicTicketView & { waitingAhead: number; estimatedWaitMin: number; windowName: string | null };
+}
+
+export interface KioskState {
+  hall: HallInfo;
+  services: ServiceView[];
+}
+
+export interface ServerToClient {
+  '/board': { state: BoardState; call: CallView; window: PublicWindowView; queues: ServiceView[] };
+  '/window': { state: WindowConsoleState; call: CallView; window: WindowView; queues: ServiceView[]; held: TicketView[] };
+  '/supervisor': { state: HallSnapshot; call: CallView; window: WindowView; queues: ServiceView[]; ticket: TicketView };
+  '/pad': { state: PadState; call: CallView; window: PublicWindowView };
+  '/ticket': { state: TicketPageState; ticket: TicketPageState['ticket'] };
+  '/kiosk': { state: KioskState; queues: ServiceView[] };
+}
+
+/** What the handshake carries: `auth: { token }` (or `{ ticketId }` on /ticket). */
+export interface HandshakeAuth {
+  token?: string;
+  ticketId?: string;
+  /** Staff watching a board or a pad choose the zone or window; devices get theirs from the config. */
+  zone?: string;
+  windowNo?: number;
+}

@@ -1,0 +1,207 @@
+// The realtime adapter: socket.io namespaces with handshake auth, a full `state` on every (re)connect,
+// then deltas from the hall core's events, each sent only to the rooms entitled to it.
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Namespace as IoNamespace, type Socket } from 'socket.io';
+import * as policy from '../auth/policy';
+import type { HallCore } from '../core/hall-core';
+import type { Principal, StaffAccess } from '../core/staff';
+import { HallError, isHallError } from '../domain/errors';
+import type { HandshakeAuth, HallInfo, PublicWindowView } from '../protocol/socket';
+import type { CallView, WindowView } from '../protocol/views';
+import { toPublic } from '../protocol/views';
+
+const RECENT_CALLS = 20;
+
+interface Bound {
+  principal: Principal | null;
+  zone: string | null;
+  windowNo: number | null;
+  ticketId: string | null;
+}
+
+export class Realtime {
+  readonly io: Server;
+  private readonly recent: CallView[] = [];
+  private readonly unsubscribe: (() => void)[] = [];
+
+  constructor(
+    httpServer: HttpServer,
+    private readonly core: HallCore,
+    private readonly staff: StaffAccess,
+  ) {
+    this.io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
+  }
+
+  start(): void {
+    this.setup('/board', (p, a) => this.bindBoard(p, a), (s, b) => {
+      if (b.zone) void s.join(`zone:${b.zone}`);
+      s.emit('state', this.boardState(b.zone));
+    });
+    this.setup('/window', (p, a) => this.bindWindow(p, a), (s, b) => {
+      void s.join(`window:${b.windowNo}`);
+      s.emit('state', this.consoleState(b.windowNo!));
+    });
+    this.setup('/supervisor', (p) => ({ ...blank, principal: policy.requireSupervisor(p) }), (s) => s.emit('state', this.core.snapshot()));
+    this.setup('/pad', (p, a) => this.bindPad(p, a), (s, b) => {
+      void s.join(`window:${b.windowNo}`);
+      s.emit('state', { hall: this.hallInfo(), window: this.publicWindow(this.core.windowView(b.windowNo!)) });
+    });
+    this.setup('/ticket', (_p, a) => this.bindTicket(a), (s, b) => {
+      void s.join(`ticket:${b.ticketId}`);
+      s.emit('state', { ticket: this.core.ticketStatus(b.ticketId!)! });
+    });
+    this.setup('/kiosk', (p) => this.bindKiosk(p), (s) => s.emit('state', { hall: this.hallInfo(), services: this.core.serviceViews() }));
+    this.subscribe();
+  }
+
+  async stop(): Promise<void> {
+    for (const u of this.unsubscribe.splice(0)) u();
+    this.io.disconnectSockets(true);
+    await new Promise<void>((resolve) => this.io.close(() => resolve()));
+  }
+
+  private setup(name: string, bind: (p: Principal | null, auth: HandshakeAuth) => Bound, onConnect: (s: Socket, b: Bound) => void): IoNamespace {
+    const nsp = this.io.of(name);
+    nsp.use((socket, next) => {
+      try {
+        const auth = (socket.handshake.auth ?? {}) as HandshakeAuth;
+        const token = typeof auth.token === 'string' ? auth.token : null;
+        socket.data.bound = bind(this.staff.authenticate(token), auth);
+        next();
+      } catch (e) {
+        const err = new Error(isHallError(e) ? e.message : '连接被拒绝') as Error & { data: unknown };
+        err.data = { code: isHallError(e) ? e.code : 'FORBIDDEN' };
+        next(err);
+      }
+    });
+    nsp.on('connection', (socket) => {
+      try {
+        onConnect(socket, socket.data.bound as Bound);
+      } catch (e) {
+        socket.emit('error', { code: 'INTERNAL', message: (e as Error).message });
+        socket.disconnect(true);
+      }
+    });
+    return nsp;
+  }
+
+  private bindBoard(p: Principal | null, a: HandshakeAuth): Bound {
+    const q = policy.requirePrincipal(p);
+    if (q.kind === 'device') {
+      if (q.device.kind !== 'board') throw new HallError('FORBIDDEN', '此设备不是呼叫屏');
+      return { ...blank, principal: q, zone: q.device.zone };
+    }
+    const zone = typeof a.zone === 'string' && a.zone ? a.zone : null;
+    return { ...blank, principal: q, zone };
+  }
+
+  private bindWindow(p: Principal | null, a: HandshakeAuth): Bound {
+    const q = policy.requireStaff(p);
+    const windowNo = policy.isSupervisor(q) && typeof a.windowNo === 'number' ? a.windowNo : q.windowNo;
+    if (windowNo === null || !this.core.model.windows.has(windowNo)) throw new HallError('FORBIDDEN', '请先登录到一个窗口');
+    policy.requireWindowActor(q, windowNo);
+    return { ...blank, principal: q, windowNo };
+  }
+
+  private bindPad(p: Principal | null, a: HandshakeAuth): Bound {
+    const q = policy.requirePrincipal(p);
+    if (q.kind === 'device') {
+      if (q.device.kind !== 'pad') throw new HallError('FORBIDDEN', '此设备不是评价器');
+      return { ...blank, principal: q, windowNo: q.device.window };
+    }
+    policy.requireSupervisor(q);
+    if (typeof a.windowNo !== 'number' || !this.core.model.windows.has(a.windowNo)) throw new HallError('VALIDATION', '请指定窗口号');
+    return { ...blank, principal: q, windowNo: a.windowNo };
+  }
+
+  private bindTicket(a: HandshakeAuth): Bound {
+    const id = typeof a.ticketId === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(a.ticketId) ? a.ticketId : null;
+    if (!id || !this.core.ticketStatus(id)) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
+    return { ...blank, ticketId: id };
+  }
+
+  private bindKiosk(p: Principal | null): Bound {
+    const q = policy.requireIssuer(p);
+    return { ...blank, principal: q };
+  }
+
+  private subscribe(): void {
+    const bus = this.core.bus;
+    this.unsubscribe.push(
+      bus.on('call', (call) => {
+        this.recent.unshift(call);
+        this.recent.length = Math.min(this.recent.length, RECENT_CALLS);
+        const zone = this.core.model.windows.get(call.windowNo)?.zone;
+        this.io.of('/board').to(`zone:${zone}`).emit('call', call);
+        this.boardsWithoutZone().forEach((s) => s.emit('call', call));
+        this.io.of('/window').to(`window:${call.windowNo}`).emit('call', call);
+        this.io.of('/pad').to(`window:${call.windowNo}`).emit('call', call);
+        this.io.of('/supervisor').emit('call', call);
+      }),
+      bus.on('window.changed', ({ window }) => {
+        const pub = this.publicWindow(window);
+        this.io.of('/board').to(`zone:${window.zone}`).emit('window', pub);
+        this.boardsWithoutZone().forEach((s) => s.emit('window', pub));
+        this.io.of('/window').to(`window:${window.no}`).emit('window', window);
+        this.io.of('/window').to(`window:${window.no}`).emit('held', this.core.heldTickets(window.no));
+        this.io.of('/pad').to(`window:${window.no}`).emit('window', pub);
+        this.io.of('/supervisor').emit('window', window);
+      }),
+      bus.on('queues.changed', ({ services }) => {
+        for (const n of ['/board', '/window', '/supervisor', '/kiosk']) this.io.of(n).emit('queues', services);
+      }),
+      bus.on('ticket.changed', ({ ticket }) => {
+        this.io.of('/supervisor').emit('ticket', ticket);
+        const room = this.io.of('/ticket').to(`ticket:${ticket.id}`);
+        const status = this.core.ticketStatus(ticket.id);
+        if (status) room.emit('ticket', status);
+      }),
+    );
+  }
+
+  private boardsWithoutZone(): Socket[] {
+    return [...this.io.of('/board').sockets.values()].filter((s) => (s.data.bound as Bound).zone === null);
+  }
+
+  private hallInfo(): HallInfo {
+    return this.core.snapshot().hall;
+  }
+
+  private publicWindow(w: WindowView): PublicWindowView {
+    return {
+      no: w.no,
+      name: w.name,
+      zone: w.zone,
+      state: w.state,
+      pauseReason: w.pauseReason,
+      clerk: w.clerk,
+      ticket: w.ticket ? toPublic(w.ticket) : null,
+    };
+  }
+
+  private boardState(zone: string | null) {
+    const snap = this.core.snapshot();
+    const windows = snap.windows.filter((w) => zone === null || w.zone === zone).map((w) => this.publicWindow(w));
+    const nos = new Set(windows.map((w) => w.no));
+    return {
+      hall: snap.hall,
+      zone,
+      windows,
+      services: snap.services,
+      recentCalls: this.recent.filter((c) => nos.has(c.windowNo)),
+    };
+  }
+
+  private consoleState(no: number) {
+    const snap = this.core.snapshot();
+    const window = snap.windows.find((w) => w.no === no)!;
+    return {
+      hall: snap.hall,
+      window,
+      services: snap.services.filter((s) => s.id in window.skills),
+      held: this.core.heldTickets(no),
+    };
+  }
+}
+
+const blank: Bound = { principal: null, zone: null, windowNo: null, ticketId: null };

@@ -1,0 +1,104 @@
+// Forward-only numbered migrations; PRAGMA user_version records the last one applied.
+// Never edit a shipped migration: add the next number.
+
+export const MIGRATIONS: readonly string[] = [
+  /* 1: tickets, numbering, windows, the append-only event log, sessions, idempotency */ `
+  CREATE TABLE tickets (
+    id               TEXT PRIMARY KEY,
+    day              TEXT NOT NULL,
+    number           TEXT NOT NULL,
+    seq              INTEGER NOT NULL,
+    service_id       TEXT NOT NULL,
+    status           TEXT NOT NULL,
+    priority         TEXT,
+    is_priority      INTEGER NOT NULL,
+    channel          TEXT NOT NULL,
+    issued_at        INTEGER NOT NULL,
+    wait_from        INTEGER NOT NULL,
+    target_window    INTEGER,
+    window_no        INTEGER,
+    clerk_id         TEXT,
+    called_at        INTEGER,
+    serving_at       INTEGER,
+    finished_at      INTEGER,
+    recall_count     INTEGER NOT NULL DEFAULT 0,
+    transfer_count   INTEGER NOT NULL DEFAULT 0,
+    note             TEXT,
+    id_hash          TEXT,
+    id_masked        TEXT,
+    appointment_code TEXT,
+    UNIQUE (day, number)
+  ) STRICT;
+  -- The head of each (service, priority) queue in O(log n): routing reads only these heads.
+  CREATE INDEX tickets_queue ON tickets (day, service_id, is_priority, wait_from, issued_at, id)
+    WHERE status = 'waiting' AND target_window IS NULL;
+  CREATE INDEX tickets_reserved ON tickets (target_window, status, wait_from) WHERE target_window IS NOT NULL;
+  CREATE INDEX tickets_open ON tickets (day, status);
+  CREATE INDEX tickets_person ON tickets (id_hash, service_id) WHERE id_hash IS NOT NULL;
+
+  CREATE TABLE counters (
+    day    TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    seq    INTEGER NOT NULL,
+    PRIMARY KEY (day, prefix)
+  ) STRICT;
+
+  CREATE TABLE window_state (
+    no             INTEGER PRIMARY KEY,
+    open           INTEGER NOT NULL DEFAULT 1,
+    paused_reason  TEXT,
+    paused_at      INTEGER,
+    current_ticket TEXT,
+    clerk_id       TEXT,
+    last_call_at   INTEGER,
+    skills         TEXT
+  ) STRICT;
+
+  CREATE TABLE events (
+    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        INTEGER NOT NULL,
+    type      TEXT NOT NULL,
+    ticket_id TEXT,
+    window_no INTEGER,
+    clerk_id  TEXT,
+    actor     TEXT NOT NULL,
+    data      TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX events_ticket ON events (ticket_id);
+  CREATE INDEX events_at ON events (at);
+  CREATE TRIGGER events_append_only_u BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+  CREATE TRIGGER events_append_only_d BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+  CREATE TABLE sessions (
+    token_digest TEXT PRIMARY KEY,
+    clerk_id     TEXT NOT NULL,
+    window_no    INTEGER,
+    created_at   INTEGER NOT NULL,
+    last_seen    INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE idempotency (
+    scope      TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    response   TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (scope, key)
+  ) STRICT;
+
+  CREATE TABLE appointments (
+    code        TEXT PRIMARY KEY,
+    service_id  TEXT NOT NULL,
+    slot_start  INTEGER NOT NULL,
+    slot_end    INTEGER NOT NULL,
+    name_masked TEXT,
+    ticket_id   TEXT
+  ) STRICT;
+
+  CREATE TABLE hall_days (
+    day       TEXT PRIMARY KEY,
+    closed_at INTEGER
+  ) STRICT;
+  `,
+];

@@ -1,0 +1,120 @@
+// Small tables of the hall core: numbering counters, sessions, idempotency keys, appointments, hall days.
+import type { Db } from './db';
+
+export interface SessionRow {
+  clerkId: string;
+  windowNo: number | null;
+  createdAt: number;
+}
+
+export interface AppointmentRow {
+  code: string;
+  serviceId: string;
+  slotStart: number;
+  slotEnd: number;
+  nameMasked: string | null;
+  ticketId: string | null;
+}
+
+export class MiscStore {
+  private readonly s;
+
+  constructor(db: Db) {
+    this.s = {
+      lastSeq: db.prepare<[string, string], { seq: number }>('SELECT seq FROM counters WHERE day = ? AND prefix = ?'),
+      setSeq: db.prepare(`INSERT INTO counters (day, prefix, seq) VALUES (?, ?, ?)
+        ON CONFLICT (day, prefix) DO UPDATE SET seq = excluded.seq`),
+      sessionGet: db.prepare<[string], { clerk_id: string; window_no: number | null; created_at: number }>(
+        'SELECT clerk_id, window_no, created_at FROM sessions WHERE token_digest = ?',
+      ),
+      sessionPut: db.prepare(`INSERT INTO sessions (token_digest, clerk_id, window_no, created_at, last_seen)
+        VALUES (?, ?, ?, ?, ?)`),
+      sessionDel: db.prepare('DELETE FROM sessions WHERE token_digest = ?'),
+      sessionDelClerk: db.prepare('DELETE FROM sessions WHERE clerk_id = ?'),
+      sessionDelWindow: db.prepare('DELETE FROM sessions WHERE window_no = ?'),
+      idemGet: db.prepare<[string, string], { response: string }>('SELECT response FROM idempotency WHERE scope = ? AND key = ?'),
+      idemPut: db.prepare('INSERT INTO idempotency (scope, key, response, created_at) VALUES (?, ?, ?, ?)'),
+      idemPrune: db.prepare('DELETE FROM idempotency WHERE created_at < ?'),
+      apptGet: db.prepare<[string], Record<string, unknown>>('SELECT * FROM appointments WHERE code = ?'),
+      apptPut: db.prepare(`INSERT INTO appointments (code, service_id, slot_start, slot_end, name_masked)
+        VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET service_id = excluded.service_id,
+        slot_start = excluded.slot_start, slot_end = excluded.slot_end, name_masked = excluded.name_masked
+        WHERE ticket_id IS NULL`),
+      apptUse: db.prepare('UPDATE appointments SET ticket_id = ? WHERE code = ?'),
+      dayClosed: db.prepare<[string], { closed_at: number | null }>('SELECT closed_at FROM hall_days WHERE day = ?'),
+      closeDay: db.prepare(`INSERT INTO hall_days (day, closed_at) VALUES (?, ?)
+        ON CONFLICT (day) DO UPDATE SET closed_at = excluded.closed_at`),
+    };
+  }
+
+  lastSeq(day: string, prefix: string): number {
+    return this.s.lastSeq.get(day, prefix)?.seq ?? 0;
+  }
+
+  setSeq(day: string, prefix: string, seq: number): void {
+    this.s.setSeq.run(day, prefix, seq);
+  }
+
+  session(digest: string): SessionRow | null {
+    const r = this.s.sessionGet.get(digest);
+    return r ? { clerkId: r.clerk_id, windowNo: r.window_no, createdAt: r.created_at } : null;
+  }
+
+  putSession(digest: string, clerkId: string, windowNo: number | null, now: number): void {
+    this.s.sessionPut.run(digest, clerkId, windowNo, now, now);
+  }
+
+  deleteSession(digest: string): void {
+    this.s.sessionDel.run(digest);
+  }
+
+  deleteSessionsOfClerk(clerkId: string): void {
+    this.s.sessionDelClerk.run(clerkId);
+  }
+
+  deleteSessionsAtWindow(windowNo: number): void {
+    this.s.sessionDelWindow.run(windowNo);
+  }
+
+  idempotent(scope: string, key: string): unknown {
+    const r = this.s.idemGet.get(scope, key);
+    return r ? (JSON.parse(r.response) as unknown) : undefined;
+  }
+
+  rememberIdempotent(scope: string, key: string, response: unknown, now: number): void {
+    this.s.idemPut.run(scope, key, JSON.stringify(response), now);
+  }
+
+  pruneIdempotency(before: number): void {
+    this.s.idemPrune.run(before);
+  }
+
+  appointment(code: string): AppointmentRow | null {
+    const r = this.s.apptGet.get(code);
+    if (!r) return null;
+    return {
+      code: r.code as string,
+      serviceId: r.service_id as string,
+      slotStart: r.slot_start as number,
+      slotEnd: r.slot_end as number,
+      nameMasked: r.name_masked as string | null,
+      ticketId: r.ticket_id as string | null,
+    };
+  }
+
+  putAppointment(a: Omit<AppointmentRow, 'ticketId'>): void {
+    this.s.apptPut.run(a.code, a.serviceId, a.slotStart, a.slotEnd, a.nameMasked);
+  }
+
+  useAppointment(code: string, ticketId: string): void {
+    this.s.apptUse.run(ticketId, code);
+  }
+
+  isDayClosed(day: string): boolean {
+    return (this.s.dayClosed.get(day)?.closed_at ?? null) !== null;
+  }
+
+  markDayClosed(day: string, at: number): void {
+    this.s.closeDay.run(day, at);
+  }
+}

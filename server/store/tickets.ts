@@ -1,0 +1,179 @@
+// Ticket rows: prepared once, mapped to the domain's Ticket. Only the hall core calls the writers.
+import type { Candidate } from '../domain/routing';
+import type { Priority, Ticket, TicketStatus } from '../domain/types';
+import type { Db } from './db';
+
+interface Row {
+  id: string;
+  day: string;
+  number: string;
+  seq: number;
+  service_id: string;
+  status: string;
+  priority: string | null;
+  is_priority: number;
+  channel: string;
+  issued_at: number;
+  wait_from: number;
+  target_window: number | null;
+  window_no: number | null;
+  clerk_id: string | null;
+  called_at: number | null;
+  serving_at: number | null;
+  finished_at: number | null;
+  recall_count: number;
+  transfer_count: number;
+  note: string | null;
+  id_hash: string | null;
+  id_masked: string | null;
+  appointment_code: string | null;
+}
+
+const toTicket = (r: Row): Ticket => ({
+  id: r.id,
+  day: r.day,
+  number: r.number,
+  seq: r.seq,
+  serviceId: r.service_id,
+  status: r.status as TicketStatus,
+  priority: r.priority as Priority | null,
+  channel: r.channel,
+  issuedAt: r.issued_at,
+  waitFrom: r.wait_from,
+  targetWindowNo: r.target_window,
+  windowNo: r.window_no,
+  clerkId: r.clerk_id,
+  calledAt: r.called_at,
+  servingAt: r.serving_at,
+  finishedAt: r.finished_at,
+  recallCount: r.recall_count,
+  transferCount: r.transfer_count,
+  note: r.note,
+  idMasked: r.id_masked,
+  appointmentCode: r.appointment_code,
+});
+
+const toParams = (t: Ticket, idHash: string | null = null) => ({
+  id: t.id,
+  day: t.day,
+  number: t.number,
+  seq: t.seq,
+  service_id: t.serviceId,
+  status: t.status,
+  priority: t.priority,
+  is_priority: t.priority ? 1 : 0,
+  channel: t.channel,
+  issued_at: t.issuedAt,
+  wait_from: t.waitFrom,
+  target_window: t.targetWindowNo,
+  window_no: t.windowNo,
+  clerk_id: t.clerkId,
+  called_at: t.calledAt,
+  serving_at: t.servingAt,
+  finished_at: t.finishedAt,
+  recall_count: t.recallCount,
+  transfer_count: t.transferCount,
+  note: t.note,
+  id_hash: idHash,
+  id_masked: t.idMasked,
+  appointment_code: t.appointmentCode,
+});
+
+const CANDIDATE_COLS = `id AS ticketId, service_id AS serviceId, wait_from AS waitFrom, issued_at AS issuedAt,
+  is_priority AS priority, target_window AS targetWindowNo`;
+
+export class TicketStore {
+  private readonly s;
+
+  constructor(db: Db) {
+    this.s = {
+      insert: db.prepare(`INSERT INTO tickets VALUES (@id, @day, @number, @seq, @service_id, @status, @priority,
+        @is_priority, @channel, @issued_at, @wait_from, @target_window, @window_no, @clerk_id, @called_at,
+        @serving_at, @finished_at, @recall_count, @transfer_count, @note, @id_hash, @id_masked, @appointment_code)`),
+      update: db.prepare(`UPDATE tickets SET service_id=@service_id, status=@status, target_window=@target_window,
+        window_no=@window_no, clerk_id=@clerk_id, called_at=@called_at, serving_at=@serving_at,
+        finished_at=@finished_at, recall_count=@recall_count, transfer_count=@transfer_count, note=@note
+        WHERE id=@id`),
+      byId: db.prepare<[string], Row>('SELECT * FROM tickets WHERE id = ?'),
+      byNumber: db.prepare<[string, string], Row>('SELECT * FROM tickets WHERE day = ? AND number = ?'),
+      head: db.prepare<[string, string, number], Candidate>(`SELECT ${CANDIDATE_COLS} FROM tickets
+        WHERE day = ? AND service_id = ? AND is_priority = ? AND status = 'waiting' AND target_window IS NULL
+        ORDER BY wait_from, issued_at, id LIMIT 1`),
+      reservedWaiting: db.prepare<[number], Candidate>(`SELECT ${CANDIDATE_COLS} FROM tickets
+        WHERE target_window = ? AND status = 'waiting' ORDER BY wait_from LIMIT 50`),
+      held: db.prepare<[number], Row>(`SELECT * FROM tickets WHERE target_window = ? AND status = 'held'
+        ORDER BY wait_from`),
+      waitingCount: db.prepare<[string, string], { n: number }>(`SELECT COUNT(*) AS n FROM tickets
+        WHERE day = ? AND service_id = ? AND status = 'waiting'`),
+      oldestWaiting: db.prepare<[string, string], { t: number | null }>(`SELECT MIN(wait_from) AS t FROM tickets
+        WHERE day = ? AND service_id = ? AND status = 'waiting'`),
+      ahead: db.prepare<[string, string, number], { n: number }>(`SELECT COUNT(*) AS n FROM tickets
+        WHERE day = ? AND service_id = ? AND status = 'waiting' AND target_window IS NULL AND wait_from < ?`),
+      openBefore: db.prepare<[string], Row>(`SELECT * FROM tickets WHERE day < ?
+        AND status IN ('waiting','called','serving','held')`),
+      waitingOn: db.prepare<[string], Row>(`SELECT * FROM tickets WHERE day = ? AND status IN ('waiting','held')`),
+      openForPerson: db.prepare<[string, string, string], Row>(`SELECT * FROM tickets WHERE id_hash = ?
+        AND service_id = ? AND day = ? AND status IN ('waiting','called','serving','held') LIMIT 1`),
+    };
+  }
+
+  insert(t: Ticket, idHash: string | null): void {
+    this.s.insert.run(toParams(t, idHash));
+  }
+
+  update(t: Ticket): void {
+    this.s.update.run(toParams(t));
+  }
+
+  get(id: string): Ticket | null {
+    const r = this.s.byId.get(id);
+    return r ? toTicket(r) : null;
+  }
+
+  byNumber(day: string, number: string): Ticket | null {
+    const r = this.s.byNumber.get(day, number);
+    return r ? toTicket(r) : null;
+  }
+
+  /** The routing candidates for a window: each queue's head plus tickets reserved for it. */
+  candidates(day: string, serviceIds: readonly string[], windowNo: number): Candidate[] {
+    const out: Candidate[] = [];
+    for (const sid of serviceIds) {
+      for (const p of [1, 0]) {
+        const c = this.s.head.get(day, sid, p);
+        if (c) out.push({ ...c, priority: Boolean(c.priority) });
+      }
+    }
+    for (const c of this.s.reservedWaiting.all(windowNo)) out.push({ ...c, priority: Boolean(c.priority) });
+    return out;
+  }
+
+  held(windowNo: number): Ticket[] {
+    return this.s.held.all(windowNo).map(toTicket);
+  }
+
+  waitingCount(day: string, serviceId: string): number {
+    return this.s.waitingCount.get(day, serviceId)?.n ?? 0;
+  }
+
+  oldestWaitFrom(day: string, serviceId: string): number | null {
+    return this.s.oldestWaiting.get(day, serviceId)?.t ?? null;
+  }
+
+  waitingAhead(day: string, serviceId: string, waitFrom: number): number {
+    return this.s.ahead.get(day, serviceId, waitFrom)?.n ?? 0;
+  }
+
+  openBefore(day: string): Ticket[] {
+    return this.s.openBefore.all(day).map(toTicket);
+  }
+
+  waitingOrHeldOn(day: string): Ticket[] {
+    return this.s.waitingOn.all(day).map(toTicket);
+  }
+
+  openForPerson(idHash: string, serviceId: string, day: string): Ticket | null {
+    const r = this.s.openForPerson.get(idHash, serviceId, day);
+    return r ? toTicket(r) : null;
+  }
+}
