@@ -5,29 +5,39 @@ import { startHallServer } from './app';
 import { ConfigError, loadConfigFile } from './config/load';
 import { DEMO_CONFIG } from './paths';
 
+function portArg(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!(/^\d+$/.test(text) && n < 65536)) throw new ConfigError(name, [`not a port number: ${text}`]);
+  return n;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       config: { type: 'string' },
       data: { type: 'string' },
       port: { type: 'string' },
+      'mqtt-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log('usage: npm start -- [--config hall.yaml] [--data DIR] [--port N]\n' +
+    console.log('usage: npm start -- [--config hall.yaml] [--data DIR] [--port N] [--mqtt-port N]\n' +
       '   or: HALL_CONFIG=hall.yaml HALL_DATA_DIR=DIR PORT=N npm start');
     return;
   }
   const configFile = values.config ?? process.env.HALL_CONFIG ?? DEMO_CONFIG;
   const dataDir = path.resolve(values.data ?? process.env.HALL_DATA_DIR ?? 'data');
-  const portText = values.port ?? process.env.PORT;
-  const port = portText === undefined ? undefined : Number(portText);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
-    throw new ConfigError('PORT', [`not a port number: ${portText}`]);
-  }
+  const port = portArg('PORT', values.port ?? process.env.PORT);
   const config = loadConfigFile(configFile);
-  const server = await startHallServer({ config, dataDir, port });
+  // --mqtt-port moves the embedded broker (0 = any free port), e.g. when 1883 is taken.
+  const mqttPort = portArg('--mqtt-port', values['mqtt-port'] ?? process.env.HALL_MQTT_PORT);
+  const mqtt =
+    mqttPort !== undefined && 'embedded' in config.mqtt
+      ? { ...config.mqtt, embedded: { ...config.mqtt.embedded, port: mqttPort } }
+      : undefined;
+  const server = await startHallServer({ config, dataDir, port, mqtt });
   console.log(`${config.hall.name}: ${server.url}  (config ${configFile}, data ${dataDir})`);
   const mq = server.mqtt.status();
   if (mq.mode === 'embedded') console.log(`MQTT broker (embedded) on port ${String(mq.port)}, base topic ${config.mqtt.baseTopic}`);

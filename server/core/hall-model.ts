@@ -46,6 +46,7 @@ export class HallModel {
   ticketView(t: Ticket): TicketView {
     return {
       id: t.id,
+      day: t.day,
       number: t.number,
       serviceId: t.serviceId,
       serviceName: this.serviceName(t.serviceId),

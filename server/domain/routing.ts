@@ -29,6 +29,8 @@ export interface Candidate {
   /** Wait start (ms): issue time, kept across transfers; an early appointment's slot start. */
   waitFrom: number;
   issuedAt: number;
+  /** The daily sequence: orders tickets of one service issued in the same millisecond. */
+  seq: number;
   priority: boolean;
   /** Reserved for one window by a transfer to that window. */
   targetWindowNo: number | null;
@@ -81,6 +83,7 @@ export function score(
 function earlier(a: Candidate, b: Candidate): boolean {
   if (a.waitFrom !== b.waitFrom) return a.waitFrom < b.waitFrom;
   if (a.issuedAt !== b.issuedAt) return a.issuedAt < b.issuedAt;
+  if (a.seq !== b.seq) return a.seq < b.seq;
   return a.ticketId < b.ticketId;
 }
 

@@ -17,6 +17,8 @@ export interface PublicTicketView {
 /** A ticket as staff and the ticket's own holder see it. */
 export interface TicketView extends PublicTicketView {
   id: string;
+  /** The hall day the ticket belongs to (YYYY-MM-DD). */
+  day: string;
   priorityKind: Priority | null;
   channel: string;
   targetWindowNo: number | null;

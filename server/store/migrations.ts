@@ -30,7 +30,7 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (day, number)
   ) STRICT;
   -- The head of each (service, priority) queue in O(log n): routing reads only these heads.
-  CREATE INDEX tickets_queue ON tickets (day, service_id, is_priority, wait_from, issued_at, id)
+  CREATE INDEX tickets_queue ON tickets (day, service_id, is_priority, wait_from, issued_at, seq)
     WHERE status = 'waiting' AND target_window IS NULL;
   CREATE INDEX tickets_reserved ON tickets (target_window, status, wait_from) WHERE target_window IS NOT NULL;
   CREATE INDEX tickets_open ON tickets (day, status);

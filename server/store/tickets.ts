@@ -80,7 +80,7 @@ const toParams = (t: Ticket, idHash: string | null = null) => ({
 });
 
 const CANDIDATE_COLS = `id AS ticketId, service_id AS serviceId, wait_from AS waitFrom, issued_at AS issuedAt,
-  is_priority AS priority, target_window AS targetWindowNo`;
+  is_priority AS priority, target_window AS targetWindowNo, seq`;
 
 export class TicketStore {
   private readonly s;
@@ -98,9 +98,9 @@ export class TicketStore {
       byNumber: db.prepare<[string, string], Row>('SELECT * FROM tickets WHERE day = ? AND number = ?'),
       head: db.prepare<[string, string, number], Candidate>(`SELECT ${CANDIDATE_COLS} FROM tickets
         WHERE day = ? AND service_id = ? AND is_priority = ? AND status = 'waiting' AND target_window IS NULL
-        ORDER BY wait_from, issued_at, id LIMIT 1`),
+        ORDER BY wait_from, issued_at, seq LIMIT 1`),
       reservedWaiting: db.prepare<[number], Candidate>(`SELECT ${CANDIDATE_COLS} FROM tickets
-        WHERE target_window = ? AND status = 'waiting' ORDER BY wait_from LIMIT 50`),
+        WHERE target_window = ? AND status = 'waiting' ORDER BY wait_from, issued_at, seq LIMIT 50`),
       held: db.prepare<[number], Row>(`SELECT * FROM tickets WHERE target_window = ? AND status = 'held'
         ORDER BY wait_from`),
       waitingCount: db.prepare<[string, string], { n: number }>(`SELECT COUNT(*) AS n FROM tickets

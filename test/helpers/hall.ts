@@ -1,0 +1,139 @@
+// Test halls: a real SQLite file in a fresh temp dir, a real HTTP server on 127.0.0.1 at a free port.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startHallServer, type HallServer, type HallServerOptions } from '../../server/app';
+import { hashPassword } from '../../server/auth/passwords';
+import { parseConfig } from '../../server/config/load';
+import type { HallConfig, HallConfigInput } from '../../server/config/schema';
+import { EventBus } from '../../server/core/events';
+import { HallCore } from '../../server/core/hall-core';
+import { openDatabase } from '../../server/store/db';
+import { stringify } from 'yaml';
+
+export const PASSWORD = 'test-pass-1';
+// One hash for every test clerk keeps hall start-up fast.
+const HASH = hashPassword(PASSWORD);
+
+/** 09:00 in Shanghai on a Monday. */
+export const MONDAY_0900 = Date.parse('2026-11-23T01:00:00Z');
+
+export class FakeClock {
+  constructor(public now = MONDAY_0900) {}
+  readonly fn = () => this.now;
+  advanceMin(min: number): void {
+    this.now += min * 60_000;
+  }
+}
+
+export function tempDir(prefix = 'hall-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export const KIOSK_TOKEN = 'test-kiosk-token-000000001';
+export const BOARD_TOKEN = 'test-board-token-000000001';
+export const PAD_TOKEN = 'test-pad1-token-0000000001';
+export const LED_TOKEN = 'test-led1-token-0000000001';
+export const KEYPAD_TOKEN = 'test-keypad1-token-0000001';
+
+/** A small hall: general (A), tax (B), social (D); windows 1..n; clerk "c{n}" per window, a supervisor, an admin. */
+export function testConfigInput(windows = 4, extra: Partial<HallConfigInput> = {}): HallConfigInput {
+  const ws = Array.from({ length: windows }, (_, i) => {
+    const no = i + 1;
+    const skills: Record<string, number> =
+      no % 3 === 1 ? { general: 1, tax: 2, social: 2 } : no % 3 === 2 ? { tax: 1, general: 2 } : { social: 1, general: 3 };
+    return { no, name: `窗口${no}`, kind: no % 3 === 1 ? 'comprehensive' : 'domain', zone: no <= 2 ? 'A' : 'B', skills } as const;
+  });
+  return {
+    hall: { id: 'test-hall', name: '测试大厅', regionCode: '370900', timezone: 'Asia/Shanghai', open: '09:00', close: '17:00', autoClose: true },
+    server: { port: 0, host: '127.0.0.1' },
+    mqtt: { disabled: true, baseTopic: 'hall/test' },
+    services: [
+      { id: 'general', name: '综合受理', prefix: 'A', targetWaitMin: 15, dailyCap: 999, avgServiceMin: 8 },
+      { id: 'tax', name: '税务', prefix: 'B', targetWaitMin: 20, dailyCap: 999, avgServiceMin: 9 },
+      { id: 'social', name: '社保', prefix: 'D', targetWaitMin: 15, dailyCap: 999, avgServiceMin: 7 },
+    ],
+    windows: ws,
+    clerks: [
+      ...ws.map((w) => ({ id: `c${w.no}`, name: `办事员${w.no}`, role: 'clerk' as const, passwordHash: HASH })),
+      { id: 'sup', name: '值班长', role: 'supervisor', passwordHash: HASH },
+      { id: 'adm', name: '管理员', role: 'admin', passwordHash: HASH },
+    ],
+    devices: [
+      { id: 'kiosk-1', kind: 'kiosk', token: KIOSK_TOKEN },
+      { id: 'board-a', kind: 'board', zone: 'A', token: BOARD_TOKEN },
+      { id: 'pad-1', kind: 'pad', window: 1, token: PAD_TOKEN },
+      { id: 'led-1', kind: 'led', window: 1, token: LED_TOKEN },
+      { id: 'keypad-1', kind: 'keypad', window: 1, token: KEYPAD_TOKEN },
+    ],
+    ...extra,
+  };
+}
+
+export function testConfig(windows = 4, extra: Partial<HallConfigInput> = {}): HallConfig {
+  return parseConfig(stringify(testConfigInput(windows, extra)), 'test-config');
+}
+
+/** A hall core on a real SQLite file, without any server around it. */
+export function testCore(config = testConfig(), clock = new FakeClock(), dataDir = tempDir()) {
+  const db = openDatabase(dataDir);
+  const bus = new EventBus(() => {});
+  const core = new HallCore(db, config, clock.fn, bus, Buffer.alloc(32, 7));
+  return { core, db, bus, clock, dataDir };
+}
+
+export async function startTestHall(opts: Partial<HallServerOptions> = {}): Promise<HallServer & { dataDir: string }> {
+  const dataDir = opts.dataDir ?? tempDir();
+  const server = await startHallServer({
+    config: opts.config ?? testConfig(),
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    log: () => {},
+    ...opts,
+  });
+  return Object.assign(server, { dataDir });
+}
+
+export interface ApiResult<T = any> {
+  status: number;
+  body: T;
+}
+
+/** A small JSON client for the hall API. */
+export function client(baseUrl: string) {
+  async function call<T = any>(method: string, p: string, body?: unknown, token?: string, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
+    const res = await fetch(baseUrl + p, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON: kept as text */
+    }
+    return { status: res.status, body: parsed as T };
+  }
+  return {
+    call,
+    get: <T = any>(p: string, token?: string) => call<T>('GET', p, undefined, token),
+    post: <T = any>(p: string, body?: unknown, token?: string, headers?: Record<string, string>) => call<T>('POST', p, body ?? {}, token, headers),
+    async login(clerkId: string, windowNo?: number): Promise<string> {
+      const r = await call('POST', '/api/auth/login', { clerkId, password: PASSWORD, ...(windowNo ? { windowNo } : {}) });
+      if (r.status !== 200) throw new Error(`login ${clerkId} failed: ${JSON.stringify(r.body)}`);
+      return r.body.token as string;
+    },
+    async issue(serviceId: string, extra: Record<string, unknown> = {}) {
+      const r = await call('POST', '/api/tickets', { serviceId, ...extra }, KIOSK_TOKEN);
+      if (r.status !== 201) throw new Error(`issue failed: ${JSON.stringify(r.body)}`);
+      return r.body.ticket;
+    },
+  };
+}

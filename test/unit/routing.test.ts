@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ROUTING, estimateWaitMin, pickNext, score, type Candidate } from '../../server/domain/routing';
+import type { HallWindow, Service } from '../../server/domain/types';
+
+const MIN = 60_000;
+const NOW = 100 * MIN;
+const svc = (id: string, targetWaitMin: number): Service => ({ id, name: id, prefix: id[0]!.toUpperCase(), targetWaitMin, dailyCap: 999, avgServiceMin: 8 });
+const services = new Map([svc('general', 15), svc('tax', 20), svc('social', 15)].map((s) => [s.id, s]));
+const win = (skills: Record<string, number>, no = 1): HallWindow => ({ no, name: `W${no}`, kind: 'comprehensive', zone: 'A', skills });
+
+let n = 0;
+function cand(serviceId: string, waitedMin: number, extra: Partial<Candidate> = {}): Candidate {
+  n++;
+  return { ticketId: `t${String(n).padStart(3, '0')}`, serviceId, waitFrom: NOW - waitedMin * MIN, issuedAt: NOW - waitedMin * MIN, seq: n, priority: false, targetWindowNo: null, ...extra };
+}
+const pick = (cs: Candidate[], w: HallWindow, params = DEFAULT_ROUTING) => pickNext(cs, w, services, NOW, params)?.candidate ?? null;
+
+describe('routing policy', () => {
+  it('primary before secondary at equal waits', () => {
+    const own = cand('general', 10);
+    const other = cand('tax', 10);
+    expect(pick([other, own], win({ general: 1, tax: 2 }))).toBe(own);
+  });
+
+  it('a window helps another queue as that queue nears its target', () => {
+    const own = cand('general', 3); // 0.2 of target
+    const other = cand('tax', 18); // 0.9 of target × 0.6 = 0.54
+    expect(pick([own, other], win({ general: 1, tax: 2 }))).toBe(other);
+  });
+
+  it('urgency is relative to each service target (DESIGN.md §5 example)', () => {
+    // A tax ticket with a 20-minute target that waited 18 is more urgent than a general ticket with a
+    // 15-minute target that waited 6, even though neither is this window's secondary skill.
+    const tax = cand('tax', 18);
+    const general = cand('general', 6);
+    expect(pick([general, tax], win({ general: 1, tax: 1 }))).toBe(tax);
+    // FIFO would have said the opposite had general waited longer in minutes but less against its target:
+    const g2 = cand('general', 16); // 1.07 targets
+    const t2 = cand('tax', 19); // 0.95 targets
+    expect(pick([t2, g2], win({ general: 1, tax: 1 }))).toBe(g2);
+  });
+
+  it('legally prioritised visitors come first', () => {
+    const normal = cand('general', 12);
+    const prio = cand('general', 0, { priority: true });
+    expect(pick([normal, prio], win({ general: 1 }))).toBe(prio);
+  });
+
+  it('priority never starves the rest: a normal ticket past its target beats a fresh priority ticket', () => {
+    const normal = cand('general', 16); // 1.07 targets
+    const prio = cand('general', 0, { priority: true }); // 0 + boost 1
+    expect(pick([prio, normal], win({ general: 1 }))).toBe(normal);
+    // and with a steady stream of priority arrivals, the normal ticket's urgency keeps growing past them
+    const s = score(normal, win({ general: 1 }), services.get('general')!, NOW, DEFAULT_ROUTING)!;
+    expect(s.urgency).toBeGreaterThan(DEFAULT_ROUTING.priorityBoost);
+  });
+
+  it('the priority boost is configurable per hall', () => {
+    const normal = cand('general', 16);
+    const prio = cand('general', 0, { priority: true });
+    expect(pick([prio, normal], win({ general: 1 }), { ...DEFAULT_ROUTING, priorityBoost: 2 })).toBe(prio);
+  });
+
+  it('an appointment checked in before its slot counts its wait from the slot start', () => {
+    // Checked in 10 minutes ago, slot starts in 5 minutes: it has not started waiting yet.
+    const appt = cand('general', 10, { waitFrom: NOW + 5 * MIN, issuedAt: NOW - 10 * MIN });
+    const walkIn = cand('general', 2);
+    expect(pick([appt, walkIn], win({ general: 1 }))).toBe(walkIn);
+    // Once the slot started 8 minutes ago, it outranks a walk-in of 6 minutes.
+    const appt2 = cand('general', 8, { issuedAt: NOW - 30 * MIN });
+    const walkIn2 = cand('general', 6);
+    expect(pick([walkIn2, appt2], win({ general: 1 }))).toBe(appt2);
+    expect(score(appt, win({ general: 1 }), services.get('general')!, NOW, DEFAULT_ROUTING)!.waitedMin).toBe(0);
+  });
+
+  it('a transferred ticket keeps its original issue time and so its urgency', () => {
+    // Transferred to tax after 25 minutes in general: its wait counts from the first issue.
+    const transferred = cand('tax', 25);
+    const fresh = cand('tax', 10);
+    expect(pick([fresh, transferred], win({ tax: 1 }))).toBe(transferred);
+  });
+
+  it('a ticket transferred to a window counts as that window’s own and only that window may call it', () => {
+    const reserved = cand('social', 5, { targetWindowNo: 2 });
+    const own = cand('general', 5);
+    expect(pick([own, reserved], win({ general: 1 }, 2))).toBe(reserved);
+    expect(pick([reserved], win({ general: 1, social: 1 }, 1))).toBeNull();
+  });
+
+  it('a window never calls a service outside its skills', () => {
+    expect(pick([cand('social', 100)], win({ general: 1 }))).toBeNull();
+  });
+
+  it('ties go to the earlier ticket', () => {
+    const a = cand('general', 5);
+    const b = cand('general', 5);
+    expect(pick([b, a], win({ general: 1 }))).toBe(a);
+    const c = cand('general', 0);
+    const d = cand('general', 0);
+    expect(pick([d, c], win({ general: 1 }))).toBe(c);
+  });
+
+  it('levels past the configured weights use the last weight', () => {
+    const s = score(cand('general', 15), win({ general: 5 }), services.get('general')!, NOW, DEFAULT_ROUTING)!;
+    expect(s.levelWeight).toBe(0.4);
+    expect(s.urgency).toBeCloseTo(0.4);
+  });
+
+  it('estimated wait shares the people ahead among the windows whose own service it is', () => {
+    expect(estimateWaitMin(0, 8, 2)).toBe(0);
+    expect(estimateWaitMin(4, 8, 2)).toBe(16);
+    expect(estimateWaitMin(4, 8, 0)).toBe(32);
+  });
+});
