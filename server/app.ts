@@ -12,7 +12,7 @@ import { StaffAccess } from './core/staff';
 import { DayCycle } from './core/day-cycle';
 import { errorMiddleware, makeRoute } from './http/handler';
 import { openApiDocument } from './http/openapi';
-import { apiRoutes, authorizer } from './http/routes';
+import { apiRoutes, authorizer, type RouteDef } from './http/routes';
 import { HallError } from './domain/errors';
 import { MqttBridge } from './mqtt/bridge';
 import { apiDocsPage, placeholderPage, startPage, SURFACES, type Lang } from './pages/start-page';
@@ -38,6 +38,7 @@ export interface HallServer {
   url: string;
   port: number;
   mqtt: MqttBridge;
+  routes: RouteDef[];
   stop(): Promise<void>;
 }
 
@@ -114,6 +115,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     url,
     port,
     mqtt,
+    routes,
     async stop() {
       dayCycle.stop();
       await mqtt.stop();

@@ -235,7 +235,7 @@ export class HallCore {
       const view = this.model.ticketView(ticket);
       tx.events.push({ type: 'ticket.changed', payload: { ticket: view, action: 'issued', windowNo: null } });
       tx.queues = true;
-      const ahead = this.tickets.waitingAhead(day, service.id, waitFrom);
+      const ahead = this.tickets.waitingAhead(day, service.id, waitFrom, seq);
       return {
         ...view,
         waitingAhead: ahead,
@@ -250,7 +250,7 @@ export class HallCore {
     const t = this.tickets.get(id);
     if (!t) return null;
     const service = this.model.services.get(t.serviceId);
-    const ahead = t.status === 'waiting' ? this.tickets.waitingAhead(t.day, t.serviceId, t.waitFrom) : 0;
+    const ahead = t.status === 'waiting' ? this.tickets.waitingAhead(t.day, t.serviceId, t.waitFrom, t.seq) : 0;
     return {
       ...toPublic(this.model.ticketView(t)),
       waitingAhead: ahead,

@@ -9,7 +9,7 @@
 // - a legally prioritised visitor gets a fixed boost (1.0 = one target's worth of waiting): first in
 //   line, yet a normal ticket past its target outranks a priority ticket that just arrived;
 // - a ticket transferred or held for this window counts as level 1;
-// - ties go to the earlier ticket.
+// - ties go to the window's own skill, then to the earlier ticket.
 // Candidates are the head of each (service, priority) queue plus the tickets reserved for the window,
 // so picking costs O(services) whatever the queue length.
 import type { HallWindow, Service } from './types';
@@ -80,6 +80,13 @@ export function score(
   };
 }
 
+/** Higher urgency wins; at equal urgency the window's own skill, then the earlier ticket. */
+function better(sa: Score, a: Candidate, sb: Score, b: Candidate): boolean {
+  if (sa.urgency !== sb.urgency) return sa.urgency > sb.urgency;
+  if (sa.level !== sb.level) return sa.level < sb.level;
+  return earlier(a, b);
+}
+
 function earlier(a: Candidate, b: Candidate): boolean {
   if (a.waitFrom !== b.waitFrom) return a.waitFrom < b.waitFrom;
   if (a.issuedAt !== b.issuedAt) return a.issuedAt < b.issuedAt;
@@ -101,11 +108,7 @@ export function pickNext(
     if (!service) continue;
     const s = score(c, window, service, now, params);
     if (!s) continue;
-    if (
-      !best ||
-      s.urgency > best.score.urgency ||
-      (s.urgency === best.score.urgency && earlier(c, best.candidate))
-    ) {
+    if (!best || better(s, c, best.score, best.candidate)) {
       best = { candidate: c, score: s };
     }
   }

@@ -107,8 +107,8 @@ export class TicketStore {
         WHERE day = ? AND service_id = ? AND status = 'waiting'`),
       oldestWaiting: db.prepare<[string, string], { t: number | null }>(`SELECT MIN(wait_from) AS t FROM tickets
         WHERE day = ? AND service_id = ? AND status = 'waiting'`),
-      ahead: db.prepare<[string, string, number], { n: number }>(`SELECT COUNT(*) AS n FROM tickets
-        WHERE day = ? AND service_id = ? AND status = 'waiting' AND target_window IS NULL AND wait_from < ?`),
+      ahead: db.prepare<[string, string, number, number], { n: number }>(`SELECT COUNT(*) AS n FROM tickets
+        WHERE day = ? AND service_id = ? AND status = 'waiting' AND target_window IS NULL AND (wait_from, seq) < (?, ?)`),
       openBefore: db.prepare<[string], Row>(`SELECT * FROM tickets WHERE day < ?
         AND status IN ('waiting','called','serving','held')`),
       waitingOn: db.prepare<[string], Row>(`SELECT * FROM tickets WHERE day = ? AND status IN ('waiting','held')`),
@@ -160,8 +160,9 @@ export class TicketStore {
     return this.s.oldestWaiting.get(day, serviceId)?.t ?? null;
   }
 
-  waitingAhead(day: string, serviceId: string, waitFrom: number): number {
-    return this.s.ahead.get(day, serviceId, waitFrom)?.n ?? 0;
+  /** Waiting tickets of the service queued before this one (not counting later priority arrivals). */
+  waitingAhead(day: string, serviceId: string, waitFrom: number, seq: number): number {
+    return this.s.ahead.get(day, serviceId, waitFrom, seq)?.n ?? 0;
   }
 
   openBefore(day: string): Ticket[] {

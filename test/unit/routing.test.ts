@@ -112,3 +112,11 @@ describe('routing policy', () => {
     expect(estimateWaitMin(4, 8, 0)).toBe(32);
   });
 });
+
+describe('routing at equal urgency', () => {
+  it('fresh tickets: the window’s own service before the one it helps with', () => {
+    const other = cand('tax', 0);
+    const own = cand('general', 0);
+    expect(pick([other, own], win({ general: 1, tax: 2 }))).toBe(own);
+  });
+});
