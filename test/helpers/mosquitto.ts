@@ -1,0 +1,52 @@
+// A real mosquitto broker for a test: its own config and port on 127.0.0.1, stopped afterwards.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { tempDir } from './hall';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export const MOSQUITTO = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) => {
+  try {
+    require('node:fs').accessSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+export async function startMosquitto(): Promise<{ port: number; proc: ChildProcess; stop: () => Promise<void> }> {
+  if (!MOSQUITTO) throw new Error('mosquitto is not installed: run  apt-get install -y mosquitto mosquitto-clients');
+  const port = await freePort();
+  const dir = tempDir('mosq-');
+  const conf = path.join(dir, 'mosquitto.conf');
+  writeFileSync(conf, `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest stderr\n`);
+  const proc = spawn(MOSQUITTO, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  proc.stderr!.on('data', (d) => (log += String(d)));
+  for (let i = 0; i < 100; i++) {
+    if (log.includes('running') || log.includes('Opening ipv4 listen socket')) break;
+    if (proc.exitCode !== null) throw new Error(`mosquitto exited: ${log}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    port,
+    proc,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,85 @@
+// The MQTT adapter with the embedded broker and with a real mosquitto (and mosquitto_sub as an
+// independent client): device logins, topic ACLs, the server's retained state.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import mqtt from 'mqtt';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HallServer } from '../../server/app';
+import { LED_TOKEN, startTestHall } from '../helpers/hall';
+import { startMosquitto } from '../helpers/mosquitto';
+
+const run = promisify(execFile);
+const BASE = 'hall/test';
+let cleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c();
+  cleanup = [];
+});
+
+async function device(port: number, username: string, password: string) {
+  const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { protocolVersion: 4, username, password, reconnectPeriod: 0, connectTimeout: 5000 });
+  cleanup.push(() => c.endAsync());
+  return c;
+}
+
+function firstMessage(c: mqtt.MqttClient, topic: string): Promise<{ payload: any; retain: boolean }> {
+  return new Promise((resolve) => {
+    c.on('message', (t, p, packet) => {
+      if (t === topic) resolve({ payload: JSON.parse(p.toString()), retain: packet.retain });
+    });
+  });
+}
+
+describe('MQTT with the embedded broker', () => {
+  let s: HallServer;
+
+  async function hall() {
+    s = await startTestHall({ mqtt: { embedded: { port: 0, host: '127.0.0.1' }, baseTopic: BASE } });
+    cleanup.push(() => s.stop());
+    // the server's own client connects asynchronously
+    for (let i = 0; i < 100 && !s.mqtt.status().connected; i++) await new Promise((r) => setTimeout(r, 20));
+    return s.mqtt.brokerPort!;
+  }
+
+  it('a device logs in with its id and token and sees the server online (retained)', async () => {
+    const port = await hall();
+    const led = await device(port, 'led-1', LED_TOKEN);
+    const msg = firstMessage(led, `${BASE}/server/state`);
+    await led.subscribeAsync(`${BASE}/server/state`);
+    expect(await msg).toEqual({ payload: { state: 'online' }, retain: true });
+  });
+
+  it('refuses a wrong token and an unknown device', async () => {
+    const port = await hall();
+    await expect(device(port, 'led-1', 'wrong-token-000000000')).rejects.toThrow();
+    await expect(device(port, 'ghost', LED_TOKEN)).rejects.toThrow();
+  });
+
+  it('a device may subscribe only to its own topics, never with wildcards', async () => {
+    const port = await hall();
+    const led = await device(port, 'led-1', LED_TOKEN);
+    await expect(led.subscribeAsync(`${BASE}/led/1/display`)).resolves.toEqual([expect.objectContaining({ qos: 0 })]);
+    for (const topic of [`${BASE}/led/2/display`, `${BASE}/#`, `${BASE}/+/1/display`, `${BASE}/keypad/1/result`]) {
+      await expect(led.subscribeAsync(topic), topic).rejects.toThrow(/Subscribe error/);
+    }
+  });
+});
+
+describe('MQTT with a real mosquitto (external broker)', () => {
+  it('the server publishes its retained state; mosquitto_sub reads it; a clean stop says offline', async () => {
+    const broker = await startMosquitto();
+    cleanup.push(() => broker.stop());
+    const s = await startTestHall({ mqtt: { url: `mqtt://127.0.0.1:${broker.port}`, baseTopic: BASE } });
+    let stopped = false;
+    cleanup.push(() => (stopped ? Promise.resolve() : s.stop()));
+    for (let i = 0; i < 100 && !s.mqtt.status().connected; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(s.mqtt.status()).toMatchObject({ mode: 'external', connected: true });
+
+    const sub = async () =>
+      (await run('mosquitto_sub', ['-h', '127.0.0.1', '-p', String(broker.port), '-t', `${BASE}/server/state`, '-C', '1', '-W', '5', '-V', 'mqttv311'])).stdout.trim();
+    expect(JSON.parse(await sub())).toEqual({ state: 'online' });
+    await s.stop();
+    stopped = true;
+    expect(JSON.parse(await sub())).toEqual({ state: 'offline' });
+  });
+});
