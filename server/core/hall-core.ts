@@ -129,6 +129,8 @@ export class HallCore {
   /** Saves a ticket change, logs it and queues its event. */
   private change(tx: Tx, actor: Actor, before: Ticket, after: Ticket, action: TicketAction, now: number, data: Record<string, unknown> = {}): Ticket {
     this.tickets.update(after);
+    if (before.status === 'waiting') this.misc.adjustWaiting(before.day, before.serviceId, -1);
+    if (after.status === 'waiting') this.misc.adjustWaiting(after.day, after.serviceId, 1);
     const windowNo = after.windowNo ?? before.windowNo;
     this.log.append({
       at: now,
@@ -224,6 +226,7 @@ export class HallCore {
       };
       this.tickets.insert(ticket, idHash);
       this.misc.setSeq(day, service.prefix, seq);
+      this.misc.adjustWaiting(day, service.id, 1);
       if (input.appointmentCode) this.misc.useAppointment(input.appointmentCode, ticket.id);
       this.log.append({
         at: now,
@@ -488,7 +491,7 @@ export class HallCore {
     const now = this.clock();
     const day = hallDay(now, this.config.hall.timezone);
     return [...this.model.services.values()].map((s) => {
-      const waiting = this.tickets.waitingCount(day, s.id);
+      const waiting = this.misc.waiting(day, s.id);
       const oldest = this.tickets.oldestWaitFrom(day, s.id);
       return {
         id: s.id,

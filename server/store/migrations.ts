@@ -32,6 +32,8 @@ export const MIGRATIONS: readonly string[] = [
   -- The head of each (service, priority) queue in O(log n): routing reads only these heads.
   CREATE INDEX tickets_queue ON tickets (day, service_id, is_priority, wait_from, issued_at, seq)
     WHERE status = 'waiting' AND target_window IS NULL;
+  -- Waiting counts and the longest wait per service without touching finished tickets.
+  CREATE INDEX tickets_waiting ON tickets (day, service_id, wait_from) WHERE status = 'waiting';
   CREATE INDEX tickets_reserved ON tickets (target_window, status, wait_from) WHERE target_window IS NOT NULL;
   CREATE INDEX tickets_open ON tickets (day, status);
   CREATE INDEX tickets_person ON tickets (id_hash, service_id) WHERE id_hash IS NOT NULL;
@@ -94,6 +96,15 @@ export const MIGRATIONS: readonly string[] = [
     slot_end    INTEGER NOT NULL,
     name_masked TEXT,
     ticket_id   TEXT
+  ) STRICT;
+
+  -- Waiting tickets per service and day, kept in the same transaction as every ticket change, so the
+  -- queue counts sent after each call cost O(services) whatever the queue length.
+  CREATE TABLE queue_counts (
+    day        TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    waiting    INTEGER NOT NULL,
+    PRIMARY KEY (day, service_id)
   ) STRICT;
 
   CREATE TABLE hall_days (

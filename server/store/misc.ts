@@ -41,6 +41,9 @@ export class MiscStore {
         slot_start = excluded.slot_start, slot_end = excluded.slot_end, name_masked = excluded.name_masked
         WHERE ticket_id IS NULL`),
       apptUse: db.prepare('UPDATE appointments SET ticket_id = ? WHERE code = ?'),
+      adjustWaiting: db.prepare(`INSERT INTO queue_counts (day, service_id, waiting) VALUES (?, ?, ?)
+        ON CONFLICT (day, service_id) DO UPDATE SET waiting = waiting + excluded.waiting`),
+      waiting: db.prepare<[string, string], { waiting: number }>('SELECT waiting FROM queue_counts WHERE day = ? AND service_id = ?'),
       dayClosed: db.prepare<[string], { closed_at: number | null }>('SELECT closed_at FROM hall_days WHERE day = ?'),
       closeDay: db.prepare(`INSERT INTO hall_days (day, closed_at) VALUES (?, ?)
         ON CONFLICT (day) DO UPDATE SET closed_at = excluded.closed_at`),
@@ -108,6 +111,14 @@ export class MiscStore {
 
   useAppointment(code: string, ticketId: string): void {
     this.s.apptUse.run(ticketId, code);
+  }
+
+  adjustWaiting(day: string, serviceId: string, delta: number): void {
+    this.s.adjustWaiting.run(day, serviceId, delta);
+  }
+
+  waiting(day: string, serviceId: string): number {
+    return this.s.waiting.get(day, serviceId)?.waiting ?? 0;
   }
 
   isDayClosed(day: string): boolean {

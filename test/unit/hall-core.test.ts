@@ -251,3 +251,34 @@ describe('hall core', () => {
     await expect(staff.login('nobody', PASSWORD)).rejects.toMatchObject({ code: 'BAD_CREDENTIALS' });
   });
 });
+
+describe('queue counts', () => {
+  it('the kept waiting counts always equal a count of the tickets', async () => {
+    const h = testCore(testConfig(4));
+    const staff = new StaffAccess(h.core);
+    for (const w of [1, 2, 3]) await staff.login(`c${w}`, PASSWORD, w);
+    const services = ['general', 'tax', 'social'];
+    const actions = ['call-next', 'finish', 'transfer', 'hold', 'call-back', 'skip', 'recall'] as const;
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let i = 0; i < 400; i++) {
+      h.clock.now += 4000;
+      const r = rnd(10);
+      try {
+        if (r < 4) h.core.issueTicket({ serviceId: services[rnd(3)]! }, 'k');
+        else {
+          const no = 1 + rnd(3);
+          const a = actions[rnd(actions.length)]!;
+          const held = h.core.heldTickets(no)[0];
+          h.core.windowCommand(no, a, 'x', a === 'transfer' ? { serviceId: services[rnd(3)] } : a === 'call-back' ? { ticketId: held?.id ?? 'none' } : {});
+        }
+      } catch (e) {
+        if (!(e instanceof HallError)) throw e;
+      }
+    }
+    for (const s of h.core.serviceViews()) {
+      const real = h.db.prepare("SELECT COUNT(*) AS n FROM tickets WHERE service_id = ? AND status = 'waiting'").get(s.id) as { n: number };
+      expect(s.waiting, s.id).toBe(real.n);
+    }
+  });
+});
