@@ -42,11 +42,19 @@ const pct = (xs: number[], p: number) => {
 /** The linear baseline: read every waiting ticket and score them all (what a naive "pick" costs). */
 function naivePick(core: HallCore, no: number, now: number) {
   const rows = core.db
-    .prepare(`SELECT id AS ticketId, service_id AS serviceId, wait_from AS waitFrom, issued_at AS issuedAt, seq,
-      is_priority AS priority, target_window AS targetWindowNo FROM tickets WHERE day = ? AND status = 'waiting'`)
+    .prepare(
+      `SELECT id AS ticketId, service_id AS serviceId, wait_from AS waitFrom, issued_at AS issuedAt, seq,
+      is_priority AS priority, target_window AS targetWindowNo FROM tickets WHERE day = ? AND status = 'waiting'`,
+    )
     .all(core.today()) as Candidate[];
   const w = core.model.window(no, core.windows.get(no))!;
-  return pickNext(rows.map((r) => ({ ...r, priority: Boolean(r.priority) })), w, core.model.services, now, core.config.routing);
+  return pickNext(
+    rows.map((r) => ({ ...r, priority: Boolean(r.priority) })),
+    w,
+    core.model.services,
+    now,
+    core.config.routing,
+  );
 }
 
 async function callNextAt(queue: number, calls: number) {
@@ -59,7 +67,11 @@ async function callNextAt(queue: number, calls: number) {
   for (const w of config.windows) await staff.login(`b${w.no}`, PASSWORD, w.no);
   const services = config.services.map((s) => s.id);
   let k = 0;
-  const issue = () => core.issueTicket({ serviceId: services[k++ % services.length]!, priority: k % 20 === 0 ? 'elderly' : null }, 'bench');
+  const issue = () =>
+    core.issueTicket(
+      { serviceId: services[k++ % services.length]!, priority: k % 20 === 0 ? 'elderly' : null },
+      'bench',
+    );
   for (let i = 0; i < queue; i++) {
     issue();
     now += 250;
@@ -82,14 +94,24 @@ async function callNextAt(queue: number, calls: number) {
   return { queue, calls, p50: pct(fast, 50), p99: pct(fast, 99), naiveP50: pct(naive, 50), naiveP99: pct(naive, 99) };
 }
 
-async function postMany(url: string, body: string, headers: Record<string, string>, total: number, concurrency: number) {
+async function postMany(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  total: number,
+  concurrency: number,
+) {
   let sent = 0;
   const t0 = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (sent < total) {
         sent++;
-        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+        const r = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        });
         if (r.status !== 201) throw new Error(`status ${r.status}: ${await r.text()}`);
         await r.arrayBuffer();
       }
@@ -101,7 +123,13 @@ async function postMany(url: string, body: string, headers: Record<string, strin
 async function issueThroughput(total: number, concurrency: number) {
   const config = benchConfig();
   const kiosk = config.devices.find((d) => d.kind === 'kiosk') as { token: string };
-  const s = await startHallServer({ config, dataDir: mkdtempSync(path.join(tmpdir(), 'bench-http-')), port: 0, host: '127.0.0.1', log: () => {} });
+  const s = await startHallServer({
+    config,
+    dataDir: mkdtempSync(path.join(tmpdir(), 'bench-http-')),
+    port: 0,
+    host: '127.0.0.1',
+    log: () => {},
+  });
   const bare = createServer((req, res) => {
     let b = '';
     req.on('data', (d) => (b += d));
@@ -115,7 +143,13 @@ async function issueThroughput(total: number, concurrency: number) {
   const body = JSON.stringify({ serviceId: 'general' });
   await postMany(bareUrl, body, {}, 200, concurrency); // warm-up
   const bareRate = await postMany(bareUrl, body, {}, total, concurrency);
-  const hallRate = await postMany(`${s.url}/api/tickets`, JSON.stringify({ serviceId: 'tax' }), { authorization: `Bearer ${kiosk.token}` }, total, concurrency);
+  const hallRate = await postMany(
+    `${s.url}/api/tickets`,
+    JSON.stringify({ serviceId: 'tax' }),
+    { authorization: `Bearer ${kiosk.token}` },
+    total,
+    concurrency,
+  );
   bare.close();
   await s.stop();
   return { total, concurrency, hallRate, bareRate };
@@ -137,7 +171,10 @@ async function main() {
     '',
     '| waiting tickets | call-next p50 (ms) | call-next p99 (ms) | p50 vs 10 waiting | naive pick p50 (ms) | naive / call-next |',
     '|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.queue.toLocaleString('en')} | ${f(r.p50)} | ${f(r.p99)} | ${(r.p50 / base.p50).toFixed(2)}× | ${f(r.naiveP50)} | ${(r.naiveP50 / r.p50).toFixed(1)}× |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.queue.toLocaleString('en')} | ${f(r.p50)} | ${f(r.p99)} | ${(r.p50 / base.p50).toFixed(2)}× | ${f(r.naiveP50)} | ${(r.naiveP50 / r.p50).toFixed(1)}× |`,
+    ),
     '',
     `Ticket issue over HTTP (kiosk token, ${http.total} tickets, ${http.concurrency} concurrent clients on loopback):`,
     `**${http.hallRate.toFixed(0)} tickets/s**, against ${http.bareRate.toFixed(0)} req/s for a bare Node HTTP server doing only the JSON round trip`,

@@ -23,8 +23,10 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    console.log('usage: npm start -- [--config hall.yaml] [--data DIR] [--port N] [--mqtt-port N]\n' +
-      '   or: HALL_CONFIG=hall.yaml HALL_DATA_DIR=DIR PORT=N npm start');
+    console.log(
+      'usage: npm start -- [--config hall.yaml] [--data DIR] [--port N] [--mqtt-port N]\n' +
+        '   or: HALL_CONFIG=hall.yaml HALL_DATA_DIR=DIR PORT=N npm start',
+    );
     return;
   }
   const configFile = values.config ?? process.env.HALL_CONFIG ?? DEMO_CONFIG;
@@ -40,7 +42,8 @@ async function main(): Promise<void> {
   const server = await startHallServer({ config, dataDir, port, mqtt });
   console.log(`${config.hall.name}: ${server.url}  (config ${configFile}, data ${dataDir})`);
   const mq = server.mqtt.status();
-  if (mq.mode === 'embedded') console.log(`MQTT broker (embedded) on port ${String(mq.port)}, base topic ${config.mqtt.baseTopic}`);
+  if (mq.mode === 'embedded')
+    console.log(`MQTT broker (embedded) on port ${String(mq.port)}, base topic ${config.mqtt.baseTopic}`);
   process.send?.('ready'); // pm2 wait_ready
 
   let stopping = false;

@@ -30,7 +30,10 @@ const server = z.strictObject({
 
 const mqtt = z.union([
   z.strictObject({
-    embedded: z.strictObject({ port: z.number().int().min(0).max(65535).default(1883), host: z.string().default('0.0.0.0') }),
+    embedded: z.strictObject({
+      port: z.number().int().min(0).max(65535).default(1883),
+      host: z.string().default('0.0.0.0'),
+    }),
     baseTopic: z.string().min(1).default('hall'),
   }),
   z.strictObject({
@@ -129,15 +132,31 @@ export const hallConfigSchema = z
     const dup = (items: { value: unknown; path: (string | number)[] }[], what: string) => {
       const seen = new Set<unknown>();
       for (const { value, path } of items) {
-        if (seen.has(value)) ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} ${JSON.stringify(value)}` });
+        if (seen.has(value))
+          ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} ${JSON.stringify(value)}` });
         seen.add(value);
       }
     };
-    dup(c.services.map((s, i) => ({ value: s.id, path: ['services', i, 'id'] })), 'service id');
-    dup(c.services.map((s, i) => ({ value: s.prefix, path: ['services', i, 'prefix'] })), 'prefix');
-    dup(c.windows.map((w, i) => ({ value: w.no, path: ['windows', i, 'no'] })), 'window number');
-    dup(c.clerks.map((k, i) => ({ value: k.id, path: ['clerks', i, 'id'] })), 'clerk id');
-    dup(c.devices.map((d, i) => ({ value: d.id, path: ['devices', i, 'id'] })), 'device id');
+    dup(
+      c.services.map((s, i) => ({ value: s.id, path: ['services', i, 'id'] })),
+      'service id',
+    );
+    dup(
+      c.services.map((s, i) => ({ value: s.prefix, path: ['services', i, 'prefix'] })),
+      'prefix',
+    );
+    dup(
+      c.windows.map((w, i) => ({ value: w.no, path: ['windows', i, 'no'] })),
+      'window number',
+    );
+    dup(
+      c.clerks.map((k, i) => ({ value: k.id, path: ['clerks', i, 'id'] })),
+      'clerk id',
+    );
+    dup(
+      c.devices.map((d, i) => ({ value: d.id, path: ['devices', i, 'id'] })),
+      'device id',
+    );
     dup(
       c.devices.flatMap((d, i) => ('token' in d ? [{ value: d.token, path: ['devices', i, 'token'] }] : [])),
       'device token',
@@ -148,7 +167,8 @@ export const hallConfigSchema = z
     const kiosks = new Set(c.devices.filter((d) => d.kind === 'kiosk').map((d) => d.id));
     c.windows.forEach((w, i) => {
       for (const s of Object.keys(w.skills)) {
-        if (!services.has(s)) ctx.addIssue({ code: 'custom', path: ['windows', i, 'skills', s], message: `unknown service "${s}"` });
+        if (!services.has(s))
+          ctx.addIssue({ code: 'custom', path: ['windows', i, 'skills', s], message: `unknown service "${s}"` });
       }
     });
     c.devices.forEach((d, i) => {

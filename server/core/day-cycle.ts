@@ -27,7 +27,11 @@ export class DayCycle {
       const { hall } = this.core.config;
       this.core.transact('system', () => null);
       const now = this.core.clock();
-      if (hall.autoClose && minuteOfDay(now, hall.timezone) >= parseHhMm(hall.close) && !this.core.misc.isDayClosed(this.core.today())) {
+      if (
+        hall.autoClose &&
+        minuteOfDay(now, hall.timezone) >= parseHhMm(hall.close) &&
+        !this.core.misc.isDayClosed(this.core.today())
+      ) {
         const n = this.core.closeDay('system');
         this.log(`day closed at ${hall.close}: ${n} ticket(s) expired`);
       }

@@ -127,7 +127,15 @@ export class HallCore {
   }
 
   /** Saves a ticket change, logs it and queues its event. */
-  private change(tx: Tx, actor: Actor, before: Ticket, after: Ticket, action: TicketAction, now: number, data: Record<string, unknown> = {}): Ticket {
+  private change(
+    tx: Tx,
+    actor: Actor,
+    before: Ticket,
+    after: Ticket,
+    action: TicketAction,
+    now: number,
+    data: Record<string, unknown> = {},
+  ): Ticket {
     this.tickets.update(after);
     if (before.status === 'waiting') this.misc.adjustWaiting(before.day, before.serviceId, -1);
     if (after.status === 'waiting') this.misc.adjustWaiting(after.day, after.serviceId, 1);
@@ -142,7 +150,8 @@ export class HallCore {
       data: { number: after.number, serviceId: after.serviceId, from: before.status, to: after.status, ...data },
     });
     tx.events.push({ type: 'ticket.changed', payload: { ticket: this.model.ticketView(after), action, windowNo } });
-    if (before.status === 'waiting' || after.status === 'waiting' || before.serviceId !== after.serviceId) tx.queues = true;
+    if (before.status === 'waiting' || after.status === 'waiting' || before.serviceId !== after.serviceId)
+      tx.queues = true;
     if (windowNo !== null) tx.windows.add(windowNo);
     return after;
   }
@@ -194,7 +203,10 @@ export class HallCore {
         if (!appt) throw new HallError('NOT_FOUND', `预约码 ${input.appointmentCode} 不存在，请核对`);
         if (appt.ticketId) throw new HallError('APPOINTMENT_USED', `预约码 ${input.appointmentCode} 已签到取号`);
         if (appt.serviceId !== service.id) {
-          throw new HallError('VALIDATION', `预约码 ${input.appointmentCode} 预约的是${this.model.serviceName(appt.serviceId)}`);
+          throw new HallError(
+            'VALIDATION',
+            `预约码 ${input.appointmentCode} 预约的是${this.model.serviceName(appt.serviceId)}`,
+          );
         }
         // Checked in before the slot: the wait counts from the slot's start (DESIGN.md §5).
         waitFrom = Math.max(now, appt.slotStart);
@@ -249,7 +261,9 @@ export class HallCore {
   }
 
   /** A ticket's public status (DESIGN.md §6 `GET /api/tickets/:id`): no personal data. */
-  ticketStatus(id: string): (PublicTicketView & { waitingAhead: number; estimatedWaitMin: number; windowName: string | null }) | null {
+  ticketStatus(
+    id: string,
+  ): (PublicTicketView & { waitingAhead: number; estimatedWaitMin: number; windowName: string | null }) | null {
     const t = this.tickets.get(id);
     if (!t) return null;
     const service = this.model.services.get(t.serviceId);
@@ -271,10 +285,14 @@ export class HallCore {
   }
 
   /** Loads appointments from the booking system (replaces not-yet-used ones with the same code). */
-  addAppointments(list: { code: string; serviceId: string; slotStart: number; slotEnd: number; nameMasked?: string | null }[], actor: Actor): number {
+  addAppointments(
+    list: { code: string; serviceId: string; slotStart: number; slotEnd: number; nameMasked?: string | null }[],
+    actor: Actor,
+  ): number {
     return this.transact(actor, () => {
       for (const a of list) {
-        if (!this.model.services.has(a.serviceId)) throw new HallError('UNKNOWN_SERVICE', `没有编号为“${a.serviceId}”的事项`);
+        if (!this.model.services.has(a.serviceId))
+          throw new HallError('UNKNOWN_SERVICE', `没有编号为“${a.serviceId}”的事项`);
         this.misc.putAppointment({ ...a, nameMasked: a.nameMasked ?? null });
       }
       return list.length;
@@ -287,7 +305,13 @@ export class HallCore {
    * One clerk operation at one window. With an idempotency key, a retry of the same action at the same
    * window returns the first answer and changes nothing.
    */
-  windowCommand(no: number, action: WindowAction, actor: Actor, args: WindowCommandArgs = {}, key?: string): TicketView | null {
+  windowCommand(
+    no: number,
+    action: WindowAction,
+    actor: Actor,
+    args: WindowCommandArgs = {},
+    key?: string,
+  ): TicketView | null {
     return this.transact(actor, (tx, now, day) => {
       const scope = `window:${no}:${action}`;
       if (key) {
@@ -324,7 +348,15 @@ export class HallCore {
     if (row.pausedReason !== null) throw new HallError('WINDOW_PAUSED', `${row.no} 号窗口暂停服务中，请先恢复服务`);
   }
 
-  private runWindowAction(tx: Tx, actor: Actor, action: WindowAction, args: WindowCommandArgs, row: WindowRow, now: number, day: string): TicketView | null {
+  private runWindowAction(
+    tx: Tx,
+    actor: Actor,
+    action: WindowAction,
+    args: WindowCommandArgs,
+    row: WindowRow,
+    now: number,
+    day: string,
+  ): TicketView | null {
     const save = (r: WindowRow) => {
       this.windows.save(r);
       tx.windows.add(r.no);
@@ -337,7 +369,13 @@ export class HallCore {
         this.requireServing(row);
         const cur = this.current(row);
         // A double press (or a retry without a key) returns the ticket just called instead of skipping it.
-        if (cur && cur.status === 'called' && cur.recallCount === 0 && row.lastCallAt !== null && now - row.lastCallAt < this.config.rules.doublePressMs) {
+        if (
+          cur &&
+          cur.status === 'called' &&
+          cur.recallCount === 0 &&
+          row.lastCallAt !== null &&
+          now - row.lastCallAt < this.config.rules.doublePressMs
+        ) {
           return view(cur);
         }
         // "下一位" finishes the visitor at the window before calling the next one.
@@ -384,8 +422,19 @@ export class HallCore {
       case 'hold': {
         const cur = this.requireCurrent(row, { skip: '过号', finish: '办结', hold: '挂起' }[action]);
         const next =
-          action === 'skip' ? machine.skip(cur, now) : action === 'finish' ? machine.finish(cur, now) : machine.hold(cur);
-        this.change(tx, actor, cur, next, action === 'skip' ? 'no_show' : action === 'finish' ? 'finished' : 'held', now);
+          action === 'skip'
+            ? machine.skip(cur, now)
+            : action === 'finish'
+              ? machine.finish(cur, now)
+              : machine.hold(cur);
+        this.change(
+          tx,
+          actor,
+          cur,
+          next,
+          action === 'skip' ? 'no_show' : action === 'finish' ? 'finished' : 'held',
+          now,
+        );
         save({ ...row, currentTicket: null });
         return view(next);
       }
@@ -397,7 +446,11 @@ export class HallCore {
         if (args.windowNo !== undefined && !this.model.windows.has(args.windowNo)) {
           throw new HallError('UNKNOWN_WINDOW', `没有 ${args.windowNo} 号窗口`);
         }
-        const next = machine.transfer(cur, { serviceId: args.serviceId, windowNo: args.windowNo, note: args.note ?? null });
+        const next = machine.transfer(cur, {
+          serviceId: args.serviceId,
+          windowNo: args.windowNo,
+          note: args.note ?? null,
+        });
         this.change(tx, actor, cur, next, 'transferred', now, {
           fromWindow: row.no,
           toService: next.serviceId,
@@ -414,7 +467,9 @@ export class HallCore {
         this.requireFree(row);
         const t = this.findTicket(day, args);
         const next = action === 'call' ? machine.call(t, at) : machine.callBack(t, at);
-        this.change(tx, actor, t, next, action === 'call' ? 'called' : 'called_back', now, { special: action === 'call' });
+        this.change(tx, actor, t, next, action === 'call' ? 'called' : 'called_back', now, {
+          special: action === 'call',
+        });
         save({ ...row, currentTicket: next.id, lastCallAt: now });
         this.pushCall(tx, next, row.no, false, now);
         return view(next);
@@ -424,7 +479,14 @@ export class HallCore {
         this.requireFree(row);
         const reason = args.reason ?? '暂停服务';
         save({ ...row, pausedReason: reason, pausedAt: now });
-        this.log.append({ at: now, type: 'window.paused', windowNo: row.no, clerkId: row.clerkId, actor, data: { reason } });
+        this.log.append({
+          at: now,
+          type: 'window.paused',
+          windowNo: row.no,
+          clerkId: row.clerkId,
+          actor,
+          data: { reason },
+        });
         return null;
       }
       case 'resume': {
@@ -449,7 +511,8 @@ export class HallCore {
       : args.number
         ? this.tickets.byNumber(day, args.number.toUpperCase())
         : null;
-    if (!t || t.day !== day) throw new HallError('TICKET_NOT_FOUND', `今天没有${args.number ? ` ${args.number} ` : '这个'}号`);
+    if (!t || t.day !== day)
+      throw new HallError('TICKET_NOT_FOUND', `今天没有${args.number ? ` ${args.number} ` : '这个'}号`);
     return t;
   }
 
@@ -513,7 +576,10 @@ export class HallCore {
     return {
       hall: { id: h.id, name: h.name, day: this.today(), open: h.open, close: h.close },
       services: this.serviceViews(),
-      windows: this.windows.all().filter((r) => this.model.windows.has(r.no)).map((r) => this.model.windowView(r, this.current(r))),
+      windows: this.windows
+        .all()
+        .filter((r) => this.model.windows.has(r.no))
+        .map((r) => this.model.windowView(r, this.current(r))),
       at: new Date(this.clock()).toISOString(),
     };
   }

@@ -55,7 +55,14 @@ export class StaffAccess {
         tx.windows.add(windowNo);
       }
       this.core.misc.putSession(tokenDigest(token), clerk.id, windowNo ?? null, now);
-      this.core.log.append({ at: now, type: 'clerk.login', windowNo: windowNo ?? null, clerkId: clerk.id, actor, data: {} });
+      this.core.log.append({
+        at: now,
+        type: 'clerk.login',
+        windowNo: windowNo ?? null,
+        clerkId: clerk.id,
+        actor,
+        data: {},
+      });
     });
     return {
       token,
@@ -74,7 +81,14 @@ export class StaffAccess {
           tx.windows.add(row.no);
         }
       }
-      this.core.log.append({ at: now, type: 'clerk.logout', windowNo: p.windowNo, clerkId: p.clerkId, actor: `clerk:${p.clerkId}`, data: {} });
+      this.core.log.append({
+        at: now,
+        type: 'clerk.logout',
+        windowNo: p.windowNo,
+        clerkId: p.clerkId,
+        actor: `clerk:${p.clerkId}`,
+        data: {},
+      });
     });
   }
 
@@ -89,7 +103,14 @@ export class StaffAccess {
     if (!s) return null;
     const clerk = this.core.model.clerks.get(s.clerkId);
     if (!clerk) return null;
-    return { kind: 'staff', clerkId: clerk.id, name: clerk.name, role: clerk.role, windowNo: s.windowNo, tokenDigest: digest };
+    return {
+      kind: 'staff',
+      clerkId: clerk.id,
+      name: clerk.name,
+      role: clerk.role,
+      windowNo: s.windowNo,
+      tokenDigest: digest,
+    };
   }
 }
 

@@ -8,16 +8,7 @@ import { HallError } from './errors';
 import type { Ticket, TicketStatus } from './types';
 
 export type TicketAction =
-  | 'call'
-  | 'recall'
-  | 'start'
-  | 'skip'
-  | 'finish'
-  | 'hold'
-  | 'callBack'
-  | 'transfer'
-  | 'cancel'
-  | 'expire';
+  'call' | 'recall' | 'start' | 'skip' | 'finish' | 'hold' | 'callBack' | 'transfer' | 'cancel' | 'expire';
 
 export const LEGAL_FROM: Record<TicketAction, readonly TicketStatus[]> = {
   call: ['waiting'],
@@ -125,7 +116,10 @@ export function hold(t: Ticket): Ticket {
 export function callBack(t: Ticket, at: AtWindow): Ticket {
   assertLegal('callBack', t);
   if (t.targetWindowNo !== at.windowNo) {
-    throw new HallError('ILLEGAL_TRANSITION', `${t.number} 号挂起在 ${t.targetWindowNo ?? '其他'} 号窗口，本窗口不能回呼`);
+    throw new HallError(
+      'ILLEGAL_TRANSITION',
+      `${t.number} 号挂起在 ${t.targetWindowNo ?? '其他'} 号窗口，本窗口不能回呼`,
+    );
   }
   return {
     ...t,

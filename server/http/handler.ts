@@ -74,7 +74,8 @@ export function errorMiddleware(log: (msg: string, e: unknown) => void) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     if (isHallError(err)) return sendError(res, err);
     const e = err as { type?: string; status?: number };
-    if (e?.type === 'entity.parse.failed') return sendError(res, new HallError('VALIDATION', '请求内容不是有效的 JSON'));
+    if (e?.type === 'entity.parse.failed')
+      return sendError(res, new HallError('VALIDATION', '请求内容不是有效的 JSON'));
     if (e?.type === 'entity.too.large') return sendError(res, new HallError('PAYLOAD_TOO_LARGE', '请求内容过大'));
     if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
       return sendError(res, new HallError('VALIDATION', '请求内容的编码不受支持，请使用 UTF-8'));

@@ -20,7 +20,8 @@ const ACCESS_TEXT: Record<RouteDef['access'], string> = {
   staff: 'A staff (clerk, supervisor, admin) token.',
   supervisor: 'A supervisor or admin token.',
   issuer: 'A kiosk device token or a staff token.',
-  window: 'The clerk logged in at this window, a supervisor, or this window\'s keypad. Send `Idempotency-Key` to make a retry safe.',
+  window:
+    "The clerk logged in at this window, a supervisor, or this window's keypad. Send `Idempotency-Key` to make a retry safe.",
 };
 
 export function openApiDocument(routes: readonly RouteDef[], title: string): Record<string, unknown> {
@@ -33,25 +34,40 @@ export function openApiDocument(routes: readonly RouteDef[], title: string): Rec
       required: true,
       schema: { type: m[1] === 'no' ? 'integer' : 'string' },
     }));
-    if (r.access === 'window') params.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } } as never);
+    if (r.access === 'window')
+      params.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } } as never);
     (paths[p] ??= {})[r.method] = {
       summary: r.summary,
       description: ACCESS_TEXT[r.access],
       security: r.access === 'public' ? [] : [{ bearer: [] }],
       parameters: params,
       ...(r.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) },
+              },
+            },
+          }
         : {}),
       responses: {
         '200': { description: 'OK' },
         ...(r.method === 'post' && r.path === '/api/tickets' ? { '201': { description: 'Ticket issued' } } : {}),
-        '4XX': { description: 'Refused: `{ error: { code, message } }`', content: { 'application/json': { schema: errorSchema } } },
+        '4XX': {
+          description: 'Refused: `{ error: { code, message } }`',
+          content: { 'application/json': { schema: errorSchema } },
+        },
       },
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: `${title} — hall API`, version: '1', description: 'Queue management and call display (DESIGN.md §6).' },
+    info: {
+      title: `${title} — hall API`,
+      version: '1',
+      description: 'Queue management and call display (DESIGN.md §6).',
+    },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,
   };

@@ -29,14 +29,26 @@ export interface ApiDeps {
 }
 
 const WINDOW_ACTIONS: { action: WindowAction; summary: string; body: z.ZodType }[] = [
-  { action: 'call-next', summary: '叫号: call the most urgent ticket this window may take (finishes the current one)', body: body.emptyBody },
-  { action: 'recall', summary: '重呼: call the current ticket again (past the recall limit it becomes a no-show)', body: body.emptyBody },
+  {
+    action: 'call-next',
+    summary: '叫号: call the most urgent ticket this window may take (finishes the current one)',
+    body: body.emptyBody,
+  },
+  {
+    action: 'recall',
+    summary: '重呼: call the current ticket again (past the recall limit it becomes a no-show)',
+    body: body.emptyBody,
+  },
   { action: 'start', summary: '开始办理: the called visitor has arrived', body: body.emptyBody },
   { action: 'skip', summary: '过号: the called visitor did not come (no-show)', body: body.emptyBody },
   { action: 'finish', summary: '办结: service finished', body: body.emptyBody },
   { action: 'hold', summary: '挂起: park the visitor (fetching a document); call back later', body: body.emptyBody },
   { action: 'call-back', summary: '回呼: call a held ticket back to this window', body: body.callBackBody },
-  { action: 'transfer', summary: '转移: to another service or window, keeping the number and the wait', body: body.transferBody },
+  {
+    action: 'transfer',
+    summary: '转移: to another service or window, keeping the number and the wait',
+    body: body.transferBody,
+  },
   { action: 'call', summary: '特呼: call a specific waiting number', body: body.callNumberBody },
   { action: 'pause', summary: '暂停: window on break, with a reason', body: body.pauseBody },
   { action: 'resume', summary: '恢复: window back in service', body: body.emptyBody },
@@ -118,21 +130,19 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: body.emptyBody,
       act: ({ principal, req }) => ({ ticket: core.cancelTicket(String(req.params.id), actorOf(principal!)) }),
     },
-    ...WINDOW_ACTIONS.map(
-      (w): RouteDef => ({
-        method: 'post',
-        path: `/api/windows/:no/${w.action}`,
-        summary: w.summary,
-        access: 'window',
-        body: w.body,
-        act: ({ principal, body: b, req }) => {
-          const key = req.get('idempotency-key');
-          const k = key === undefined ? undefined : validate(body.idempotencyKey, key, 'header Idempotency-Key');
-          const ticket = core.windowCommand(windowNo(req), w.action, actorOf(principal!), b, k);
-          return { ticket };
-        },
-      }),
-    ),
+    ...WINDOW_ACTIONS.map((w): RouteDef => ({
+      method: 'post',
+      path: `/api/windows/:no/${w.action}`,
+      summary: w.summary,
+      access: 'window',
+      body: w.body,
+      act: ({ principal, body: b, req }) => {
+        const key = req.get('idempotency-key');
+        const k = key === undefined ? undefined : validate(body.idempotencyKey, key, 'header Idempotency-Key');
+        const ticket = core.windowCommand(windowNo(req), w.action, actorOf(principal!), b, k);
+        return { ticket };
+      },
+    })),
     {
       method: 'get',
       path: '/api/windows/:no/held',

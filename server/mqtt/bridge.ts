@@ -83,7 +83,7 @@ export class MqttBridge {
       const ok = !!d && 'token' in d && sameToken(password, d.token);
       if (ok) (client as unknown as { device: unknown }).device = d;
       else this.log(`mqtt: refused login for "${String(user).slice(0, 64)}"`);
-      done(ok ? null : Object.assign(new Error('bad username or password'), { returnCode: 4 }) as never, ok);
+      done(ok ? null : (Object.assign(new Error('bad username or password'), { returnCode: 4 }) as never), ok);
     };
     const deviceOf = (client: unknown) => (client as { device?: HallConfig['devices'][number] } | null)?.device;
     broker.authorizePublish = (client, packet, done) => {
@@ -110,7 +110,11 @@ export class MqttBridge {
       const c = this.client;
       this.client = null;
       // A clean stop says offline itself; a crash leaves it to the last will.
-      await new Promise<void>((r) => c.publish(`${this.base}/server/state`, JSON.stringify({ state: 'offline' }), { retain: true, qos: 1 }, () => r()));
+      await new Promise<void>((r) =>
+        c.publish(`${this.base}/server/state`, JSON.stringify({ state: 'offline' }), { retain: true, qos: 1 }, () =>
+          r(),
+        ),
+      );
       await c.endAsync();
     }
     if (this.listener) {

@@ -12,14 +12,56 @@ export interface Surface {
 }
 
 export const SURFACES: Surface[] = [
-  { path: '/kiosk', zh: '取号机', en: 'Kiosk', zhNote: '触摸屏取号，打印小票', enNote: 'Take a number, print a ticket' },
-  { path: '/board', zh: '综合呼叫屏', en: 'Call board', zhNote: '大厅电视，语音叫号', enNote: 'Hall TV with voice calling' },
-  { path: '/console', zh: '窗口工作台', en: 'Window console', zhNote: '工作人员叫号、办结、转移', enNote: 'Clerks call, finish, transfer' },
+  {
+    path: '/kiosk',
+    zh: '取号机',
+    en: 'Kiosk',
+    zhNote: '触摸屏取号，打印小票',
+    enNote: 'Take a number, print a ticket',
+  },
+  {
+    path: '/board',
+    zh: '综合呼叫屏',
+    en: 'Call board',
+    zhNote: '大厅电视，语音叫号',
+    enNote: 'Hall TV with voice calling',
+  },
+  {
+    path: '/console',
+    zh: '窗口工作台',
+    en: 'Window console',
+    zhNote: '工作人员叫号、办结、转移',
+    enNote: 'Clerks call, finish, transfer',
+  },
   { path: '/pad', zh: '评价器', en: 'Evaluation pad', zhNote: '办事群众好差评', enNote: 'Visitors rate the service' },
-  { path: '/supervisor', zh: '值班长看板', en: 'Supervisor dashboard', zhNote: '实时监控、预警、报表', enNote: 'Live hall, alerts, reports' },
-  { path: '/t/demo', zh: '手机查号', en: 'Mobile ticket page', zhNote: '扫描小票二维码查看排队进度', enNote: 'Follow a ticket from its QR code' },
-  { path: '/api/docs', zh: '接口文档', en: 'API reference', zhNote: 'OpenAPI（/api/openapi.json）', enNote: 'OpenAPI (/api/openapi.json)' },
-  { path: '/api/health', zh: '运行状态', en: 'Health', zhNote: '数据库与各适配器状态', enNote: 'Database and adapters' },
+  {
+    path: '/supervisor',
+    zh: '值班长看板',
+    en: 'Supervisor dashboard',
+    zhNote: '实时监控、预警、报表',
+    enNote: 'Live hall, alerts, reports',
+  },
+  {
+    path: '/t/demo',
+    zh: '手机查号',
+    en: 'Mobile ticket page',
+    zhNote: '扫描小票二维码查看排队进度',
+    enNote: 'Follow a ticket from its QR code',
+  },
+  {
+    path: '/api/docs',
+    zh: '接口文档',
+    en: 'API reference',
+    zhNote: 'OpenAPI（/api/openapi.json）',
+    enNote: 'OpenAPI (/api/openapi.json)',
+  },
+  {
+    path: '/api/health',
+    zh: '运行状态',
+    en: 'Health',
+    zhNote: '数据库与各适配器状态',
+    enNote: 'Database and adapters',
+  },
 ];
 
 const esc = (s: string) =>
@@ -63,7 +105,10 @@ export function startPage(snap: HallSnapshot, lang: Lang): string {
       `<a class="card" href="${s.path}${s.path.startsWith('/api') ? '' : `?lang=${lang}`}"><strong>${esc(zh ? s.zh : s.en)}</strong><span>${esc(zh ? s.zhNote : s.enNote)}</span></a>`,
   ).join('\n');
   const rows = snap.services
-    .map((s) => `<tr><td>${esc(s.prefix)}</td><td>${esc(s.name)}</td><td>${s.waiting}</td><td>${s.estimatedWaitMin}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td>${esc(s.prefix)}</td><td>${esc(s.name)}</td><td>${s.waiting}</td><td>${s.estimatedWaitMin}</td></tr>`,
+    )
     .join('');
   const open = snap.windows.filter((w) => w.state !== 'closed').length;
   return pageShell(
@@ -92,11 +137,15 @@ export function placeholderPage(surface: Surface | undefined, lang: Lang): strin
   );
 }
 
-export function apiDocsPage(doc: { paths: Record<string, Record<string, { summary: string; description: string }>> }, lang: Lang): string {
+export function apiDocsPage(
+  doc: { paths: Record<string, Record<string, { summary: string; description: string }>> },
+  lang: Lang,
+): string {
   const rows = Object.entries(doc.paths)
     .flatMap(([p, ops]) =>
       Object.entries(ops).map(
-        ([m, op]) => `<tr><td><code>${m.toUpperCase()}</code></td><td><code>${esc(p)}</code></td><td>${esc(op.summary)}</td><td>${esc(op.description)}</td></tr>`,
+        ([m, op]) =>
+          `<tr><td><code>${m.toUpperCase()}</code></td><td><code>${esc(p)}</code></td><td>${esc(op.summary)}</td><td>${esc(op.description)}</td></tr>`,
       ),
     )
     .join('');

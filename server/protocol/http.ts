@@ -60,7 +60,10 @@ export const appointmentsBody = z.strictObject({
     .max(5000),
 });
 
-export const windowNoParam = z.string().regex(/^\d{1,4}$/, 'a window number').transform(Number);
+export const windowNoParam = z
+  .string()
+  .regex(/^\d{1,4}$/, 'a window number')
+  .transform(Number);
 
 export const idempotencyKey = z
   .string()

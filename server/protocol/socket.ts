@@ -55,7 +55,13 @@ export interface KioskState {
 
 export interface ServerToClient {
   '/board': { state: BoardState; call: CallView; window: PublicWindowView; queues: ServiceView[] };
-  '/window': { state: WindowConsoleState; call: CallView; window: WindowView; queues: ServiceView[]; held: TicketView[] };
+  '/window': {
+    state: WindowConsoleState;
+    call: CallView;
+    window: WindowView;
+    queues: ServiceView[];
+    held: TicketView[];
+  };
   '/supervisor': { state: HallSnapshot; call: CallView; window: WindowView; queues: ServiceView[]; ticket: TicketView };
   '/pad': { state: PadState; call: CallView; window: PublicWindowView };
   '/ticket': { state: TicketPageState; ticket: TicketPageState['ticket'] };

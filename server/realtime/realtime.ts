@@ -33,24 +33,48 @@ export class Realtime {
   }
 
   start(): void {
-    this.setup('/board', (p, a) => this.bindBoard(p, a), (s, b) => {
-      if (b.zone) void s.join(`zone:${b.zone}`);
-      s.emit('state', this.boardState(b.zone));
-    });
-    this.setup('/window', (p, a) => this.bindWindow(p, a), (s, b) => {
-      void s.join(`window:${b.windowNo}`);
-      s.emit('state', this.consoleState(b.windowNo!));
-    });
-    this.setup('/supervisor', (p) => ({ ...blank, principal: policy.requireSupervisor(p) }), (s) => s.emit('state', this.core.snapshot()));
-    this.setup('/pad', (p, a) => this.bindPad(p, a), (s, b) => {
-      void s.join(`window:${b.windowNo}`);
-      s.emit('state', { hall: this.hallInfo(), window: this.publicWindow(this.core.windowView(b.windowNo!)) });
-    });
-    this.setup('/ticket', (_p, a) => this.bindTicket(a), (s, b) => {
-      void s.join(`ticket:${b.ticketId}`);
-      s.emit('state', { ticket: this.core.ticketStatus(b.ticketId!)! });
-    });
-    this.setup('/kiosk', (p) => this.bindKiosk(p), (s) => s.emit('state', { hall: this.hallInfo(), services: this.core.serviceViews() }));
+    this.setup(
+      '/board',
+      (p, a) => this.bindBoard(p, a),
+      (s, b) => {
+        if (b.zone) void s.join(`zone:${b.zone}`);
+        s.emit('state', this.boardState(b.zone));
+      },
+    );
+    this.setup(
+      '/window',
+      (p, a) => this.bindWindow(p, a),
+      (s, b) => {
+        void s.join(`window:${b.windowNo}`);
+        s.emit('state', this.consoleState(b.windowNo!));
+      },
+    );
+    this.setup(
+      '/supervisor',
+      (p) => ({ ...blank, principal: policy.requireSupervisor(p) }),
+      (s) => s.emit('state', this.core.snapshot()),
+    );
+    this.setup(
+      '/pad',
+      (p, a) => this.bindPad(p, a),
+      (s, b) => {
+        void s.join(`window:${b.windowNo}`);
+        s.emit('state', { hall: this.hallInfo(), window: this.publicWindow(this.core.windowView(b.windowNo!)) });
+      },
+    );
+    this.setup(
+      '/ticket',
+      (_p, a) => this.bindTicket(a),
+      (s, b) => {
+        void s.join(`ticket:${b.ticketId}`);
+        s.emit('state', { ticket: this.core.ticketStatus(b.ticketId!)! });
+      },
+    );
+    this.setup(
+      '/kiosk',
+      (p) => this.bindKiosk(p),
+      (s) => s.emit('state', { hall: this.hallInfo(), services: this.core.serviceViews() }),
+    );
     this.subscribe();
   }
 
@@ -60,7 +84,11 @@ export class Realtime {
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
 
-  private setup(name: string, bind: (p: Principal | null, auth: HandshakeAuth) => Bound, onConnect: (s: Socket, b: Bound) => void): IoNamespace {
+  private setup(
+    name: string,
+    bind: (p: Principal | null, auth: HandshakeAuth) => Bound,
+    onConnect: (s: Socket, b: Bound) => void,
+  ): IoNamespace {
     const nsp = this.io.of(name);
     nsp.use((socket, next) => {
       try {
@@ -98,7 +126,8 @@ export class Realtime {
   private bindWindow(p: Principal | null, a: HandshakeAuth): Bound {
     const q = policy.requireStaff(p);
     const windowNo = policy.isSupervisor(q) && typeof a.windowNo === 'number' ? a.windowNo : q.windowNo;
-    if (windowNo === null || !this.core.model.windows.has(windowNo)) throw new HallError('FORBIDDEN', '请先登录到一个窗口');
+    if (windowNo === null || !this.core.model.windows.has(windowNo))
+      throw new HallError('FORBIDDEN', '请先登录到一个窗口');
     policy.requireWindowActor(q, windowNo);
     return { ...blank, principal: q, windowNo };
   }
@@ -110,7 +139,8 @@ export class Realtime {
       return { ...blank, principal: q, windowNo: q.device.window };
     }
     policy.requireSupervisor(q);
-    if (typeof a.windowNo !== 'number' || !this.core.model.windows.has(a.windowNo)) throw new HallError('VALIDATION', '请指定窗口号');
+    if (typeof a.windowNo !== 'number' || !this.core.model.windows.has(a.windowNo))
+      throw new HallError('VALIDATION', '请指定窗口号');
     return { ...blank, principal: q, windowNo: a.windowNo };
   }
 

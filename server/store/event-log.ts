@@ -31,7 +31,15 @@ export class EventLog {
   }
 
   append(e: LogEntry): void {
-    this.s.append.run(e.at, e.type, e.ticketId ?? null, e.windowNo ?? null, e.clerkId ?? null, e.actor, JSON.stringify(e.data ?? {}));
+    this.s.append.run(
+      e.at,
+      e.type,
+      e.ticketId ?? null,
+      e.windowNo ?? null,
+      e.clerkId ?? null,
+      e.actor,
+      JSON.stringify(e.data ?? {}),
+    );
   }
 
   forTicket(ticketId: string): LoggedEvent[] {

@@ -32,7 +32,9 @@ export class MiscStore {
       sessionDel: db.prepare('DELETE FROM sessions WHERE token_digest = ?'),
       sessionDelClerk: db.prepare('DELETE FROM sessions WHERE clerk_id = ?'),
       sessionDelWindow: db.prepare('DELETE FROM sessions WHERE window_no = ?'),
-      idemGet: db.prepare<[string, string], { response: string }>('SELECT response FROM idempotency WHERE scope = ? AND key = ?'),
+      idemGet: db.prepare<[string, string], { response: string }>(
+        'SELECT response FROM idempotency WHERE scope = ? AND key = ?',
+      ),
       idemPut: db.prepare('INSERT INTO idempotency (scope, key, response, created_at) VALUES (?, ?, ?, ?)'),
       idemPrune: db.prepare('DELETE FROM idempotency WHERE created_at < ?'),
       apptGet: db.prepare<[string], Record<string, unknown>>('SELECT * FROM appointments WHERE code = ?'),
@@ -43,7 +45,9 @@ export class MiscStore {
       apptUse: db.prepare('UPDATE appointments SET ticket_id = ? WHERE code = ?'),
       adjustWaiting: db.prepare(`INSERT INTO queue_counts (day, service_id, waiting) VALUES (?, ?, ?)
         ON CONFLICT (day, service_id) DO UPDATE SET waiting = waiting + excluded.waiting`),
-      waiting: db.prepare<[string, string], { waiting: number }>('SELECT waiting FROM queue_counts WHERE day = ? AND service_id = ?'),
+      waiting: db.prepare<[string, string], { waiting: number }>(
+        'SELECT waiting FROM queue_counts WHERE day = ? AND service_id = ?',
+      ),
       dayClosed: db.prepare<[string], { closed_at: number | null }>('SELECT closed_at FROM hall_days WHERE day = ?'),
       closeDay: db.prepare(`INSERT INTO hall_days (day, closed_at) VALUES (?, ?)
         ON CONFLICT (day) DO UPDATE SET closed_at = excluded.closed_at`),

@@ -41,11 +41,29 @@ export function testConfigInput(windows = 4, extra: Partial<HallConfigInput> = {
   const ws = Array.from({ length: windows }, (_, i) => {
     const no = i + 1;
     const skills: Record<string, number> =
-      no % 3 === 1 ? { general: 1, tax: 2, social: 2 } : no % 3 === 2 ? { tax: 1, general: 2 } : { social: 1, general: 3 };
-    return { no, name: `窗口${no}`, kind: no % 3 === 1 ? 'comprehensive' : 'domain', zone: no <= 2 ? 'A' : 'B', skills } as const;
+      no % 3 === 1
+        ? { general: 1, tax: 2, social: 2 }
+        : no % 3 === 2
+          ? { tax: 1, general: 2 }
+          : { social: 1, general: 3 };
+    return {
+      no,
+      name: `窗口${no}`,
+      kind: no % 3 === 1 ? 'comprehensive' : 'domain',
+      zone: no <= 2 ? 'A' : 'B',
+      skills,
+    } as const;
   });
   return {
-    hall: { id: 'test-hall', name: '测试大厅', regionCode: '370900', timezone: 'Asia/Shanghai', open: '09:00', close: '17:00', autoClose: true },
+    hall: {
+      id: 'test-hall',
+      name: '测试大厅',
+      regionCode: '370900',
+      timezone: 'Asia/Shanghai',
+      open: '09:00',
+      close: '17:00',
+      autoClose: true,
+    },
     server: { port: 0, host: '127.0.0.1' },
     mqtt: { disabled: true, baseTopic: 'hall/test' },
     services: [
@@ -102,7 +120,13 @@ export interface ApiResult<T = any> {
 
 /** A small JSON client for the hall API. */
 export function client(baseUrl: string) {
-  async function call<T = any>(method: string, p: string, body?: unknown, token?: string, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
+  async function call<T = any>(
+    method: string,
+    p: string,
+    body?: unknown,
+    token?: string,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResult<T>> {
     const res = await fetch(baseUrl + p, {
       method,
       headers: {
@@ -124,9 +148,14 @@ export function client(baseUrl: string) {
   return {
     call,
     get: <T = any>(p: string, token?: string) => call<T>('GET', p, undefined, token),
-    post: <T = any>(p: string, body?: unknown, token?: string, headers?: Record<string, string>) => call<T>('POST', p, body ?? {}, token, headers),
+    post: <T = any>(p: string, body?: unknown, token?: string, headers?: Record<string, string>) =>
+      call<T>('POST', p, body ?? {}, token, headers),
     async login(clerkId: string, windowNo?: number): Promise<string> {
-      const r = await call('POST', '/api/auth/login', { clerkId, password: PASSWORD, ...(windowNo ? { windowNo } : {}) });
+      const r = await call('POST', '/api/auth/login', {
+        clerkId,
+        password: PASSWORD,
+        ...(windowNo ? { windowNo } : {}),
+      });
       if (r.status !== 200) throw new Error(`login ${clerkId} failed: ${JSON.stringify(r.body)}`);
       return r.body.token as string;
     },

@@ -1,6 +1,6 @@
 // A real mosquitto broker for a test: its own config and port on 127.0.0.1, stopped afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { accessSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { tempDir } from './hall';
@@ -18,7 +18,7 @@ export async function freePort(): Promise<number> {
 
 export const MOSQUITTO = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) => {
   try {
-    require('node:fs').accessSync(p);
+    accessSync(p);
     return true;
   } catch {
     return false;

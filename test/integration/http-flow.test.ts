@@ -46,7 +46,13 @@ describe('HTTP: a morning at the hall', () => {
 
     expect((await api.post('/api/windows/1/start', {}, t1)).body.ticket.status).toBe('serving');
     r = await api.post('/api/windows/1/transfer', { windowNo: 2, note: '需税务审核' }, t1);
-    expect(r.body.ticket).toMatchObject({ number: a2.number, targetWindowNo: 2, status: 'waiting', issuedAt: a2.issuedAt, note: '需税务审核' });
+    expect(r.body.ticket).toMatchObject({
+      number: a2.number,
+      targetWindowNo: 2,
+      status: 'waiting',
+      issuedAt: a2.issuedAt,
+      note: '需税务审核',
+    });
 
     r = await api.post('/api/windows/1/call-next', {}, t1);
     expect(r.body.ticket.number).toBe(a1.number);
@@ -97,7 +103,9 @@ describe('HTTP: a morning at the hall', () => {
       cfg.windows.map(async (w, i) => {
         for (;;) {
           // A distinct key per press: this is not a retry, so the double-press guard must not apply.
-          const r = await api.post(`/api/windows/${w.no}/call-next`, {}, tokens[i], { 'Idempotency-Key': `w${w.no}-${Math.random()}` });
+          const r = await api.post(`/api/windows/${w.no}/call-next`, {}, tokens[i], {
+            'Idempotency-Key': `w${w.no}-${Math.random()}`,
+          });
           expect(r.status).toBe(200);
           if (!r.body.ticket) break;
           calledBy.set(r.body.ticket.id, [...(calledBy.get(r.body.ticket.id) ?? []), w.no]);
@@ -165,6 +173,10 @@ describe('HTTP: a morning at the hall', () => {
     await api.issue('tax');
     const r = await api.post('/api/tickets', { serviceId: 'tax' }, KIOSK_TOKEN);
     expect(r.status).toBe(409);
-    expect(r.body.error).toEqual({ code: 'DAILY_CAP_REACHED', message: expect.stringContaining('今日税务的号已取完'), details: expect.anything() });
+    expect(r.body.error).toEqual({
+      code: 'DAILY_CAP_REACHED',
+      message: expect.stringContaining('今日税务的号已取完'),
+      details: expect.anything(),
+    });
   });
 });

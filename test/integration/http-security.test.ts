@@ -66,7 +66,13 @@ describe('every route refuses what it must', () => {
     for (const a of ['call-next', 'recall', 'skip', 'finish', 'hold', 'pause', 'resume', 'transfer', 'call']) {
       expect(paths).toContain(`post /api/windows/:no/${a}`);
     }
-    for (const p of ['post /api/auth/login', 'post /api/tickets', 'get /api/tickets/:id', 'get /api/hall', 'get /api/health']) {
+    for (const p of [
+      'post /api/auth/login',
+      'post /api/tickets',
+      'get /api/tickets/:id',
+      'get /api/hall',
+      'get /api/health',
+    ]) {
       expect(paths).toContain(p);
     }
   });
@@ -76,7 +82,8 @@ describe('every route refuses what it must', () => {
   });
 
   it('wrong token', async () => {
-    for (const r of s.routes.filter((x) => x.access !== 'public')) await expectRefused(r, 401, 'UNAUTHORIZED', 'not-a-real-token-123456');
+    for (const r of s.routes.filter((x) => x.access !== 'public'))
+      await expectRefused(r, 401, 'UNAUTHORIZED', 'not-a-real-token-123456');
   });
 
   it('wrong role or device', async () => {
@@ -85,12 +92,28 @@ describe('every route refuses what it must', () => {
       if (w) await expectRefused(r, 403, 'FORBIDDEN', w.token);
     }
     // an LED device may not issue tickets or act on windows
-    await expectRefused(s.routes.find((r) => r.path === '/api/tickets')!, 403, 'FORBIDDEN', LED_TOKEN);
-    await expectRefused(s.routes.find((r) => r.path.endsWith('/call-next'))!, 403, 'FORBIDDEN', LED_TOKEN);
+    await expectRefused(
+      s.routes.find((r) => r.path === '/api/tickets')!,
+      403,
+      'FORBIDDEN',
+      LED_TOKEN,
+    );
+    await expectRefused(
+      s.routes.find((r) => r.path.endsWith('/call-next'))!,
+      403,
+      'FORBIDDEN',
+      LED_TOKEN,
+    );
   });
 
   it('malformed bodies', async () => {
-    const bad: unknown[] = [{ bogus: 1 }, [], 'null', '{"unterminated', { serviceId: 42, windowNo: 'x', number: {}, clerkId: [] }];
+    const bad: unknown[] = [
+      { bogus: 1 },
+      [],
+      'null',
+      '{"unterminated',
+      { serviceId: 42, windowNo: 'x', number: {}, clerkId: [] },
+    ];
     for (const r of s.routes.filter((x) => x.body)) {
       const token = r.access === 'public' ? undefined : tokens.sup;
       for (const b of bad) await expectRefused(r, 400, 'VALIDATION', token, b);

@@ -17,7 +17,13 @@ afterEach(async () => {
 });
 
 async function device(port: number, username: string, password: string) {
-  const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { protocolVersion: 4, username, password, reconnectPeriod: 0, connectTimeout: 5000 });
+  const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, {
+    protocolVersion: 4,
+    username,
+    password,
+    reconnectPeriod: 0,
+    connectTimeout: 5000,
+  });
   cleanup.push(() => c.endAsync());
   return c;
 }
@@ -76,7 +82,22 @@ describe('MQTT with a real mosquitto (external broker)', () => {
     expect(s.mqtt.status()).toMatchObject({ mode: 'external', connected: true });
 
     const sub = async () =>
-      (await run('mosquitto_sub', ['-h', '127.0.0.1', '-p', String(broker.port), '-t', `${BASE}/server/state`, '-C', '1', '-W', '5', '-V', 'mqttv311'])).stdout.trim();
+      (
+        await run('mosquitto_sub', [
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(broker.port),
+          '-t',
+          `${BASE}/server/state`,
+          '-C',
+          '1',
+          '-W',
+          '5',
+          '-V',
+          'mqttv311',
+        ])
+      ).stdout.trim();
     expect(JSON.parse(await sub())).toEqual({ state: 'online' });
     await s.stop();
     stopped = true;

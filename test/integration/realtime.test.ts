@@ -64,7 +64,12 @@ describe('realtime', () => {
     const call = next(board, 'call');
     await api.post('/api/windows/1/call-next', {}, t1);
     const c = await call;
-    expect(c).toMatchObject({ windowNo: 1, windowName: '窗口1', recall: false, announcement: `请${a.number}号到1号窗口办理` });
+    expect(c).toMatchObject({
+      windowNo: 1,
+      windowName: '窗口1',
+      recall: false,
+      announcement: `请${a.number}号到1号窗口办理`,
+    });
     expect(c.ticket.number).toBe(a.number);
     // public: no ticket id, no clerk, no masked ID
     expect(c.ticket.id).toBeUndefined();

@@ -111,7 +111,16 @@ describe('hall core', () => {
     expect(cmd(1, 'recall')?.recallCount).toBe(1);
     expect(cmd(1, 'recall')?.recallCount).toBe(2);
     expect(cmd(1, 'recall')?.status).toBe('no_show');
-    expect(events).toEqual(['issued:A001', 'called:A001', 'call:A001@1', 'recalled:A001', 'call:A001@1 recall', 'recalled:A001', 'call:A001@1 recall', 'no_show:A001']);
+    expect(events).toEqual([
+      'issued:A001',
+      'called:A001',
+      'call:A001@1',
+      'recalled:A001',
+      'call:A001@1 recall',
+      'recalled:A001',
+      'call:A001@1 recall',
+      'no_show:A001',
+    ]);
     expect(codeOf(() => cmd(1, 'recall'))).toBe('NO_CURRENT_TICKET');
   });
 
@@ -135,7 +144,13 @@ describe('hall core', () => {
     h.clock.advanceMin(10);
     cmd(1, 'call-next');
     const moved = cmd(1, 'transfer', { serviceId: 'social', note: '社保卡挂失' })!;
-    expect(moved).toMatchObject({ number: t.number, serviceId: 'social', status: 'waiting', issuedAt: t.issuedAt, note: '社保卡挂失' });
+    expect(moved).toMatchObject({
+      number: t.number,
+      serviceId: 'social',
+      status: 'waiting',
+      issuedAt: t.issuedAt,
+      note: '社保卡挂失',
+    });
     // A fresh social ticket issued now is less urgent than the transferred one.
     issue('social');
     expect(cmd(3, 'call-next')?.number).toBe(t.number);
@@ -211,7 +226,10 @@ describe('hall core', () => {
 
   it('an appointment checked in early waits from its slot start', () => {
     const slot = h.clock.now + 30 * 60_000;
-    h.core.addAppointments([{ code: 'YY123', serviceId: 'general', slotStart: slot, slotEnd: slot + 1800_000 }], 'system');
+    h.core.addAppointments(
+      [{ code: 'YY123', serviceId: 'general', slotStart: slot, slotEnd: slot + 1800_000 }],
+      'system',
+    );
     const t = issue('general', { appointmentCode: 'YY123' });
     expect(h.core.tickets.get(t.id)?.waitFrom).toBe(slot);
     expect(codeOf(() => issue('general', { appointmentCode: 'YY123' }))).toBe('APPOINTMENT_USED');
@@ -270,14 +288,25 @@ describe('queue counts', () => {
           const no = 1 + rnd(3);
           const a = actions[rnd(actions.length)]!;
           const held = h.core.heldTickets(no)[0];
-          h.core.windowCommand(no, a, 'x', a === 'transfer' ? { serviceId: services[rnd(3)] } : a === 'call-back' ? { ticketId: held?.id ?? 'none' } : {});
+          h.core.windowCommand(
+            no,
+            a,
+            'x',
+            a === 'transfer'
+              ? { serviceId: services[rnd(3)] }
+              : a === 'call-back'
+                ? { ticketId: held?.id ?? 'none' }
+                : {},
+          );
         }
       } catch (e) {
         if (!(e instanceof HallError)) throw e;
       }
     }
     for (const s of h.core.serviceViews()) {
-      const real = h.db.prepare("SELECT COUNT(*) AS n FROM tickets WHERE service_id = ? AND status = 'waiting'").get(s.id) as { n: number };
+      const real = h.db
+        .prepare("SELECT COUNT(*) AS n FROM tickets WHERE service_id = ? AND status = 'waiting'")
+        .get(s.id) as { n: number };
       expect(s.waiting, s.id).toBe(real.n);
     }
   });

@@ -4,16 +4,39 @@ import type { HallWindow, Service } from '../../server/domain/types';
 
 const MIN = 60_000;
 const NOW = 100 * MIN;
-const svc = (id: string, targetWaitMin: number): Service => ({ id, name: id, prefix: id[0]!.toUpperCase(), targetWaitMin, dailyCap: 999, avgServiceMin: 8 });
+const svc = (id: string, targetWaitMin: number): Service => ({
+  id,
+  name: id,
+  prefix: id[0]!.toUpperCase(),
+  targetWaitMin,
+  dailyCap: 999,
+  avgServiceMin: 8,
+});
 const services = new Map([svc('general', 15), svc('tax', 20), svc('social', 15)].map((s) => [s.id, s]));
-const win = (skills: Record<string, number>, no = 1): HallWindow => ({ no, name: `W${no}`, kind: 'comprehensive', zone: 'A', skills });
+const win = (skills: Record<string, number>, no = 1): HallWindow => ({
+  no,
+  name: `W${no}`,
+  kind: 'comprehensive',
+  zone: 'A',
+  skills,
+});
 
 let n = 0;
 function cand(serviceId: string, waitedMin: number, extra: Partial<Candidate> = {}): Candidate {
   n++;
-  return { ticketId: `t${String(n).padStart(3, '0')}`, serviceId, waitFrom: NOW - waitedMin * MIN, issuedAt: NOW - waitedMin * MIN, seq: n, priority: false, targetWindowNo: null, ...extra };
+  return {
+    ticketId: `t${String(n).padStart(3, '0')}`,
+    serviceId,
+    waitFrom: NOW - waitedMin * MIN,
+    issuedAt: NOW - waitedMin * MIN,
+    seq: n,
+    priority: false,
+    targetWindowNo: null,
+    ...extra,
+  };
 }
-const pick = (cs: Candidate[], w: HallWindow, params = DEFAULT_ROUTING) => pickNext(cs, w, services, NOW, params)?.candidate ?? null;
+const pick = (cs: Candidate[], w: HallWindow, params = DEFAULT_ROUTING) =>
+  pickNext(cs, w, services, NOW, params)?.candidate ?? null;
 
 describe('routing policy', () => {
   it('primary before secondary at equal waits', () => {

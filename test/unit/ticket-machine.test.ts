@@ -10,11 +10,28 @@ const at = { windowNo: 3, clerkId: 'c3', now: T0 + 60_000 };
 function ticket(status: TicketStatus, extra: Partial<Ticket> = {}): Ticket {
   const onWindow = status === 'called' || status === 'serving';
   return {
-    id: 't1', day: '2026-11-23', number: 'A012', seq: 12, serviceId: 'general', status, priority: null,
-    channel: 'kiosk', issuedAt: T0, waitFrom: T0, targetWindowNo: status === 'held' ? 3 : null,
-    windowNo: onWindow ? 3 : null, clerkId: onWindow ? 'c3' : null, calledAt: onWindow ? T0 + 1 : null,
-    servingAt: status === 'serving' ? T0 + 2 : null, finishedAt: null, recallCount: 0, transferCount: 0,
-    note: null, idMasked: null, appointmentCode: null, ...extra,
+    id: 't1',
+    day: '2026-11-23',
+    number: 'A012',
+    seq: 12,
+    serviceId: 'general',
+    status,
+    priority: null,
+    channel: 'kiosk',
+    issuedAt: T0,
+    waitFrom: T0,
+    targetWindowNo: status === 'held' ? 3 : null,
+    windowNo: onWindow ? 3 : null,
+    clerkId: onWindow ? 'c3' : null,
+    calledAt: onWindow ? T0 + 1 : null,
+    servingAt: status === 'serving' ? T0 + 2 : null,
+    finishedAt: null,
+    recallCount: 0,
+    transferCount: 0,
+    note: null,
+    idMasked: null,
+    appointmentCode: null,
+    ...extra,
   };
 }
 
@@ -32,8 +49,16 @@ const apply: Record<TicketAction, (t: Ticket) => Ticket> = {
 };
 
 const RESULT: Record<TicketAction, TicketStatus> = {
-  call: 'called', recall: 'called', start: 'serving', skip: 'no_show', finish: 'finished', hold: 'held',
-  callBack: 'called', transfer: 'waiting', cancel: 'cancelled', expire: 'expired',
+  call: 'called',
+  recall: 'called',
+  start: 'serving',
+  skip: 'no_show',
+  finish: 'finished',
+  hold: 'held',
+  callBack: 'called',
+  transfer: 'waiting',
+  cancel: 'cancelled',
+  expire: 'expired',
 };
 
 describe('ticket state machine: every action from every status', () => {
@@ -97,8 +122,16 @@ describe('ticket operations', () => {
   it('transfer to a service keeps the number, the issue time and the wait start', () => {
     const t = m.transfer(ticket('serving', { waitFrom: T0 - 5 }), { serviceId: 'tax', note: '需补税' });
     expect(t).toMatchObject({
-      status: 'waiting', number: 'A012', serviceId: 'tax', issuedAt: T0, waitFrom: T0 - 5,
-      windowNo: null, clerkId: null, targetWindowNo: null, transferCount: 1, note: '需补税',
+      status: 'waiting',
+      number: 'A012',
+      serviceId: 'tax',
+      issuedAt: T0,
+      waitFrom: T0 - 5,
+      windowNo: null,
+      clerkId: null,
+      targetWindowNo: null,
+      transferCount: 1,
+      note: '需补税',
     });
   });
 
