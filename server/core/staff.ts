@@ -18,6 +18,8 @@ export interface LoginResult {
   window: WindowView | null;
 }
 
+export const SESSION_MAX_MS = 16 * 3600_000;
+
 // A fixed hash to verify against when the clerk id is unknown, so both failures take the same time.
 const DUMMY_HASH = 'scrypt:AAAAAAAAAAAAAAAAAAAAAA==:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
@@ -100,7 +102,8 @@ export class StaffAccess {
     if (device) return { kind: 'device', deviceId: device.id, device };
     const digest = tokenDigest(token);
     const s = this.core.misc.session(digest);
-    if (!s) return null;
+    // A clerk token lasts one working day at most; a stolen token does not outlive the shift.
+    if (!s || this.core.clock() - s.createdAt > SESSION_MAX_MS) return null;
     const clerk = this.core.model.clerks.get(s.clerkId);
     if (!clerk) return null;
     return {

@@ -7,6 +7,7 @@ import type { HallCore, WindowAction } from '../core/hall-core';
 import { actorOf, type Principal, type StaffAccess } from '../core/staff';
 import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
+import { toPublic } from '../protocol/views';
 import { created, validate } from './handler';
 
 /** Who may call a route: the table-driven test tries every other kind of caller. */
@@ -157,7 +158,12 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       summary: 'Snapshot: services with waiting counts, windows with state and current ticket',
       access: 'any',
       body: null,
-      act: () => core.snapshot(),
+      act: ({ principal }) => {
+        const snap = core.snapshot();
+        if (principal?.kind === 'staff') return snap;
+        // Devices drive public screens: they get tickets without ids, notes or masked ID numbers.
+        return { ...snap, windows: snap.windows.map((w) => ({ ...w, ticket: w.ticket ? toPublic(w.ticket) : null })) };
+      },
     },
     {
       method: 'post',

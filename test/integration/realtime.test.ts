@@ -123,3 +123,19 @@ describe('realtime', () => {
     expect((await next(pad, 'state')).window.no).toBe(1);
   });
 });
+
+describe('hall snapshot for devices', () => {
+  it('a device sees public tickets only; staff see the full ticket', async () => {
+    const tok = await api.login('sup');
+    const c1 = await api.login('c1', 1);
+    await api.issue('general', { idNumber: '11010519491231002X' });
+    await api.post('/api/windows/1/finish', {}, c1);
+    await api.post('/api/windows/1/call-next', {}, c1);
+    const dev = (await api.get('/api/hall', BOARD_TOKEN)).body.windows.find((w: any) => w.no === 1);
+    const staff = (await api.get('/api/hall', tok)).body.windows.find((w: any) => w.no === 1);
+    expect(dev.ticket.number).toBe(staff.ticket.number);
+    expect(dev.ticket.id).toBeUndefined();
+    expect(dev.ticket.idMasked).toBeUndefined();
+    expect(staff.ticket.id).toBeDefined();
+  });
+});
