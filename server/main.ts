@@ -63,6 +63,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
+// An adapter's stray failure (a device dropping mid-write) is logged; the hall keeps serving.
+process.on('unhandledRejection', (e) => console.error('unhandled rejection', e));
+
 main().catch((e: unknown) => {
   if (e instanceof ConfigError) console.error(e.message);
   else console.error(e);
