@@ -14,7 +14,9 @@ import { errorMiddleware, makeRoute } from './http/handler';
 import { openApiDocument } from './http/openapi';
 import { apiRoutes, authorizer, type RouteDef } from './http/routes';
 import { HallError } from './domain/errors';
+import { DeviceAvailability } from './mqtt/availability';
 import { MqttBridge } from './mqtt/bridge';
+import { MqttDisplays } from './mqtt/displays';
 import { apiDocsPage, placeholderPage, startPage, SURFACES, type Lang } from './pages/start-page';
 import { Realtime } from './realtime/realtime';
 import { openDatabase, type Db } from './store/db';
@@ -67,11 +69,14 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const realtime = new Realtime(httpServer, core, staff);
   const mqtt = new MqttBridge(core, staff, config.mqtt, log);
   const dayCycle = new DayCycle(core, log);
+  const displays = new MqttDisplays(core, mqtt);
+  const devices = new DeviceAvailability(core, mqtt, log);
   let publicUrl = config.server.publicUrl ?? '';
 
   const routes = apiRoutes({
     core,
     staff,
+    devices: () => devices.list(),
     publicUrl: () => publicUrl,
     health: () => ({
       ok: true,
@@ -105,6 +110,9 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
   if (!publicUrl) publicUrl = url;
   realtime.start();
+  devices.onChange((d) => realtime.io.of('/supervisor').emit('device', d));
+  displays.start();
+  devices.start();
   await mqtt.start();
   dayCycle.start();
 
@@ -118,6 +126,8 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     routes,
     async stop() {
       dayCycle.stop();
+      displays.stop();
+      devices.stop();
       await mqtt.stop();
       await realtime.stop();
       httpServer.closeAllConnections();

@@ -112,6 +112,10 @@ const rules = z.strictObject({
 
 const display = z.strictObject({
   announcement: z.string().min(1).max(200).default('请{ticket}号到{window}号窗口办理'),
+  /** How many times the board speaks each announcement. */
+  repeat: z.number().int().min(1).max(5).default(2),
+  /** The board's scrolling notice until a supervisor sets another. */
+  notice: z.string().max(200).default('请留意叫号，过号请重新取号。办事过程中如有疑问，请咨询导服台。'),
 });
 
 export const hallConfigSchema = z

@@ -20,6 +20,8 @@ export interface HallEvents {
   call: CallView;
   'window.changed': { window: WindowView };
   'queues.changed': { services: ServiceView[] };
+  /** A board notice set for one zone, or for the whole hall (zone null). */
+  'notice.changed': { zone: string | null; text: string };
 }
 
 export type HallEventName = keyof HallEvents;

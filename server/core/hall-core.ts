@@ -166,7 +166,8 @@ export class HallCore {
         windowName: w.name,
         recall,
         at: new Date(now).toISOString(),
-        announcement: this.model.announcement(t.number, windowNo),
+        announcement: this.model.announcement(t.number, windowNo).text,
+        spoken: this.model.announcement(t.number, windowNo).spoken,
       },
     });
   }
@@ -532,6 +533,32 @@ export class HallCore {
       tx.queues = true;
       return open.length;
     });
+  }
+
+  // ── board notice ────────────────────────────────────────────────────────────────────────────────
+
+  /** The scrolling notice for a zone's boards: the zone's own, else the hall's, else the configured default. */
+  notice(zone: string | null): string {
+    return (
+      (zone !== null ? this.misc.setting(`notice:${zone}`) : null) ??
+      this.misc.setting('notice:*') ??
+      this.config.display.notice
+    );
+  }
+
+  setNotice(zone: string | null, text: string, actor: Actor): void {
+    if (zone !== null && ![...this.model.windows.values()].some((w) => w.zone === zone)) {
+      throw new HallError('VALIDATION', `没有“${zone}”区`);
+    }
+    this.transact(actor, (tx, now) => {
+      this.misc.putSetting(`notice:${zone ?? '*'}`, text);
+      this.log.append({ at: now, type: 'board.notice', actor, data: { zone, text } });
+      tx.events.push({ type: 'notice.changed', payload: { zone, text } });
+    });
+  }
+
+  zones(): string[] {
+    return [...new Set([...this.model.windows.values()].map((w) => w.zone))].sort();
   }
 
   // ── views ───────────────────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,6 @@
 // The hall's fixed plan (services, windows, clerks from the config) and how domain records become views.
 import type { ClerkConfig, HallConfig } from '../config/schema';
+import { announcement } from '../domain/announcement';
 import type { HallWindow, Service, Ticket, WindowState } from '../domain/types';
 import type { TicketView, WindowView } from '../protocol/views';
 import type { WindowRow } from '../store/windows';
@@ -93,7 +94,7 @@ export class HallModel {
     };
   }
 
-  announcement(number: string, windowNo: number): string {
-    return this.config.display.announcement.replaceAll('{ticket}', number).replaceAll('{window}', String(windowNo));
+  announcement(number: string, windowNo: number): { text: string; spoken: string } {
+    return announcement(this.config.display.announcement, number, windowNo);
   }
 }

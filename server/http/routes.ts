@@ -26,6 +26,7 @@ export interface ApiDeps {
   core: HallCore;
   staff: StaffAccess;
   publicUrl: () => string;
+  devices: () => unknown[];
   health: () => Record<string, unknown>;
 }
 
@@ -182,6 +183,25 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         );
         return { ok: true, loaded: n };
       },
+    },
+    {
+      method: 'post',
+      path: '/api/board/notice',
+      summary: '公告: set the call boards’ scrolling notice for one zone or the whole hall (supervisor)',
+      access: 'supervisor',
+      body: body.noticeBody,
+      act: ({ principal, body: b }) => {
+        core.setNotice(b.zone ?? null, b.text, actorOf(principal!));
+        return { ok: true, zone: b.zone ?? null, text: b.text };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/devices',
+      summary: 'Devices from the config with their MQTT availability (online, offline, unknown) (supervisor)',
+      access: 'supervisor',
+      body: null,
+      act: () => ({ devices: d.devices() }),
     },
     {
       method: 'post',

@@ -21,6 +21,8 @@ export class MqttBridge {
   private readonly internalUser = `$server-${randomBytes(6).toString('hex')}`;
   private readonly internalPass = randomBytes(24).toString('base64url');
   brokerPort: number | null = null;
+  private readonly connectHooks = new Set<() => void>();
+  private readonly handlers = new Map<string, Set<(topic: string, payload: Buffer) => void>>();
 
   constructor(
     private readonly core: HallCore,
@@ -69,8 +71,51 @@ export class MqttBridge {
     this.client.on('connect', () => {
       // After every (re)connect the server republishes its retained state (DESIGN.md §6).
       this.client?.publish(stateTopic, JSON.stringify({ state: 'online' }), { retain: true, qos: 1 });
+      for (const pattern of this.handlers.keys()) this.client?.subscribe(pattern, { qos: 1 });
+      for (const hook of this.connectHooks) {
+        try {
+          hook();
+        } catch (e) {
+          this.log('mqtt: republish failed', e);
+        }
+      }
+    });
+    this.client.on('message', (topic, payload) => {
+      for (const [pattern, fns] of this.handlers) {
+        if (!topicMatches(pattern, topic)) continue;
+        for (const fn of fns) {
+          try {
+            fn(topic, payload);
+          } catch (e) {
+            this.log(`mqtt: handler for ${topic} failed`, e);
+          }
+        }
+      }
     });
     this.client.on('error', (e) => this.log(`mqtt: ${e.message}`));
+  }
+
+  /** Runs after every (re)connect to the broker; returns an unsubscribe function. */
+  onConnect(fn: () => void): () => void {
+    this.connectHooks.add(fn);
+    if (this.client?.connected) fn();
+    return () => this.connectHooks.delete(fn);
+  }
+
+  /** Publishes JSON; skipped while disconnected, since every retained topic is republished on connect. */
+  publish(topic: string, payload: unknown, retain: boolean): void {
+    if (!this.client?.connected) return;
+    this.client.publish(topic, JSON.stringify(payload), { retain, qos: 1 });
+  }
+
+  subscribe(pattern: string, fn: (topic: string, payload: Buffer) => void): () => void {
+    let set = this.handlers.get(pattern);
+    if (!set) {
+      this.handlers.set(pattern, (set = new Set()));
+      if (this.client?.connected) this.client.subscribe(pattern, { qos: 1 });
+    }
+    set.add(fn);
+    return () => set.delete(fn);
   }
 
   private async startBroker(port: number, host: string): Promise<void> {
@@ -128,4 +173,16 @@ export class MqttBridge {
       await new Promise<void>((r) => b.close(() => r()));
     }
   }
+}
+
+/** MQTT topic filter matching with + and #. */
+export function topicMatches(filter: string, topic: string): boolean {
+  const f = filter.split('/');
+  const t = topic.split('/');
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '#') return true;
+    if (i >= t.length) return false;
+    if (f[i] !== '+' && f[i] !== t[i]) return false;
+  }
+  return f.length === t.length;
 }

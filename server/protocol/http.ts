@@ -60,6 +60,11 @@ export const appointmentsBody = z.strictObject({
     .max(5000),
 });
 
+export const noticeBody = z.strictObject({
+  text: z.string().trim().max(200),
+  zone: text(20).nullish(),
+});
+
 export const windowNoParam = z
   .string()
   .regex(/^\d{1,4}$/, 'a window number')

@@ -30,6 +30,9 @@ export interface BoardState {
   windows: PublicWindowView[];
   services: ServiceView[];
   recentCalls: CallView[];
+  notice: string;
+  /** How many times each announcement is spoken. */
+  repeat: number;
 }
 
 export interface WindowConsoleState {
@@ -54,7 +57,7 @@ export interface KioskState {
 }
 
 export interface ServerToClient {
-  '/board': { state: BoardState; call: CallView; window: PublicWindowView; queues: ServiceView[] };
+  '/board': { state: BoardState; call: CallView; window: PublicWindowView; queues: ServiceView[]; notice: string };
   '/window': {
     state: WindowConsoleState;
     call: CallView;

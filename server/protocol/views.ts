@@ -77,7 +77,10 @@ export interface CallView {
   windowName: string;
   recall: boolean;
   at: string;
+  /** The text shown, e.g. 请A012号到3号窗口办理. */
   announcement: string;
+  /** The text spoken, ticket read one by one: 请A零一二号到3号窗口办理. */
+  spoken: string;
 }
 
 export function toPublic(t: TicketView): PublicTicketView {

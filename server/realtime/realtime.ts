@@ -177,6 +177,10 @@ export class Realtime {
         this.io.of('/pad').to(`window:${window.no}`).emit('window', pub);
         this.io.of('/supervisor').emit('window', window);
       }),
+      bus.on('notice.changed', () => {
+        for (const s of this.io.of('/board').sockets.values())
+          s.emit('notice', this.core.notice((s.data.bound as Bound).zone));
+      }),
       bus.on('queues.changed', ({ services }) => {
         for (const n of ['/board', '/window', '/supervisor', '/kiosk']) this.io.of(n).emit('queues', services);
       }),
@@ -219,6 +223,8 @@ export class Realtime {
       windows,
       services: snap.services,
       recentCalls: this.recent.filter((c) => nos.has(c.windowNo)),
+      notice: this.core.notice(zone),
+      repeat: this.core.config.display.repeat,
     };
   }
 

@@ -112,4 +112,10 @@ export const MIGRATIONS: readonly string[] = [
     closed_at INTEGER
   ) STRICT;
   `,
+  /* 2: hall settings (board notices) */ `
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+  `,
 ];

@@ -48,6 +48,9 @@ export class MiscStore {
       waiting: db.prepare<[string, string], { waiting: number }>(
         'SELECT waiting FROM queue_counts WHERE day = ? AND service_id = ?',
       ),
+      settingGet: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      settingPut: db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?)
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
       dayClosed: db.prepare<[string], { closed_at: number | null }>('SELECT closed_at FROM hall_days WHERE day = ?'),
       closeDay: db.prepare(`INSERT INTO hall_days (day, closed_at) VALUES (?, ?)
         ON CONFLICT (day) DO UPDATE SET closed_at = excluded.closed_at`),
@@ -123,6 +126,14 @@ export class MiscStore {
 
   waiting(day: string, serviceId: string): number {
     return this.s.waiting.get(day, serviceId)?.waiting ?? 0;
+  }
+
+  setting(key: string): string | null {
+    return this.s.settingGet.get(key)?.value ?? null;
+  }
+
+  putSetting(key: string, value: string): void {
+    this.s.settingPut.run(key, value);
   }
 
   isDayClosed(day: string): boolean {

@@ -25,9 +25,11 @@ export const MOSQUITTO = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) 
   }
 });
 
-export async function startMosquitto(): Promise<{ port: number; proc: ChildProcess; stop: () => Promise<void> }> {
+export async function startMosquitto(
+  fixedPort?: number,
+): Promise<{ port: number; proc: ChildProcess; stop: () => Promise<void> }> {
   if (!MOSQUITTO) throw new Error('mosquitto is not installed: run  apt-get install -y mosquitto mosquitto-clients');
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const dir = tempDir('mosq-');
   const conf = path.join(dir, 'mosquitto.conf');
   writeFileSync(conf, `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest stderr\n`);

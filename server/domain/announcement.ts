@@ -1,0 +1,18 @@
+// What the hall says when it calls: the display text from the hall's template, and the spoken form
+// with the ticket read letter by letter and digit by digit (A012 → A零一二) as Chinese halls do.
+const DIGITS = '零一二三四五六七八九';
+
+export function spokenTicket(number: string): string {
+  return [...number].map((ch) => (ch >= '0' && ch <= '9' ? DIGITS[Number(ch)] : ch)).join('');
+}
+
+export function fillTemplate(template: string, ticket: string, windowNo: number | string): string {
+  return template.replaceAll('{ticket}', ticket).replaceAll('{window}', String(windowNo));
+}
+
+export function announcement(template: string, number: string, windowNo: number): { text: string; spoken: string } {
+  return {
+    text: fillTemplate(template, number, windowNo),
+    spoken: fillTemplate(template, spokenTicket(number), windowNo),
+  };
+}

@@ -1,0 +1,71 @@
+// Device availability: devices publish retained `device/{id}/availability` (with a last will saying
+// offline); the server tracks it for supervisors. Payloads are validated; unknown devices are ignored.
+import { z } from 'zod';
+import type { HallCore } from '../core/hall-core';
+import type { DeviceConfig } from '../config/schema';
+import type { MqttBridge } from './bridge';
+
+export interface DeviceStatus {
+  id: string;
+  kind: DeviceConfig['kind'];
+  window: number | null;
+  zone: string | null;
+  state: 'online' | 'offline' | 'unknown';
+  since: string | null;
+}
+
+const payload = z.strictObject({ state: z.enum(['online', 'offline']) });
+
+export class DeviceAvailability {
+  private readonly status = new Map<string, DeviceStatus>();
+  private readonly listeners = new Set<(d: DeviceStatus) => void>();
+  private stopSub: (() => void) | null = null;
+
+  constructor(
+    private readonly core: HallCore,
+    private readonly bridge: MqttBridge,
+    private readonly log: (msg: string) => void,
+  ) {
+    for (const d of core.config.devices) {
+      this.status.set(d.id, {
+        id: d.id,
+        kind: d.kind,
+        window: 'window' in d ? d.window : null,
+        zone: d.kind === 'board' ? d.zone : null,
+        state: 'unknown',
+        since: null,
+      });
+    }
+  }
+
+  start(): void {
+    this.stopSub = this.bridge.subscribe(`${this.bridge.base}/device/+/availability`, (topic, raw) => {
+      const id = topic.split('/').at(-2)!;
+      const current = this.status.get(id);
+      if (!current) return this.log(`mqtt: availability from unknown device "${id.slice(0, 64)}" ignored`);
+      let parsed: z.infer<typeof payload>;
+      try {
+        parsed = payload.parse(JSON.parse(raw.toString('utf8')));
+      } catch {
+        return this.log(`mqtt: malformed availability from ${id} ignored`);
+      }
+      if (parsed.state === current.state) return;
+      const next = { ...current, state: parsed.state, since: new Date(this.core.clock()).toISOString() };
+      this.status.set(id, next);
+      for (const fn of this.listeners) fn(next);
+    });
+  }
+
+  stop(): void {
+    this.stopSub?.();
+  }
+
+  list(): DeviceStatus[] {
+    return [...this.status.values()];
+  }
+
+  onChange(fn: (d: DeviceStatus) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+}

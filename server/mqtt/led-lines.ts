@@ -1,0 +1,44 @@
+// What a window's LED strip and a zone's hall banner show (DESIGN.md §6 payloads). Pure.
+import type { WindowView } from '../protocol/views';
+
+export interface LedPayload {
+  window: number;
+  state: WindowView['state'];
+  ticket: string | null;
+  lines: string[];
+  seq: number;
+  at: string;
+}
+
+export interface BannerPayload {
+  lines: string[];
+  seq: number;
+  at: string;
+}
+
+/** Two short lines, as the common two-row window strips show them. Never a name or an ID number. */
+export function ledLines(w: Pick<WindowView, 'no' | 'state' | 'ticket'>): string[] {
+  const number = w.ticket?.number;
+  switch (w.state) {
+    case 'calling':
+      return [`请${number}号`, `到${w.no}号窗口`];
+    case 'serving':
+      return [`${w.no}号窗口`, `正在办理${number}号`];
+    case 'idle':
+      return [`${w.no}号窗口`, '欢迎办理'];
+    case 'paused':
+      return [`${w.no}号窗口`, '暂停服务'];
+    case 'closed':
+      return [`${w.no}号窗口`, '窗口关闭'];
+  }
+}
+
+export function ledPayload(w: WindowView, seq: number, at: string): LedPayload {
+  return { window: w.no, state: w.state, ticket: w.ticket?.number ?? null, lines: ledLines(w), seq, at };
+}
+
+/** The latest calls in the zone, newest first, then the notice. */
+export function bannerLines(recentAnnouncements: readonly string[], notice: string, maxCalls = 3): string[] {
+  const lines = recentAnnouncements.slice(0, maxCalls);
+  return notice ? [...lines, notice] : lines;
+}

@@ -1,0 +1,160 @@
+// LED strips, hall banners and device availability over MQTT, with the embedded broker and with a real
+// mosquitto read by mosquitto_sub as an independent client.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import mqtt from 'mqtt';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HallServer } from '../../server/app';
+import { LED_TOKEN, client, startTestHall } from '../helpers/hall';
+import { startMosquitto } from '../helpers/mosquitto';
+
+const run = promisify(execFile);
+const BASE = 'hall/test';
+let cleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c().catch(() => {});
+  cleanup = [];
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until<T>(fn: () => T | Promise<T>, what: string, ms = 8000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+async function connected(s: HallServer) {
+  await until(() => s.mqtt.status().connected, 'server MQTT connection');
+}
+
+async function retained(port: number, topic: string): Promise<any> {
+  const r = await run('mosquitto_sub', [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-t',
+    topic,
+    '-C',
+    '1',
+    '-W',
+    '5',
+    '-V',
+    'mqttv311',
+  ]);
+  return JSON.parse(r.stdout.trim());
+}
+
+describe('LED strips and banners with the embedded broker', () => {
+  it('every window state change lands on the window’s retained topic; another window’s topic is refused', async () => {
+    const s = await startTestHall({ mqtt: { embedded: { port: 0, host: '127.0.0.1' }, baseTopic: BASE } });
+    cleanup.push(() => s.stop());
+    await connected(s);
+    const api = client(s.url);
+    const led = await mqtt.connectAsync(`mqtt://127.0.0.1:${s.mqtt.brokerPort}`, {
+      protocolVersion: 4,
+      username: 'led-1',
+      password: LED_TOKEN,
+      reconnectPeriod: 0,
+      will: {
+        topic: `${BASE}/device/led-1/availability`,
+        payload: Buffer.from('{"state":"offline"}'),
+        retain: true,
+        qos: 1,
+      },
+    });
+    cleanup.push(() => led.endAsync());
+    const seen: any[] = [];
+    led.on('message', (t, p) => t === `${BASE}/led/1/display` && seen.push(JSON.parse(p.toString())));
+    await led.subscribeAsync(`${BASE}/led/1/display`);
+    await until(() => seen.length > 0, 'retained LED state');
+    expect(seen[0]).toMatchObject({ window: 1, state: 'closed', ticket: null, lines: ['1号窗口', '窗口关闭'] });
+    await expect(led.subscribeAsync(`${BASE}/led/2/display`)).rejects.toThrow();
+
+    const last = () => seen[seen.length - 1];
+    const tok = await api.login('c1', 1);
+    await until(() => last().state === 'idle', 'idle');
+    const t = await api.issue('general');
+    await api.post('/api/windows/1/call-next', {}, tok);
+    await until(() => last().state === 'calling', 'calling');
+    expect(last()).toMatchObject({ ticket: t.number, lines: [`请${t.number}号`, '到1号窗口'] });
+    await api.post('/api/windows/1/start', {}, tok);
+    await until(() => last().state === 'serving', 'serving');
+    await api.post('/api/windows/1/finish', {}, tok);
+    await until(() => last().state === 'idle', 'idle again');
+    await api.post('/api/windows/1/pause', { reason: '午休' }, tok);
+    await until(() => last().state === 'paused', 'paused');
+    expect(last().lines).toEqual(['1号窗口', '暂停服务']);
+    await api.post('/api/auth/logout', {}, tok);
+    await until(() => last().state === 'closed', 'closed');
+    // seq only grows
+    const seqs = seen.map((m) => m.seq);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+
+    // availability: the LED says online, then its last will says offline when it drops
+    led.publish(`${BASE}/device/led-1/availability`, JSON.stringify({ state: 'online' }), { retain: true });
+    const sup = await api.login('sup');
+    await until(
+      async () =>
+        (await api.get('/api/devices', sup)).body.devices.find((d: any) => d.id === 'led-1').state === 'online',
+      'online',
+    );
+    (led as any).stream.destroy();
+    await until(
+      async () =>
+        (await api.get('/api/devices', sup)).body.devices.find((d: any) => d.id === 'led-1').state === 'offline',
+      'offline by last will',
+    );
+  });
+});
+
+describe('LED strips and banners with a real mosquitto', () => {
+  it('retained state is right on the broker, and right again after the broker restarts', async () => {
+    let broker = await startMosquitto();
+    const port = broker.port;
+    cleanup.push(() => broker.stop());
+    const s = await startTestHall({ mqtt: { url: `mqtt://127.0.0.1:${port}`, baseTopic: BASE } });
+    cleanup.push(() => s.stop());
+    await connected(s);
+    const api = client(s.url);
+    const tok = await api.login('c2', 2);
+    const t = await api.issue('tax');
+    await api.post('/api/windows/2/call-next', {}, tok);
+    await until(
+      async () => (await retained(port, `${BASE}/led/2/display`)).state === 'calling',
+      'calling on mosquitto',
+    );
+    expect(await retained(port, `${BASE}/led/2/display`)).toMatchObject({ window: 2, ticket: t.number });
+    expect((await retained(port, `${BASE}/banner/A/display`)).lines[0]).toBe(`请${t.number}号到2号窗口办理`);
+    expect((await retained(port, `${BASE}/led/3/display`)).state).toBe('closed');
+
+    // The broker restarts empty (no persistence): the server reconnects and republishes everything.
+    await broker.stop();
+    await api.post('/api/windows/2/start', {}, tok); // a change while the broker is down
+    broker = await startMosquitto(port);
+    await until(
+      async () => {
+        try {
+          return (await retained(port, `${BASE}/led/2/display`)).state === 'serving';
+        } catch {
+          return false;
+        }
+      },
+      'republished state after broker restart',
+      15_000,
+    );
+    expect((await retained(port, `${BASE}/server/state`)).state).toBe('online');
+    expect((await retained(port, `${BASE}/led/1/display`)).state).toBe('closed');
+
+    // the supervisor's notice reaches the banner
+    await api.post('/api/board/notice', { text: '今天下午三点系统维护', zone: 'A' }, await api.login('sup'));
+    await until(
+      async () => (await retained(port, `${BASE}/banner/A/display`)).lines.includes('今天下午三点系统维护'),
+      'notice on banner',
+    );
+  });
+});
