@@ -20,6 +20,7 @@ import { MqttDisplays } from './mqtt/displays';
 import { apiDocsPage, placeholderPage, startPage, SURFACES, type Lang } from './pages/start-page';
 import { Realtime } from './realtime/realtime';
 import { openDatabase, type Db } from './store/db';
+import { PROJECT_ROOT } from './paths';
 
 export interface HallServerOptions {
   config: HallConfig;
@@ -31,6 +32,8 @@ export interface HallServerOptions {
   /** Overrides the config's MQTT settings (tests pass { disabled: true } or a free port). */
   mqtt?: HallConfig['mqtt'];
   log?: (msg: string, e?: unknown) => void;
+  /** The built-in demo hall: the start page links screens with their demo device tokens. */
+  demo?: boolean;
 }
 
 export interface HallServer {
@@ -50,6 +53,10 @@ function loadSecret(dataDir: string): Buffer {
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }
+
+const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
+/** Start-page paths served by a built browser app. */
+const WEB_PAGES: Record<string, string> = { '/board': 'display/board.html' };
 
 const langOf = (q: unknown): Lang => (q === 'en' ? 'en' : 'zh');
 
@@ -94,10 +101,26 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   app.get('/api/openapi.json', (_req, res) => void res.json(doc));
   app.get('/api/docs', (req, res) => void res.type('html').send(apiDocsPage(doc as never, langOf(req.query.lang))));
   app.use('/api', (_req, _res, next) => next(new HallError('NOT_FOUND', '没有这个接口')));
-  app.get('/', (req, res) => void res.type('html').send(startPage(core.snapshot(), langOf(req.query.lang))));
+  const demoTokens: Record<string, string> = {};
+  if (opts.demo) {
+    const board = config.devices.find((d) => d.kind === 'board');
+    if (board && 'token' in board) demoTokens['/board'] = board.token;
+  }
+  app.get('/favicon.ico', (_req, res) => void res.status(204).end());
+  app.get(
+    '/',
+    (req, res) => void res.type('html').send(startPage(core.snapshot(), langOf(req.query.lang), demoTokens)),
+  );
+  // The browser apps, built by Vite into dist/web; a page not built yet says so instead of a 404.
+  app.use('/app', express.static(WEB_ROOT, { index: false, maxAge: '1h' }));
   for (const s of SURFACES.filter((x) => !x.path.startsWith('/api'))) {
     const p = s.path === '/t/demo' ? '/t/:id' : s.path;
-    app.get(p, (req, res) => void res.type('html').send(placeholderPage(s, langOf(req.query.lang))));
+    const built = WEB_PAGES[s.path];
+    app.get(p, (req, res) => {
+      const file = built && path.join(WEB_ROOT, built);
+      if (file && existsSync(file)) return res.sendFile(file, { headers: { 'cache-control': 'no-cache' } });
+      res.type('html').send(placeholderPage(s, langOf(req.query.lang)));
+    });
   }
   app.use(errorMiddleware(log));
 

@@ -39,7 +39,8 @@ async function main(): Promise<void> {
     mqttPort !== undefined && 'embedded' in config.mqtt
       ? { ...config.mqtt, embedded: { ...config.mqtt.embedded, port: mqttPort } }
       : undefined;
-  const server = await startHallServer({ config, dataDir, port, mqtt });
+  const demo = path.resolve(configFile) === DEMO_CONFIG;
+  const server = await startHallServer({ config, dataDir, port, mqtt, demo });
   console.log(`${config.hall.name}: ${server.url}  (config ${configFile}, data ${dataDir})`);
   const mq = server.mqtt.status();
   if (mq.mode === 'embedded')

@@ -1,0 +1,84 @@
+// The board's live state: a socket.io connection to /board that gets a full state on every (re)connect,
+// then deltas. It reconnects by itself after a network blip or a server restart.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { io, type Socket } from 'socket.io-client';
+import type { BoardState, PublicWindowView } from '../../../server/protocol/socket';
+import type { CallView, ServiceView } from '../../../server/protocol/views';
+
+export type Connection = 'connecting' | 'online' | 'offline' | 'refused';
+
+const RECENT = 12;
+
+export class BoardController implements ReactiveController {
+  state: BoardState | null = null;
+  connection: Connection = 'connecting';
+  error: string | null = null;
+  /** The latest call, shown large until the next one. */
+  current: CallView | null = null;
+  private socket: Socket | null = null;
+  private retry: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly auth: { token: string; zone?: string },
+    private readonly onCall: (c: CallView) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const s = io('/board', { auth: this.auth, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
+    this.socket = s;
+    s.on('connect', () => this.set({ connection: 'online', error: null }));
+    s.on('disconnect', () => this.set({ connection: 'offline' }));
+    s.on('connect_error', (e: Error & { data?: { code?: string } }) => {
+      // A refusal by the server (bad token) is not retried by socket.io itself: retry slowly, in case
+      // the hall's config is being fixed; a network error is retried by socket.io.
+      if (e.data?.code) {
+        this.set({ connection: 'refused', error: e.message });
+        this.retry ??= setTimeout(() => {
+          this.retry = null;
+          s.connect();
+        }, 10_000);
+      } else this.set({ connection: 'offline' });
+    });
+    s.on('state', (st: BoardState) => {
+      this.state = st;
+      this.current ??= st.recentCalls[0] ?? null;
+      this.host.requestUpdate();
+    });
+    s.on('call', (c: CallView) => {
+      if (!this.state) return;
+      this.state = { ...this.state, recentCalls: [c, ...this.state.recentCalls].slice(0, RECENT) };
+      this.current = c;
+      this.onCall(c);
+      this.host.requestUpdate();
+    });
+    s.on('window', (w: PublicWindowView) => {
+      if (!this.state) return;
+      this.state = { ...this.state, windows: this.state.windows.map((x) => (x.no === w.no ? w : x)) };
+      this.host.requestUpdate();
+    });
+    s.on('queues', (services: ServiceView[]) => {
+      if (!this.state) return;
+      this.state = { ...this.state, services };
+      this.host.requestUpdate();
+    });
+    s.on('notice', (notice: string) => {
+      if (!this.state) return;
+      this.state = { ...this.state, notice };
+      this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    if (this.retry) clearTimeout(this.retry);
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  private set(p: Partial<Pick<BoardController, 'connection' | 'error'>>): void {
+    Object.assign(this, p);
+    this.host.requestUpdate();
+  }
+}

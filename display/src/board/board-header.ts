@@ -1,0 +1,78 @@
+import { LitElement, css, html } from 'lit';
+
+/** Hall name, zone and a live clock. */
+export class BoardHeader extends LitElement {
+  static override properties = { hallName: {}, zoneLabel: {}, now: { state: true } };
+  declare hallName: string;
+  declare zoneLabel: string;
+  declare now: Date;
+  private timer?: ReturnType<typeof setInterval>;
+
+  constructor() {
+    super();
+    this.hallName = '';
+    this.zoneLabel = '';
+    this.now = new Date();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = setInterval(() => (this.now = new Date()), 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  static override styles = css`
+    :host {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      padding: 0 2.5vw;
+      height: 9vh;
+      background: var(--board-header-bg);
+      color: var(--board-header-fg);
+    }
+    h1 {
+      margin: 0;
+      font-size: 4.2vh;
+      letter-spacing: 0.2vh;
+    }
+    .zone {
+      font-size: 2.6vh;
+      opacity: 0.85;
+      margin-left: 1.5vw;
+    }
+    .clock {
+      font-size: 4vh;
+      font-variant-numeric: tabular-nums;
+    }
+    .date {
+      font-size: 2.2vh;
+      opacity: 0.85;
+      margin-right: 1vw;
+    }
+  `;
+
+  override render() {
+    const d = this.now;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const week = '日一二三四五六'[d.getDay()];
+    return html`<div>
+        <h1>${this.hallName}<span class="zone">${this.zoneLabel}</span></h1>
+      </div>
+      <div>
+        <span class="date">${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 星期${week}</span>
+        <span class="clock">${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}</span>
+      </div>`;
+  }
+}
+customElements.define('board-header', BoardHeader);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'board-header': BoardHeader;
+  }
+}

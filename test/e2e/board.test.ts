@@ -1,0 +1,108 @@
+// The TV call board in Chromium against a real server: calls appear at once, announcements are queued
+// in call order without overlap, and the board recovers by itself after the server restarts.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HallServer } from '../../server/app';
+import { launchChromium } from '../helpers/browser';
+import { BOARD_TOKEN, FakeClock, client, startTestHall, tempDir } from '../helpers/hall';
+
+let browser: Browser;
+let server: HallServer;
+const dataDir = tempDir();
+const clock = new FakeClock(Date.now());
+
+beforeAll(async () => {
+  server = await startTestHall({ dataDir, clock: clock.fn });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openBoard(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  // Text-only voice at 5 ms a character keeps the test fast while keeping the queue's timing real.
+  await page.goto(`${server.url}/board?token=${BOARD_TOKEN}&voiceMsPerChar=5`);
+  await page.waitForFunction(() => window.hallBoard?.connection() === 'online');
+  return page;
+}
+
+const currentNumber = (p: Page) => p.locator('[data-testid=current-number]').textContent();
+
+describe('call board', () => {
+  it('keeps the device token out of the address bar and shows the zone’s windows', async () => {
+    const page = await openBoard();
+    expect(page.url()).not.toContain('token=');
+    await expect.poll(() => page.locator('[data-window]').count()).toBe(2); // zone A: windows 1 and 2
+    await page.close();
+  });
+
+  it('a call made through the API appears on the board; five calls in one second are announced in order', async () => {
+    const page = await openBoard();
+    const api = client(server.url);
+    const t1 = await api.login('c1', 1);
+    const t2 = await api.login('c2', 2);
+    const issued = [];
+    for (let i = 0; i < 5; i++) issued.push(await api.issue(i % 2 ? 'tax' : 'general'));
+
+    const t0 = Date.now();
+    const called: string[] = [];
+    // five calls within one second, alternating windows; each call-next finishes that window's previous ticket
+    for (let i = 0; i < 5; i++) {
+      clock.now += 5000; // past the double-press guard
+      const r = await api.post(`/api/windows/${i % 2 ? 2 : 1}/call-next`, {}, i % 2 ? t2 : t1);
+      called.push(r.body.ticket.number);
+    }
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await expect.poll(() => currentNumber(page)).toBe(called[4]);
+
+    await page.waitForFunction(
+      () => window.hallBoard!.voiceLog.length === 5 && window.hallBoard!.pending() === 0,
+      null,
+      { timeout: 20_000 },
+    );
+    const log = await page.evaluate(() => window.hallBoard!.voiceLog);
+    expect(log.map((e) => e.text)).toEqual(called.map((n, i) => `请${n}号到${i % 2 ? 2 : 1}号窗口办理`));
+    for (let i = 1; i < log.length; i++) expect(log[i]!.startedAt).toBeGreaterThanOrEqual(log[i - 1]!.endedAt);
+    expect(log.every((e) => e.mode === 'text')).toBe(true);
+
+    // a recall is announced again
+    await api.post('/api/windows/2/recall', {}, t2);
+    await page.waitForFunction(() => window.hallBoard!.voiceLog.length === 6);
+    const last = await page.evaluate(() => window.hallBoard!.voiceLog[5]);
+    expect(last).toMatchObject({ text: `请${called[3]}号到2号窗口办理`, recall: true });
+    await page.close();
+  });
+
+  it('the supervisor’s notice scrolls on the board', async () => {
+    const page = await openBoard();
+    const api = client(server.url);
+    await api.post('/api/board/notice', { text: '因系统升级，今日16:30停止取号' }, await api.login('sup'));
+    await expect.poll(() => page.locator('[data-testid=notice]').textContent()).toBe('因系统升级，今日16:30停止取号');
+    await page.close();
+  });
+
+  it('recovers by itself after the server restarts, without a reload', async () => {
+    const page = await openBoard();
+    await page.evaluate(() => ((window as any).__notReloaded = true));
+    const port = server.port;
+    await server.stop();
+    await expect.poll(() => page.locator('[data-testid=connection]').count()).toBe(1);
+
+    server = await startTestHall({ dataDir, clock: clock.fn, port });
+    const api = client(server.url);
+    await page.waitForFunction(() => window.hallBoard?.connection() === 'online', null, { timeout: 15_000 });
+    const tok = await api.login('c1', 1);
+    await api.issue('general');
+    clock.now += 5000;
+    const r = await api.post('/api/windows/1/call-next', {}, tok);
+    await expect.poll(() => currentNumber(page)).toBe(r.body.ticket.number);
+    expect(await page.locator('[data-testid=connection]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
+    // the state is the server's, not stale: window 2's clerk session survived the restart, its ticket too
+    const snap = (await api.get('/api/hall', BOARD_TOKEN)).body.windows.find((w: any) => w.no === 2);
+    await expect.poll(() => page.locator('[data-window="2"]').textContent()).toContain(snap.ticket?.number ?? '');
+    await page.close();
+  });
+});

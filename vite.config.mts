@@ -1,0 +1,22 @@
+// Builds the browser apps (lit) into dist/web, served by the hall server under /app/.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/app/',
+  publicDir: false,
+  build: {
+    outDir: resolve(root, 'dist/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        board: resolve(root, 'display/board.html'),
+      },
+    },
+  },
+});
