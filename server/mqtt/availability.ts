@@ -1,6 +1,7 @@
 // Device availability: devices publish retained `device/{id}/availability` (with a last will saying
 // offline); the server tracks it for supervisors. Payloads are validated; unknown devices are ignored.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { availabilityPayload as payload } from '../protocol/mqtt';
 import type { HallCore } from '../core/hall-core';
 import type { DeviceConfig } from '../config/schema';
 import type { MqttBridge } from './bridge';
@@ -13,8 +14,6 @@ export interface DeviceStatus {
   state: 'online' | 'offline' | 'unknown';
   since: string | null;
 }
-
-const payload = z.strictObject({ state: z.enum(['online', 'offline']) });
 
 export class DeviceAvailability {
   private readonly status = new Map<string, DeviceStatus>();

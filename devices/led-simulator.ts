@@ -1,0 +1,92 @@
+// LED strip simulator: logs in to the hall's MQTT broker as an LED device and shows, in the terminal,
+// what the window's strip would show. For halls testing a controller gateway, and for demos.
+//
+//   npm run led -- --window 1                       (the demo hall's led-1 on the embedded broker)
+//   npm run led -- --config hall.yaml --window 3 --url mqtt://192.168.1.10:1883
+import mqtt from 'mqtt';
+import { parseArgs } from 'node:util';
+import { loadConfigFile } from '../server/config/load';
+import { DEMO_CONFIG } from '../server/paths';
+import { ledDisplayPayload, serverStatePayload, type LedDisplayPayload } from '../server/protocol/mqtt';
+import { frame } from './terminal-frame';
+
+const { values } = parseArgs({
+  options: {
+    config: { type: 'string' },
+    window: { type: 'string' },
+    url: { type: 'string' },
+    id: { type: 'string' },
+    token: { type: 'string' },
+    plain: { type: 'boolean' },
+  },
+});
+
+function fail(msg: string): never {
+  console.error(msg);
+  process.exit(2);
+}
+
+const config = loadConfigFile(values.config ?? DEMO_CONFIG);
+const windowNo = Number(
+  values.window ?? fail('usage: npm run led -- --window N [--config FILE] [--url mqtt://host:port]'),
+);
+const device =
+  config.devices.find((d) => d.kind === 'led' && (values.id ? d.id === values.id : d.window === windowNo)) ??
+  (values.id && values.token
+    ? { id: values.id, kind: 'led' as const, window: windowNo, token: values.token }
+    : undefined);
+if (!device || device.kind !== 'led') fail(`no LED device for window ${windowNo} in the config; give --id and --token`);
+const base = config.mqtt.baseTopic;
+const url =
+  values.url ??
+  ('url' in config.mqtt
+    ? config.mqtt.url
+    : `mqtt://127.0.0.1:${'embedded' in config.mqtt ? config.mqtt.embedded.port : 1883}`);
+const plain = values.plain || !process.stdout.isTTY;
+
+let last: LedDisplayPayload | null = null;
+let serverOnline = true;
+
+function show(): void {
+  const lines = last?.lines ?? ['……'];
+  const status = `${device!.id} · ${last ? `${last.state} · seq ${last.seq}` : '等待数据'}${serverOnline ? '' : ' · 服务器离线'}`;
+  const out = frame(lines, 24, !plain) + `\n ${status}\n`;
+  if (plain) process.stdout.write(out);
+  else process.stdout.write(`\x1b[2J\x1b[H${out}`);
+}
+
+const availability = `${base}/device/${device.id}/availability`;
+const client = mqtt.connect(url, {
+  protocolVersion: 4,
+  username: device.id,
+  password: device.token,
+  reconnectPeriod: 2000,
+  will: { topic: availability, payload: Buffer.from(JSON.stringify({ state: 'offline' })), retain: true, qos: 1 },
+});
+client.on('connect', () => {
+  client.publish(availability, JSON.stringify({ state: 'online' }), { retain: true, qos: 1 });
+  client.subscribe([`${base}/led/${windowNo}/display`, `${base}/server/state`], { qos: 1 });
+  show();
+});
+client.on('message', (topic, payload) => {
+  try {
+    const json: unknown = JSON.parse(payload.toString('utf8'));
+    if (topic.endsWith('/server/state')) serverOnline = serverStatePayload.parse(json).state === 'online';
+    else {
+      const p = ledDisplayPayload.parse(json);
+      if (last && p.seq <= last.seq) return; // stale: an older retained message
+      last = p;
+    }
+    show();
+  } catch {
+    console.error(`malformed payload on ${topic} ignored`);
+  }
+});
+client.on('error', (e) => console.error(`MQTT: ${e.message}`));
+const stop = () => {
+  client.publish(availability, JSON.stringify({ state: 'offline' }), { retain: true, qos: 1 }, () =>
+    client.end(false, () => process.exit(0)),
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,25 @@
+// MQTT payloads (DESIGN.md §6), validated wherever they are received: by the server from devices, and by
+// the device simulators from the server.
+import { z } from 'zod';
+import { WINDOW_STATES } from '../domain/types';
+
+export const ledDisplayPayload = z.object({
+  window: z.number().int(),
+  state: z.enum(WINDOW_STATES),
+  ticket: z.string().nullable(),
+  lines: z.array(z.string()).max(8),
+  seq: z.number(),
+  at: z.string(),
+});
+
+export const bannerDisplayPayload = z.object({
+  lines: z.array(z.string()).max(16),
+  seq: z.number(),
+  at: z.string(),
+});
+
+export const availabilityPayload = z.strictObject({ state: z.enum(['online', 'offline']) });
+export const serverStatePayload = availabilityPayload;
+
+export type LedDisplayPayload = z.infer<typeof ledDisplayPayload>;
+export type BannerDisplayPayload = z.infer<typeof bannerDisplayPayload>;
