@@ -5,6 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { launchChromium } from '../helpers/browser';
 import { BOARD_TOKEN, FakeClock, client, startTestHall, tempDir } from '../helpers/hall';
+import type { VoiceLogEntry } from '../../display/src/voice/voice-queue';
+
+declare global {
+  interface Window {
+    hallBoard?: { voiceLog: VoiceLogEntry[]; pending: () => number; connection: () => string };
+  }
+}
 
 let browser: Browser;
 let server: HallServer;
