@@ -17,6 +17,7 @@ import { HallError } from './domain/errors';
 import { DeviceAvailability } from './mqtt/availability';
 import { MqttBridge } from './mqtt/bridge';
 import { MqttDisplays } from './mqtt/displays';
+import { MqttKeypads } from './mqtt/keypads';
 import { apiDocsPage, placeholderPage, startPage, SURFACES, type Lang } from './pages/start-page';
 import { Realtime } from './realtime/realtime';
 import { openDatabase, type Db } from './store/db';
@@ -78,6 +79,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const dayCycle = new DayCycle(core, log);
   const displays = new MqttDisplays(core, mqtt);
   const devices = new DeviceAvailability(core, mqtt, log);
+  const keypads = new MqttKeypads(core, mqtt, log);
   let publicUrl = config.server.publicUrl ?? '';
 
   const routes = apiRoutes({
@@ -136,6 +138,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   devices.onChange((d) => realtime.io.of('/supervisor').emit('device', d));
   displays.start();
   devices.start();
+  keypads.start();
   await mqtt.start();
   dayCycle.start();
 
@@ -151,6 +154,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
       dayCycle.stop();
       displays.stop();
       devices.stop();
+      keypads.stop();
       await mqtt.stop();
       await realtime.stop();
       httpServer.closeAllConnections();

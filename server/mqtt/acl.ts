@@ -30,3 +30,22 @@ export function mayAccess(d: DeviceConfig, base: string, topic: string, access: 
   if (topic.includes('+') || topic.includes('#')) return false;
   return allowedTopics(d, base)[access].includes(topic);
 }
+
+/**
+ * The same rules as a mosquitto ACL file, for halls running an external mosquitto: each device may
+ * touch only its own topics; the hall server's own user may touch everything under the base topic.
+ */
+export function mosquittoAcl(devices: readonly DeviceConfig[], base: string, serverUser: string): string {
+  const out = [`user ${serverUser}`, `topic readwrite ${base}/#`, ''];
+  for (const d of devices) {
+    if (!('token' in d)) continue;
+    const t = allowedTopics(d, base);
+    out.push(
+      `user ${d.id}`,
+      ...t.subscribe.map((x) => `topic read ${x}`),
+      ...t.publish.map((x) => `topic write ${x}`),
+      '',
+    );
+  }
+  return out.join('\n');
+}

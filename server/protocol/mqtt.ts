@@ -21,5 +21,20 @@ export const bannerDisplayPayload = z.object({
 export const availabilityPayload = z.strictObject({ state: z.enum(['online', 'offline']) });
 export const serverStatePayload = availabilityPayload;
 
+export const KEYPAD_ACTIONS = ['next', 'recall', 'skip', 'finish', 'hold', 'pause', 'resume'] as const;
+
+export const keypadCommandPayload = z.strictObject({
+  action: z.enum(KEYPAD_ACTIONS),
+  requestId: z.string().min(1).max(64),
+  reason: z.string().max(100).optional(),
+});
+
+export interface KeypadResultPayload {
+  requestId: string | null;
+  ok: boolean;
+  ticket?: string | null;
+  error?: { code: string; message: string };
+}
+
 export type LedDisplayPayload = z.infer<typeof ledDisplayPayload>;
 export type BannerDisplayPayload = z.infer<typeof bannerDisplayPayload>;

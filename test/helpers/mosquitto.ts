@@ -27,12 +27,18 @@ export const MOSQUITTO = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) 
 
 export async function startMosquitto(
   fixedPort?: number,
+  auth?: { passwd: string; acl: string },
 ): Promise<{ port: number; proc: ChildProcess; stop: () => Promise<void> }> {
   if (!MOSQUITTO) throw new Error('mosquitto is not installed: run  apt-get install -y mosquitto mosquitto-clients');
   const port = fixedPort ?? (await freePort());
   const dir = tempDir('mosq-');
   const conf = path.join(dir, 'mosquitto.conf');
-  writeFileSync(conf, `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest stderr\n`);
+  const security = auth
+    ? `allow_anonymous false\npassword_file ${auth.passwd}\nacl_file ${auth.acl}\n`
+    : 'allow_anonymous true\n';
+  // As root, mosquitto would switch to its own user and lose access to the test's private temp files.
+  const user = process.getuid?.() === 0 ? 'user root\n' : '';
+  writeFileSync(conf, `listener ${port} 127.0.0.1\n${user}${security}persistence false\nlog_dest stderr\n`);
   const proc = spawn(MOSQUITTO, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   proc.stderr!.on('data', (d) => (log += String(d)));

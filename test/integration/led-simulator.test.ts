@@ -53,3 +53,42 @@ describe('LED simulator', () => {
       .toBe('online');
   });
 });
+
+describe('keypad simulator', () => {
+  it('sends the actions typed on its input and prints the results', async () => {
+    const s = await startTestHall({ mqtt: { embedded: { port: 0, host: '127.0.0.1' }, baseTopic: 'hall/test' } });
+    stops.push(() => s.stop());
+    const api = client(s.url);
+    await api.login('c1', 1);
+    const t = await api.issue('general');
+    const file = path.join(tempDir(), 'hall.yaml');
+    writeFileSync(file, stringify({ ...testConfigInput(4), mqtt: { disabled: true, baseTopic: 'hall/test' } }));
+    const proc = spawn(
+      path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+      [
+        'devices/keypad-simulator.ts',
+        '--config',
+        file,
+        '--window',
+        '1',
+        '--url',
+        `mqtt://127.0.0.1:${s.mqtt.brokerPort}`,
+      ],
+      { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    stops.push(() => void proc.kill('SIGTERM'));
+    let out = '';
+    proc.stdout.on('data', (d) => (out += String(d)));
+    proc.stderr.on('data', (d) => (out += String(d)));
+    const waitFor = async (text: string) => {
+      for (let i = 0; i < 300 && !out.includes(text); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(out, out).toContain(text);
+    };
+    await waitFor('ready');
+    proc.stdin.write('next\n');
+    await waitFor(`当前 ${t.number} 号`);
+    proc.stdin.write('f\n');
+    await waitFor('→ 办结');
+    await expect.poll(() => s.core.tickets.get(t.id)?.status).toBe('finished');
+  });
+});

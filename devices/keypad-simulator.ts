@@ -1,0 +1,115 @@
+// Caller keypad (呼叫器) simulator: logs in as a window's keypad and sends the keys you press.
+//   npm run keypad -- --window 1            (the demo hall's keypad-1 on the embedded broker)
+// Keys: n 叫号  r 重呼  s 过号  f 办结  h 挂起  p 暂停  u 恢复  q 退出. Without a terminal, one action per line
+// (next, recall, skip, finish, hold, pause, resume).
+import mqtt from 'mqtt';
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadConfigFile } from '../server/config/load';
+import { DEMO_CONFIG } from '../server/paths';
+import { KEYPAD_ACTIONS } from '../server/protocol/mqtt';
+
+const KEYS: Record<string, (typeof KEYPAD_ACTIONS)[number]> = {
+  n: 'next',
+  r: 'recall',
+  s: 'skip',
+  f: 'finish',
+  h: 'hold',
+  p: 'pause',
+  u: 'resume',
+};
+const LABEL: Record<string, string> = {
+  next: '叫号',
+  recall: '重呼',
+  skip: '过号',
+  finish: '办结',
+  hold: '挂起',
+  pause: '暂停',
+  resume: '恢复',
+};
+
+const { values } = parseArgs({
+  options: {
+    config: { type: 'string' },
+    window: { type: 'string' },
+    url: { type: 'string' },
+    id: { type: 'string' },
+    token: { type: 'string' },
+  },
+});
+const config = loadConfigFile(values.config ?? DEMO_CONFIG);
+const windowNo = Number(values.window);
+if (!Number.isInteger(windowNo)) {
+  console.error('usage: npm run keypad -- --window N [--config FILE] [--url mqtt://host:port]');
+  process.exit(2);
+}
+const device =
+  config.devices.find((d) => d.kind === 'keypad' && (values.id ? d.id === values.id : d.window === windowNo)) ??
+  (values.id && values.token
+    ? { id: values.id, kind: 'keypad' as const, window: windowNo, token: values.token }
+    : undefined);
+if (!device || device.kind !== 'keypad') {
+  console.error(`no keypad for window ${windowNo} in the config; give --id and --token`);
+  process.exit(2);
+}
+const base = config.mqtt.baseTopic;
+const url =
+  values.url ??
+  ('url' in config.mqtt
+    ? config.mqtt.url
+    : `mqtt://127.0.0.1:${'embedded' in config.mqtt ? config.mqtt.embedded.port : 1883}`);
+const availability = `${base}/device/${device.id}/availability`;
+const client = mqtt.connect(url, {
+  protocolVersion: 4,
+  username: device.id,
+  password: device.token,
+  reconnectPeriod: 2000,
+  will: { topic: availability, payload: Buffer.from('{"state":"offline"}'), retain: true, qos: 1 },
+});
+
+client.on('connect', () => {
+  client.publish(availability, JSON.stringify({ state: 'online' }), { retain: true, qos: 1 });
+  client.subscribe(`${base}/keypad/${windowNo}/result`, { qos: 1 });
+  console.log(`${device.id} → ${windowNo}号窗口 ready. n 叫号 r 重呼 s 过号 f 办结 h 挂起 p 暂停 u 恢复 q 退出`);
+});
+client.on('message', (_t, p) => {
+  try {
+    const r = JSON.parse(p.toString()) as { ok: boolean; ticket?: string | null; error?: { message: string } };
+    console.log(r.ok ? `✓ ${r.ticket ? `当前 ${r.ticket} 号` : '完成'}` : `✗ ${r.error?.message ?? '失败'}`);
+  } catch {
+    console.log('? unreadable result');
+  }
+});
+client.on('error', (e) => console.error(`MQTT: ${e.message}`));
+
+function send(action: (typeof KEYPAD_ACTIONS)[number]): void {
+  console.log(`→ ${LABEL[action]}`);
+  client.publish(`${base}/keypad/${windowNo}/command`, JSON.stringify({ action, requestId: randomUUID() }), { qos: 1 });
+}
+
+function quit(): void {
+  client.publish(availability, JSON.stringify({ state: 'offline' }), { retain: true, qos: 1 }, () =>
+    client.end(false, () => process.exit(0)),
+  );
+}
+
+if (process.stdin.isTTY) {
+  process.stdin.setRawMode(true);
+  process.stdin.on('data', (d) => {
+    const key = d.toString().toLowerCase();
+    if (key === 'q' || key === '\u0003') return quit();
+    const action = KEYS[key];
+    if (action) send(action);
+  });
+} else {
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    const word = line.trim().toLowerCase();
+    const action = (KEYPAD_ACTIONS as readonly string[]).includes(word)
+      ? (word as (typeof KEYPAD_ACTIONS)[number])
+      : KEYS[word];
+    if (action) send(action);
+    else if (word === 'quit' || word === 'q') quit();
+  });
+}
+process.on('SIGTERM', quit);
