@@ -16,6 +16,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         board: resolve(root, 'display/board.html'),
+        console: resolve(root, 'window-client/index.html'),
       },
     },
   },

@@ -57,7 +57,7 @@ function loadSecret(dataDir: string): Buffer {
 
 const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
 /** Start-page paths served by a built browser app. */
-const WEB_PAGES: Record<string, string> = { '/board': 'display/board.html' };
+const WEB_PAGES: Record<string, string> = { '/board': 'display/board.html', '/console': 'window-client/index.html' };
 
 const langOf = (q: unknown): Lang => (q === 'en' ? 'en' : 'zh');
 

@@ -155,6 +155,25 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
     },
     {
       method: 'get',
+      path: '/api/windows/:no/today',
+      summary: 'Today’s own figures of the clerk at this window: served, no-shows, transfers, mean service time',
+      access: 'window',
+      body: null,
+      act: ({ principal, req }) => {
+        const no = windowNo(req);
+        const clerkId = principal?.kind === 'staff' && principal.role === 'clerk' ? principal.clerkId : (core.windows.get(no)?.clerkId ?? '');
+        const f = core.tickets.today(core.today(), no, clerkId);
+        return {
+          served: f.served,
+          noShows: f.noShows,
+          transfers: f.transfers,
+          avgServiceMin: f.avgServiceMs === null ? null : Math.round((f.avgServiceMs / 60_000) * 10) / 10,
+          satisfaction: null,
+        };
+      },
+    },
+    {
+      method: 'get',
       path: '/api/hall',
       summary: 'Snapshot: services with waiting counts, windows with state and current ticket',
       access: 'any',

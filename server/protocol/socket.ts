@@ -40,6 +40,18 @@ export interface WindowConsoleState {
   window: WindowView;
   services: ServiceView[];
   held: TicketView[];
+  /** Every service and window, for transfers. */
+  directory: { services: { id: string; name: string; prefix: string }[]; windows: { no: number; name: string }[] };
+  pauseReasons: string[];
+}
+
+/** A clerk's own figures today at the window (satisfaction arrives with the evaluation feature). */
+export interface TodayFigures {
+  served: number;
+  noShows: number;
+  transfers: number;
+  avgServiceMin: number | null;
+  satisfaction: number | null;
 }
 
 export interface PadState {

@@ -236,6 +236,11 @@ export class Realtime {
       window,
       services: snap.services.filter((s) => s.id in window.skills),
       held: this.core.heldTickets(no),
+      directory: {
+        services: snap.services.map((s) => ({ id: s.id, name: s.name, prefix: s.prefix })),
+        windows: snap.windows.map((w) => ({ no: w.no, name: w.name })),
+      },
+      pauseReasons: this.core.config.rules.pauseReasons,
     };
   }
 }

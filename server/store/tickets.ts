@@ -112,6 +112,15 @@ export class TicketStore {
       openBefore: db.prepare<[string], Row>(`SELECT * FROM tickets WHERE day < ?
         AND status IN ('waiting','called','serving','held')`),
       waitingOn: db.prepare<[string], Row>(`SELECT * FROM tickets WHERE day = ? AND status IN ('waiting','held')`),
+      today: db.prepare<[{ day: string; no: number; clerk: string }], { served: number; noShows: number; transfers: number; serviceMs: number | null }>(
+        `SELECT
+           SUM(status = 'finished') AS served,
+           SUM(status = 'no_show') AS noShows,
+           (SELECT COUNT(*) FROM events e WHERE e.type = 'ticket.transferred' AND e.window_no = @no
+              AND e.clerk_id = @clerk AND e.at >= (SELECT MIN(issued_at) FROM tickets WHERE day = @day)) AS transfers,
+           AVG(CASE WHEN status = 'finished' THEN finished_at - serving_at END) AS serviceMs
+         FROM tickets WHERE day = @day AND window_no = @no AND clerk_id = @clerk`,
+      ),
       openForPerson: db.prepare<[string, string, string], Row>(`SELECT * FROM tickets WHERE id_hash = ?
         AND service_id = ? AND day = ? AND status IN ('waiting','called','serving','held') LIMIT 1`),
     };
@@ -171,6 +180,12 @@ export class TicketStore {
 
   waitingOrHeldOn(day: string): Ticket[] {
     return this.s.waitingOn.all(day).map(toTicket);
+  }
+
+  /** A clerk's own figures at a window today. */
+  today(day: string, windowNo: number, clerkId: string) {
+    const r = this.s.today.get({ day, no: windowNo, clerk: clerkId });
+    return { served: r?.served ?? 0, noShows: r?.noShows ?? 0, transfers: r?.transfers ?? 0, avgServiceMs: r?.serviceMs ?? null };
   }
 
   openForPerson(idHash: string, serviceId: string, day: string): Ticket | null {

@@ -1,0 +1,341 @@
+// The window console (窗口工作台): a clerk's whole working day at one window. Every operation of the hall
+// core is a button with a letter shortcut; the screen updates itself from the server; a command sent
+// while the network is down is retried with its idempotency key, so it is done once or reported not done.
+import { LitElement, css, html } from 'lit';
+import type { TodayFigures } from '../../server/protocol/socket';
+import type { TicketView, WindowView } from '../../server/protocol/views';
+import { Api, CommandError, NotDoneError } from './api';
+import { ConsoleController } from './console-controller';
+import { errorText, lang, t } from './i18n';
+import { actionForKey, type ConsoleAction } from './shortcuts';
+import type { Choice, ChoiceResult } from './choice-dialog';
+import type { LoginDetail } from './login-form';
+import './action-bar';
+import './choice-dialog';
+import './current-ticket';
+import './login-form';
+import './side-panels';
+
+interface Session {
+  token: string;
+  windowNo: number;
+  clerk: { id: string; name: string };
+}
+
+type Dialog = { kind: 'transfer' | 'pause' | 'call'; heading: string; choices: Choice[]; textLabel: string } | null;
+
+const SESSION_KEY = 'hall.console.session';
+
+export class ConsoleApp extends LitElement {
+  static override properties = {
+    session: { state: true },
+    loginError: { state: true },
+    dialog: { state: true },
+    message: { state: true },
+    busy: { state: true },
+    today: { state: true },
+  };
+  declare session: Session | null;
+  declare loginError: string;
+  declare dialog: Dialog;
+  declare message: { text: string; error: boolean } | null;
+  declare busy: boolean;
+  declare today: TodayFigures | null;
+  private controller: ConsoleController | null = null;
+  private readonly api = new Api(null, (retrying) => {
+    if (retrying && this.pending) this.say(t('retrying', { what: this.pending }), true);
+  });
+  private pending: string | null = null;
+
+  constructor() {
+    super();
+    const saved = sessionStorage.getItem(SESSION_KEY);
+    this.session = saved ? (JSON.parse(saved) as Session) : null;
+    this.loginError = '';
+    this.dialog = null;
+    this.message = null;
+    this.busy = false;
+    this.today = null;
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('title');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKey);
+    if (this.session) this.attach(this.session);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKey);
+  }
+
+  private attach(s: Session): void {
+    this.api.token = s.token;
+    this.controller?.hostDisconnected();
+    this.controller = new ConsoleController(
+      this,
+      s.token,
+      (code) => {
+        if (code === 'UNAUTHORIZED' || code === 'FORBIDDEN') this.signOut();
+      },
+      () => {
+        if (this.controller?.connection === 'online' && !this.today) void this.refreshToday();
+      },
+    );
+    void this.refreshToday();
+  }
+
+  private signOut(): void {
+    this.controller?.hostDisconnected();
+    if (this.controller) this.removeController(this.controller);
+    this.controller = null;
+    sessionStorage.removeItem(SESSION_KEY);
+    this.session = null;
+    this.today = null;
+  }
+
+  private async login(e: CustomEvent<LoginDetail>): Promise<void> {
+    this.loginError = '';
+    try {
+      const r = await this.api.post<{ token: string; clerk: { id: string; name: string } }>('/api/auth/login', e.detail, false);
+      const s: Session = { token: r.token, windowNo: e.detail.windowNo, clerk: r.clerk };
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
+      this.session = s;
+      this.attach(s);
+    } catch (err) {
+      this.loginError = err instanceof CommandError ? errorText(err.error.code, err.error.message) : String(err);
+    }
+  }
+
+  private async logout(): Promise<void> {
+    try {
+      await this.api.post('/api/auth/logout', {}, false);
+    } catch {
+      /* leaving anyway */
+    }
+    this.signOut();
+  }
+
+  private async refreshToday(): Promise<void> {
+    if (!this.session) return;
+    try {
+      this.today = await this.api.get<TodayFigures>(`/api/windows/${this.session.windowNo}/today`);
+    } catch {
+      /* shown as dashes until the next command */
+    }
+  }
+
+  private say(text: string, error = false): void {
+    this.message = { text, error };
+  }
+
+  /** Sends one window command; reports the outcome in plain words. */
+  private async command(path: string, what: string, body: unknown = {}): Promise<TicketView | null> {
+    if (!this.session || this.busy) return null;
+    this.busy = true;
+    this.pending = what;
+    try {
+      const r = await this.api.post<{ ticket: TicketView | null }>(`/api/windows/${this.session.windowNo}/${path}`, body);
+      this.say(r.ticket ? t('done', { what, number: r.ticket.number }) : path === 'call-next' ? t('nobodyWaiting') : what);
+      void this.refreshToday();
+      return r.ticket;
+    } catch (e) {
+      if (e instanceof NotDoneError) this.say(t('notDone', { what }), true);
+      else if (e instanceof CommandError) {
+        this.say(errorText(e.error.code, e.error.message), true);
+        if (e.error.code === 'UNAUTHORIZED') this.signOut();
+      } else this.say(String(e), true);
+      return null;
+    } finally {
+      this.busy = false;
+      this.pending = null;
+    }
+  }
+
+  private get window(): WindowView | null {
+    return this.controller?.state?.window ?? null;
+  }
+
+  private act(a: ConsoleAction, ticketId?: string): void {
+    const st = this.controller?.state;
+    if (!st) return;
+    switch (a) {
+      case 'next':
+        return void this.command('call-next', t('a_next'));
+      case 'recall':
+        return void this.command('recall', t('a_recall'));
+      case 'start':
+        return void this.command('start', t('a_start'));
+      case 'finish':
+        return void this.command('finish', t('a_finish'));
+      case 'skip':
+        return void this.command('skip', t('a_skip'));
+      case 'hold':
+        return void this.command('hold', t('a_hold'));
+      case 'callBack': {
+        const id = ticketId ?? st.held[0]?.id;
+        if (id) void this.command('call-back', t('a_callBack'), { ticketId: id });
+        return;
+      }
+      case 'pause':
+        if (this.window?.state === 'paused') return void this.command('resume', t('a_resume'));
+        this.dialog = { kind: 'pause', heading: t('pauseReason'), choices: st.pauseReasons.map((r) => ({ value: r, label: r })), textLabel: '' };
+        return;
+      case 'transfer': {
+        const mine = st.window.no;
+        const choices = [
+          ...st.directory.services.filter((s) => s.id !== st.window.ticket?.serviceId).map((s) => ({ value: `s:${s.id}`, label: `${s.prefix} ${s.name}` })),
+          ...st.directory.windows.filter((w) => w.no !== mine).map((w) => ({ value: `w:${w.no}`, label: w.name })),
+        ];
+        this.dialog = { kind: 'transfer', heading: t('transferTo'), choices, textLabel: t('note') };
+        return;
+      }
+      case 'call':
+        this.dialog = { kind: 'call', heading: t('a_call'), choices: [], textLabel: t('callNumber') };
+        return;
+    }
+  }
+
+  private dialogDone(r: ChoiceResult): void {
+    const d = this.dialog;
+    this.dialog = null;
+    if (!d) return;
+    if (d.kind === 'pause' && r.value) void this.command('pause', t('a_pause'), { reason: r.value });
+    if (d.kind === 'call' && r.text) void this.command('call', t('a_call'), { number: r.text });
+    if (d.kind === 'transfer' && r.value) {
+      const [k, v] = [r.value.slice(0, 1), r.value.slice(2)];
+      const body = k === 's' ? { serviceId: v } : { windowNo: Number(v) };
+      void this.command('transfer', t('a_transfer'), { ...body, ...(r.text ? { note: r.text } : {}) });
+    }
+  }
+
+  private readonly onKey = (e: KeyboardEvent): void => {
+    if (!this.session || this.dialog || e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+    const a = actionForKey(e.key);
+    if (!a) return;
+    e.preventDefault();
+    this.act(a);
+  };
+
+  static override styles = css`
+    :host {
+      --console-primary: #1f5fa8;
+      display: block;
+      min-height: 100vh;
+      font-family: 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', sans-serif;
+      color: #222;
+    }
+    header {
+      background: var(--console-primary);
+      color: #fff;
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      padding: 10px 20px;
+      font-size: 18px;
+    }
+    header b {
+      font-size: 22px;
+      margin-right: 14px;
+    }
+    header button {
+      font-family: inherit;
+      font-size: 15px;
+      margin-left: 12px;
+    }
+    .conn {
+      padding: 2px 10px;
+      border-radius: 12px;
+      background: #2e7d32;
+      font-size: 14px;
+    }
+    .conn.offline {
+      background: #c62828;
+    }
+    main {
+      display: grid;
+      grid-template-columns: 1fr 380px;
+      gap: 16px;
+      padding: 16px 20px;
+    }
+    .left {
+      display: grid;
+      gap: 16px;
+      align-content: start;
+    }
+    .right {
+      display: grid;
+      gap: 12px;
+      align-content: start;
+    }
+    .message {
+      padding: 10px 14px;
+      border-radius: 8px;
+      background: #e8f5e9;
+      font-size: 17px;
+    }
+    .message.error {
+      background: #ffebee;
+      color: #b71c1c;
+    }
+    .hint {
+      color: #777;
+      font-size: 14px;
+    }
+  `;
+
+  override render() {
+    if (!this.session) return html`<login-form .error=${this.loginError} @login=${this.login}></login-form>`;
+    const st = this.controller?.state;
+    const online = this.controller?.connection === 'online';
+    const w = st?.window ?? null;
+    return html`
+      <header>
+        <span><b>${w?.name ?? `${this.session.windowNo}号窗口`}</b>${this.session.clerk.name}（${this.session.clerk.id}）</span>
+        <span>
+          <span class="conn ${online ? '' : 'offline'}" data-testid="connection">${online ? t('online') : t('reconnecting')}</span>
+          <button @click=${this.logout}>${t('logout')}</button>
+        </span>
+      </header>
+      <main>
+        <div class="left">
+          <current-ticket .window=${w}></current-ticket>
+          <action-bar .window=${w} .heldCount=${st?.held.length ?? 0} .busy=${this.busy} @action=${(e: CustomEvent<ConsoleAction>) => this.act(e.detail)}></action-bar>
+          ${this.message
+            ? html`<div class="message ${this.message.error ? 'error' : ''}" role=${this.message.error ? 'alert' : 'status'} data-testid="message">${this.message.text}</div>`
+            : ''}
+          <div class="hint">${t('shortcuts')}</div>
+        </div>
+        <div class="right">
+          <queue-panel .services=${st?.services ?? []} .skills=${w?.skills ?? {}}></queue-panel>
+          <held-list
+            .held=${st?.held ?? []}
+            .canCall=${!!w && w.state !== 'calling' && w.state !== 'serving' && w.state !== 'paused'}
+            @call-back=${(e: CustomEvent<string>) => this.act('callBack', e.detail)}
+          ></held-list>
+          <today-panel .figures=${this.today}></today-panel>
+        </div>
+      </main>
+      ${this.dialog
+        ? html`<choice-dialog
+            .heading=${this.dialog.heading}
+            .choices=${this.dialog.choices}
+            .textLabel=${this.dialog.textLabel}
+            @done=${(e: CustomEvent<ChoiceResult>) => this.dialogDone(e.detail)}
+            @cancel=${() => (this.dialog = null)}
+          ></choice-dialog>`
+        : ''}
+    `;
+  }
+}
+customElements.define('console-app', ConsoleApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'console-app': ConsoleApp;
+  }
+}

@@ -1,0 +1,98 @@
+import { LitElement, css, html } from 'lit';
+import type { WindowView } from '../../server/protocol/views';
+import { t } from './i18n';
+
+/** The visitor at the window: number, service, waited time, priority, transfer note, masked ID. */
+export class CurrentTicket extends LitElement {
+  static override properties = { window: { attribute: false }, now: { state: true } };
+  declare window: WindowView | null;
+  declare now: number;
+  private timer?: ReturnType<typeof setInterval>;
+
+  constructor() {
+    super();
+    this.window = null;
+    this.now = Date.now();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.timer = setInterval(() => (this.now = Date.now()), 15_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      background: #fff;
+      border-radius: 10px;
+      padding: 20px 24px;
+      box-shadow: 0 1px 4px rgba(0, 0, 0, 0.1);
+      min-height: 150px;
+    }
+    .number {
+      font-size: 64px;
+      font-weight: 700;
+      color: var(--console-primary);
+      line-height: 1.1;
+    }
+    .meta {
+      font-size: 18px;
+      color: #333;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px 18px;
+      margin-top: 8px;
+    }
+    .tag {
+      background: #fff3e0;
+      color: #e65100;
+      border-radius: 4px;
+      padding: 0 8px;
+    }
+    .state {
+      float: right;
+      font-size: 18px;
+      padding: 4px 12px;
+      border-radius: 14px;
+      background: #e3f2fd;
+    }
+    .empty {
+      font-size: 22px;
+      color: #888;
+      padding-top: 40px;
+    }
+  `;
+
+  override render() {
+    const w = this.window;
+    if (!w) return html``;
+    const st = html`<span class="state" data-testid="window-state">${t(`state_${w.state}` as 'state_idle')}${w.state === 'paused' && w.pauseReason ? ` · ${w.pauseReason}` : ''}</span>`;
+    const tk = w.ticket;
+    if (!tk) return html`${st}<div class="empty">${t('noTicket')}</div>`;
+    const waited = Math.max(0, Math.round(((tk.calledAt ? Date.parse(tk.calledAt) : this.now) - Date.parse(tk.issuedAt)) / 60_000));
+    return html`${st}
+      <div class="number" data-testid="current-number">${tk.number}</div>
+      <div class="meta">
+        <span>${tk.serviceName}</span>
+        <span>${t(`s_${tk.status}` as 's_called')}</span>
+        <span>${t('waited', { min: waited })}</span>
+        ${tk.priority ? html`<span class="tag">${t('priority')}</span>` : ''}
+        ${tk.transferCount > 0 ? html`<span class="tag">${t('transferred')}</span>` : ''}
+        ${tk.recallCount > 0 ? html`<span>${t('recalls', { n: tk.recallCount })}</span>` : ''}
+        ${tk.idMasked ? html`<span>${t('idMasked')} ${tk.idMasked}</span>` : ''}
+        ${tk.note ? html`<span>${t('note')}：${tk.note}</span>` : ''}
+      </div>`;
+  }
+}
+customElements.define('current-ticket', CurrentTicket);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'current-ticket': CurrentTicket;
+  }
+}
