@@ -109,7 +109,11 @@ const rules = z.strictObject({
   /** A second call-next from the same window within this time returns the same ticket. */
   doublePressMs: z.number().int().min(0).max(60_000).default(3000),
   /** Reasons a clerk picks from when pausing a window. */
-  pauseReasons: z.array(z.string().min(1).max(20)).min(1).max(20).default(['午休', '会议', '培训', '临时离开', '业务咨询', '其他']),
+  pauseReasons: z
+    .array(z.string().min(1).max(20))
+    .min(1)
+    .max(20)
+    .default(['午休', '会议', '培训', '临时离开', '业务咨询', '其他']),
 });
 
 const display = z.strictObject({

@@ -161,7 +161,10 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: null,
       act: ({ principal, req }) => {
         const no = windowNo(req);
-        const clerkId = principal?.kind === 'staff' && principal.role === 'clerk' ? principal.clerkId : (core.windows.get(no)?.clerkId ?? '');
+        const clerkId =
+          principal?.kind === 'staff' && principal.role === 'clerk'
+            ? principal.clerkId
+            : (core.windows.get(no)?.clerkId ?? '');
         const f = core.tickets.today(core.today(), no, clerkId);
         return {
           served: f.served,

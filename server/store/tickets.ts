@@ -112,7 +112,10 @@ export class TicketStore {
       openBefore: db.prepare<[string], Row>(`SELECT * FROM tickets WHERE day < ?
         AND status IN ('waiting','called','serving','held')`),
       waitingOn: db.prepare<[string], Row>(`SELECT * FROM tickets WHERE day = ? AND status IN ('waiting','held')`),
-      today: db.prepare<[{ day: string; no: number; clerk: string }], { served: number; noShows: number; transfers: number; serviceMs: number | null }>(
+      today: db.prepare<
+        [{ day: string; no: number; clerk: string }],
+        { served: number; noShows: number; transfers: number; serviceMs: number | null }
+      >(
         `SELECT
            SUM(status = 'finished') AS served,
            SUM(status = 'no_show') AS noShows,
@@ -185,7 +188,12 @@ export class TicketStore {
   /** A clerk's own figures at a window today. */
   today(day: string, windowNo: number, clerkId: string) {
     const r = this.s.today.get({ day, no: windowNo, clerk: clerkId });
-    return { served: r?.served ?? 0, noShows: r?.noShows ?? 0, transfers: r?.transfers ?? 0, avgServiceMs: r?.serviceMs ?? null };
+    return {
+      served: r?.served ?? 0,
+      noShows: r?.noShows ?? 0,
+      transfers: r?.transfers ?? 0,
+      avgServiceMs: r?.serviceMs ?? null,
+    };
   }
 
   openForPerson(idHash: string, serviceId: string, day: string): Ticket | null {

@@ -98,15 +98,22 @@ export class ChoiceDialog extends LitElement {
   override render() {
     return html`<div class="box" tabindex="-1" role="dialog" aria-label=${this.heading} @keydown=${this.key}>
       <h2>${this.heading}</h2>
-      ${this.choices.length
-        ? html`<ol>
-            ${this.choices.map(
-              (c, i) => html`<li class=${i === this.selected ? 'sel' : ''} data-choice=${c.value} @click=${() => this.finish(i)}>
-                ${i < 9 ? `${i + 1}. ` : ''}${c.label}
-              </li>`,
-            )}
-          </ol>`
-        : ''}
+      ${
+        this.choices.length
+          ? html`<ol>
+              ${this.choices.map(
+                (c, i) =>
+                  html`<li
+                    class=${i === this.selected ? 'sel' : ''}
+                    data-choice=${c.value}
+                    @click=${() => this.finish(i)}
+                  >
+                    ${i < 9 ? `${i + 1}. ` : ''}${c.label}
+                  </li>`,
+              )}
+            </ol>`
+          : ''
+      }
       ${this.textLabel ? html`<input placeholder=${this.textLabel} aria-label=${this.textLabel} />` : ''}
       <div class="buttons">
         <button @click=${() => this.dispatchEvent(new CustomEvent('cancel'))}>${t('cancel')} (Esc)</button>

@@ -99,7 +99,11 @@ export class ConsoleApp extends LitElement {
   private async login(e: CustomEvent<LoginDetail>): Promise<void> {
     this.loginError = '';
     try {
-      const r = await this.api.post<{ token: string; clerk: { id: string; name: string } }>('/api/auth/login', e.detail, false);
+      const r = await this.api.post<{ token: string; clerk: { id: string; name: string } }>(
+        '/api/auth/login',
+        e.detail,
+        false,
+      );
       const s: Session = { token: r.token, windowNo: e.detail.windowNo, clerk: r.clerk };
       sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
       this.session = s;
@@ -131,14 +135,28 @@ export class ConsoleApp extends LitElement {
     this.message = { text, error };
   }
 
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Commands run one after another in the order pressed: a quick second key is queued, not lost. */
+  private command(path: string, what: string, body: unknown = {}): Promise<TicketView | null> {
+    const run = this.queue.then(() => this.send(path, what, body));
+    this.queue = run;
+    return run;
+  }
+
   /** Sends one window command; reports the outcome in plain words. */
-  private async command(path: string, what: string, body: unknown = {}): Promise<TicketView | null> {
-    if (!this.session || this.busy) return null;
+  private async send(path: string, what: string, body: unknown): Promise<TicketView | null> {
+    if (!this.session) return null;
     this.busy = true;
     this.pending = what;
     try {
-      const r = await this.api.post<{ ticket: TicketView | null }>(`/api/windows/${this.session.windowNo}/${path}`, body);
-      this.say(r.ticket ? t('done', { what, number: r.ticket.number }) : path === 'call-next' ? t('nobodyWaiting') : what);
+      const r = await this.api.post<{ ticket: TicketView | null }>(
+        `/api/windows/${this.session.windowNo}/${path}`,
+        body,
+      );
+      this.say(
+        r.ticket ? t('done', { what, number: r.ticket.number }) : path === 'call-next' ? t('nobodyWaiting') : what,
+      );
       void this.refreshToday();
       return r.ticket;
     } catch (e) {
@@ -181,12 +199,19 @@ export class ConsoleApp extends LitElement {
       }
       case 'pause':
         if (this.window?.state === 'paused') return void this.command('resume', t('a_resume'));
-        this.dialog = { kind: 'pause', heading: t('pauseReason'), choices: st.pauseReasons.map((r) => ({ value: r, label: r })), textLabel: '' };
+        this.dialog = {
+          kind: 'pause',
+          heading: t('pauseReason'),
+          choices: st.pauseReasons.map((r) => ({ value: r, label: r })),
+          textLabel: '',
+        };
         return;
       case 'transfer': {
         const mine = st.window.no;
         const choices = [
-          ...st.directory.services.filter((s) => s.id !== st.window.ticket?.serviceId).map((s) => ({ value: `s:${s.id}`, label: `${s.prefix} ${s.name}` })),
+          ...st.directory.services
+            .filter((s) => s.id !== st.window.ticket?.serviceId)
+            .map((s) => ({ value: `s:${s.id}`, label: `${s.prefix} ${s.name}` })),
           ...st.directory.windows.filter((w) => w.no !== mine).map((w) => ({ value: `w:${w.no}`, label: w.name })),
         ];
         this.dialog = { kind: 'transfer', heading: t('transferTo'), choices, textLabel: t('note') };
@@ -295,19 +320,37 @@ export class ConsoleApp extends LitElement {
     const w = st?.window ?? null;
     return html`
       <header>
-        <span><b>${w?.name ?? `${this.session.windowNo}号窗口`}</b>${this.session.clerk.name}（${this.session.clerk.id}）</span>
+        <span
+          ><b>${w?.name ?? `${this.session.windowNo}号窗口`}</b
+          >${this.session.clerk.name}（${this.session.clerk.id}）</span
+        >
         <span>
-          <span class="conn ${online ? '' : 'offline'}" data-testid="connection">${online ? t('online') : t('reconnecting')}</span>
+          <span class="conn ${online ? '' : 'offline'}" data-testid="connection"
+            >${online ? t('online') : t('reconnecting')}</span
+          >
           <button @click=${this.logout}>${t('logout')}</button>
         </span>
       </header>
       <main>
         <div class="left">
           <current-ticket .window=${w}></current-ticket>
-          <action-bar .window=${w} .heldCount=${st?.held.length ?? 0} .busy=${this.busy} @action=${(e: CustomEvent<ConsoleAction>) => this.act(e.detail)}></action-bar>
-          ${this.message
-            ? html`<div class="message ${this.message.error ? 'error' : ''}" role=${this.message.error ? 'alert' : 'status'} data-testid="message">${this.message.text}</div>`
-            : ''}
+          <action-bar
+            .window=${w}
+            .heldCount=${st?.held.length ?? 0}
+            .busy=${false}
+            @action=${(e: CustomEvent<ConsoleAction>) => this.act(e.detail)}
+          ></action-bar>
+          ${
+            this.message
+              ? html`<div
+                  class="message ${this.message.error ? 'error' : ''}"
+                  role=${this.message.error ? 'alert' : 'status'}
+                  data-testid="message"
+                >
+                  ${this.message.text}
+                </div>`
+              : ''
+          }
           <div class="hint">${t('shortcuts')}</div>
         </div>
         <div class="right">
@@ -320,15 +363,17 @@ export class ConsoleApp extends LitElement {
           <today-panel .figures=${this.today}></today-panel>
         </div>
       </main>
-      ${this.dialog
-        ? html`<choice-dialog
-            .heading=${this.dialog.heading}
-            .choices=${this.dialog.choices}
-            .textLabel=${this.dialog.textLabel}
-            @done=${(e: CustomEvent<ChoiceResult>) => this.dialogDone(e.detail)}
-            @cancel=${() => (this.dialog = null)}
-          ></choice-dialog>`
-        : ''}
+      ${
+        this.dialog
+          ? html`<choice-dialog
+              .heading=${this.dialog.heading}
+              .choices=${this.dialog.choices}
+              .textLabel=${this.dialog.textLabel}
+              @done=${(e: CustomEvent<ChoiceResult>) => this.dialogDone(e.detail)}
+              @cancel=${() => (this.dialog = null)}
+            ></choice-dialog>`
+          : ''
+      }
     `;
   }
 }

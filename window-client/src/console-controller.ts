@@ -21,7 +21,11 @@ export class ConsoleController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const s = io('/window', { auth: { token: this.token }, transports: ['websocket', 'polling'], reconnectionDelayMax: 2000 });
+    const s = io('/window', {
+      auth: { token: this.token },
+      transports: ['websocket', 'polling'],
+      reconnectionDelayMax: 2000,
+    });
     this.socket = s;
     s.on('connect', () => this.update({ connection: 'online' }));
     s.on('disconnect', () => this.update({ connection: 'offline' }));

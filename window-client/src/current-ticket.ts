@@ -71,10 +71,17 @@ export class CurrentTicket extends LitElement {
   override render() {
     const w = this.window;
     if (!w) return html``;
-    const st = html`<span class="state" data-testid="window-state">${t(`state_${w.state}` as 'state_idle')}${w.state === 'paused' && w.pauseReason ? ` · ${w.pauseReason}` : ''}</span>`;
+    const st = html`<span class="state" data-testid="window-state"
+      >${t(`state_${w.state}` as 'state_idle')}${w.state === 'paused' && w.pauseReason ? ` · ${w.pauseReason}` : ''}</span
+    >`;
     const tk = w.ticket;
-    if (!tk) return html`${st}<div class="empty">${t('noTicket')}</div>`;
-    const waited = Math.max(0, Math.round(((tk.calledAt ? Date.parse(tk.calledAt) : this.now) - Date.parse(tk.issuedAt)) / 60_000));
+    if (!tk)
+      return html`${st}
+        <div class="empty">${t('noTicket')}</div>`;
+    const waited = Math.max(
+      0,
+      Math.round(((tk.calledAt ? Date.parse(tk.calledAt) : this.now) - Date.parse(tk.issuedAt)) / 60_000),
+    );
     return html`${st}
       <div class="number" data-testid="current-number">${tk.number}</div>
       <div class="meta">

@@ -65,7 +65,10 @@ export const t = translator({
   s_no_show: { zh: '已过号', en: 'No-show' },
   s_cancelled: { zh: '已取消', en: 'Cancelled' },
   s_expired: { zh: '已作废', en: 'Expired' },
-  shortcuts: { zh: '快捷键：字母键直接操作，Esc 关闭对话框', en: 'Shortcuts: letter keys act directly, Esc closes a dialog' },
+  shortcuts: {
+    zh: '快捷键：字母键直接操作，Esc 关闭对话框',
+    en: 'Shortcuts: letter keys act directly, Esc closes a dialog',
+  },
 });
 
 const EN_ERRORS: Record<string, string> = {

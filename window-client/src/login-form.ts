@@ -64,9 +64,12 @@ export class LoginForm extends LitElement {
   override render() {
     return html`<form @submit=${this.submit}>
       <h1>${t('title')}</h1>
-      <label for="clerk">${t('clerkId')}</label><input id="clerk" name="clerkId" autocomplete="username" required autofocus />
-      <label for="pw">${t('password')}</label><input id="pw" name="password" type="password" autocomplete="current-password" required />
-      <label for="win">${t('windowNo')}</label><input id="win" name="windowNo" inputmode="numeric" pattern="[0-9]{1,4}" required />
+      <label for="clerk">${t('clerkId')}</label
+      ><input id="clerk" name="clerkId" autocomplete="username" required autofocus />
+      <label for="pw">${t('password')}</label
+      ><input id="pw" name="password" type="password" autocomplete="current-password" required />
+      <label for="win">${t('windowNo')}</label
+      ><input id="win" name="windowNo" inputmode="numeric" pattern="[0-9]{1,4}" required />
       <button type="submit" ?disabled=${this.busy}>${t('login')}</button>
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : ''}
     </form>`;

@@ -1,5 +1,6 @@
 // One key per operation, shown on its button. Letters, so no browser function key (F5 reload…) is taken.
-export type ConsoleAction = 'next' | 'recall' | 'start' | 'finish' | 'skip' | 'hold' | 'transfer' | 'call' | 'pause' | 'callBack';
+export type ConsoleAction =
+  'next' | 'recall' | 'start' | 'finish' | 'skip' | 'hold' | 'transfer' | 'call' | 'pause' | 'callBack';
 
 export const SHORTCUTS: Record<ConsoleAction, string> = {
   next: 'N',

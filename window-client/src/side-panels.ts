@@ -48,13 +48,19 @@ export class QueuePanel extends LitElement {
     const sorted = [...this.services].sort((a, b) => (this.skills[a.id] ?? 9) - (this.skills[b.id] ?? 9));
     return html`<h2>${t('queues')}</h2>
       ${sorted.map(
-        (s) => html`<div class="row" data-service=${s.id}>
-          <span>${s.prefix} ${s.name}${(this.skills[s.id] ?? 1) > 1 ? html` <small>L${this.skills[s.id]}</small>` : ''}</span>
-          <span>
-            <b data-testid="waiting-${s.id}">${t('waitingN', { n: s.waiting })}</b>
-            <span class=${s.longestWaitMin > s.targetWaitMin ? 'late' : ''}>· ${t('longest', { min: s.longestWaitMin, target: s.targetWaitMin })}</span>
-          </span>
-        </div>`,
+        (s) =>
+          html`<div class="row" data-service=${s.id}>
+            <span
+              >${s.prefix}
+              ${s.name}${(this.skills[s.id] ?? 1) > 1 ? html` <small>L${this.skills[s.id]}</small>` : ''}</span
+            >
+            <span>
+              <b data-testid="waiting-${s.id}">${t('waitingN', { n: s.waiting })}</b>
+              <span class=${s.longestWaitMin > s.targetWaitMin ? 'late' : ''}
+                >· ${t('longest', { min: s.longestWaitMin, target: s.targetWaitMin })}</span
+              >
+            </span>
+          </div>`,
       )}`;
   }
 }
@@ -75,15 +81,16 @@ export class HeldList extends LitElement {
     return html`<h2>${t('held')}</h2>
       ${this.held.length === 0 ? html`<div class="row">${t('noHeld')}</div>` : ''}
       ${this.held.map(
-        (h) => html`<div class="row" data-held=${h.number}>
-          <span>${h.number} · ${h.serviceName}</span>
-          <button
-            ?disabled=${!this.canCall}
-            @click=${() => this.dispatchEvent(new CustomEvent('call-back', { detail: h.id, bubbles: true, composed: true }))}
-          >
-            ${t('callBack')}
-          </button>
-        </div>`,
+        (h) =>
+          html`<div class="row" data-held=${h.number}>
+            <span>${h.number} · ${h.serviceName}</span>
+            <button
+              ?disabled=${!this.canCall}
+              @click=${() => this.dispatchEvent(new CustomEvent('call-back', { detail: h.id, bubbles: true, composed: true }))}
+            >
+              ${t('callBack')}
+            </button>
+          </div>`,
       )}`;
   }
 }
@@ -106,7 +113,10 @@ export class TodayPanel extends LitElement {
       <div class="row"><span>${t('noShows')}</span><b>${v(f?.noShows)}</b></div>
       <div class="row"><span>${t('transfers')}</span><b>${v(f?.transfers)}</b></div>
       <div class="row"><span>${t('avgService')}</span><b>${v(f?.avgServiceMin)}</b></div>
-      <div class="row"><span>${t('satisfaction')}</span><b>${f?.satisfaction === null || !f ? '—' : `${Math.round(f.satisfaction * 100)}%`}</b></div>`;
+      <div class="row">
+        <span>${t('satisfaction')}</span
+        ><b>${f?.satisfaction === null || !f ? '—' : `${Math.round(f.satisfaction * 100)}%`}</b>
+      </div>`;
   }
 }
 customElements.define('today-panel', TodayPanel);

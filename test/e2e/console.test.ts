@@ -1,0 +1,188 @@
+// The window console in Chromium against a real server: the clerk's operations by mouse and by keyboard
+// only, today's figures, and recovery (with a command sent while the server was down) after a restart.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HallServer } from '../../server/app';
+import { launchChromium } from '../helpers/browser';
+import { FakeClock, PASSWORD, client, startTestHall, tempDir } from '../helpers/hall';
+
+let browser: Browser;
+let server: HallServer;
+const dataDir = tempDir();
+const clock = new FakeClock(Date.now());
+
+beforeAll(async () => {
+  server = await startTestHall({ dataDir, clock: clock.fn });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const text = async (p: Page, sel: string) => (await p.locator(sel).textContent())?.trim() ?? null;
+const number = (p: Page) => text(p, '[data-testid=current-number]');
+const state = (p: Page) => text(p, '[data-testid=window-state]');
+const message = (p: Page) => text(p, '[data-testid=message]');
+const ticketStatus = (num: string) =>
+  server.db.prepare('SELECT status, service_id AS s FROM tickets WHERE number = ?').get(num) as {
+    status: string;
+    s: string;
+  };
+
+async function login(clerk: string, windowNo: number, keyboard = false): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${server.url}/console`);
+  if (keyboard) {
+    await page.locator('#clerk').focus();
+    await page.keyboard.type(clerk);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(String(windowNo));
+    await page.keyboard.press('Enter');
+  } else {
+    await page.fill('#clerk', clerk);
+    await page.fill('#pw', PASSWORD);
+    await page.fill('#win', String(windowNo));
+    await page.click('button[type=submit]');
+  }
+  await expect.poll(() => state(page)).toContain('空闲');
+  return page;
+}
+
+describe('window console', () => {
+  it('refuses a wrong password in plain Chinese', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/console`);
+    await page.fill('#clerk', 'c1');
+    await page.fill('#pw', 'nope');
+    await page.fill('#win', '1');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.locator('[role=alert]').textContent()).toBe('工号或密码错误');
+    await page.close();
+  });
+
+  it('a clerk’s cycle with the mouse: call, recall, transfer, hold and call back, pause and resume, finish', async () => {
+    const api = client(server.url);
+    const a = await api.issue('general');
+    const b = await api.issue('general');
+    const page = await login('c1', 1);
+    await expect.poll(() => page.locator('[data-testid=waiting-general]').textContent()).toContain('2');
+
+    await page.click('[data-action=next]');
+    await expect.poll(() => number(page)).toBe(a.number);
+    await expect.poll(() => state(page)).toContain('呼叫中');
+    await page.click('[data-action=recall]');
+    await expect.poll(() => page.locator('current-ticket .meta').textContent()).toContain('已重呼 1 次');
+    await page.click('[data-action=start]');
+    await expect.poll(() => state(page)).toContain('办理中');
+
+    await page.click('[data-action=transfer]');
+    await page.click('[data-choice="s:tax"]');
+    await expect.poll(() => ticketStatus(a.number)).toEqual({ status: 'waiting', s: 'tax' });
+    await expect.poll(() => state(page)).toContain('空闲');
+
+    clock.now += 5000;
+    await page.click('[data-action=next]');
+    await expect.poll(() => number(page)).toBe(b.number);
+    await page.click('[data-action=hold]');
+    await expect.poll(() => page.locator(`[data-held="${b.number}"]`).count()).toBe(1);
+    await page.click(`[data-held="${b.number}"] button`);
+    await expect.poll(() => number(page)).toBe(b.number);
+    await page.click('[data-action=finish]');
+    await expect.poll(() => ticketStatus(b.number).status).toBe('finished');
+    await expect.poll(() => text(page, '[data-testid=today-served]')).toBe('1');
+
+    await page.click('[data-action=pause]');
+    await page.click('[data-choice="午休"]');
+    await expect.poll(() => state(page)).toContain('暂停服务 · 午休');
+    await page.click('[data-action=pause]'); // now labelled 恢复
+    await expect.poll(() => state(page)).toContain('空闲');
+
+    // an error from the server is shown in plain Chinese, never as a code
+    await page.click('[data-action=call]');
+    await page.keyboard.type('Z999');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => message(page)).toBe('今天没有 Z999 号');
+    await page.click('header button'); // log out
+    await page.close();
+  });
+
+  it('the same cycle with the keyboard only', async () => {
+    const api = client(server.url);
+    const a = await api.issue('tax');
+    const b = await api.issue('tax');
+    const page = await login('c2', 2, true);
+    const key = async (k: string) => page.keyboard.press(k);
+
+    await key('n');
+    await expect.poll(() => number(page)).not.toBe(null);
+    const first = (await number(page))!;
+    await key('r');
+    await expect.poll(() => page.locator('current-ticket .meta').textContent()).toContain('已重呼 1 次');
+    await key('s');
+    await expect.poll(() => state(page)).toContain('办理中');
+    await key('h');
+    await expect.poll(() => page.locator(`[data-held="${first}"]`).count()).toBe(1);
+    await key('b');
+    await expect.poll(() => number(page)).toBe(first);
+    await key('f');
+    await expect.poll(() => ticketStatus(first).status).toBe('finished');
+
+    clock.now += 5000;
+    await key('n');
+    await expect.poll(() => number(page)).not.toBe(first);
+    const second = (await number(page))!;
+    expect([a.number, b.number, 'A001', 'A002', 'B001', 'B002']).toContain(second);
+    await key('t');
+    await page.keyboard.type('请补充材料'); // the note
+    await key('ArrowDown'); // 2nd choice
+    await key('Enter');
+    await expect.poll(() => state(page)).toContain('空闲');
+    expect(ticketStatus(second).status).toBe('waiting');
+
+    await key('p');
+    await key('Enter'); // the first reason
+    await expect.poll(() => state(page)).toContain('暂停服务');
+    await key('p');
+    await expect.poll(() => state(page)).toContain('空闲');
+
+    await key('c');
+    await page.keyboard.type(second);
+    await key('Enter');
+    await expect.poll(() => number(page)).toBe(second);
+    await key('k');
+    await expect.poll(() => ticketStatus(second).status).toBe('no_show');
+    await page.close();
+  });
+
+  it('recovers after the server restarts; a command pressed while it was down is done exactly once', async () => {
+    const api = client(server.url);
+    await api.issue('social');
+    await api.issue('social');
+    const page = await login('c3', 3);
+    await page.evaluate(() => ((window as any).__notReloaded = true));
+    const port = server.port;
+    await server.stop();
+    await expect.poll(() => page.locator('[data-testid=connection]').textContent()).toContain('正在重连');
+
+    clock.now += 5000;
+    await page.keyboard.press('n'); // pressed while the server is down
+    await expect.poll(() => message(page), { timeout: 10_000 }).toContain('正在重试');
+
+    server = await startTestHall({ dataDir, clock: clock.fn, port });
+    await expect.poll(() => text(page, '[data-testid=connection]'), { timeout: 15_000 }).toBe('在线');
+    await expect.poll(() => number(page), { timeout: 15_000 }).toMatch(/^D00\d$/);
+    const called = server.db
+      .prepare("SELECT COUNT(*) AS n FROM tickets WHERE window_no = 3 AND status = 'called'")
+      .get() as { n: number };
+    expect(called.n).toBe(1);
+    const calls = server.db
+      .prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'ticket.called' AND window_no = 3")
+      .get() as { n: number };
+    expect(calls.n).toBe(1);
+    expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
+    await page.close();
+  });
+});
