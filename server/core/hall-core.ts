@@ -535,6 +535,21 @@ export class HallCore {
     });
   }
 
+  /** 潮汐窗口: a supervisor changes a window's skills live; the next call-next uses them. */
+  setSkills(no: number, skills: Record<string, number>, actor: Actor): void {
+    for (const id of Object.keys(skills)) {
+      if (!this.model.services.has(id)) throw new HallError('UNKNOWN_SERVICE', `没有编号为“${id}”的事项`);
+    }
+    this.transact(actor, (tx, now) => {
+      const row = this.windows.get(no);
+      if (!row || !this.model.windows.has(no)) throw new HallError('UNKNOWN_WINDOW', `没有 ${no} 号窗口`);
+      const before = this.model.window(no, row)!.skills;
+      this.windows.save({ ...row, skills });
+      this.log.append({ at: now, type: 'window.skills', windowNo: no, actor, data: { before, after: skills } });
+      tx.windows.add(no);
+    });
+  }
+
   // ── board notice ────────────────────────────────────────────────────────────────────────────────
 
   /** The scrolling notice for a zone's boards: the zone's own, else the hall's, else the configured default. */

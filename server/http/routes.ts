@@ -146,6 +146,18 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       },
     })),
     {
+      method: 'post',
+      path: '/api/windows/:no/skills',
+      summary: '潮汐窗口: change a window’s skills and levels live (supervisor; audited)',
+      access: 'supervisor',
+      body: body.skillsBody,
+      act: ({ principal, body: b, req }) => {
+        const no = windowNo(req);
+        core.setSkills(no, b.skills, actorOf(principal!));
+        return { window: core.windowView(no) };
+      },
+    },
+    {
       method: 'get',
       path: '/api/windows/:no/held',
       summary: 'Tickets held (挂起) for this window',

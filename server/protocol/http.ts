@@ -65,6 +65,12 @@ export const noticeBody = z.strictObject({
   zone: text(20).nullish(),
 });
 
+export const skillsBody = z.strictObject({
+  skills: z.record(z.string().min(1).max(64), z.number().int().min(1).max(9)).refine((s) => Object.keys(s).length > 0, {
+    message: 'a window needs at least one skill',
+  }),
+});
+
 export const windowNoParam = z
   .string()
   .regex(/^\d{1,4}$/, 'a window number')

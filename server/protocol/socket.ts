@@ -38,6 +38,7 @@ export interface BoardState {
 export interface WindowConsoleState {
   hall: HallInfo;
   window: WindowView;
+  /** Every service's queue; the console shows those in the window's (live) skills. */
   services: ServiceView[];
   held: TicketView[];
   /** Every service and window, for transfers. */

@@ -234,7 +234,7 @@ export class Realtime {
     return {
       hall: snap.hall,
       window,
-      services: snap.services.filter((s) => s.id in window.skills),
+      services: snap.services,
       held: this.core.heldTickets(no),
       directory: {
         services: snap.services.map((s) => ({ id: s.id, name: s.name, prefix: s.prefix })),

@@ -185,4 +185,25 @@ describe('window console', () => {
     expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
     await page.close();
   });
+
+  it('updates by itself when a supervisor changes this window’s skills', async () => {
+    const page = await login('c4', 4); // window 4: general 1, tax 2, social 2
+    await expect.poll(() => page.locator('[data-service=social]').count()).toBe(1);
+    const api = client(server.url);
+    const r = await api.post('/api/windows/4/skills', { skills: { tax: 1 } }, await api.login('sup'));
+    expect(r.status).toBe(200);
+    await expect.poll(() => page.locator('[data-service=social]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-service=general]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-service=tax]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('switches to English', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/console?lang=en`);
+    await expect.poll(() => text(page, 'button[type=submit]')).toBe('Log in');
+    await page.goto(`${server.url}/console?lang=zh`);
+    await expect.poll(() => text(page, 'button[type=submit]')).toBe('登录');
+    await page.close();
+  });
 });

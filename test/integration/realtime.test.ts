@@ -93,7 +93,8 @@ describe('realtime', () => {
     const sock = open('/window', { token: tok });
     const st = await next(sock, 'state');
     expect(st.window.no).toBe(2);
-    expect(st.services.map((x: any) => x.id).sort()).toEqual(['general', 'tax']);
+    expect(Object.keys(st.window.skills).sort()).toEqual(['general', 'tax']);
+    expect(st.services.map((x: any) => x.id).sort()).toEqual(['general', 'social', 'tax']);
     const win = next(sock, 'window');
     await api.post('/api/windows/2/pause', { reason: '培训' }, tok);
     expect(await win).toMatchObject({ no: 2, state: 'paused', pauseReason: '培训' });

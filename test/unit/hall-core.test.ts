@@ -179,6 +179,22 @@ describe('hall core', () => {
     expect(codeOf(() => cmd(1, 'pause'))).toBe('WINDOW_BUSY');
   });
 
+  it('a live skill change takes effect on the window’s next call, and is audited', () => {
+    issue('social');
+    expect(cmd(2, 'call-next')).toBeNull(); // window 2 takes tax and general only
+    h.core.setSkills(2, { social: 1 }, 'clerk:sup');
+    h.clock.advanceMin(1);
+    expect(cmd(2, 'call-next')?.serviceId).toBe('social');
+    expect(h.core.windowView(2).skills).toEqual({ social: 1 });
+    expect(codeOf(() => h.core.setSkills(2, { nope: 1 }, 'x'))).toBe('UNKNOWN_SERVICE');
+    const audit = h.db.prepare("SELECT actor, data FROM events WHERE type = 'window.skills'").all() as {
+      actor: string;
+      data: string;
+    }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actor).toBe('clerk:sup');
+  });
+
   it('a window nobody is logged into is closed', () => {
     issue('general');
     expect(h.core.windowView(4).state).toBe('closed');

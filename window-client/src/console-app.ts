@@ -272,6 +272,11 @@ export class ConsoleApp extends LitElement {
       font-size: 15px;
       margin-left: 12px;
     }
+    .lang {
+      color: #fff;
+      margin-left: 12px;
+      font-size: 15px;
+    }
     .conn {
       padding: 2px 10px;
       border-radius: 12px;
@@ -328,6 +333,7 @@ export class ConsoleApp extends LitElement {
           <span class="conn ${online ? '' : 'offline'}" data-testid="connection"
             >${online ? t('online') : t('reconnecting')}</span
           >
+          <a class="lang" href="?lang=${lang === 'zh' ? 'en' : 'zh'}">${lang === 'zh' ? 'English' : '中文'}</a>
           <button @click=${this.logout}>${t('logout')}</button>
         </span>
       </header>

@@ -38,11 +38,7 @@ export class ConsoleController implements ReactiveController {
     s.on('state', (st: WindowConsoleState) => this.update({ state: st }));
     s.on('window', (w: WindowView) => this.state && this.update({ state: { ...this.state, window: w } }));
     s.on('held', (held: TicketView[]) => this.state && this.update({ state: { ...this.state, held } }));
-    s.on('queues', (all: ServiceView[]) => {
-      if (!this.state) return;
-      const skills = this.state.window.skills;
-      this.update({ state: { ...this.state, services: all.filter((x) => x.id in skills) } });
-    });
+    s.on('queues', (services: ServiceView[]) => this.state && this.update({ state: { ...this.state, services } }));
   }
 
   hostDisconnected(): void {

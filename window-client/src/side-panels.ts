@@ -45,7 +45,9 @@ export class QueuePanel extends LitElement {
     this.skills = {};
   }
   override render() {
-    const sorted = [...this.services].sort((a, b) => (this.skills[a.id] ?? 9) - (this.skills[b.id] ?? 9));
+    const sorted = this.services
+      .filter((s) => s.id in this.skills)
+      .sort((a, b) => (this.skills[a.id] ?? 9) - (this.skills[b.id] ?? 9));
     return html`<h2>${t('queues')}</h2>
       ${sorted.map(
         (s) =>
