@@ -6,9 +6,8 @@ import mqtt from 'mqtt';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadConfigFile } from '../server/config/load';
-import { DEMO_CONFIG } from '../server/paths';
 import { KEYPAD_ACTIONS } from '../server/protocol/mqtt';
+import { resolveDevice } from './device-login';
 
 const KEYS: Record<string, (typeof KEYPAD_ACTIONS)[number]> = {
   n: 'next',
@@ -38,27 +37,12 @@ const { values } = parseArgs({
     token: { type: 'string' },
   },
 });
-const config = loadConfigFile(values.config ?? DEMO_CONFIG);
-const windowNo = Number(values.window);
-if (!Number.isInteger(windowNo)) {
-  console.error('usage: npm run keypad -- --window N [--config FILE] [--url mqtt://host:port]');
-  process.exit(2);
-}
-const device =
-  config.devices.find((d) => d.kind === 'keypad' && (values.id ? d.id === values.id : d.window === windowNo)) ??
-  (values.id && values.token
-    ? { id: values.id, kind: 'keypad' as const, window: windowNo, token: values.token }
-    : undefined);
-if (!device || device.kind !== 'keypad') {
-  console.error(`no keypad for window ${windowNo} in the config; give --id and --token`);
-  process.exit(2);
-}
-const base = config.mqtt.baseTopic;
-const url =
-  values.url ??
-  ('url' in config.mqtt
-    ? config.mqtt.url
-    : `mqtt://127.0.0.1:${'embedded' in config.mqtt ? config.mqtt.embedded.port : 1883}`);
+const device = resolveDevice(
+  'keypad',
+  values,
+  'usage: npm run keypad -- --window N [--config FILE] [--url mqtt://host:port]',
+);
+const { base, url, windowNo } = device;
 const availability = `${base}/device/${device.id}/availability`;
 const client = mqtt.connect(url, {
   protocolVersion: 4,

@@ -5,9 +5,8 @@
 //   npm run led -- --config hall.yaml --window 3 --url mqtt://192.168.1.10:1883
 import mqtt from 'mqtt';
 import { parseArgs } from 'node:util';
-import { loadConfigFile } from '../server/config/load';
-import { DEMO_CONFIG } from '../server/paths';
 import { ledDisplayPayload, serverStatePayload, type LedDisplayPayload } from '../server/protocol/mqtt';
+import { resolveDevice } from './device-login';
 import { frame } from './terminal-frame';
 
 const { values } = parseArgs({
@@ -21,27 +20,12 @@ const { values } = parseArgs({
   },
 });
 
-function fail(msg: string): never {
-  console.error(msg);
-  process.exit(2);
-}
-
-const config = loadConfigFile(values.config ?? DEMO_CONFIG);
-const windowNo = Number(
-  values.window ?? fail('usage: npm run led -- --window N [--config FILE] [--url mqtt://host:port]'),
+const device = resolveDevice(
+  'led',
+  values,
+  'usage: npm run led -- --window N [--config FILE] [--url mqtt://host:port]',
 );
-const device =
-  config.devices.find((d) => d.kind === 'led' && (values.id ? d.id === values.id : d.window === windowNo)) ??
-  (values.id && values.token
-    ? { id: values.id, kind: 'led' as const, window: windowNo, token: values.token }
-    : undefined);
-if (!device || device.kind !== 'led') fail(`no LED device for window ${windowNo} in the config; give --id and --token`);
-const base = config.mqtt.baseTopic;
-const url =
-  values.url ??
-  ('url' in config.mqtt
-    ? config.mqtt.url
-    : `mqtt://127.0.0.1:${'embedded' in config.mqtt ? config.mqtt.embedded.port : 1883}`);
+const { base, url, windowNo } = device;
 const plain = values.plain || !process.stdout.isTTY;
 
 let last: LedDisplayPayload | null = null;
@@ -49,7 +33,7 @@ let serverOnline = true;
 
 function show(): void {
   const lines = last?.lines ?? ['……'];
-  const status = `${device!.id} · ${last ? `${last.state} · seq ${last.seq}` : '等待数据'}${serverOnline ? '' : ' · 服务器离线'}`;
+  const status = `${device.id} · ${last ? `${last.state} · seq ${last.seq}` : '等待数据'}${serverOnline ? '' : ' · 服务器离线'}`;
   const out = frame(lines, 24, !plain) + `\n ${status}\n`;
   if (plain) process.stdout.write(out);
   else process.stdout.write(`\x1b[2J\x1b[H${out}`);

@@ -1,0 +1,41 @@
+// What a device simulator needs to log in: its device from the hall config (or --id/--token), the base
+// topic, and the broker's address. Shared by the LED and keypad simulators.
+import { loadConfigFile } from '../server/config/load';
+import { DEMO_CONFIG } from '../server/paths';
+
+export interface DeviceArgs {
+  config?: string;
+  window?: string;
+  url?: string;
+  id?: string;
+  token?: string;
+}
+
+export interface DeviceLogin {
+  id: string;
+  token: string;
+  windowNo: number;
+  base: string;
+  url: string;
+}
+
+export function resolveDevice(kind: 'led' | 'keypad', args: DeviceArgs, usage: string): DeviceLogin {
+  const fail = (msg: string): never => {
+    console.error(msg);
+    process.exit(2);
+  };
+  const config = loadConfigFile(args.config ?? DEMO_CONFIG);
+  const windowNo = Number(args.window ?? fail(usage));
+  if (!Number.isInteger(windowNo)) fail(usage);
+  const found = config.devices.find((d) => d.kind === kind && (args.id ? d.id === args.id : d.window === windowNo));
+  const device =
+    found && 'token' in found
+      ? { id: found.id, token: found.token }
+      : args.id && args.token
+        ? { id: args.id, token: args.token }
+        : null;
+  if (!device) return fail(`no ${kind} device for window ${windowNo} in the config; give --id and --token`);
+  const m = config.mqtt;
+  const url = args.url ?? ('url' in m ? m.url : `mqtt://127.0.0.1:${'embedded' in m ? m.embedded.port : 1883}`);
+  return { ...device, windowNo, base: m.baseTopic, url };
+}
