@@ -1,5 +1,6 @@
 // What a device simulator needs to log in: its device from the hall config (or --id/--token), the base
 // topic, and the broker's address. Shared by the LED and keypad simulators.
+import mqtt from 'mqtt';
 import { loadConfigFile } from '../server/config/load';
 import { DEMO_CONFIG } from '../server/paths';
 
@@ -38,4 +39,39 @@ export function resolveDevice(kind: 'led' | 'keypad', args: DeviceArgs, usage: s
   const m = config.mqtt;
   const url = args.url ?? ('url' in m ? m.url : `mqtt://127.0.0.1:${'embedded' in m ? m.embedded.port : 1883}`);
   return { ...device, windowNo, base: m.baseTopic, url };
+}
+
+/** The command-line options every device simulator takes. */
+export const DEVICE_OPTIONS = {
+  config: { type: 'string' },
+  window: { type: 'string' },
+  url: { type: 'string' },
+  id: { type: 'string' },
+  token: { type: 'string' },
+} as const;
+
+/**
+ * Logs in as the device: a last will saying offline, "online" (retained) and the subscriptions after every
+ * (re)connect, and a `leave()` that says offline before it disconnects.
+ */
+export function connectDevice(d: DeviceLogin, subscriptions: string[], onConnect: () => void = () => {}) {
+  const availability = `${d.base}/device/${d.id}/availability`;
+  const client = mqtt.connect(d.url, {
+    protocolVersion: 4,
+    username: d.id,
+    password: d.token,
+    reconnectPeriod: 2000,
+    will: { topic: availability, payload: Buffer.from(JSON.stringify({ state: 'offline' })), retain: true, qos: 1 },
+  });
+  client.on('connect', () => {
+    client.publish(availability, JSON.stringify({ state: 'online' }), { retain: true, qos: 1 });
+    client.subscribe(subscriptions, { qos: 1 });
+    onConnect();
+  });
+  client.on('error', (e) => console.error(`MQTT: ${e.message}`));
+  const leave = () =>
+    client.publish(availability, JSON.stringify({ state: 'offline' }), { retain: true, qos: 1 }, () =>
+      client.end(false, () => process.exit(0)),
+    );
+  return { client, leave };
 }

@@ -2,12 +2,11 @@
 //   npm run keypad -- --window 1            (the demo hall's keypad-1 on the embedded broker)
 // Keys: n 叫号  r 重呼  s 过号  f 办结  h 挂起  p 暂停  u 恢复  q 退出. Without a terminal, one action per line
 // (next, recall, skip, finish, hold, pause, resume).
-import mqtt from 'mqtt';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { KEYPAD_ACTIONS } from '../server/protocol/mqtt';
-import { resolveDevice } from './device-login';
+import { DEVICE_OPTIONS, connectDevice, resolveDevice } from './device-login';
 
 const KEYS: Record<string, (typeof KEYPAD_ACTIONS)[number]> = {
   n: 'next',
@@ -28,35 +27,16 @@ const LABEL: Record<string, string> = {
   resume: '恢复',
 };
 
-const { values } = parseArgs({
-  options: {
-    config: { type: 'string' },
-    window: { type: 'string' },
-    url: { type: 'string' },
-    id: { type: 'string' },
-    token: { type: 'string' },
-  },
-});
+const { values } = parseArgs({ options: DEVICE_OPTIONS });
 const device = resolveDevice(
   'keypad',
   values,
   'usage: npm run keypad -- --window N [--config FILE] [--url mqtt://host:port]',
 );
-const { base, url, windowNo } = device;
-const availability = `${base}/device/${device.id}/availability`;
-const client = mqtt.connect(url, {
-  protocolVersion: 4,
-  username: device.id,
-  password: device.token,
-  reconnectPeriod: 2000,
-  will: { topic: availability, payload: Buffer.from('{"state":"offline"}'), retain: true, qos: 1 },
-});
-
-client.on('connect', () => {
-  client.publish(availability, JSON.stringify({ state: 'online' }), { retain: true, qos: 1 });
-  client.subscribe(`${base}/keypad/${windowNo}/result`, { qos: 1 });
-  console.log(`${device.id} → ${windowNo}号窗口 ready. n 叫号 r 重呼 s 过号 f 办结 h 挂起 p 暂停 u 恢复 q 退出`);
-});
+const { base, windowNo } = device;
+const { client, leave } = connectDevice(device, [`${base}/keypad/${windowNo}/result`], () =>
+  console.log(`${device.id} → ${windowNo}号窗口 ready. n 叫号 r 重呼 s 过号 f 办结 h 挂起 p 暂停 u 恢复 q 退出`),
+);
 client.on('message', (_t, p) => {
   try {
     const r = JSON.parse(p.toString()) as { ok: boolean; ticket?: string | null; error?: { message: string } };
@@ -65,18 +45,13 @@ client.on('message', (_t, p) => {
     console.log('? unreadable result');
   }
 });
-client.on('error', (e) => console.error(`MQTT: ${e.message}`));
 
 function send(action: (typeof KEYPAD_ACTIONS)[number]): void {
   console.log(`→ ${LABEL[action]}`);
   client.publish(`${base}/keypad/${windowNo}/command`, JSON.stringify({ action, requestId: randomUUID() }), { qos: 1 });
 }
 
-function quit(): void {
-  client.publish(availability, JSON.stringify({ state: 'offline' }), { retain: true, qos: 1 }, () =>
-    client.end(false, () => process.exit(0)),
-  );
-}
+const quit = leave;
 
 if (process.stdin.isTTY) {
   process.stdin.setRawMode(true);

@@ -3,29 +3,19 @@
 //
 //   npm run led -- --window 1                       (the demo hall's led-1 on the embedded broker)
 //   npm run led -- --config hall.yaml --window 3 --url mqtt://192.168.1.10:1883
-import mqtt from 'mqtt';
 import { parseArgs } from 'node:util';
 import { ledDisplayPayload, serverStatePayload, type LedDisplayPayload } from '../server/protocol/mqtt';
-import { resolveDevice } from './device-login';
+import { DEVICE_OPTIONS, connectDevice, resolveDevice } from './device-login';
 import { frame } from './terminal-frame';
 
-const { values } = parseArgs({
-  options: {
-    config: { type: 'string' },
-    window: { type: 'string' },
-    url: { type: 'string' },
-    id: { type: 'string' },
-    token: { type: 'string' },
-    plain: { type: 'boolean' },
-  },
-});
+const { values } = parseArgs({ options: { ...DEVICE_OPTIONS, plain: { type: 'boolean' } } });
 
 const device = resolveDevice(
   'led',
   values,
   'usage: npm run led -- --window N [--config FILE] [--url mqtt://host:port]',
 );
-const { base, url, windowNo } = device;
+const { base, windowNo } = device;
 const plain = values.plain || !process.stdout.isTTY;
 
 let last: LedDisplayPayload | null = null;
@@ -39,19 +29,7 @@ function show(): void {
   else process.stdout.write(`\x1b[2J\x1b[H${out}`);
 }
 
-const availability = `${base}/device/${device.id}/availability`;
-const client = mqtt.connect(url, {
-  protocolVersion: 4,
-  username: device.id,
-  password: device.token,
-  reconnectPeriod: 2000,
-  will: { topic: availability, payload: Buffer.from(JSON.stringify({ state: 'offline' })), retain: true, qos: 1 },
-});
-client.on('connect', () => {
-  client.publish(availability, JSON.stringify({ state: 'online' }), { retain: true, qos: 1 });
-  client.subscribe([`${base}/led/${windowNo}/display`, `${base}/server/state`], { qos: 1 });
-  show();
-});
+const { client, leave } = connectDevice(device, [`${base}/led/${windowNo}/display`, `${base}/server/state`], show);
 client.on('message', (topic, payload) => {
   try {
     const json: unknown = JSON.parse(payload.toString('utf8'));
@@ -66,11 +44,5 @@ client.on('message', (topic, payload) => {
     console.error(`malformed payload on ${topic} ignored`);
   }
 });
-client.on('error', (e) => console.error(`MQTT: ${e.message}`));
-const stop = () => {
-  client.publish(availability, JSON.stringify({ state: 'offline' }), { retain: true, qos: 1 }, () =>
-    client.end(false, () => process.exit(0)),
-  );
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', leave);
+process.on('SIGTERM', leave);

@@ -6,7 +6,7 @@ import * as policy from '../auth/policy';
 import type { HallCore } from '../core/hall-core';
 import type { Principal, StaffAccess } from '../core/staff';
 import { HallError, isHallError } from '../domain/errors';
-import type { HandshakeAuth, HallInfo, PublicWindowView } from '../protocol/socket';
+import type { HandshakeAuth, PublicWindowView } from '../protocol/socket';
 import type { CallView, WindowView } from '../protocol/views';
 import { toPublic } from '../protocol/views';
 
@@ -59,7 +59,7 @@ export class Realtime {
       (p, a) => this.bindPad(p, a),
       (s, b) => {
         void s.join(`window:${b.windowNo}`);
-        s.emit('state', { hall: this.hallInfo(), window: this.publicWindow(this.core.windowView(b.windowNo!)) });
+        s.emit('state', { hall: this.core.hallInfo(), window: this.publicWindow(this.core.windowView(b.windowNo!)) });
       },
     );
     this.setup(
@@ -73,7 +73,7 @@ export class Realtime {
     this.setup(
       '/kiosk',
       (p) => this.bindKiosk(p),
-      (s) => s.emit('state', { hall: this.hallInfo(), services: this.core.serviceViews() }),
+      (s) => s.emit('state', { hall: this.core.hallInfo(), services: this.core.serviceViews() }),
     );
     this.subscribe();
   }
@@ -186,19 +186,17 @@ export class Realtime {
       }),
       bus.on('ticket.changed', ({ ticket }) => {
         this.io.of('/supervisor').emit('ticket', ticket);
-        const room = this.io.of('/ticket').to(`ticket:${ticket.id}`);
+        // Only tickets someone follows on the ticket page cost a status query.
+        const room = `ticket:${ticket.id}`;
+        if (!this.io.of('/ticket').adapter.rooms.has(room)) return;
         const status = this.core.ticketStatus(ticket.id);
-        if (status) room.emit('ticket', status);
+        if (status) this.io.of('/ticket').to(room).emit('ticket', status);
       }),
     );
   }
 
   private boardsWithoutZone(): Socket[] {
     return [...this.io.of('/board').sockets.values()].filter((s) => (s.data.bound as Bound).zone === null);
-  }
-
-  private hallInfo(): HallInfo {
-    return this.core.snapshot().hall;
   }
 
   private publicWindow(w: WindowView): PublicWindowView {

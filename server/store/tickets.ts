@@ -103,8 +103,6 @@ export class TicketStore {
         WHERE target_window = ? AND status = 'waiting' ORDER BY wait_from, issued_at, seq LIMIT 50`),
       held: db.prepare<[number], Row>(`SELECT * FROM tickets WHERE target_window = ? AND status = 'held'
         ORDER BY wait_from`),
-      waitingCount: db.prepare<[string, string], { n: number }>(`SELECT COUNT(*) AS n FROM tickets
-        WHERE day = ? AND service_id = ? AND status = 'waiting'`),
       oldestWaiting: db.prepare<[string, string], { t: number | null }>(`SELECT MIN(wait_from) AS t FROM tickets
         WHERE day = ? AND service_id = ? AND status = 'waiting'`),
       ahead: db.prepare<[string, string, number, number], { n: number }>(`SELECT COUNT(*) AS n FROM tickets
@@ -162,10 +160,6 @@ export class TicketStore {
 
   held(windowNo: number): Ticket[] {
     return this.s.held.all(windowNo).map(toTicket);
-  }
-
-  waitingCount(day: string, serviceId: string): number {
-    return this.s.waitingCount.get(day, serviceId)?.n ?? 0;
   }
 
   oldestWaitFrom(day: string, serviceId: string): number | null {

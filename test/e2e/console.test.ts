@@ -20,7 +20,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const text = async (p: Page, sel: string) => (await p.locator(sel).textContent())?.trim() ?? null;
+// A short timeout per read, so a poll retries instead of one read waiting out the whole test.
+const text = async (p: Page, sel: string) => (await p.locator(sel).textContent({ timeout: 3000 }))?.trim() ?? null;
 const number = (p: Page) => text(p, '[data-testid=current-number]');
 const state = (p: Page) => text(p, '[data-testid=window-state]');
 const message = (p: Page) => text(p, '[data-testid=message]');

@@ -1,9 +1,12 @@
 // A real mosquitto broker for a test: its own config and port on 127.0.0.1, stopped afterwards.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { accessSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { tempDir } from './hall';
+
+const run = promisify(execFile);
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -57,4 +60,23 @@ export async function startMosquitto(
         proc.kill('SIGTERM');
       }),
   };
+}
+
+/** The retained message on a topic, read by mosquitto_sub as an independent client. */
+export async function retainedOn(port: number, topic: string): Promise<any> {
+  const r = await run('mosquitto_sub', [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-t',
+    topic,
+    '-C',
+    '1',
+    '-W',
+    '5',
+    '-V',
+    'mqttv311',
+  ]);
+  return JSON.parse(r.stdout.trim());
 }

@@ -3,20 +3,16 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import mqtt from 'mqtt';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { HallServer } from '../../server/app';
 import { writeMosquittoFiles } from '../../scripts/mosquitto-config';
 import { KEYPAD_TOKEN, client, startTestHall, tempDir, testConfig, testConfigInput } from '../helpers/hall';
 import { startMosquitto } from '../helpers/mosquitto';
+import { mqttConnected, sleep, useCleanup } from '../helpers/wait';
 
 const BASE = 'hall/test';
-let cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.reverse()) await c().catch(() => {});
-  cleanup = [];
-});
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const cleanup = { push: useCleanup() };
 
 async function keypadClient(port: number) {
   const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, {
@@ -73,7 +69,7 @@ describe('keypads with the embedded broker', () => {
   async function hall() {
     const s = await startTestHall({ mqtt: { embedded: { port: 0, host: '127.0.0.1' }, baseTopic: BASE } });
     cleanup.push(() => s.stop());
-    for (let i = 0; i < 200 && !s.mqtt.status().connected; i++) await sleep(10);
+    await mqttConnected(s);
     return s;
   }
 
@@ -150,7 +146,7 @@ describe('keypads with a real mosquitto enforcing the generated ACL', () => {
       },
     });
     cleanup.push(() => s.stop());
-    for (let i = 0; i < 300 && !s.mqtt.status().connected; i++) await sleep(10);
+    await mqttConnected(s);
     expect(s.mqtt.status().connected).toBe(true);
     const k = await fullCycle(s, broker.port);
 

@@ -1,59 +1,19 @@
 // LED strips, hall banners and device availability over MQTT, with the embedded broker and with a real
 // mosquitto read by mosquitto_sub as an independent client.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import mqtt from 'mqtt';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { HallServer } from '../../server/app';
+import { describe, expect, it } from 'vitest';
 import { LED_TOKEN, client, startTestHall } from '../helpers/hall';
-import { startMosquitto } from '../helpers/mosquitto';
+import { retainedOn, startMosquitto } from '../helpers/mosquitto';
+import { until, mqttConnected, useCleanup } from '../helpers/wait';
 
-const run = promisify(execFile);
 const BASE = 'hall/test';
-let cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.reverse()) await c().catch(() => {});
-  cleanup = [];
-});
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until<T>(fn: () => T | Promise<T>, what: string, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
-async function connected(s: HallServer) {
-  await until(() => s.mqtt.status().connected, 'server MQTT connection');
-}
-
-async function retained(port: number, topic: string): Promise<any> {
-  const r = await run('mosquitto_sub', [
-    '-h',
-    '127.0.0.1',
-    '-p',
-    String(port),
-    '-t',
-    topic,
-    '-C',
-    '1',
-    '-W',
-    '5',
-    '-V',
-    'mqttv311',
-  ]);
-  return JSON.parse(r.stdout.trim());
-}
+const cleanup = { push: useCleanup() };
 
 describe('LED strips and banners with the embedded broker', () => {
   it('every window state change lands on the window’s retained topic; another window’s topic is refused', async () => {
     const s = await startTestHall({ mqtt: { embedded: { port: 0, host: '127.0.0.1' }, baseTopic: BASE } });
     cleanup.push(() => s.stop());
-    await connected(s);
+    await mqttConnected(s);
     const api = client(s.url);
     const led = await mqtt.connectAsync(`mqtt://127.0.0.1:${s.mqtt.brokerPort}`, {
       protocolVersion: 4,
@@ -119,18 +79,18 @@ describe('LED strips and banners with a real mosquitto', () => {
     cleanup.push(() => broker.stop());
     const s = await startTestHall({ mqtt: { url: `mqtt://127.0.0.1:${port}`, baseTopic: BASE } });
     cleanup.push(() => s.stop());
-    await connected(s);
+    await mqttConnected(s);
     const api = client(s.url);
     const tok = await api.login('c2', 2);
     const t = await api.issue('tax');
     await api.post('/api/windows/2/call-next', {}, tok);
     await until(
-      async () => (await retained(port, `${BASE}/led/2/display`)).state === 'calling',
+      async () => (await retainedOn(port, `${BASE}/led/2/display`)).state === 'calling',
       'calling on mosquitto',
     );
-    expect(await retained(port, `${BASE}/led/2/display`)).toMatchObject({ window: 2, ticket: t.number });
-    expect((await retained(port, `${BASE}/banner/A/display`)).lines[0]).toBe(`请${t.number}号到2号窗口办理`);
-    expect((await retained(port, `${BASE}/led/3/display`)).state).toBe('closed');
+    expect(await retainedOn(port, `${BASE}/led/2/display`)).toMatchObject({ window: 2, ticket: t.number });
+    expect((await retainedOn(port, `${BASE}/banner/A/display`)).lines[0]).toBe(`请${t.number}号到2号窗口办理`);
+    expect((await retainedOn(port, `${BASE}/led/3/display`)).state).toBe('closed');
 
     // The broker restarts empty (no persistence): the server reconnects and republishes everything.
     await broker.stop();
@@ -139,7 +99,7 @@ describe('LED strips and banners with a real mosquitto', () => {
     await until(
       async () => {
         try {
-          return (await retained(port, `${BASE}/led/2/display`)).state === 'serving';
+          return (await retainedOn(port, `${BASE}/led/2/display`)).state === 'serving';
         } catch {
           return false;
         }
@@ -147,13 +107,13 @@ describe('LED strips and banners with a real mosquitto', () => {
       'republished state after broker restart',
       15_000,
     );
-    expect((await retained(port, `${BASE}/server/state`)).state).toBe('online');
-    expect((await retained(port, `${BASE}/led/1/display`)).state).toBe('closed');
+    expect((await retainedOn(port, `${BASE}/server/state`)).state).toBe('online');
+    expect((await retainedOn(port, `${BASE}/led/1/display`)).state).toBe('closed');
 
     // the supervisor's notice reaches the banner
     await api.post('/api/board/notice', { text: '今天下午三点系统维护', zone: 'A' }, await api.login('sup'));
     await until(
-      async () => (await retained(port, `${BASE}/banner/A/display`)).lines.includes('今天下午三点系统维护'),
+      async () => (await retainedOn(port, `${BASE}/banner/A/display`)).lines.includes('今天下午三点系统维护'),
       'notice on banner',
     );
   });

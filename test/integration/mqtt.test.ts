@@ -1,20 +1,14 @@
 // The MQTT adapter with the embedded broker and with a real mosquitto (and mosquitto_sub as an
 // independent client): device logins, topic ACLs, the server's retained state.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import mqtt from 'mqtt';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { LED_TOKEN, startTestHall } from '../helpers/hall';
-import { startMosquitto } from '../helpers/mosquitto';
+import { retainedOn, startMosquitto } from '../helpers/mosquitto';
+import { mqttConnected, useCleanup } from '../helpers/wait';
 
-const run = promisify(execFile);
 const BASE = 'hall/test';
-let cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.reverse()) await c();
-  cleanup = [];
-});
+const cleanup = { push: useCleanup() };
 
 async function device(port: number, username: string, password: string) {
   const c = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, {
@@ -43,7 +37,7 @@ describe('MQTT with the embedded broker', () => {
     s = await startTestHall({ mqtt: { embedded: { port: 0, host: '127.0.0.1' }, baseTopic: BASE } });
     cleanup.push(() => s.stop());
     // the server's own client connects asynchronously
-    for (let i = 0; i < 100 && !s.mqtt.status().connected; i++) await new Promise((r) => setTimeout(r, 20));
+    await mqttConnected(s);
     return s.mqtt.brokerPort!;
   }
 
@@ -78,29 +72,13 @@ describe('MQTT with a real mosquitto (external broker)', () => {
     const s = await startTestHall({ mqtt: { url: `mqtt://127.0.0.1:${broker.port}`, baseTopic: BASE } });
     let stopped = false;
     cleanup.push(() => (stopped ? Promise.resolve() : s.stop()));
-    for (let i = 0; i < 100 && !s.mqtt.status().connected; i++) await new Promise((r) => setTimeout(r, 20));
+    await mqttConnected(s);
     expect(s.mqtt.status()).toMatchObject({ mode: 'external', connected: true });
 
-    const sub = async () =>
-      (
-        await run('mosquitto_sub', [
-          '-h',
-          '127.0.0.1',
-          '-p',
-          String(broker.port),
-          '-t',
-          `${BASE}/server/state`,
-          '-C',
-          '1',
-          '-W',
-          '5',
-          '-V',
-          'mqttv311',
-        ])
-      ).stdout.trim();
-    expect(JSON.parse(await sub())).toEqual({ state: 'online' });
+    const sub = () => retainedOn(broker.port, `${BASE}/server/state`);
+    expect(await sub()).toEqual({ state: 'online' });
     await s.stop();
     stopped = true;
-    expect(JSON.parse(await sub())).toEqual({ state: 'offline' });
+    expect(await sub()).toEqual({ state: 'offline' });
   });
 });

@@ -5,16 +5,14 @@ import { SHORTCUTS, type ConsoleAction } from './shortcuts';
 
 /** A button for every operation, with its shortcut; fires `action` with the action's name. */
 export class ActionBar extends LitElement {
-  static override properties = { window: { attribute: false }, heldCount: { type: Number }, busy: { type: Boolean } };
+  static override properties = { window: { attribute: false }, heldCount: { type: Number } };
   declare window: WindowView | null;
   declare heldCount: number;
-  declare busy: boolean;
 
   constructor() {
     super();
     this.window = null;
     this.heldCount = 0;
-    this.busy = false;
   }
 
   static override styles = css`
@@ -71,7 +69,7 @@ export class ActionBar extends LitElement {
         html`<button
           class=${a === 'next' ? 'primary' : ''}
           data-action=${a}
-          ?disabled=${this.busy || !enabled[a]}
+          ?disabled=${!enabled[a]}
           @click=${() => this.dispatchEvent(new CustomEvent<ConsoleAction>('action', { detail: a, bubbles: true, composed: true }))}
         >
           ${label(a)}<kbd>${SHORTCUTS[a]}</kbd>

@@ -32,14 +32,12 @@ export class ConsoleApp extends LitElement {
     loginError: { state: true },
     dialog: { state: true },
     message: { state: true },
-    busy: { state: true },
     today: { state: true },
   };
   declare session: Session | null;
   declare loginError: string;
   declare dialog: Dialog;
   declare message: { text: string; error: boolean } | null;
-  declare busy: boolean;
   declare today: TodayFigures | null;
   private controller: ConsoleController | null = null;
   private readonly api = new Api(null, (retrying) => {
@@ -54,7 +52,6 @@ export class ConsoleApp extends LitElement {
     this.loginError = '';
     this.dialog = null;
     this.message = null;
-    this.busy = false;
     this.today = null;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t('title');
@@ -147,7 +144,6 @@ export class ConsoleApp extends LitElement {
   /** Sends one window command; reports the outcome in plain words. */
   private async send(path: string, what: string, body: unknown): Promise<TicketView | null> {
     if (!this.session) return null;
-    this.busy = true;
     this.pending = what;
     try {
       const r = await this.api.post<{ ticket: TicketView | null }>(
@@ -167,7 +163,6 @@ export class ConsoleApp extends LitElement {
       } else this.say(String(e), true);
       return null;
     } finally {
-      this.busy = false;
       this.pending = null;
     }
   }
@@ -343,7 +338,6 @@ export class ConsoleApp extends LitElement {
           <action-bar
             .window=${w}
             .heldCount=${st?.held.length ?? 0}
-            .busy=${false}
             @action=${(e: CustomEvent<ConsoleAction>) => this.act(e.detail)}
           ></action-bar>
           ${

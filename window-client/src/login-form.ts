@@ -9,14 +9,12 @@ export interface LoginDetail {
 
 /** 工号 + password + window number; fires `login` with the values. */
 export class LoginForm extends LitElement {
-  static override properties = { error: {}, busy: { type: Boolean } };
+  static override properties = { error: {} };
   declare error: string;
-  declare busy: boolean;
 
   constructor() {
     super();
     this.error = '';
-    this.busy = false;
   }
 
   static override styles = css`
@@ -70,7 +68,7 @@ export class LoginForm extends LitElement {
       ><input id="pw" name="password" type="password" autocomplete="current-password" required />
       <label for="win">${t('windowNo')}</label
       ><input id="win" name="windowNo" inputmode="numeric" pattern="[0-9]{1,4}" required />
-      <button type="submit" ?disabled=${this.busy}>${t('login')}</button>
+      <button type="submit">${t('login')}</button>
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : ''}
     </form>`;
   }
