@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import type { HallConfig } from './config/schema';
 import { EventBus } from './core/events';
@@ -18,9 +19,12 @@ import { DeviceAvailability } from './mqtt/availability';
 import { MqttBridge } from './mqtt/bridge';
 import { MqttDisplays } from './mqtt/displays';
 import { MqttKeypads } from './mqtt/keypads';
+import { TicketPrinting } from './printing/ticket-printing';
+import { previewPage } from '../devices/escpos/preview';
 import { apiDocsPage, placeholderPage, startPage, SURFACES, type Lang } from './pages/start-page';
 import { Realtime } from './realtime/realtime';
 import { openDatabase, type Db } from './store/db';
+import type { PrinterView } from './protocol/socket';
 import { PROJECT_ROOT } from './paths';
 
 export interface HallServerOptions {
@@ -35,6 +39,8 @@ export interface HallServerOptions {
   log?: (msg: string, e?: unknown) => void;
   /** The built-in demo hall: the start page links screens with their demo device tokens. */
   demo?: boolean;
+  /** How often printers' status is read between tickets (tests shorten it). */
+  printerPollMs?: number;
 }
 
 export interface HallServer {
@@ -44,6 +50,7 @@ export interface HallServer {
   url: string;
   port: number;
   mqtt: MqttBridge;
+  printing: TicketPrinting;
   routes: RouteDef[];
   stop(): Promise<void>;
 }
@@ -61,6 +68,24 @@ const WEB_PAGES: Record<string, string> = { '/board': 'display/board.html', '/co
 
 const langOf = (q: unknown): Lang => (q === 'en' ? 'en' : 'zh');
 
+/** Without a configured publicUrl, the printed QR code points at the server's LAN address, not localhost. */
+function lanUrl(port: number): string | null {
+  for (const list of Object.values(networkInterfaces())) {
+    const a = list?.find((x) => x.family === 'IPv4' && !x.internal);
+    if (a) return `http://${a.address}:${port}`;
+  }
+  return null;
+}
+
+const printerDevice = (p: PrinterView) => ({
+  id: p.id,
+  kind: 'printer',
+  state: p.state === 'offline' ? 'offline' : 'online',
+  printer: p.state,
+  message: p.message,
+  lastSeen: p.lastSeen,
+});
+
 export async function startHallServer(opts: HallServerOptions): Promise<HallServer> {
   const log = opts.log ?? ((m: string, e?: unknown) => (e ? console.error(m, e) : console.log(m)));
   const config = opts.mqtt ? { ...opts.config, mqtt: opts.mqtt } : opts.config;
@@ -74,18 +99,23 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   app.set('trust proxy', false);
   app.use(express.json({ limit: '256kb', strict: true }));
   const httpServer: HttpServer = createServer(app);
-  const realtime = new Realtime(httpServer, core, staff);
+  let publicUrl = config.server.publicUrl ?? '';
+  const printing = new TicketPrinting(core, log, {
+    statusUrl: (id) => `${publicUrl}/t/${id}`,
+    pollMs: opts.printerPollMs,
+  });
+  const realtime = new Realtime(httpServer, core, staff, { printerOfKiosk: (id) => printing.forKiosk(id) });
   const mqtt = new MqttBridge(core, staff, config.mqtt, log);
   const dayCycle = new DayCycle(core, log);
   const displays = new MqttDisplays(core, mqtt);
   const devices = new DeviceAvailability(core, mqtt, log);
   const keypads = new MqttKeypads(core, mqtt, log);
-  let publicUrl = config.server.publicUrl ?? '';
 
   const routes = apiRoutes({
     core,
     staff,
-    devices: () => devices.list(),
+    devices: () => [...devices.list().filter((x) => x.kind !== 'printer'), ...printing.list().map(printerDevice)],
+    printing,
     publicUrl: () => publicUrl,
     health: () => ({
       ok: true,
@@ -95,6 +125,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
       database: { ok: db.open, events: core.log.count() },
       mqtt: mqtt.status(),
       realtime: { clients: realtime.io.engine.clientsCount },
+      printers: printing.list().map((p) => ({ id: p.id, state: p.state, lastSeen: p.lastSeen })),
     }),
   });
   const route = makeRoute(staff);
@@ -108,6 +139,13 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     const board = config.devices.find((d) => d.kind === 'board');
     if (board && 'token' in board) demoTokens['/board'] = board.token;
   }
+  // A virtual printer's paper roll, for demos: what the kiosk printed, newest first.
+  app.get('/printers/:id', (req, res, next) => {
+    const vp = printing.virtualPrinter(String(req.params.id));
+    if (!vp) return next(new HallError('NOT_FOUND', '没有这台虚拟打印机'));
+    const docs = vp.printed.map((r) => r.doc).reverse();
+    res.type('html').send(previewPage(`虚拟打印机 ${String(req.params.id)}`, docs, 5));
+  });
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.get(
     '/',
@@ -133,8 +171,10 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const port = (httpServer.address() as AddressInfo).port;
   const host = opts.host ?? config.server.host;
   const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
-  if (!publicUrl) publicUrl = url;
+  if (!publicUrl) publicUrl = host === '0.0.0.0' ? (lanUrl(port) ?? url) : url;
   realtime.start();
+  printing.onChange((p, alert) => realtime.printerChanged(p, alert));
+  await printing.start();
   devices.onChange((d) => realtime.io.of('/supervisor').emit('device', d));
   displays.start();
   devices.start();
@@ -149,9 +189,11 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     url,
     port,
     mqtt,
+    printing,
     routes,
     async stop() {
       dayCycle.stop();
+      await printing.stop();
       displays.stop();
       devices.stop();
       keypads.stop();

@@ -1,13 +1,9 @@
 // Printer status through DLE EOT (real-time status transmission). Each request n is answered with one
 // byte whose bits 1 and 4 are always 1 and bits 0 and 7 always 0 (Epson ESC/POS reference).
 import { statusRequest } from './commands';
+import type { PrinterState } from './printer-state';
 
-export const PRINTER_STATES = ['ok', 'paper_near_end', 'paper_out', 'cover_open', 'error', 'offline'] as const;
-/** What the kiosk and supervisors see. `offline` = no answer (power, cable, network). */
-export type PrinterState = (typeof PRINTER_STATES)[number];
-
-/** States in which a ticket still prints. */
-export const PRINTABLE: ReadonlySet<PrinterState> = new Set(['ok', 'paper_near_end']);
+export { PRINTABLE, type PrinterState } from './printer-state';
 
 export interface PrinterCondition {
   paperOut: boolean;
@@ -51,12 +47,3 @@ export function parseStatus(bytes: Uint8Array): PrinterState {
   if ((paper & 0x0c) === 0x0c) return 'paper_near_end';
   return 'ok';
 }
-
-export const PRINTER_STATE_TEXT: Record<PrinterState, { zh: string; en: string }> = {
-  ok: { zh: '正常', en: 'OK' },
-  paper_near_end: { zh: '纸将用尽', en: 'Paper low' },
-  paper_out: { zh: '打印机缺纸', en: 'Out of paper' },
-  cover_open: { zh: '打印机盖未关', en: 'Cover open' },
-  error: { zh: '打印机故障', en: 'Printer error' },
-  offline: { zh: '打印机离线', en: 'Printer offline' },
-};

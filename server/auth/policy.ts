@@ -44,3 +44,11 @@ export function requireIssuer(p: Principal | null): Principal {
   if (q.kind === 'device' && q.device.kind !== 'kiosk') throw new HallError('FORBIDDEN', '此设备不能取号');
   return q;
 }
+
+/** The booking system (its device token) and supervisors load appointments. */
+export function requireBooking(p: Principal | null): Principal {
+  const q = requirePrincipal(p);
+  if (q.kind === 'device' && q.device.kind === 'booking') return q;
+  if (q.kind === 'device') throw new HallError('FORBIDDEN', '此设备不能导入预约');
+  return requireSupervisor(q);
+}

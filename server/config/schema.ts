@@ -54,6 +54,10 @@ const service = z.strictObject({
   avgServiceMin: z.number().positive().max(600).default(10),
   field: z.string().max(50).optional(),
   matterCodes: z.array(z.string().max(64)).default([]),
+  /** Anti-hoarding: one open ticket per ID number for this service (when an ID number is given). */
+  onePerPerson: z.boolean().default(true),
+  /** When the kiosk issues numbers for this service (e.g. stop 30 minutes before closing); else all day. */
+  hours: z.strictObject({ from: hhmm, to: hhmm }).optional(),
 });
 
 const window = z.strictObject({
@@ -85,11 +89,17 @@ const device = z.discriminatedUnion('kind', [
     kiosk: id,
     host: z.string().min(1),
     port: z.number().int().min(1).max(65535).default(9100),
+    /** Paper roll width in mm: 80 (48 columns) or 58 (32 columns). */
+    paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
+    /** The server runs a virtual printer at host:port (demos; its tickets at /printers/{id}). */
+    virtual: z.boolean().default(false),
   }),
   z.strictObject({ id, kind: z.literal('board'), zone: z.string().min(1), token }),
   z.strictObject({ id, kind: z.literal('led'), window: z.number().int().positive(), token }),
   z.strictObject({ id, kind: z.literal('pad'), window: z.number().int().positive(), token }),
   z.strictObject({ id, kind: z.literal('keypad'), window: z.number().int().positive(), token }),
+  /** The booking system (预约平台): may load appointments through the API. */
+  z.strictObject({ id, kind: z.literal('booking'), token }),
 ]);
 
 const upstream = z.strictObject({
@@ -116,12 +126,23 @@ const rules = z.strictObject({
     .default(['午休', '会议', '培训', '临时离开', '业务咨询', '其他']),
 });
 
+const appointments = z.strictObject({
+  /** How early before the slot a visitor may check in. */
+  earlyMin: z.number().int().min(0).max(720).default(60),
+  /** How late after the slot's end a check-in still counts as an appointment. */
+  lateMin: z.number().int().min(0).max(240).default(15),
+  /** Later than that: a normal ticket (walk_in) or no ticket (refuse). */
+  tooLate: z.enum(['walk_in', 'refuse']).default('walk_in'),
+});
+
 const display = z.strictObject({
   announcement: z.string().min(1).max(200).default('请{ticket}号到{window}号窗口办理'),
   /** How many times the board speaks each announcement. */
   repeat: z.number().int().min(1).max(5).default(2),
   /** The board's scrolling notice until a supervisor sets another. */
   notice: z.string().max(200).default('请留意叫号，过号请重新取号。办事过程中如有疑问，请咨询导服台。'),
+  /** The short notice printed at the foot of every ticket. */
+  ticketNotice: z.string().min(1).max(60).default('过号请重新取号'),
 });
 
 export const hallConfigSchema = z
@@ -137,6 +158,7 @@ export const hallConfigSchema = z
     routing: routing.prefault({}),
     rules: rules.prefault({}),
     display: display.prefault({}),
+    appointments: appointments.prefault({}),
   })
   .superRefine((c, ctx) => {
     const dup = (items: { value: unknown; path: (string | number)[] }[], what: string) => {
@@ -191,6 +213,10 @@ export const hallConfigSchema = z
       if (d.kind === 'printer' && !kiosks.has(d.kiosk)) {
         ctx.addIssue({ code: 'custom', path: ['devices', i, 'kiosk'], message: `unknown kiosk "${d.kiosk}"` });
       }
+    });
+    c.services.forEach((s, i) => {
+      if (s.hours && s.hours.from >= s.hours.to)
+        ctx.addIssue({ code: 'custom', path: ['services', i, 'hours', 'to'], message: '"to" must be after "from"' });
     });
     if (c.hall.open >= c.hall.close) {
       ctx.addIssue({ code: 'custom', path: ['hall', 'close'], message: 'closing time must be after opening time' });

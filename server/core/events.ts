@@ -13,7 +13,8 @@ export type TicketAction =
   | 'called_back'
   | 'transferred'
   | 'cancelled'
-  | 'expired';
+  | 'expired'
+  | 'reprioritised';
 
 export interface HallEvents {
   'ticket.changed': { ticket: TicketView; action: TicketAction; windowNo: number | null };

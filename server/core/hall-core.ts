@@ -2,7 +2,8 @@
 // Nothing else writes the database. Authorisation is the adapters' job (server/auth/policy.ts); the
 // core records who acted.
 import { HallError } from '../domain/errors';
-import { hallDay } from '../domain/numbering';
+import { serviceAvailability } from '../domain/availability';
+import { hallDay, localClock } from '../domain/numbering';
 import { estimateWaitMin } from '../domain/routing';
 import * as machine from '../domain/ticket-machine';
 import type { Priority, Ticket } from '../domain/types';
@@ -10,11 +11,14 @@ import type { HallSnapshot, IssuedTicketView, PublicTicketView, ServiceView, Tic
 import { toPublic } from '../protocol/views';
 import type { Db } from '../store/db';
 import { EventLog } from '../store/event-log';
+import { AppointmentStore } from '../store/appointments';
 import { MiscStore } from '../store/misc';
 import { TicketStore } from '../store/tickets';
 import { WindowStore, type WindowRow } from '../store/windows';
 import type { EventBus, TicketAction } from './events';
 import { HallModel } from './hall-model';
+import { addAppointments, appointmentsOn, recordMissedAppointments } from './appointments';
+import type { AppointmentInput, AppointmentView } from './appointments';
 import { issueTicket } from './issue-ticket';
 import { Tx } from './tx';
 import { runWindowAction } from './window-actions';
@@ -25,7 +29,8 @@ export type Clock = () => number;
 export type Actor = string;
 
 export interface IssueInput {
-  serviceId: string;
+  /** Optional with an appointment code: the appointment names the service. */
+  serviceId?: string;
   priority?: Priority | null;
   idNumber?: string;
   appointmentCode?: string;
@@ -62,6 +67,7 @@ export class HallCore {
   readonly windows: WindowStore;
   readonly log: EventLog;
   readonly misc: MiscStore;
+  readonly appointments: AppointmentStore;
   private lastDay: string | null = null;
 
   constructor(
@@ -76,6 +82,7 @@ export class HallCore {
     this.windows = new WindowStore(db);
     this.log = new EventLog(db);
     this.misc = new MiscStore(db);
+    this.appointments = new AppointmentStore(db);
     this.windows.ensure([...this.model.windows.keys()]);
     this.transact('system', () => null);
   }
@@ -120,6 +127,7 @@ export class HallCore {
       }
     }
     this.misc.pruneIdempotency(now - 24 * 3600_000);
+    recordMissedAppointments(this, now);
   }
 
   /** Saves a ticket change, logs it and queues its event (for the core's command modules). */
@@ -202,18 +210,41 @@ export class HallCore {
     });
   }
 
-  /** Loads appointments from the booking system (replaces not-yet-used ones with the same code). */
-  addAppointments(
-    list: { code: string; serviceId: string; slotStart: number; slotEnd: number; nameMasked?: string | null }[],
-    actor: Actor,
-  ): number {
-    return this.transact(actor, () => {
-      for (const a of list) {
-        if (!this.model.services.has(a.serviceId))
-          throw new HallError('UNKNOWN_SERVICE', `没有编号为“${a.serviceId}”的事项`);
-        this.misc.putAppointment({ ...a, nameMasked: a.nameMasked ?? null });
-      }
-      return list.length;
+  /** Loads appointments from the booking system (core/appointments.ts). */
+  addAppointments(list: AppointmentInput[], actor: Actor): number {
+    return addAppointments(this, list, actor);
+  }
+
+  appointmentsOn(day: string): AppointmentView[] {
+    return appointmentsOn(this, day);
+  }
+
+  /** Staff (导服台) set or clear a waiting ticket's priority; routing uses it at the next call. */
+  setPriority(id: string, priority: Priority | null, actor: Actor): TicketView {
+    return this.transact(actor, (tx, now) => {
+      const t = this.tickets.get(id);
+      if (!t) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
+      if (t.status !== 'waiting' && t.status !== 'held')
+        throw new HallError('ILLEGAL_TRANSITION', `${t.number} 号已不在等候中`);
+      const after = { ...t, priority };
+      return this.model.ticketView(
+        this.recordChange(tx, actor, t, after, 'reprioritised', now, { before: t.priority, after: priority }),
+      );
+    });
+  }
+
+  /** Records what happened to a ticket at the printer (the audit trail shows every failed print). */
+  notePrint(id: string, data: { printerId: string; state: string; printed: boolean; reprint: boolean }, actor: Actor) {
+    this.transact(actor, (_tx, now) => {
+      const t = this.tickets.get(id);
+      if (!t) return;
+      this.log.append({
+        at: now,
+        type: data.printed ? 'ticket.printed' : 'ticket.print_failed',
+        ticketId: id,
+        actor,
+        data,
+      });
     });
   }
 
@@ -263,6 +294,7 @@ export class HallCore {
       const open = this.tickets.waitingOrHeldOn(day);
       for (const t of open) this.recordChange(tx, actor, t, machine.expire(t, now), 'expired', now);
       this.misc.markDayClosed(day, now);
+      recordMissedAppointments(this, now);
       this.log.append({ at: now, type: 'day.closed', actor, data: { day, expired: open.length } });
       tx.queues = true;
       return open.length;
@@ -333,9 +365,13 @@ export class HallCore {
     const now = this.clock();
     const day = hallDay(now, this.config.hall.timezone);
     const primary = this.primaryWindowCounts();
+    const dayClosed = this.config.hall.autoClose && this.misc.isDayClosed(day);
+    const clock = localClock(now, this.config.hall.timezone);
     return [...this.model.services.values()].map((s) => {
       const waiting = this.misc.waiting(day, s.id);
       const oldest = this.tickets.oldestWaitFrom(day, s.id);
+      const issuedToday = this.misc.lastSeq(day, s.prefix);
+      const avail = serviceAvailability(s, issuedToday, dayClosed, clock);
       return {
         id: s.id,
         name: s.name,
@@ -343,7 +379,9 @@ export class HallCore {
         field: s.field,
         targetWaitMin: s.targetWaitMin,
         dailyCap: s.dailyCap,
-        issuedToday: this.misc.lastSeq(day, s.prefix),
+        issuedToday,
+        state: avail.state,
+        stateReason: avail.reason,
         waiting,
         longestWaitMin: oldest === null ? 0 : Math.max(0, Math.floor((now - oldest) / 60_000)),
         estimatedWaitMin: estimateWaitMin(waiting, s.avgServiceMin, primary.get(s.id) ?? 0),

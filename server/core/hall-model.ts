@@ -5,10 +5,17 @@ import type { HallWindow, Service, Ticket, WindowState } from '../domain/types';
 import type { TicketView, WindowView } from '../protocol/views';
 import type { WindowRow } from '../store/windows';
 
+/** A service as the hall runs it: the domain's fields plus the kiosk's rules. */
+export type ServicePlan = Service & {
+  field: string | null;
+  onePerPerson: boolean;
+  hours: { from: string; to: string } | null;
+};
+
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 export class HallModel {
-  readonly services: ReadonlyMap<string, Service & { field: string | null }>;
+  readonly services: ReadonlyMap<string, ServicePlan>;
   readonly windows: ReadonlyMap<number, HallWindow>;
   readonly clerks: ReadonlyMap<string, ClerkConfig>;
 
@@ -24,6 +31,8 @@ export class HallModel {
           dailyCap: s.dailyCap,
           avgServiceMin: s.avgServiceMin,
           field: s.field ?? null,
+          onePerPerson: s.onePerPerson,
+          hours: s.hours ?? null,
         },
       ]),
     );

@@ -1,52 +1,32 @@
-// Issuing a ticket (取号), run by the hall core inside one transaction.
+// Issuing a ticket (取号) and appointment check-in (签到), run by the hall core inside one transaction.
 import { randomBytes } from 'node:crypto';
+import { checkIn } from '../domain/appointments';
+import { serviceAvailability } from '../domain/availability';
 import { HallError } from '../domain/errors';
-import { assertUnderCap, formatNumber, nextSeq } from '../domain/numbering';
+import { assertUnderCap, formatNumber, localClock, nextSeq } from '../domain/numbering';
 import { estimateWaitMin } from '../domain/routing';
 import type { Ticket } from '../domain/types';
 import type { IssuedTicketView } from '../protocol/views';
+import type { Tx } from './tx';
 import type { Actor, HallCore, IssueInput } from './hall-core';
+import type { ServicePlan } from './hall-model';
 import { hashIdNumber, maskIdNumber, normaliseIdNumber } from './identity';
 
-/** 取号: a new ticket, checked against the daily cap, the one-open-ticket rule and appointments. */
+/** 取号: a new ticket, checked against opening, the daily cap, the one-open-ticket rule and appointments. */
 export function issueTicket(core: HallCore, input: IssueInput, actor: Actor, idSecret: Buffer): IssuedTicketView {
   return core.transact(actor, (tx, now, day) => {
-    const service = core.model.services.get(input.serviceId);
+    const appt = input.appointmentCode ? appointmentOf(core, input.appointmentCode, input.serviceId) : null;
+    const service = core.model.services.get(appt?.serviceId ?? input.serviceId ?? '');
     if (!service) throw new HallError('UNKNOWN_SERVICE', `没有编号为“${input.serviceId}”的事项`);
-    if (core.config.hall.autoClose && core.misc.isDayClosed(day)) {
-      throw new HallError('HALL_CLOSED', `今日已停止取号（${core.config.hall.close} 闭厅），请下个工作日再来`);
-    }
     const lastSeq = core.misc.lastSeq(day, service.prefix);
+    assertOpen(core, service, lastSeq, now, day);
     assertUnderCap(service, lastSeq);
 
-    let idHash: string | null = null;
-    let idMasked: string | null = null;
-    if (input.idNumber) {
-      const id = normaliseIdNumber(input.idNumber);
-      idHash = hashIdNumber(id, idSecret);
-      idMasked = maskIdNumber(id);
-      const held = core.tickets.openForPerson(idHash, service.id, day);
-      if (held) {
-        throw new HallError('ALREADY_HOLDING', `您已持有${service.name}的 ${held.number} 号，请勿重复取号`, {
-          number: held.number,
-        });
-      }
-    }
-
-    let waitFrom = now;
-    if (input.appointmentCode) {
-      const appt = core.misc.appointment(input.appointmentCode);
-      if (!appt) throw new HallError('NOT_FOUND', `预约码 ${input.appointmentCode} 不存在，请核对`);
-      if (appt.ticketId) throw new HallError('APPOINTMENT_USED', `预约码 ${input.appointmentCode} 已签到取号`);
-      if (appt.serviceId !== service.id) {
-        throw new HallError(
-          'VALIDATION',
-          `预约码 ${input.appointmentCode} 预约的是${core.model.serviceName(appt.serviceId)}`,
-        );
-      }
-      // Checked in before the slot: the wait counts from the slot's start (DESIGN.md §5).
-      waitFrom = Math.max(now, appt.slotStart);
-    }
+    const person = input.idNumber ? identify(core, service, input.idNumber, day, idSecret) : null;
+    const tz = core.config.hall.timezone;
+    const fmt = (ms: number) => localClock(ms, tz);
+    const arrival = appt ? checkIn(appt, now, core.config.appointments, fmt) : null;
+    const asAppointment = arrival?.kind === 'appointment';
 
     const seq = nextSeq(lastSeq);
     const ticket: Ticket = {
@@ -57,9 +37,9 @@ export function issueTicket(core: HallCore, input: IssueInput, actor: Actor, idS
       serviceId: service.id,
       status: 'waiting',
       priority: input.priority ?? null,
-      channel: input.channel ?? 'kiosk',
+      channel: asAppointment ? 'appointment' : (input.channel ?? 'kiosk'),
       issuedAt: now,
-      waitFrom,
+      waitFrom: arrival?.waitFrom ?? now,
       targetWindowNo: null,
       windowNo: null,
       clerkId: null,
@@ -69,29 +49,72 @@ export function issueTicket(core: HallCore, input: IssueInput, actor: Actor, idS
       recallCount: 0,
       transferCount: 0,
       note: null,
-      idMasked,
-      appointmentCode: input.appointmentCode ?? null,
+      idMasked: person?.masked ?? null,
+      appointmentCode: asAppointment ? appt!.code : null,
     };
-    core.tickets.insert(ticket, idHash);
+    core.tickets.insert(ticket, person?.hash ?? null);
     core.misc.setSeq(day, service.prefix, seq);
     core.misc.adjustWaiting(day, service.id, 1);
-    if (input.appointmentCode) core.misc.useAppointment(input.appointmentCode, ticket.id);
-    core.log.append({
-      at: now,
-      type: 'ticket.issued',
-      ticketId: ticket.id,
-      actor,
-      data: { number: ticket.number, serviceId: service.id, priority: ticket.priority, channel: ticket.channel },
-    });
-    const view = core.model.ticketView(ticket);
-    tx.events.push({ type: 'ticket.changed', payload: { ticket: view, action: 'issued', windowNo: null } });
-    tx.queues = true;
-    const ahead = core.tickets.waitingAhead(day, service.id, waitFrom, seq);
+    if (appt) core.appointments.checkIn(appt.code, ticket.id, now);
+    logIssued(core, tx, ticket, actor, now, appt ? { appointment: appt.code, checkIn: arrival!.kind } : {});
+    const ahead = core.tickets.waitingAhead(day, service.id, ticket.waitFrom, seq);
     return {
-      ...view,
+      ...core.model.ticketView(ticket),
       waitingAhead: ahead,
       estimatedWaitMin: estimateWaitMin(ahead, service.avgServiceMin, core.primaryWindowCounts().get(service.id) ?? 0),
       statusUrl: '',
+      appointment: appt ? { code: appt.code, slotStart: iso(appt.slotStart), slotEnd: iso(appt.slotEnd) } : null,
     };
   });
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function appointmentOf(core: HallCore, code: string, serviceId: string | undefined) {
+  const appt = core.appointments.get(code);
+  if (!appt) throw new HallError('NOT_FOUND', `预约码 ${code} 不存在，请核对`);
+  if (appt.status === 'checked_in') throw new HallError('APPOINTMENT_USED', `预约码 ${code} 已签到取号`);
+  if (appt.status === 'no_show') throw new HallError('APPOINTMENT_TOO_LATE', `预约码 ${code} 已过期（未按时签到）`);
+  if (serviceId && appt.serviceId !== serviceId) {
+    throw new HallError('VALIDATION', `预约码 ${code} 预约的是${core.model.serviceName(appt.serviceId)}`);
+  }
+  return appt;
+}
+
+function assertOpen(core: HallCore, service: ServicePlan, lastSeq: number, now: number, day: string): void {
+  const closed = core.config.hall.autoClose && core.misc.isDayClosed(day);
+  if (closed) throw new HallError('HALL_CLOSED', `今日已停止取号（${core.config.hall.close} 闭厅），请下个工作日再来`);
+  const a = serviceAvailability(service, lastSeq, false, localClock(now, core.config.hall.timezone));
+  if (a.state === 'closed') throw new HallError('SERVICE_CLOSED', `${service.name}：${a.reason}`);
+}
+
+/** Anti-hoarding: one open ticket per ID number per service; the number is kept only hashed and masked. */
+function identify(core: HallCore, service: ServicePlan, raw: string, day: string, secret: Buffer) {
+  const id = normaliseIdNumber(raw);
+  const hash = hashIdNumber(id, secret);
+  if (service.onePerPerson) {
+    const held = core.tickets.openForPerson(hash, service.id, day);
+    if (held) {
+      throw new HallError('ALREADY_HOLDING', `您已持有${service.name}的 ${held.number} 号，请勿重复取号`, {
+        number: held.number,
+        serviceId: service.id,
+      });
+    }
+  }
+  return { hash, masked: maskIdNumber(id) };
+}
+
+function logIssued(core: HallCore, tx: Tx, t: Ticket, actor: Actor, now: number, extra: Record<string, unknown>) {
+  core.log.append({
+    at: now,
+    type: 'ticket.issued',
+    ticketId: t.id,
+    actor,
+    data: { number: t.number, serviceId: t.serviceId, priority: t.priority, channel: t.channel, ...extra },
+  });
+  tx.events.push({
+    type: 'ticket.changed',
+    payload: { ticket: core.model.ticketView(t), action: 'issued', windowNo: null },
+  });
+  tx.queues = true;
 }

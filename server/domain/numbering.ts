@@ -39,6 +39,12 @@ export function minuteOfDay(now: number, timeZone: string): number {
   return Number(p.hour) * 60 + Number(p.minute);
 }
 
+/** The local time "HH:MM" on the hall's clock. */
+export function localClock(now: number, timeZone: string): string {
+  const p = parts(now, timeZone);
+  return `${p.hour === '24' ? '00' : p.hour}:${p.minute}`;
+}
+
 /** "HH:MM" → minutes since midnight. */
 export function parseHhMm(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);

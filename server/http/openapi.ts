@@ -20,6 +20,7 @@ const ACCESS_TEXT: Record<RouteDef['access'], string> = {
   staff: 'A staff (clerk, supervisor, admin) token.',
   supervisor: 'A supervisor or admin token.',
   issuer: 'A kiosk device token or a staff token.',
+  booking: "The booking system's device token (kind booking) or a supervisor or admin token.",
   window:
     "The clerk logged in at this window, a supervisor, or this window's keypad. Send `Idempotency-Key` to make a retry safe.",
 };

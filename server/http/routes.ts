@@ -8,10 +8,11 @@ import { actorOf, type Principal, type StaffAccess } from '../core/staff';
 import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import { toPublic } from '../protocol/views';
+import type { TicketPrinting } from '../printing/ticket-printing';
 import { created, validate } from './handler';
 
 /** Who may call a route: the table-driven test tries every other kind of caller. */
-export type Access = 'public' | 'any' | 'staff' | 'supervisor' | 'issuer' | 'window';
+export type Access = 'public' | 'any' | 'staff' | 'supervisor' | 'issuer' | 'window' | 'booking';
 
 export interface RouteDef {
   method: 'get' | 'post';
@@ -27,6 +28,7 @@ export interface ApiDeps {
   staff: StaffAccess;
   publicUrl: () => string;
   devices: () => unknown[];
+  printing: TicketPrinting;
   health: () => Record<string, unknown>;
 }
 
@@ -102,14 +104,41 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       summary: '取号: issue a ticket (kiosk device token or staff)',
       access: 'issuer',
       body: body.issueTicketBody,
-      act: ({ principal, body: b }) => {
+      act: async ({ principal, body: b }) => {
         const p = policy.requirePrincipal(principal);
-        const t = core.issueTicket(
-          { ...b, channel: b.channel ?? (p.kind === 'device' ? 'kiosk' : 'counter') },
-          actorOf(p),
-        );
-        return created({ ticket: { ...t, statusUrl: statusUrl(t.id) } });
+        const actor = actorOf(p);
+        const t = core.issueTicket({ ...b, channel: b.channel ?? (p.kind === 'device' ? 'kiosk' : 'counter') }, actor);
+        // The ticket is committed; a printer fault only changes what the kiosk says, never the ticket.
+        const printerId = p.kind === 'device' ? d.printing.printerIdOfKiosk(p.deviceId) : null;
+        const print = printerId ? await d.printing.print(t.id, printerId, actor) : null;
+        return created({ ticket: { ...t, statusUrl: statusUrl(t.id) }, print });
       },
+    },
+    {
+      method: 'post',
+      path: '/api/tickets/:id/reprint',
+      summary: '补打: print a waiting ticket again (a kiosk on its own printer; staff name the printer)',
+      access: 'issuer',
+      body: body.reprintBody,
+      act: async ({ principal, body: b, req }) => {
+        const p = policy.requirePrincipal(principal);
+        const printerId =
+          p.kind === 'device' ? d.printing.printerIdOfKiosk(p.deviceId) : (b.printerId ?? d.printing.list()[0]?.id);
+        if (!printerId) throw new HallError('PRINTER_UNAVAILABLE', '此取号机没有配置打印机');
+        const id = String(req.params.id);
+        if (!core.ticketStatus(id)) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
+        return { print: await d.printing.print(id, printerId, actorOf(p), true) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/tickets/:id/priority',
+      summary: '优先: staff set or clear a waiting ticket’s priority (elderly, disabled, military, pregnant, green)',
+      access: 'staff',
+      body: body.priorityBody,
+      act: ({ principal, body: b, req }) => ({
+        ticket: core.setPriority(String(req.params.id), b.priority, actorOf(principal!)),
+      }),
     },
     {
       method: 'get',
@@ -203,19 +232,31 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
     {
       method: 'post',
       path: '/api/appointments',
-      summary: '预约: load appointments from the booking system (supervisor)',
-      access: 'supervisor',
+      summary: '预约: load appointments (the booking system’s device token, or a supervisor); names kept masked',
+      access: 'booking',
       body: body.appointmentsBody,
       act: ({ principal, body: b }) => {
         const n = core.addAppointments(
-          (b as z.infer<typeof body.appointmentsBody>).appointments.map((a) => ({
+          (b as z.infer<typeof body.appointmentsBody>).appointments.map(({ nameMasked, ...a }) => ({
             ...a,
+            name: nameMasked,
             slotStart: Date.parse(a.slotStart),
             slotEnd: Date.parse(a.slotEnd),
           })),
           actorOf(principal!),
         );
         return { ok: true, loaded: n };
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/appointments',
+      summary: 'The appointments of a day (?day=YYYY-MM-DD, default today) with check-in state (supervisor)',
+      access: 'supervisor',
+      body: null,
+      act: ({ req }) => {
+        const day = validate(body.dayQuery, req.query.day, 'query day') ?? core.today();
+        return { day, appointments: core.appointmentsOn(day) };
       },
     },
     {
@@ -269,6 +310,8 @@ export function authorizer(access: Access): (p: Principal | null, req: Request) 
       return (p) => void policy.requireSupervisor(p);
     case 'issuer':
       return (p) => void policy.requireIssuer(p);
+    case 'booking':
+      return (p) => void policy.requireBooking(p);
     case 'window':
       return (p, req) => {
         policy.requirePrincipal(p);

@@ -10,13 +10,29 @@ export const loginBody = z.strictObject({
   windowNo: z.number().int().positive().max(9999).optional(),
 });
 
-export const issueTicketBody = z.strictObject({
-  serviceId: text(64),
-  priority: z.enum(PRIORITIES).nullish(),
-  idNumber: z.string().max(32).optional(),
-  appointmentCode: text(64).optional(),
-  channel: z.enum(['kiosk', 'counter', 'mobile', 'appointment', 'phone']).optional(),
+export const issueTicketBody = z
+  .strictObject({
+    serviceId: text(64).optional(),
+    priority: z.enum(PRIORITIES).nullish(),
+    idNumber: z.string().max(32).optional(),
+    appointmentCode: text(64).optional(),
+    channel: z.enum(['kiosk', 'counter', 'mobile', 'appointment', 'phone']).optional(),
+  })
+  .refine((b) => b.serviceId !== undefined || b.appointmentCode !== undefined, {
+    message: 'give serviceId, or appointmentCode to check in',
+  });
+
+export const reprintBody = z.strictObject({
+  /** Staff choose the printer; a kiosk always prints on its own. */
+  printerId: text(64).optional(),
 });
+
+export const priorityBody = z.strictObject({ priority: z.enum(PRIORITIES).nullable() });
+
+export const dayQuery = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day YYYY-MM-DD')
+  .optional();
 
 export const emptyBody = z.strictObject({});
 

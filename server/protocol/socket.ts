@@ -1,5 +1,7 @@
 // socket.io events (DESIGN.md §6): every client gets a full `state` on (re)connect, then deltas.
 // Server and browser apps both import these types.
+import type { PrinterState } from '../../devices/escpos/printer-state';
+import type { Priority } from '../domain/types';
 import type { CallView, HallSnapshot, PublicTicketView, ServiceView, TicketView, WindowView } from './views';
 
 export const NAMESPACES = ['/board', '/window', '/supervisor', '/pad', '/ticket', '/kiosk'] as const;
@@ -64,9 +66,33 @@ export interface TicketPageState {
   ticket: PublicTicketView & { waitingAhead: number; estimatedWaitMin: number; windowName: string | null };
 }
 
+/** A ticket printer as the kiosk and supervisors see it. */
+export interface PrinterView {
+  id: string;
+  kiosk: string;
+  state: PrinterState;
+  /** What the kiosk shows, e.g. 打印机缺纸. */
+  message: string;
+  /** Last answer from the printer (ISO), null if it never answered. */
+  lastSeen: string | null;
+  virtual: boolean;
+}
+
+/** Raised to supervisors (the dashboard lists and sounds them). */
+export interface AlertView {
+  kind: 'printer';
+  deviceId: string;
+  state: string;
+  message: string;
+  at: string;
+}
+
 export interface KioskState {
   hall: HallInfo;
   services: ServiceView[];
+  /** This kiosk's printer, null when it has none. */
+  printer: PrinterView | null;
+  priorities: readonly Priority[];
 }
 
 export interface ServerToClient {
@@ -78,10 +104,18 @@ export interface ServerToClient {
     queues: ServiceView[];
     held: TicketView[];
   };
-  '/supervisor': { state: HallSnapshot; call: CallView; window: WindowView; queues: ServiceView[]; ticket: TicketView };
+  '/supervisor': {
+    state: HallSnapshot;
+    call: CallView;
+    window: WindowView;
+    queues: ServiceView[];
+    ticket: TicketView;
+    printer: PrinterView;
+    alert: AlertView;
+  };
   '/pad': { state: PadState; call: CallView; window: PublicWindowView };
   '/ticket': { state: TicketPageState; ticket: TicketPageState['ticket'] };
-  '/kiosk': { state: KioskState; queues: ServiceView[] };
+  '/kiosk': { state: KioskState; queues: ServiceView[]; printer: PrinterView };
 }
 
 /** What the handshake carries: `auth: { token }` (or `{ ticketId }` on /ticket). */

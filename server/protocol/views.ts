@@ -1,5 +1,6 @@
 // What the server sends: the shapes of tickets, windows and services in HTTP answers and socket events.
 // Server and browser apps both import this module.
+import type { ServiceState } from '../domain/availability';
 import type { Priority, TicketStatus, WindowKind, WindowState } from '../domain/types';
 
 /** A ticket as public surfaces show it (board, LED, ticket page): no personal data, no ticket id. */
@@ -35,6 +36,8 @@ export interface IssuedTicketView extends TicketView {
   waitingAhead: number;
   estimatedWaitMin: number;
   statusUrl: string;
+  /** Set when the ticket came from an appointment check-in. */
+  appointment: { code: string; slotStart: string; slotEnd: string } | null;
 }
 
 export interface ServiceView {
@@ -45,6 +48,9 @@ export interface ServiceView {
   targetWaitMin: number;
   dailyCap: number;
   issuedToday: number;
+  /** Whether the kiosk issues numbers now: open, full (daily cap reached) or closed (hours, day closed). */
+  state: ServiceState;
+  stateReason: string | null;
   waiting: number;
   longestWaitMin: number;
   estimatedWaitMin: number;

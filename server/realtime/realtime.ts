@@ -6,7 +6,8 @@ import * as policy from '../auth/policy';
 import type { HallCore } from '../core/hall-core';
 import type { Principal, StaffAccess } from '../core/staff';
 import { HallError, isHallError } from '../domain/errors';
-import type { HandshakeAuth, PublicWindowView } from '../protocol/socket';
+import { PRIORITIES } from '../domain/types';
+import type { AlertView, HandshakeAuth, KioskState, PrinterView, PublicWindowView } from '../protocol/socket';
 import type { CallView, WindowView } from '../protocol/views';
 import { toPublic } from '../protocol/views';
 
@@ -28,6 +29,7 @@ export class Realtime {
     httpServer: HttpServer,
     private readonly core: HallCore,
     private readonly staff: StaffAccess,
+    private readonly devices: { printerOfKiosk: (kioskId: string) => PrinterView | null },
   ) {
     this.io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
   }
@@ -73,7 +75,17 @@ export class Realtime {
     this.setup(
       '/kiosk',
       (p) => this.bindKiosk(p),
-      (s) => s.emit('state', { hall: this.core.hallInfo(), services: this.core.serviceViews() }),
+      (s, b) => {
+        const kioskId = kioskOf(b);
+        if (kioskId) void s.join(`kiosk:${kioskId}`);
+        const state: KioskState = {
+          hall: this.core.hallInfo(),
+          services: this.core.serviceViews(),
+          printer: kioskId ? this.devices.printerOfKiosk(kioskId) : null,
+          priorities: PRIORITIES.filter((p) => p !== 'green'), // 绿色通道 is staff's to grant
+        };
+        s.emit('state', state);
+      },
     );
     this.subscribe();
   }
@@ -195,6 +207,13 @@ export class Realtime {
     );
   }
 
+  /** A printer's state changed: its kiosk shows it; supervisors see it, with an alert when it cannot print. */
+  printerChanged(p: PrinterView, alert: AlertView | null): void {
+    this.io.of('/kiosk').to(`kiosk:${p.kiosk}`).emit('printer', p);
+    this.io.of('/supervisor').emit('printer', p);
+    if (alert) this.io.of('/supervisor').emit('alert', alert);
+  }
+
   private boardsWithoutZone(): Socket[] {
     return [...this.io.of('/board').sockets.values()].filter((s) => (s.data.bound as Bound).zone === null);
   }
@@ -244,3 +263,6 @@ export class Realtime {
 }
 
 const blank: Bound = { principal: null, zone: null, windowNo: null, ticketId: null };
+
+const kioskOf = (b: Bound): string | null =>
+  b.principal?.kind === 'device' && b.principal.device.kind === 'kiosk' ? b.principal.deviceId : null;

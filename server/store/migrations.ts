@@ -118,4 +118,10 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) STRICT;
   `,
+  /* 3: appointment check-in and no-shows */ `
+  ALTER TABLE appointments ADD COLUMN status TEXT NOT NULL DEFAULT 'booked'
+    CHECK (status IN ('booked', 'checked_in', 'no_show'));
+  ALTER TABLE appointments ADD COLUMN checked_in_at INTEGER;
+  CREATE INDEX appointments_slot ON appointments (slot_start);
+  `,
 ];

@@ -1,19 +1,10 @@
-// Small tables of the hall core: numbering counters, sessions, idempotency keys, appointments, hall days.
+// Small tables of the hall core: numbering counters, sessions, idempotency keys, hall days.
 import type { Db } from './db';
 
 export interface SessionRow {
   clerkId: string;
   windowNo: number | null;
   createdAt: number;
-}
-
-export interface AppointmentRow {
-  code: string;
-  serviceId: string;
-  slotStart: number;
-  slotEnd: number;
-  nameMasked: string | null;
-  ticketId: string | null;
 }
 
 export class MiscStore {
@@ -37,12 +28,6 @@ export class MiscStore {
       ),
       idemPut: db.prepare('INSERT INTO idempotency (scope, key, response, created_at) VALUES (?, ?, ?, ?)'),
       idemPrune: db.prepare('DELETE FROM idempotency WHERE created_at < ?'),
-      apptGet: db.prepare<[string], Record<string, unknown>>('SELECT * FROM appointments WHERE code = ?'),
-      apptPut: db.prepare(`INSERT INTO appointments (code, service_id, slot_start, slot_end, name_masked)
-        VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET service_id = excluded.service_id,
-        slot_start = excluded.slot_start, slot_end = excluded.slot_end, name_masked = excluded.name_masked
-        WHERE ticket_id IS NULL`),
-      apptUse: db.prepare('UPDATE appointments SET ticket_id = ? WHERE code = ?'),
       adjustWaiting: db.prepare(`INSERT INTO queue_counts (day, service_id, waiting) VALUES (?, ?, ?)
         ON CONFLICT (day, service_id) DO UPDATE SET waiting = waiting + excluded.waiting`),
       waiting: db.prepare<[string, string], { waiting: number }>(
@@ -97,27 +82,6 @@ export class MiscStore {
 
   pruneIdempotency(before: number): void {
     this.s.idemPrune.run(before);
-  }
-
-  appointment(code: string): AppointmentRow | null {
-    const r = this.s.apptGet.get(code);
-    if (!r) return null;
-    return {
-      code: r.code as string,
-      serviceId: r.service_id as string,
-      slotStart: r.slot_start as number,
-      slotEnd: r.slot_end as number,
-      nameMasked: r.name_masked as string | null,
-      ticketId: r.ticket_id as string | null,
-    };
-  }
-
-  putAppointment(a: Omit<AppointmentRow, 'ticketId'>): void {
-    this.s.apptPut.run(a.code, a.serviceId, a.slotStart, a.slotEnd, a.nameMasked);
-  }
-
-  useAppointment(code: string, ticketId: string): void {
-    this.s.apptUse.run(ticketId, code);
   }
 
   adjustWaiting(day: string, serviceId: string, delta: number): void {

@@ -35,6 +35,7 @@ export const BOARD_TOKEN = 'test-board-token-000000001';
 export const PAD_TOKEN = 'test-pad1-token-0000000001';
 export const LED_TOKEN = 'test-led1-token-0000000001';
 export const KEYPAD_TOKEN = 'test-keypad1-token-0000001';
+export const BOOKING_TOKEN = 'test-booking-token-0000001';
 
 /** A small hall: general (A), tax (B), social (D); windows 1..n; clerk "c{n}" per window, a supervisor, an admin. */
 export function testConfigInput(windows = 4, extra: Partial<HallConfigInput> = {}): HallConfigInput {
@@ -83,6 +84,7 @@ export function testConfigInput(windows = 4, extra: Partial<HallConfigInput> = {
       { id: 'pad-1', kind: 'pad', window: 1, token: PAD_TOKEN },
       { id: 'led-1', kind: 'led', window: 1, token: LED_TOKEN },
       { id: 'keypad-1', kind: 'keypad', window: 1, token: KEYPAD_TOKEN },
+      { id: 'booking', kind: 'booking', token: BOOKING_TOKEN },
     ],
     ...extra,
   };

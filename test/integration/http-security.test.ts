@@ -47,6 +47,8 @@ function wrongRole(r: RouteDef): { token: string; who: string } | null {
       return { token: BOARD_TOKEN, who: 'a board device' };
     case 'window':
       return { token: tokens.clerk2, who: 'the clerk of another window' };
+    case 'booking':
+      return { token: KIOSK_TOKEN, who: 'a kiosk device' };
   }
 }
 

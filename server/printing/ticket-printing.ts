@@ -1,0 +1,226 @@
+// The printing adapter: each kiosk's ESC/POS printer over TCP 9100. It prints a ticket after it is issued
+// (the ticket exists whatever the printer does), watches every printer's status with DLE EOT, and tells
+// kiosks and supervisors when one is out of paper, open or offline. Jobs to one printer run one at a time.
+import type { DeviceConfig } from '../config/schema';
+import type { HallCore } from '../core/hall-core';
+import { HallError } from '../domain/errors';
+import { hallDay, localClock } from '../domain/numbering';
+import type { Priority } from '../domain/types';
+import type { AlertView, PrinterView } from '../protocol/socket';
+import { PRINTABLE, PRINTER_STATE_TEXT, type PrinterState } from '../../devices/escpos/printer-state';
+import { printerSession, type PrinterAddress } from '../../devices/escpos/printer-link';
+import { encodeTicket, LAYOUTS, type PrintedTicket } from '../../devices/escpos/ticket-encoder';
+import { VirtualPrinter } from '../../devices/virtual-printer';
+
+type PrinterConfig = Extract<DeviceConfig, { kind: 'printer' }>;
+
+export interface PrintResult {
+  printerId: string;
+  state: PrinterState;
+  printed: boolean;
+  /** What the kiosk tells the visitor. */
+  message: string;
+}
+
+interface Printer {
+  cfg: PrinterConfig;
+  addr: PrinterAddress;
+  state: PrinterState;
+  lastSeen: number | null;
+  queue: Promise<unknown>;
+  virtual: VirtualPrinter | null;
+}
+
+export const PRIORITY_TEXT: Record<Priority, string> = {
+  elderly: '老年人优先',
+  disabled: '残疾人优先',
+  military: '军人优先',
+  pregnant: '孕妇优先',
+  green: '绿色通道',
+};
+
+export interface PrintingOptions {
+  /** How often every printer's status is read between tickets. */
+  pollMs?: number;
+  /** Bound on one conversation with a printer. */
+  timeoutMs?: number;
+  statusUrl: (ticketId: string) => string;
+}
+
+export class TicketPrinting {
+  private readonly printers = new Map<string, Printer>();
+  private readonly changeListeners = new Set<(p: PrinterView, alert: AlertView | null) => void>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly core: HallCore,
+    private readonly log: (msg: string, e?: unknown) => void,
+    private readonly opts: PrintingOptions,
+  ) {
+    for (const d of core.config.devices) {
+      if (d.kind !== 'printer') continue;
+      const addr = { host: d.host, port: d.port };
+      this.printers.set(d.id, {
+        cfg: d,
+        addr,
+        state: 'offline',
+        lastSeen: null,
+        queue: Promise.resolve(),
+        virtual: null,
+      });
+    }
+  }
+
+  async start(): Promise<void> {
+    for (const p of this.printers.values()) if (p.cfg.virtual) await this.startVirtual(p);
+    await Promise.all([...this.printers.values()].map((p) => this.enqueue(p, () => this.check(p))));
+    this.timer = setInterval(() => this.pollAll(), this.opts.pollMs ?? 30_000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await Promise.all([...this.printers.values()].map((p) => p.queue.catch(() => {})));
+    await Promise.all([...this.printers.values()].map((p) => p.virtual?.stop()));
+  }
+
+  onChange(fn: (p: PrinterView, alert: AlertView | null) => void): () => void {
+    this.changeListeners.add(fn);
+    return () => this.changeListeners.delete(fn);
+  }
+
+  list(): PrinterView[] {
+    return [...this.printers.values()].map((p) => this.view(p));
+  }
+
+  forKiosk(kioskId: string): PrinterView | null {
+    const p = [...this.printers.values()].find((x) => x.cfg.kiosk === kioskId);
+    return p ? this.view(p) : null;
+  }
+
+  printerIdOfKiosk(kioskId: string): string | null {
+    return [...this.printers.values()].find((x) => x.cfg.kiosk === kioskId)?.cfg.id ?? null;
+  }
+
+  /** The in-process virtual printer of a `virtual: true` printer (its preview page reads it). */
+  virtualPrinter(id: string): VirtualPrinter | null {
+    return this.printers.get(id)?.virtual ?? null;
+  }
+
+  /** Prints a ticket; resolves with what happened (never rejects for a printer fault). */
+  print(ticketId: string, printerId: string, actor: string, reprint = false): Promise<PrintResult> {
+    const p = this.printers.get(printerId);
+    if (!p) throw new HallError('NOT_FOUND', `没有打印机 ${printerId}`);
+    const job = this.ticketJob(ticketId, p, reprint);
+    return this.enqueue(p, async () => {
+      const o = await printerSession(p.addr, job, this.opts.timeoutMs ?? 3000);
+      this.update(p, o.state);
+      const result = { printerId, state: o.state, printed: o.printed, message: this.message(o.state, o.printed) };
+      try {
+        this.core.notePrint(ticketId, { printerId, state: o.state, printed: o.printed, reprint }, actor);
+      } catch (e) {
+        this.log(`recording the print of ${ticketId} failed`, e);
+      }
+      return result;
+    });
+  }
+
+  private ticketJob(ticketId: string, p: Printer, reprint: boolean): Buffer {
+    const t = this.core.tickets.get(ticketId);
+    const status = this.core.ticketStatus(ticketId);
+    if (!t || !status) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
+    if (t.status !== 'waiting' && t.status !== 'held' && t.status !== 'called') {
+      throw new HallError(
+        'ILLEGAL_TRANSITION',
+        `${t.number} 号已${t.status === 'serving' ? '在办理中' : '结束'}，无需补打`,
+      );
+    }
+    const tz = this.core.config.hall.timezone;
+    const appt = t.appointmentCode ? this.core.appointments.get(t.appointmentCode) : null;
+    const ticket: PrintedTicket = {
+      hallName: this.core.config.hall.name,
+      serviceName: status.serviceName,
+      number: t.number,
+      waitingAhead: status.waitingAhead,
+      estimatedWaitMin: status.estimatedWaitMin,
+      issuedAt: `${hallDay(t.issuedAt, tz)} ${localClock(t.issuedAt, tz)}`,
+      statusUrl: this.opts.statusUrl(t.id),
+      notice: this.core.config.display.ticketNotice,
+      priority: t.priority ? PRIORITY_TEXT[t.priority] : null,
+      appointment: appt ? `预约 ${localClock(appt.slotStart, tz)}–${localClock(appt.slotEnd, tz)}` : null,
+      reprint,
+    };
+    return encodeTicket(ticket, LAYOUTS[p.cfg.paperWidth]);
+  }
+
+  private message(state: PrinterState, printed: boolean): string {
+    if (printed) return state === 'paper_near_end' ? '请取走您的号票（打印纸即将用完）' : '请取走您的号票';
+    return `${PRINTER_STATE_TEXT[state].zh}，号票未能打印。您的号码已有效，请记下号码或扫码查看`;
+  }
+
+  private enqueue<T>(p: Printer, job: () => Promise<T>): Promise<T> {
+    const run = p.queue.then(job, job);
+    p.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async check(p: Printer): Promise<void> {
+    const o = await printerSession(p.addr, null, this.opts.timeoutMs ?? 3000);
+    this.update(p, o.state);
+  }
+
+  private pollAll(): void {
+    for (const p of this.printers.values()) void this.enqueue(p, () => this.check(p));
+  }
+
+  private update(p: Printer, state: PrinterState): void {
+    if (state !== 'offline') p.lastSeen = this.core.clock();
+    if (state === p.state) return;
+    const before = p.state;
+    p.state = state;
+    const view = this.view(p);
+    const alert: AlertView | null = PRINTABLE.has(state)
+      ? null
+      : {
+          kind: 'printer',
+          deviceId: p.cfg.id,
+          state,
+          message: `${p.cfg.id}：${view.message}`,
+          at: new Date(this.core.clock()).toISOString(),
+        };
+    this.log(`printer ${p.cfg.id}: ${before} → ${state}`);
+    for (const fn of this.changeListeners) {
+      try {
+        fn(view, alert);
+      } catch (e) {
+        this.log('printer listener failed', e);
+      }
+    }
+  }
+
+  private view(p: Printer): PrinterView {
+    return {
+      id: p.cfg.id,
+      kiosk: p.cfg.kiosk,
+      state: p.state,
+      message: PRINTER_STATE_TEXT[p.state].zh,
+      lastSeen: p.lastSeen === null ? null : new Date(p.lastSeen).toISOString(),
+      virtual: p.cfg.virtual,
+    };
+  }
+
+  private async startVirtual(p: Printer): Promise<void> {
+    const vp = new VirtualPrinter(p.cfg.id);
+    try {
+      p.addr.port = await vp.start(p.addr.port, p.addr.host);
+    } catch (e) {
+      // Another program holds the port (a second demo, a real printer driver): any free port will do.
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+      p.addr.port = await vp.start(0, p.addr.host);
+      this.log(`virtual printer ${p.cfg.id}: port ${p.cfg.port} in use, listening on ${p.addr.port}`);
+    }
+    vp.on('ticket', () => this.log(`virtual printer ${p.cfg.id}: printed a ticket`));
+    p.virtual = vp;
+  }
+}
