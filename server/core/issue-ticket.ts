@@ -63,7 +63,9 @@ export function issueTicket(core: HallCore, input: IssueInput, actor: Actor, idS
       waitingAhead: ahead,
       estimatedWaitMin: estimateWaitMin(ahead, service.avgServiceMin, core.primaryWindowCounts().get(service.id) ?? 0),
       statusUrl: '',
-      appointment: appt ? { code: appt.code, slotStart: iso(appt.slotStart), slotEnd: iso(appt.slotEnd) } : null,
+      appointment: asAppointment
+        ? { code: appt!.code, slotStart: iso(appt!.slotStart), slotEnd: iso(appt!.slotEnd) }
+        : null,
     };
   });
 }

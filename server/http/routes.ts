@@ -107,6 +107,8 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       act: async ({ principal, body: b }) => {
         const p = policy.requirePrincipal(principal);
         const actor = actorOf(p);
+        if (p.kind === 'device' && b.priority === 'green')
+          throw new HallError('FORBIDDEN', '绿色通道须由工作人员办理，请咨询导服台');
         const t = core.issueTicket({ ...b, channel: b.channel ?? (p.kind === 'device' ? 'kiosk' : 'counter') }, actor);
         // The ticket is committed; a printer fault only changes what the kiosk says, never the ticket.
         const printerId = p.kind === 'device' ? d.printing.printerIdOfKiosk(p.deviceId) : null;

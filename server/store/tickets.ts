@@ -90,7 +90,8 @@ export class TicketStore {
       insert: db.prepare(`INSERT INTO tickets VALUES (@id, @day, @number, @seq, @service_id, @status, @priority,
         @is_priority, @channel, @issued_at, @wait_from, @target_window, @window_no, @clerk_id, @called_at,
         @serving_at, @finished_at, @recall_count, @transfer_count, @note, @id_hash, @id_masked, @appointment_code)`),
-      update: db.prepare(`UPDATE tickets SET service_id=@service_id, status=@status, target_window=@target_window,
+      update: db.prepare(`UPDATE tickets SET service_id=@service_id, status=@status, priority=@priority,
+        is_priority=@is_priority, target_window=@target_window,
         window_no=@window_no, clerk_id=@clerk_id, called_at=@called_at, serving_at=@serving_at,
         finished_at=@finished_at, recall_count=@recall_count, transfer_count=@transfer_count, note=@note
         WHERE id=@id`),
