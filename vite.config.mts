@@ -16,6 +16,8 @@ export default defineConfig({
     rollupOptions: {
       input: {
         board: resolve(root, 'display/board.html'),
+        kiosk: resolve(root, 'display/kiosk.html'),
+        ticket: resolve(root, 'display/ticket.html'),
         console: resolve(root, 'window-client/index.html'),
       },
     },

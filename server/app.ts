@@ -64,7 +64,12 @@ function loadSecret(dataDir: string): Buffer {
 
 const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
 /** Start-page paths served by a built browser app. */
-const WEB_PAGES: Record<string, string> = { '/board': 'display/board.html', '/console': 'window-client/index.html' };
+const WEB_PAGES: Record<string, string> = {
+  '/board': 'display/board.html',
+  '/console': 'window-client/index.html',
+  '/kiosk': 'display/kiosk.html',
+  '/t/demo': 'display/ticket.html',
+};
 
 const langOf = (q: unknown): Lang => (q === 'en' ? 'en' : 'zh');
 
@@ -138,6 +143,8 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   if (opts.demo) {
     const board = config.devices.find((d) => d.kind === 'board');
     if (board && 'token' in board) demoTokens['/board'] = board.token;
+    const kiosk = config.devices.find((d) => d.kind === 'kiosk');
+    if (kiosk && 'token' in kiosk) demoTokens['/kiosk'] = kiosk.token;
   }
   // A virtual printer's paper roll, for demos: what the kiosk printed, newest first.
   app.get('/printers/:id', (req, res, next) => {

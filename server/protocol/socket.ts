@@ -63,6 +63,7 @@ export interface PadState {
 }
 
 export interface TicketPageState {
+  hall: HallInfo;
   ticket: PublicTicketView & { waitingAhead: number; estimatedWaitMin: number; windowName: string | null };
 }
 

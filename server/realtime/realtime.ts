@@ -69,7 +69,7 @@ export class Realtime {
       (_p, a) => this.bindTicket(a),
       (s, b) => {
         void s.join(`ticket:${b.ticketId}`);
-        s.emit('state', { ticket: this.core.ticketStatus(b.ticketId!)! });
+        s.emit('state', { hall: this.core.hallInfo(), ticket: this.core.ticketStatus(b.ticketId!)! });
       },
     );
     this.setup(

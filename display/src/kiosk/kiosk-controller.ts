@@ -1,0 +1,106 @@
+// The kiosk's live state (services with waiting counts and whether they issue, its printer) over
+// socket.io /kiosk, reconnecting by itself, and its two commands: issue and reprint.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { io, type Socket } from 'socket.io-client';
+import type { IssueTicketBody } from '../../../server/protocol/http';
+import type { KioskState, PrinterView } from '../../../server/protocol/socket';
+import type { IssuedTicketView, ServiceView } from '../../../server/protocol/views';
+
+export interface PrintOutcome {
+  printerId: string;
+  state: PrinterView['state'];
+  printed: boolean;
+  message: string;
+}
+
+export interface IssueAnswer {
+  ticket: IssuedTicketView;
+  print: PrintOutcome | null;
+}
+
+export class KioskError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export class KioskController implements ReactiveController {
+  state: KioskState | null = null;
+  online = false;
+  refused: string | null = null;
+  private socket: Socket | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly token: string,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const s = io('/kiosk', {
+      auth: { token: this.token },
+      transports: ['websocket', 'polling'],
+      reconnectionDelayMax: 3000,
+    });
+    this.socket = s;
+    s.on('connect', () => this.set(true, null));
+    s.on('disconnect', () => this.set(false, null));
+    s.on('connect_error', (e: Error & { data?: { code?: string } }) =>
+      this.set(false, e.data?.code ? e.message : null),
+    );
+    s.on('state', (st: KioskState) => {
+      this.state = st;
+      this.host.requestUpdate();
+    });
+    s.on('queues', (services: ServiceView[]) => {
+      if (this.state) this.state = { ...this.state, services };
+      this.host.requestUpdate();
+    });
+    s.on('printer', (printer: PrinterView) => {
+      if (this.state) this.state = { ...this.state, printer };
+      this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  issue(body: IssueTicketBody): Promise<IssueAnswer> {
+    return this.post('/api/tickets', body);
+  }
+
+  reprint(ticketId: string): Promise<{ print: PrintOutcome }> {
+    return this.post(`/api/tickets/${encodeURIComponent(ticketId)}/reprint`, {});
+  }
+
+  private async post<T>(path: string, body: unknown): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      throw new KioskError('NETWORK', '网络异常');
+    }
+    const json = (await res.json().catch(() => ({}))) as {
+      error?: { code: string; message: string; details?: Record<string, unknown> };
+    };
+    if (!res.ok) throw new KioskError(json.error?.code ?? 'NETWORK', json.error?.message ?? '', json.error?.details);
+    return json as T;
+  }
+
+  private set(online: boolean, refused: string | null): void {
+    this.online = online;
+    this.refused = refused;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,111 @@
+// A large on-screen keypad with its entry field. An ID-card reader or a keyboard types into the field
+// and ends with Enter; both paths give the same `value`.
+import { LitElement, css, html } from 'lit';
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+export class KioskKeypad extends LitElement {
+  static override properties = {
+    value: { type: String },
+    label: { type: String },
+    letters: { type: Boolean },
+    maxLength: { type: Number },
+  };
+  declare value: string;
+  declare label: string;
+  /** Letters too (appointment codes); else digits and X (ID numbers). */
+  declare letters: boolean;
+  declare maxLength: number;
+
+  constructor() {
+    super();
+    this.value = '';
+    this.label = '';
+    this.letters = false;
+    this.maxLength = 18;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    label {
+      display: block;
+      font-size: 24px;
+      margin-bottom: 8px;
+      color: var(--kiosk-muted, #4a5b70);
+    }
+    input {
+      width: 100%;
+      box-sizing: border-box;
+      font-size: 38px;
+      letter-spacing: 3px;
+      padding: 12px 16px;
+      border: 2px solid #b9c4d2;
+      border-radius: 12px;
+      font-family: inherit;
+    }
+    .keys {
+      display: grid;
+      grid-template-columns: repeat(3, 1fr);
+      gap: 10px;
+      margin-top: 12px;
+    }
+    .keys.letters {
+      grid-template-columns: repeat(7, 1fr);
+    }
+    button {
+      font: inherit;
+      font-size: 30px;
+      min-height: 64px;
+      border-radius: 12px;
+      border: 0;
+      background: #e9eef5;
+      cursor: pointer;
+      touch-action: manipulation;
+    }
+    button:active {
+      background: #cfd9e6;
+    }
+  `;
+
+  override render() {
+    const keys = this.letters ? [...DIGITS, '0', ...'ABCDEFGHJKLMNPQRSTUVWXYZ'] : [...DIGITS, 'X', '0'];
+    return html`
+      <label for="entry">${this.label}</label>
+      <input
+        id="entry"
+        .value=${this.value}
+        inputmode="none"
+        autocomplete="off"
+        maxlength=${this.maxLength}
+        @input=${(e: InputEvent) => this.set((e.target as HTMLInputElement).value)}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.fire('entry-submit', this.value)}
+      />
+      <div class="keys ${this.letters ? 'letters' : ''}">
+        ${keys.map((k) => html`<button data-key=${k} @click=${() => this.set(this.value + k)}>${k}</button>`)}
+        <button data-key="back" aria-label="删除" @click=${() => this.set(this.value.slice(0, -1))}>⌫</button>
+      </div>
+    `;
+  }
+
+  override focus(): void {
+    this.renderRoot.querySelector('input')?.focus();
+  }
+
+  private set(v: string): void {
+    this.value = v.toUpperCase().replace(/\s+/g, '').slice(0, this.maxLength);
+    this.fire('entry-change', this.value);
+  }
+
+  private fire(type: 'entry-change' | 'entry-submit', value: string): void {
+    this.dispatchEvent(new CustomEvent(type, { detail: value, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('kiosk-keypad', KioskKeypad);
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-keypad': KioskKeypad;
+  }
+}

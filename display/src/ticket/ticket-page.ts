@@ -1,0 +1,194 @@
+// The mobile ticket page (手机查号), opened from the printed QR code: the number, its status, the people
+// ahead and the estimated wait, and — once called — which window to go to. Live over socket.io /ticket;
+// no personal data. It reconnects by itself when the phone's network drops.
+import { LitElement, css, html } from 'lit';
+import { io, type Socket } from 'socket.io-client';
+import type { TicketPageState } from '../../../server/protocol/socket';
+import { currentLang, translator } from '../shared/i18n';
+
+const t = translator({
+  ahead: { zh: '前方还有', en: 'Ahead of you' },
+  people: { zh: '人', en: '' },
+  wait: { zh: '预计等候约 {min} 分钟', en: 'Estimated wait about {min} min' },
+  s_waiting: { zh: '排队等候中', en: 'Waiting' },
+  s_called: { zh: '请到 {window} 办理', en: 'Please go to {window}' },
+  s_serving: { zh: '正在办理', en: 'Being served' },
+  s_held: { zh: '已挂起，请留意回呼', en: 'On hold: you will be called back' },
+  s_finished: { zh: '已办结，感谢您的耐心等候', en: 'Finished. Thank you for waiting' },
+  s_no_show: { zh: '已过号，请重新取号', en: 'Missed: please take a new number' },
+  s_cancelled: { zh: '已取消', en: 'Cancelled' },
+  s_expired: { zh: '已过期（今日已闭厅）', en: 'Expired (the hall has closed)' },
+  window: { zh: '{no}号窗口', en: 'window {no}' },
+  notFound: { zh: '没有找到这张号票，请核对二维码', en: 'Ticket not found: check the QR code' },
+  offline: { zh: '网络中断，正在重连…', en: 'Offline, reconnecting…' },
+  keepOpen: { zh: '保持本页打开，叫号时手机会振动提醒', en: 'Keep this page open: your phone vibrates when called' },
+  priority: { zh: '优先', en: 'Priority' },
+});
+
+type Ticket = TicketPageState['ticket'];
+
+export class TicketPage extends LitElement {
+  static override properties = { state: { state: true }, online: { state: true }, missing: { state: true } };
+  declare state: TicketPageState | null;
+  declare online: boolean;
+  declare missing: boolean;
+  private socket: Socket | null = null;
+  private readonly language = currentLang();
+
+  constructor() {
+    super();
+    this.state = null;
+    this.online = false;
+    this.missing = false;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      max-width: 520px;
+      margin: 0 auto;
+      padding: 20px 18px 40px;
+      box-sizing: border-box;
+      font-family: 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'PingFang SC', sans-serif;
+      color: #14213d;
+    }
+    .hall {
+      font-size: 18px;
+      color: #4a5b70;
+      text-align: center;
+    }
+    .service {
+      font-size: 22px;
+      text-align: center;
+      margin-top: 14px;
+    }
+    .number {
+      font-size: 88px;
+      font-weight: 800;
+      text-align: center;
+      color: #0b5cad;
+      letter-spacing: 4px;
+    }
+    .status {
+      font-size: 26px;
+      font-weight: 700;
+      text-align: center;
+      padding: 16px;
+      border-radius: 14px;
+      background: #e9eef5;
+    }
+    .status.called {
+      background: #ffb300;
+      color: #14213d;
+      font-size: 32px;
+      animation: pulse 1s ease-in-out infinite;
+    }
+    .status.done {
+      background: #e3f4e8;
+      color: #1b5e20;
+    }
+    .status.bad {
+      background: #fdecea;
+      color: #8c1d18;
+    }
+    .ahead {
+      text-align: center;
+      margin-top: 18px;
+      font-size: 22px;
+    }
+    .ahead b {
+      font-size: 56px;
+      color: #0b5cad;
+      margin: 0 6px;
+    }
+    .hint,
+    .lang {
+      text-align: center;
+      font-size: 15px;
+      color: #4a5b70;
+      margin-top: 16px;
+      display: block;
+    }
+    .offline {
+      background: #fdecea;
+      color: #8c1d18;
+      text-align: center;
+      padding: 8px;
+      border-radius: 8px;
+      margin-bottom: 10px;
+    }
+    @keyframes pulse {
+      50% {
+        filter: brightness(1.15);
+      }
+    }
+  `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const ticketId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '');
+    const s = io('/ticket', { auth: { ticketId }, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
+    this.socket = s;
+    s.on('connect', () => (this.online = true));
+    s.on('disconnect', () => (this.online = false));
+    s.on('connect_error', (e: Error & { data?: { code?: string } }) => {
+      this.online = false;
+      if (e.data?.code === 'TICKET_NOT_FOUND') this.missing = true;
+    });
+    s.on('state', (st: TicketPageState) => {
+      this.state = st;
+      this.missing = false;
+    });
+    s.on('ticket', (ticket: Ticket) => {
+      if (!this.state) return;
+      if (ticket.status === 'called' && this.state.ticket.status !== 'called') navigator.vibrate?.([400, 200, 400]);
+      this.state = { ...this.state, ticket };
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.socket?.disconnect();
+  }
+
+  override render() {
+    if (this.missing) return html`<p class="status bad" data-status="missing">${t('notFound')}</p>`;
+    if (!this.state) return null;
+    const tk = this.state.ticket;
+    const where = tk.windowName ?? (tk.windowNo !== null ? t('window', { no: tk.windowNo }) : '');
+    const cls =
+      tk.status === 'called'
+        ? 'called'
+        : tk.status === 'finished'
+          ? 'done'
+          : ['no_show', 'expired', 'cancelled'].includes(tk.status)
+            ? 'bad'
+            : '';
+    return html`
+      ${this.online ? null : html`<div class="offline">${t('offline')}</div>`}
+      <div class="hall">${this.state.hall.name}</div>
+      <div class="service">${tk.serviceName}${tk.priority ? html` · ${t('priority')}` : null}</div>
+      <div class="number" data-number>${tk.number}</div>
+      <div class="status ${cls}" data-status=${tk.status}>${t(`s_${tk.status}`, { window: where })}</div>
+      ${
+        tk.status === 'waiting'
+          ? html`<div class="ahead" data-ahead=${tk.waitingAhead}>
+                ${t('ahead')}<b>${tk.waitingAhead}</b>${t('people')}
+              </div>
+              <div class="ahead">${t('wait', { min: tk.estimatedWaitMin })}</div>
+              <span class="hint">${t('keepOpen')}</span>`
+          : null
+      }
+      <a class="lang" href="?lang=${this.language === 'zh' ? 'en' : 'zh'}"
+        >${this.language === 'zh' ? 'English' : '中文'}</a
+      >
+    `;
+  }
+}
+
+customElements.define('ticket-page', TicketPage);
+declare global {
+  interface HTMLElementTagNameMap {
+    'ticket-page': TicketPage;
+  }
+}
