@@ -153,10 +153,24 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     const docs = vp.printed.map((r) => r.doc).reverse();
     res.type('html').send(previewPage(`虚拟打印机 ${String(req.params.id)}`, docs, 5));
   });
+  const virtualPrinterPages = config.devices.flatMap((x) =>
+    x.kind === 'printer' && x.virtual
+      ? [
+          {
+            path: `/printers/${x.id}`,
+            zh: `虚拟打印机 ${x.id}`,
+            en: `Virtual printer ${x.id}`,
+            zhNote: `${x.kiosk} 打印的小票（演示用），扫码即手机查号`,
+            enNote: `Tickets printed by ${x.kiosk} (demo); scan one to follow it`,
+          },
+        ]
+      : [],
+  );
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.get(
     '/',
-    (req, res) => void res.type('html').send(startPage(core.snapshot(), langOf(req.query.lang), demoTokens)),
+    (req, res) =>
+      void res.type('html').send(startPage(core.snapshot(), langOf(req.query.lang), demoTokens, virtualPrinterPages)),
   );
   // The browser apps, built by Vite into dist/web; a page not built yet says so instead of a 404.
   app.use('/app', express.static(WEB_ROOT, { index: false, maxAge: '1h' }));

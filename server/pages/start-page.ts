@@ -98,17 +98,25 @@ export function pageShell(lang: Lang, title: string, body: string): string {
 </html>`;
 }
 
-export function startPage(snap: HallSnapshot, lang: Lang, demoTokens: Record<string, string> = {}): string {
+export function startPage(
+  snap: HallSnapshot,
+  lang: Lang,
+  demoTokens: Record<string, string> = {},
+  /** Pages of this hall only, e.g. a virtual printer's paper roll. */
+  extra: Surface[] = [],
+): string {
   const zh = lang === 'zh';
   const href = (s: Surface) => {
     if (s.path.startsWith('/api')) return s.path;
     const token = demoTokens[s.path];
     return `${s.path}?lang=${lang}${token ? `&amp;token=${encodeURIComponent(token)}` : ''}`;
   };
-  const cards = SURFACES.map(
-    (s) =>
-      `<a class="card" href="${href(s)}"><strong>${esc(zh ? s.zh : s.en)}</strong><span>${esc(zh ? s.zhNote : s.enNote)}</span></a>`,
-  ).join('\n');
+  const cards = [...SURFACES, ...extra]
+    .map(
+      (s) =>
+        `<a class="card" href="${href(s)}"><strong>${esc(zh ? s.zh : s.en)}</strong><span>${esc(zh ? s.zhNote : s.enNote)}</span></a>`,
+    )
+    .join('\n');
   const rows = snap.services
     .map(
       (s) =>
