@@ -19,6 +19,8 @@ import { DeviceAvailability } from './mqtt/availability';
 import { MqttBridge } from './mqtt/bridge';
 import { MqttDisplays } from './mqtt/displays';
 import { MqttKeypads } from './mqtt/keypads';
+import { MqttPads } from './mqtt/pads';
+import { EvaluationSweep } from './core/evaluation-sweep';
 import { TicketPrinting } from './printing/ticket-printing';
 import { previewPage } from '../devices/escpos/preview';
 import { apiDocsPage, placeholderPage, startPage, SURFACES, type Lang } from './pages/start-page';
@@ -41,6 +43,8 @@ export interface HallServerOptions {
   demo?: boolean;
   /** How often printers' status is read between tickets (tests shorten it). */
   printerPollMs?: number;
+  /** How often timed-out evaluations and overdue follow-ups are looked for. */
+  sweepMs?: number;
 }
 
 export interface HallServer {
@@ -115,6 +119,8 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const displays = new MqttDisplays(core, mqtt);
   const devices = new DeviceAvailability(core, mqtt, log);
   const keypads = new MqttKeypads(core, mqtt, log);
+  const pads = new MqttPads(core, mqtt, log);
+  const sweep = new EvaluationSweep(core, log, opts.sweepMs);
 
   const routes = apiRoutes({
     core,
@@ -200,7 +206,9 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   displays.start();
   devices.start();
   keypads.start();
+  pads.start();
   await mqtt.start();
+  sweep.start();
   dayCycle.start();
 
   return {
@@ -218,6 +226,8 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
       displays.stop();
       devices.stop();
       keypads.stop();
+      pads.stop();
+      sweep.stop();
       await mqtt.stop();
       await realtime.stop();
       httpServer.closeAllConnections();

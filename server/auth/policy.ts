@@ -52,3 +52,12 @@ export function requireBooking(p: Principal | null): Principal {
   if (q.kind === 'device') throw new HallError('FORBIDDEN', '此设备不能导入预约');
   return requireSupervisor(q);
 }
+
+/** Only the visitor rates, on the window's pad: a clerk (or anyone else) cannot submit for them. */
+export function requirePad(p: Principal | null): Principal & { kind: 'device' } {
+  const q = requirePrincipal(p);
+  if (q.kind !== 'device' || q.device.kind !== 'pad') {
+    throw new HallError('FORBIDDEN', '评价只能由办事群众在评价器上提交');
+  }
+  return q;
+}

@@ -135,6 +135,24 @@ const appointments = z.strictObject({
   tooLate: z.enum(['walk_in', 'refuse']).default('walk_in'),
 });
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day "YYYY-MM-DD"');
+
+const evaluation = z.strictObject({
+  /** Seconds the pad waits for an answer before recording 未评价 (never a default rating). */
+  timeoutSec: z.number().int().min(5).max(600).default(60),
+  /** Reasons a visitor picks for 不满意 / 非常不满意 (at least one is required). */
+  reasons: z
+    .array(z.string().min(1).max(20))
+    .min(1)
+    .max(20)
+    .default(['等候时间长', '服务态度差', '办事效率低', '政策解释不清', '材料要求多或反复跑', '环境设施不便', '其他']),
+  /** Working days to finish a negative-review follow-up. */
+  followUpDays: z.number().int().min(1).max(60).default(5),
+  /** The hall calendar for those working days: holidays off, make-up weekend days worked (调休). */
+  holidays: z.array(day).default([]),
+  workdays: z.array(day).default([]),
+});
+
 const display = z.strictObject({
   announcement: z.string().min(1).max(200).default('请{ticket}号到{window}号窗口办理'),
   /** How many times the board speaks each announcement. */
@@ -159,6 +177,7 @@ export const hallConfigSchema = z
     rules: rules.prefault({}),
     display: display.prefault({}),
     appointments: appointments.prefault({}),
+    evaluation: evaluation.prefault({}),
   })
   .superRefine((c, ctx) => {
     const dup = (items: { value: unknown; path: (string | number)[] }[], what: string) => {

@@ -1,6 +1,7 @@
 // The hall core's typed event bus. Events are emitted only after their transaction commits; a failing
 // listener (an adapter whose device is down) is logged and never blocks a command.
-import type { CallView, ServiceView, TicketView, WindowView } from '../protocol/views';
+import type { AlertView } from '../protocol/socket';
+import type { CallView, EvaluationView, FollowUpView, ServiceView, TicketView, WindowView } from '../protocol/views';
 
 export type TicketAction =
   | 'issued'
@@ -23,6 +24,11 @@ export interface HallEvents {
   'queues.changed': { services: ServiceView[] };
   /** A board notice set for one zone, or for the whole hall (zone null). */
   'notice.changed': { zone: string | null; text: string };
+  /** An evaluation prompted, answered or timed out (未评价). */
+  'evaluation.changed': { evaluation: EvaluationView };
+  'followup.changed': { followUp: FollowUpView };
+  /** Something supervisors must see (the dashboard lists and sounds it). */
+  alert: AlertView;
 }
 
 export type HallEventName = keyof HallEvents;

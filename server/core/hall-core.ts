@@ -12,6 +12,7 @@ import { toPublic } from '../protocol/views';
 import type { Db } from '../store/db';
 import { EventLog } from '../store/event-log';
 import { AppointmentStore } from '../store/appointments';
+import { EvaluationStore } from '../store/evaluations';
 import { MiscStore } from '../store/misc';
 import { TicketStore } from '../store/tickets';
 import { WindowStore, type WindowRow } from '../store/windows';
@@ -19,6 +20,7 @@ import type { EventBus, TicketAction } from './events';
 import { HallModel } from './hall-model';
 import { addAppointments, appointmentsOn, recordMissedAppointments } from './appointments';
 import type { AppointmentInput, AppointmentView } from './appointments';
+import { promptFor } from './evaluations';
 import { issueTicket } from './issue-ticket';
 import { Tx } from './tx';
 import { runWindowAction } from './window-actions';
@@ -68,6 +70,7 @@ export class HallCore {
   readonly log: EventLog;
   readonly misc: MiscStore;
   readonly appointments: AppointmentStore;
+  readonly evaluations: EvaluationStore;
   private lastDay: string | null = null;
 
   constructor(
@@ -83,6 +86,7 @@ export class HallCore {
     this.log = new EventLog(db);
     this.misc = new MiscStore(db);
     this.appointments = new AppointmentStore(db);
+    this.evaluations = new EvaluationStore(db);
     this.windows.ensure([...this.model.windows.keys()]);
     this.transact('system', () => null);
   }
@@ -157,6 +161,8 @@ export class HallCore {
     if (before.status === 'waiting' || after.status === 'waiting' || before.serviceId !== after.serviceId)
       tx.queues = true;
     if (windowNo !== null) tx.windows.add(windowNo);
+    // Every finished visit at a window is put to the visitor on the window's pad (好差评).
+    if (action === 'finished' && after.windowNo !== null) promptFor(this, tx, after, after.windowNo, now);
     return after;
   }
 

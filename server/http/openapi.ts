@@ -21,6 +21,7 @@ const ACCESS_TEXT: Record<RouteDef['access'], string> = {
   supervisor: 'A supervisor or admin token.',
   issuer: 'A kiosk device token or a staff token.',
   booking: "The booking system's device token (kind booking) or a supervisor or admin token.",
+  pad: "The evaluation pad's device token; it may rate only its own window's visits.",
   window:
     "The clerk logged in at this window, a supervisor, or this window's keypad. Send `Idempotency-Key` to make a retry safe.",
 };

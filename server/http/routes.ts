@@ -9,10 +9,12 @@ import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import { toPublic } from '../protocol/views';
 import type { TicketPrinting } from '../printing/ticket-printing';
+import { evaluationRoutes } from './evaluation-routes';
+import { evaluationFigures } from '../core/evaluation-figures';
 import { created, validate } from './handler';
 
 /** Who may call a route: the table-driven test tries every other kind of caller. */
-export type Access = 'public' | 'any' | 'staff' | 'supervisor' | 'issuer' | 'window' | 'booking';
+export type Access = 'public' | 'any' | 'staff' | 'supervisor' | 'issuer' | 'window' | 'booking' | 'pad';
 
 export interface RouteDef {
   method: 'get' | 'post';
@@ -214,7 +216,9 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
           noShows: f.noShows,
           transfers: f.transfers,
           avgServiceMin: f.avgServiceMs === null ? null : Math.round((f.avgServiceMs / 60_000) * 10) / 10,
-          satisfaction: null,
+          satisfaction:
+            evaluationFigures(core, core.today(), core.today(), 'clerk').find((x) => x.key === clerkId)
+              ?.satisfactionRate ?? null,
         };
       },
     },
@@ -288,6 +292,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: body.emptyBody,
       act: ({ principal }) => ({ ok: true, expired: core.closeDay(actorOf(principal!)) }),
     },
+    ...evaluationRoutes(core),
     {
       method: 'get',
       path: '/api/health',
@@ -314,6 +319,8 @@ export function authorizer(access: Access): (p: Principal | null, req: Request) 
       return (p) => void policy.requireIssuer(p);
     case 'booking':
       return (p) => void policy.requireBooking(p);
+    case 'pad':
+      return (p) => void policy.requirePad(p);
     case 'window':
       return (p, req) => {
         policy.requirePrincipal(p);

@@ -1,5 +1,6 @@
 // HTTP request bodies (DESIGN.md §6), validated at the edge. Server and browser apps both import these.
 import { z } from 'zod';
+import { LEVELS } from '../domain/evaluation';
 import { PRIORITIES } from '../domain/types';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -75,6 +76,23 @@ export const appointmentsBody = z.strictObject({
     .min(1)
     .max(5000),
 });
+
+/** A visitor's answer: the level by name, or the pad's score (1–5, 5 = 非常满意). */
+export const evaluationBody = z
+  .strictObject({
+    level: z.enum(LEVELS).optional(),
+    score: z.number().int().min(1).max(5).optional(),
+    reasons: z.array(text(20)).max(20).default([]),
+    comment: z.string().max(200).nullish(),
+  })
+  .refine((b) => (b.level === undefined) !== (b.score === undefined), {
+    message: 'give exactly one of level or score',
+  });
+
+export const caseNoBody = z.strictObject({ caseNo: text(64) });
+
+export const followUpBody = z.strictObject({ note: z.string().trim().max(500).default('') });
+export const decideBody = z.strictObject({ upheld: z.boolean(), note: z.string().trim().max(500).default('') });
 
 export const noticeBody = z.strictObject({
   text: z.string().trim().max(200),

@@ -36,5 +36,28 @@ export interface KeypadResultPayload {
   error?: { code: string; message: string };
 }
 
+/** A hardware pad's answer (DESIGN.md §6): score 1–5, 5 = 非常满意. */
+export const padEvaluationPayload = z.strictObject({
+  evaluationId: z.string().min(1).max(64),
+  score: z.number().int().min(1).max(5),
+  reasons: z.array(z.string().min(1).max(20)).max(20).default([]),
+  comment: z.string().max(200).nullish(),
+});
+
+export const padPromptPayload = z.object({
+  state: z.enum(['idle', 'serving', 'evaluate']),
+  ticket: z.string().nullable(),
+  clerk: z.object({ id: z.string(), name: z.string(), photoUrl: z.string().nullable() }).nullable(),
+  service: z.string().nullable(),
+  evaluationId: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
+
+export interface PadResultPayload {
+  evaluationId: string | null;
+  ok: boolean;
+  error?: { code: string; message: string };
+}
+
 export type LedDisplayPayload = z.infer<typeof ledDisplayPayload>;
 export type BannerDisplayPayload = z.infer<typeof bannerDisplayPayload>;

@@ -2,6 +2,7 @@
 // Server and browser apps both import these types.
 import type { PrinterState } from '../../devices/escpos/printer-state';
 import type { Priority } from '../domain/types';
+import type { EvaluationView, FollowUpView, PadPrompt } from './views';
 import type { CallView, HallSnapshot, PublicTicketView, ServiceView, TicketView, WindowView } from './views';
 
 export const NAMESPACES = ['/board', '/window', '/supervisor', '/pad', '/ticket', '/kiosk'] as const;
@@ -60,6 +61,9 @@ export interface TodayFigures {
 export interface PadState {
   hall: HallInfo;
   window: PublicWindowView;
+  prompt: PadPrompt;
+  /** The reasons a visitor picks from for 不满意 / 非常不满意. */
+  reasons: string[];
 }
 
 export interface TicketPageState {
@@ -81,7 +85,7 @@ export interface PrinterView {
 
 /** Raised to supervisors (the dashboard lists and sounds them). */
 export interface AlertView {
-  kind: 'printer';
+  kind: 'printer' | 'follow_up_overdue';
   deviceId: string;
   state: string;
   message: string;
@@ -113,8 +117,10 @@ export interface ServerToClient {
     ticket: TicketView;
     printer: PrinterView;
     alert: AlertView;
+    evaluation: EvaluationView;
+    followUp: FollowUpView;
   };
-  '/pad': { state: PadState; call: CallView; window: PublicWindowView };
+  '/pad': { state: PadState; call: CallView; window: PublicWindowView; prompt: PadPrompt };
   '/ticket': { state: TicketPageState; ticket: TicketPageState['ticket'] };
   '/kiosk': { state: KioskState; queues: ServiceView[]; printer: PrinterView };
 }

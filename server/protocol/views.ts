@@ -1,6 +1,8 @@
 // What the server sends: the shapes of tickets, windows and services in HTTP answers and socket events.
 // Server and browser apps both import this module.
 import type { ServiceState } from '../domain/availability';
+import type { Level } from '../domain/evaluation';
+import type { FollowUpState } from '../domain/follow-up';
 import type { Priority, TicketStatus, WindowKind, WindowState } from '../domain/types';
 
 /** A ticket as public surfaces show it (board, LED, ticket page): no personal data, no ticket id. */
@@ -100,4 +102,56 @@ export function toPublic(t: TicketView): PublicTicketView {
     issuedAt: t.issuedAt,
     calledAt: t.calledAt,
   };
+}
+
+/** One visit's evaluation (好差评). `level` by name; both outside codes beside it. */
+export interface EvaluationView {
+  id: string;
+  ticketId: string;
+  ticketNumber: string;
+  day: string;
+  windowNo: number;
+  clerkId: string | null;
+  clerkName: string | null;
+  serviceId: string;
+  serviceName: string;
+  caseNo: string | null;
+  /** pending (the pad is asking), rated, or unrated (未评价: no answer in time). */
+  status: 'pending' | 'rated' | 'unrated';
+  level: Level | null;
+  levelText: string | null;
+  /** GB/T 39046 code (1 = 非常满意) and provincial code (1 = 非常不满意). */
+  gbtCode: number | null;
+  provincialCode: number | null;
+  reasons: string[];
+  comment: string | null;
+  channel: string | null;
+  promptedAt: string;
+  expiresAt: string;
+  answeredAt: string | null;
+  /** An appeal (申诉复核) upheld: the rating no longer counts. */
+  voided: boolean;
+}
+
+/** What an evaluation pad shows (DESIGN.md §6 `pad/{windowNo}/prompt`). */
+export interface PadPrompt {
+  state: 'idle' | 'serving' | 'evaluate';
+  ticket: string | null;
+  clerk: { id: string; name: string; photoUrl: string | null } | null;
+  service: string | null;
+  evaluationId: string | null;
+  expiresAt: string | null;
+}
+
+export interface FollowUpView {
+  id: number;
+  state: FollowUpState;
+  stateText: string;
+  /** The last working day to finish it (YYYY-MM-DD). */
+  deadline: string;
+  overdue: boolean;
+  openedAt: string;
+  updatedAt: string;
+  evaluation: EvaluationView;
+  history: { at: string; actor: string; type: string; note: string | null }[];
 }

@@ -7,7 +7,8 @@ import type { HallCore } from '../core/hall-core';
 import type { Principal, StaffAccess } from '../core/staff';
 import { HallError, isHallError } from '../domain/errors';
 import { PRIORITIES } from '../domain/types';
-import type { AlertView, HandshakeAuth, KioskState, PrinterView, PublicWindowView } from '../protocol/socket';
+import type { AlertView, HandshakeAuth, KioskState, PadState, PrinterView, PublicWindowView } from '../protocol/socket';
+import { padPrompt } from '../core/evaluations';
 import type { CallView, WindowView } from '../protocol/views';
 import { toPublic } from '../protocol/views';
 
@@ -61,7 +62,13 @@ export class Realtime {
       (p, a) => this.bindPad(p, a),
       (s, b) => {
         void s.join(`window:${b.windowNo}`);
-        s.emit('state', { hall: this.core.hallInfo(), window: this.publicWindow(this.core.windowView(b.windowNo!)) });
+        const state: PadState = {
+          hall: this.core.hallInfo(),
+          window: this.publicWindow(this.core.windowView(b.windowNo!)),
+          prompt: padPrompt(this.core, b.windowNo!),
+          reasons: this.core.config.evaluation.reasons,
+        };
+        s.emit('state', state);
       },
     );
     this.setup(
@@ -187,8 +194,18 @@ export class Realtime {
         this.io.of('/window').to(`window:${window.no}`).emit('window', window);
         this.io.of('/window').to(`window:${window.no}`).emit('held', this.core.heldTickets(window.no));
         this.io.of('/pad').to(`window:${window.no}`).emit('window', pub);
+        this.io.of('/pad').to(`window:${window.no}`).emit('prompt', padPrompt(this.core, window.no));
         this.io.of('/supervisor').emit('window', window);
       }),
+      bus.on('evaluation.changed', ({ evaluation }) => {
+        this.io
+          .of('/pad')
+          .to(`window:${evaluation.windowNo}`)
+          .emit('prompt', padPrompt(this.core, evaluation.windowNo));
+        this.io.of('/supervisor').emit('evaluation', evaluation);
+      }),
+      bus.on('followup.changed', ({ followUp }) => this.io.of('/supervisor').emit('followUp', followUp)),
+      bus.on('alert', (alert) => this.io.of('/supervisor').emit('alert', alert)),
       bus.on('notice.changed', () => {
         for (const s of this.io.of('/board').sockets.values())
           s.emit('notice', this.core.notice((s.data.bound as Bound).zone));

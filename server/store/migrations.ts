@@ -124,4 +124,39 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE appointments ADD COLUMN checked_in_at INTEGER;
   CREATE INDEX appointments_slot ON appointments (slot_start);
   `,
+  /* 4: evaluations (好差评), negative-review follow-ups, case numbers */ `
+  ALTER TABLE tickets ADD COLUMN case_no TEXT;
+
+  CREATE TABLE evaluations (
+    id          TEXT PRIMARY KEY,
+    ticket_id   TEXT NOT NULL UNIQUE,   -- 一次一评: one evaluation per visit
+    day         TEXT NOT NULL,
+    window_no   INTEGER NOT NULL,
+    clerk_id    TEXT,
+    service_id  TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('pending', 'rated', 'unrated')),
+    prompted_at INTEGER NOT NULL,
+    expires_at  INTEGER NOT NULL,
+    answered_at INTEGER,
+    level       TEXT CHECK (level IN ('very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied')),
+    reasons     TEXT NOT NULL DEFAULT '[]',
+    comment     TEXT,
+    channel     TEXT,
+    device_id   TEXT,
+    voided      INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX evaluations_day ON evaluations (day, status);
+  CREATE INDEX evaluations_pending ON evaluations (status, expires_at);
+
+  CREATE TABLE follow_ups (
+    id            INTEGER PRIMARY KEY,
+    evaluation_id TEXT NOT NULL UNIQUE REFERENCES evaluations (id),
+    state         TEXT NOT NULL,
+    resume_state  TEXT,
+    opened_at     INTEGER NOT NULL,
+    deadline      TEXT NOT NULL,
+    updated_at    INTEGER NOT NULL,
+    overdue_alerted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  `,
 ];

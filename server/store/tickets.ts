@@ -87,7 +87,10 @@ export class TicketStore {
 
   constructor(db: Db) {
     this.s = {
-      insert: db.prepare(`INSERT INTO tickets VALUES (@id, @day, @number, @seq, @service_id, @status, @priority,
+      insert: db.prepare(`INSERT INTO tickets (id, day, number, seq, service_id, status, priority, is_priority,
+        channel, issued_at, wait_from, target_window, window_no, clerk_id, called_at, serving_at, finished_at,
+        recall_count, transfer_count, note, id_hash, id_masked, appointment_code)
+        VALUES (@id, @day, @number, @seq, @service_id, @status, @priority,
         @is_priority, @channel, @issued_at, @wait_from, @target_window, @window_no, @clerk_id, @called_at,
         @serving_at, @finished_at, @recall_count, @transfer_count, @note, @id_hash, @id_masked, @appointment_code)`),
       update: db.prepare(`UPDATE tickets SET service_id=@service_id, status=@status, priority=@priority,
@@ -96,6 +99,8 @@ export class TicketStore {
         finished_at=@finished_at, recall_count=@recall_count, transfer_count=@transfer_count, note=@note
         WHERE id=@id`),
       byId: db.prepare<[string], Row>('SELECT * FROM tickets WHERE id = ?'),
+      caseNo: db.prepare<[string], { case_no: string | null }>('SELECT case_no FROM tickets WHERE id = ?'),
+      setCaseNo: db.prepare('UPDATE tickets SET case_no = ? WHERE id = ?'),
       byNumber: db.prepare<[string, string], Row>('SELECT * FROM tickets WHERE day = ? AND number = ?'),
       head: db.prepare<[string, string, number], Candidate>(`SELECT ${CANDIDATE_COLS} FROM tickets
         WHERE day = ? AND service_id = ? AND is_priority = ? AND status = 'waiting' AND target_window IS NULL
@@ -134,6 +139,15 @@ export class TicketStore {
 
   update(t: Ticket): void {
     this.s.update.run(toParams(t));
+  }
+
+  /** 办件编号: the case number the hall's case system gave this visit, if any. */
+  caseNo(id: string): string | null {
+    return this.s.caseNo.get(id)?.case_no ?? null;
+  }
+
+  setCaseNo(id: string, caseNo: string): void {
+    this.s.setCaseNo.run(caseNo, id);
   }
 
   get(id: string): Ticket | null {

@@ -49,6 +49,8 @@ function wrongRole(r: RouteDef): { token: string; who: string } | null {
       return { token: tokens.clerk2, who: 'the clerk of another window' };
     case 'booking':
       return { token: KIOSK_TOKEN, who: 'a kiosk device' };
+    case 'pad':
+      return { token: tokens.clerk1, who: 'a clerk' };
   }
 }
 

@@ -1,0 +1,61 @@
+// 差评整改: the follow-up of a bad rating. callback (回访) → fix (整改) → feedback (反馈) → closed, with an
+// appeal (申诉复核) for a mistaken or malicious review: upheld voids the rating, rejected resumes the work.
+// Deadlines count working days on the hall's calendar. Pure: no I/O.
+import { HallError } from './errors';
+
+export const FOLLOW_UP_STATES = ['callback', 'fix', 'feedback', 'closed', 'appeal', 'voided'] as const;
+export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
+
+export const FOLLOW_UP_TEXT: Record<FollowUpState, string> = {
+  callback: '待回访',
+  fix: '整改中',
+  feedback: '待反馈',
+  closed: '已办结',
+  appeal: '申诉复核中',
+  voided: '申诉成立（评价作废）',
+};
+
+const NEXT: Partial<Record<FollowUpState, FollowUpState>> = { callback: 'fix', fix: 'feedback', feedback: 'closed' };
+
+export const isOpen = (s: FollowUpState): boolean => s !== 'closed' && s !== 'voided';
+
+export function advance(s: FollowUpState): FollowUpState {
+  const next = NEXT[s];
+  if (!next) throw new HallError('ILLEGAL_TRANSITION', `“${FOLLOW_UP_TEXT[s]}”不能进入下一步`);
+  return next;
+}
+
+export function appeal(s: FollowUpState): { state: FollowUpState; resume: FollowUpState } {
+  if (!NEXT[s]) throw new HallError('ILLEGAL_TRANSITION', `“${FOLLOW_UP_TEXT[s]}”不能申诉`);
+  return { state: 'appeal', resume: s };
+}
+
+export function decide(s: FollowUpState, upheld: boolean, resume: FollowUpState | null): FollowUpState {
+  if (s !== 'appeal') throw new HallError('ILLEGAL_TRANSITION', '没有待复核的申诉');
+  return upheld ? 'voided' : (resume ?? 'callback');
+}
+
+export interface WorkCalendar {
+  /** Extra days off ("YYYY-MM-DD"), e.g. national holidays. */
+  holidays: readonly string[];
+  /** Weekend days worked (调休), "YYYY-MM-DD". */
+  workdays: readonly string[];
+}
+
+export function isWorkingDay(day: string, cal: WorkCalendar): boolean {
+  if (cal.workdays.includes(day)) return true;
+  if (cal.holidays.includes(day)) return false;
+  const dow = new Date(`${day}T12:00:00Z`).getUTCDay();
+  return dow !== 0 && dow !== 6;
+}
+
+/** The day `n` working days after `day` (the deadline is the end of that day). */
+export function addWorkingDays(day: string, n: number, cal: WorkCalendar): string {
+  let d = new Date(`${day}T12:00:00Z`);
+  let left = n;
+  while (left > 0) {
+    d = new Date(d.getTime() + 86_400_000);
+    if (isWorkingDay(d.toISOString().slice(0, 10), cal)) left--;
+  }
+  return d.toISOString().slice(0, 10);
+}
