@@ -17,6 +17,7 @@ export default defineConfig({
       input: {
         board: resolve(root, 'display/board.html'),
         kiosk: resolve(root, 'display/kiosk.html'),
+        pad: resolve(root, 'display/pad.html'),
         ticket: resolve(root, 'display/ticket.html'),
         console: resolve(root, 'window-client/index.html'),
       },

@@ -72,6 +72,7 @@ const WEB_PAGES: Record<string, string> = {
   '/board': 'display/board.html',
   '/console': 'window-client/index.html',
   '/kiosk': 'display/kiosk.html',
+  '/pad': 'display/pad.html',
   '/t/demo': 'display/ticket.html',
 };
 
@@ -151,6 +152,8 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     if (board && 'token' in board) demoTokens['/board'] = board.token;
     const kiosk = config.devices.find((d) => d.kind === 'kiosk');
     if (kiosk && 'token' in kiosk) demoTokens['/kiosk'] = kiosk.token;
+    const pad = config.devices.find((d) => d.kind === 'pad');
+    if (pad && 'token' in pad) demoTokens['/pad'] = pad.token;
   }
   // A virtual printer's paper roll, for demos: what the kiosk printed, newest first.
   app.get('/printers/:id', (req, res, next) => {

@@ -18,7 +18,7 @@ export class ActionBar extends LitElement {
   static override styles = css`
     :host {
       display: grid;
-      grid-template-columns: repeat(5, 1fr);
+      grid-template-columns: repeat(6, 1fr);
       gap: 10px;
     }
     button {
@@ -62,6 +62,7 @@ export class ActionBar extends LitElement {
       call: !has && state !== 'paused' && state !== 'closed',
       pause: state === 'idle' || state === 'paused',
       callBack: !has && this.heldCount > 0 && state !== 'paused',
+      evaluate: state === 'serving',
     };
     const label = (a: ConsoleAction) => (a === 'pause' && state === 'paused' ? t('a_resume') : t(`a_${a}` as 'a_next'));
     return (Object.keys(SHORTCUTS) as ConsoleAction[]).map(

@@ -183,6 +183,8 @@ export class ConsoleApp extends LitElement {
         return void this.command('start', t('a_start'));
       case 'finish':
         return void this.command('finish', t('a_finish'));
+      case 'evaluate':
+        return void this.command('evaluate', t('evaluateAsked'));
       case 'skip':
         return void this.command('skip', t('a_skip'));
       case 'hold':

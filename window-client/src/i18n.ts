@@ -41,6 +41,8 @@ export const t = translator({
   a_pause: { zh: '暂停', en: 'Pause' },
   a_resume: { zh: '恢复', en: 'Resume' },
   a_callBack: { zh: '回呼', en: 'Call back' },
+  a_evaluate: { zh: '请评价', en: 'Ask to rate' },
+  evaluateAsked: { zh: '已请群众在评价器上评价', en: 'The visitor is asked to rate on the pad' },
   transferTo: { zh: '转移到（事项或窗口）', en: 'Transfer to (service or window)' },
   pauseReason: { zh: '暂停原因', en: 'Pause reason' },
   callNumber: { zh: '输入号码，如 A012', en: 'Number, e.g. A012' },

@@ -1,6 +1,6 @@
 // One key per operation, shown on its button. Letters, so no browser function key (F5 reload…) is taken.
 export type ConsoleAction =
-  'next' | 'recall' | 'start' | 'finish' | 'skip' | 'hold' | 'transfer' | 'call' | 'pause' | 'callBack';
+  'next' | 'recall' | 'start' | 'finish' | 'skip' | 'hold' | 'transfer' | 'call' | 'pause' | 'callBack' | 'evaluate';
 
 export const SHORTCUTS: Record<ConsoleAction, string> = {
   next: 'N',
@@ -13,6 +13,7 @@ export const SHORTCUTS: Record<ConsoleAction, string> = {
   call: 'C',
   pause: 'P',
   callBack: 'B',
+  evaluate: 'E',
 };
 
 export function actionForKey(key: string): ConsoleAction | null {

@@ -1,0 +1,361 @@
+// The evaluation pad (评价器) on a tablet at one window: idle shows the clerk on duty (photo, name, 工号);
+// serving shows the ticket and service; when the visit ends it asks for one of five levels. 不满意 and
+// 非常不满意 need at least one reason (plus optional text). No answer in time is recorded by the server
+// as 未评价 — the pad never picks a level for the visitor.
+import { LitElement, css, html } from 'lit';
+import { LEVELS, isNegative, type Level } from '../../../server/domain/evaluation';
+import type { PadPrompt } from '../../../server/protocol/views';
+import { deviceToken } from '../shared/device-token';
+import { currentLang, translator } from '../shared/i18n';
+import { PadController, PadError } from './pad-controller';
+
+const t = translator({
+  welcome: { zh: '欢迎您', en: 'Welcome' },
+  onDuty: { zh: '工号 {id}', en: 'Staff no. {id}' },
+  noClerk: { zh: '本窗口暂未开放', en: 'This window is not open' },
+  serving: { zh: '正在为您办理', en: 'Now serving' },
+  ask: { zh: '请对本次服务作出评价', en: 'Please rate this service' },
+  l_very_satisfied: { zh: '非常满意', en: 'Very satisfied' },
+  l_satisfied: { zh: '满意', en: 'Satisfied' },
+  l_basic: { zh: '基本满意', en: 'Fairly satisfied' },
+  l_dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
+  l_very_dissatisfied: { zh: '非常不满意', en: 'Very dissatisfied' },
+  reasons: { zh: '请选择不满意的原因（至少一项）', en: 'What went wrong? (choose at least one)' },
+  comment: { zh: '补充说明（选填）', en: 'Anything to add (optional)' },
+  submit: { zh: '提交评价', en: 'Submit' },
+  back: { zh: '返回', en: 'Back' },
+  thanks: { zh: '感谢您的评价！', en: 'Thank you!' },
+  left: { zh: '{s} 秒', en: '{s} s' },
+  offline: { zh: '网络连接中断，正在自动重连…', en: 'Connection lost, reconnecting…' },
+  noToken: { zh: '此评价器尚未设置：请在地址后加上 ?token=设备令牌', en: 'Not set up: add ?token=DEVICE_TOKEN' },
+  window: { zh: '{name}', en: '{name}' },
+});
+
+const FACE: Record<Level, string> = {
+  very_satisfied: '😄',
+  satisfied: '🙂',
+  basic: '😐',
+  dissatisfied: '🙁',
+  very_dissatisfied: '😠',
+};
+
+export class PadApp extends LitElement {
+  static override properties = {
+    level: { state: true },
+    reasons: { state: true },
+    comment: { state: true },
+    error: { state: true },
+    thanks: { state: true },
+    now: { state: true },
+  };
+  declare level: Level | null;
+  declare reasons: string[];
+  declare comment: string;
+  declare error: string | null;
+  declare thanks: boolean;
+  declare now: number;
+  private readonly token = deviceToken('pad');
+  private readonly pad = this.token ? new PadController(this, this.token) : null;
+  private readonly language = currentLang();
+  private evaluationId: string | null = null;
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  private thanksTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    super();
+    this.level = null;
+    this.reasons = [];
+    this.comment = '';
+    this.error = null;
+    this.thanks = false;
+    this.now = Date.now();
+  }
+
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 100vh;
+      box-sizing: border-box;
+      padding: 24px 32px;
+      font-family: 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif;
+      background: #f4f7fb;
+      color: #14213d;
+    }
+    .window {
+      font-size: 24px;
+      color: #4a5b70;
+      display: flex;
+      justify-content: space-between;
+    }
+    .center {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      justify-content: center;
+      gap: 14px;
+      text-align: center;
+    }
+    .photo {
+      width: 180px;
+      height: 180px;
+      border-radius: 50%;
+      object-fit: cover;
+      background: #0b5cad;
+      color: #fff;
+      display: grid;
+      place-items: center;
+      font-size: 80px;
+    }
+    .name {
+      font-size: 48px;
+      font-weight: 700;
+    }
+    .id {
+      font-size: 26px;
+      color: #4a5b70;
+    }
+    .number {
+      font-size: 96px;
+      font-weight: 800;
+      color: #0b5cad;
+    }
+    h2 {
+      font-size: 36px;
+      margin: 0 0 12px;
+    }
+    .levels {
+      display: grid;
+      grid-template-columns: repeat(5, 1fr);
+      gap: 14px;
+      width: 100%;
+    }
+    .levels button {
+      font: inherit;
+      font-size: 26px;
+      padding: 22px 6px;
+      border-radius: 18px;
+      border: 3px solid transparent;
+      background: #fff;
+      box-shadow: 0 2px 8px #0b1f3a22;
+      cursor: pointer;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 8px;
+    }
+    .levels button span {
+      font-size: 60px;
+    }
+    .levels button[aria-pressed='true'] {
+      border-color: #0b5cad;
+    }
+    .levels button.neg {
+      color: #8c1d18;
+    }
+    .reasons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      justify-content: center;
+    }
+    .reasons button {
+      font: inherit;
+      font-size: 24px;
+      padding: 12px 22px;
+      border-radius: 30px;
+      border: 2px solid #b9c4d2;
+      background: #fff;
+      cursor: pointer;
+    }
+    .reasons button[aria-pressed='true'] {
+      background: #8c1d18;
+      color: #fff;
+      border-color: transparent;
+    }
+    textarea {
+      width: min(720px, 100%);
+      font: inherit;
+      font-size: 22px;
+      border-radius: 12px;
+      border: 2px solid #b9c4d2;
+      padding: 10px;
+    }
+    .actions {
+      display: flex;
+      gap: 16px;
+    }
+    .actions button {
+      font: inherit;
+      font-size: 28px;
+      padding: 14px 40px;
+      border-radius: 14px;
+      border: 0;
+      cursor: pointer;
+    }
+    .submit {
+      background: #0b5cad;
+      color: #fff;
+    }
+    .submit[disabled] {
+      opacity: 0.45;
+      cursor: not-allowed;
+    }
+    .error {
+      color: #8c1d18;
+      font-size: 24px;
+      font-weight: 600;
+    }
+    .banner {
+      background: #fdecea;
+      color: #8c1d18;
+      padding: 8px 12px;
+      border-radius: 8px;
+      font-size: 20px;
+    }
+    .left {
+      font-size: 20px;
+      color: #4a5b70;
+    }
+  `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ticker = setInterval(() => (this.now = Date.now()), 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.ticker) clearInterval(this.ticker);
+    if (this.thanksTimer) clearTimeout(this.thanksTimer);
+  }
+
+  /** A new prompt resets the form; the same one (a reconnect) keeps what the visitor has chosen. */
+  promptChanged(p: PadPrompt): void {
+    if (p.evaluationId === this.evaluationId) return;
+    this.evaluationId = p.evaluationId;
+    this.level = null;
+    this.reasons = [];
+    this.comment = '';
+    this.error = null;
+  }
+
+  override render() {
+    if (!this.pad) return html`<div class="center">${t('noToken')}</div>`;
+    const st = this.pad.state;
+    return html`
+      ${this.pad.online ? null : html`<div class="banner">${this.pad.refused ?? t('offline')}</div>`}
+      ${st ? html`<div class="window"><span>${st.hall.name}</span><span>${st.window.name}</span></div>` : null}
+      <div class="center" data-pad=${this.thanks ? 'thanks' : (st?.prompt.state ?? 'none')}>
+        ${st ? this.body(st.prompt, st.reasons) : null}
+      </div>
+    `;
+  }
+
+  private body(p: PadPrompt, reasons: string[]) {
+    if (this.thanks) return html`<div class="name">${t('thanks')}</div>`;
+    if (p.state === 'evaluate') return this.evaluate(p, reasons);
+    if (p.state === 'serving')
+      return html`<div class="id">${t('serving')}</div>
+        <div class="number">${p.ticket}</div>
+        <div class="name">${p.service}</div>
+        ${this.clerkLine(p)}`;
+    if (!p.clerk) return html`<div class="name">${t('noClerk')}</div>`;
+    return html`${this.photo(p)}
+      <div class="id">${t('welcome')}</div>
+      <div class="name" data-clerk>${p.clerk.name}</div>
+      <div class="id">${t('onDuty', { id: p.clerk.id })}</div>`;
+  }
+
+  private photo(p: PadPrompt) {
+    const c = p.clerk!;
+    return c.photoUrl
+      ? html`<img class="photo" src=${c.photoUrl} alt=${c.name} />`
+      : html`<div class="photo">${[...c.name][0]}</div>`;
+  }
+
+  private clerkLine(p: PadPrompt) {
+    return p.clerk ? html`<div class="id">${p.clerk.name} · ${t('onDuty', { id: p.clerk.id })}</div>` : null;
+  }
+
+  private evaluate(p: PadPrompt, reasons: string[]) {
+    const left = p.expiresAt ? Math.max(0, Math.ceil((Date.parse(p.expiresAt) - this.now) / 1000)) : null;
+    const needReason = this.level !== null && isNegative(this.level);
+    const canSubmit = this.level !== null && (!needReason || this.reasons.length > 0);
+    return html`
+      <h2>${t('ask')}</h2>
+      <div class="id">${p.ticket} · ${p.service} · ${p.clerk?.name ?? ''}</div>
+      <div class="levels">
+        ${LEVELS.map(
+          (l) =>
+            html`<button
+              data-level=${l}
+              class=${isNegative(l) ? 'neg' : ''}
+              aria-pressed=${this.level === l}
+              @click=${() => this.choose(l)}
+            >
+              <span>${FACE[l]}</span>${t(`l_${l}`)}
+            </button>`,
+        )}
+      </div>
+      ${
+        needReason
+          ? html`<div class="id">${t('reasons')}</div>
+              <div class="reasons">
+                ${reasons.map(
+                  (r) =>
+                    html`<button
+                      data-reason=${r}
+                      aria-pressed=${this.reasons.includes(r)}
+                      @click=${() => (this.reasons = this.reasons.includes(r) ? this.reasons.filter((x) => x !== r) : [...this.reasons, r])}
+                    >
+                      ${r}
+                    </button>`,
+                )}
+              </div>
+              <textarea
+                maxlength="200"
+                rows="2"
+                placeholder=${t('comment')}
+                .value=${this.comment}
+                @input=${(e: InputEvent) => (this.comment = (e.target as HTMLTextAreaElement).value)}
+              ></textarea>`
+          : null
+      }
+      ${this.error ? html`<div class="error" data-error>${this.error}</div>` : null}
+      ${
+        this.level !== null
+          ? html`<div class="actions">
+              <button class="submit" ?disabled=${!canSubmit} @click=${() => this.submit(p)}>${t('submit')}</button>
+            </div>`
+          : null
+      }
+      ${left !== null ? html`<div class="left">${t('left', { s: left })}</div>` : null}
+    `;
+  }
+
+  private choose(l: Level): void {
+    this.level = l;
+    this.error = null;
+    if (!isNegative(l)) this.reasons = [];
+  }
+
+  private async submit(p: PadPrompt): Promise<void> {
+    if (!this.pad || !p.evaluationId || this.level === null) return;
+    try {
+      await this.pad.submit(p.evaluationId, this.level, this.reasons, this.comment);
+      this.thanks = true;
+      this.thanksTimer = setTimeout(() => (this.thanks = false), 4000);
+    } catch (e) {
+      this.error = e instanceof PadError && (this.language === 'zh' || !e.message) ? e.message || e.code : String(e);
+    }
+  }
+}
+
+customElements.define('pad-app', PadApp);
+declare global {
+  interface HTMLElementTagNameMap {
+    'pad-app': PadApp;
+  }
+}

@@ -1,0 +1,86 @@
+// The pad's live state over socket.io /pad (its window, the clerk on duty and the prompt), reconnecting
+// by itself, and its one command: the visitor's answer.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { io, type Socket } from 'socket.io-client';
+import type { Level } from '../../../server/domain/evaluation';
+import type { PadState, PublicWindowView } from '../../../server/protocol/socket';
+import type { PadPrompt } from '../../../server/protocol/views';
+
+export class PadError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class PadController implements ReactiveController {
+  state: PadState | null = null;
+  online = false;
+  refused: string | null = null;
+  private socket: Socket | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { promptChanged(p: PadPrompt): void },
+    private readonly token: string,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const s = io('/pad', {
+      auth: { token: this.token },
+      transports: ['websocket', 'polling'],
+      reconnectionDelayMax: 3000,
+    });
+    this.socket = s;
+    s.on('connect', () => this.set(true, null));
+    s.on('disconnect', () => this.set(false, null));
+    s.on('connect_error', (e: Error & { data?: { code?: string } }) =>
+      this.set(false, e.data?.code ? e.message : null),
+    );
+    s.on('state', (st: PadState) => {
+      this.state = st;
+      this.host.promptChanged(st.prompt);
+      this.host.requestUpdate();
+    });
+    s.on('window', (window: PublicWindowView) => {
+      if (this.state) this.state = { ...this.state, window };
+      this.host.requestUpdate();
+    });
+    s.on('prompt', (prompt: PadPrompt) => {
+      if (!this.state) return;
+      this.state = { ...this.state, prompt };
+      this.host.promptChanged(prompt);
+      this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  async submit(evaluationId: string, level: Level, reasons: string[], comment: string): Promise<void> {
+    let res: Response;
+    try {
+      res = await fetch(`/api/evaluations/${encodeURIComponent(evaluationId)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+        body: JSON.stringify({ level, reasons, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+      });
+    } catch {
+      throw new PadError('NETWORK', '网络异常，请稍后再试');
+    }
+    if (res.ok) return;
+    const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
+    throw new PadError(json.error?.code ?? 'NETWORK', json.error?.message ?? '');
+  }
+
+  private set(online: boolean, refused: string | null): void {
+    this.online = online;
+    this.refused = refused;
+    this.host.requestUpdate();
+  }
+}
