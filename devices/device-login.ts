@@ -20,7 +20,7 @@ export interface DeviceLogin {
   url: string;
 }
 
-export function resolveDevice(kind: 'led' | 'keypad', args: DeviceArgs, usage: string): DeviceLogin {
+export function resolveDevice(kind: 'led' | 'keypad' | 'pad', args: DeviceArgs, usage: string): DeviceLogin {
   const fail = (msg: string): never => {
     console.error(msg);
     process.exit(2);

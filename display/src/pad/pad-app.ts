@@ -2,7 +2,7 @@
 // serving shows the ticket and service; when the visit ends it asks for one of five levels. 不满意 and
 // 非常不满意 need at least one reason (plus optional text). No answer in time is recorded by the server
 // as 未评价 — the pad never picks a level for the visitor.
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, svg } from 'lit';
 import { LEVELS, isNegative, type Level } from '../../../server/domain/evaluation';
 import type { PadPrompt } from '../../../server/protocol/views';
 import { deviceToken } from '../shared/device-token';
@@ -31,13 +31,27 @@ const t = translator({
   window: { zh: '{name}', en: '{name}' },
 });
 
-const FACE: Record<Level, string> = {
-  very_satisfied: '😄',
-  satisfied: '🙂',
-  basic: '😐',
-  dissatisfied: '🙁',
-  very_dissatisfied: '😠',
+/** A drawn face per level (emoji fonts differ between tablets): the mouth bends from smile to frown. */
+const MOUTH: Record<Level, number> = {
+  very_satisfied: 22,
+  satisfied: 12,
+  basic: 0,
+  dissatisfied: -12,
+  very_dissatisfied: -22,
 };
+const COLOUR: Record<Level, string> = {
+  very_satisfied: '#1b7f3b',
+  satisfied: '#4c9a2a',
+  basic: '#b08900',
+  dissatisfied: '#d9631e',
+  very_dissatisfied: '#b3261e',
+};
+const face = (l: Level) => svg`<svg viewBox="0 0 100 100" width="64" height="64" aria-hidden="true">
+  <circle cx="50" cy="50" r="44" fill="none" stroke=${COLOUR[l]} stroke-width="7" />
+  <circle cx="35" cy="40" r="6" fill=${COLOUR[l]} /><circle cx="65" cy="40" r="6" fill=${COLOUR[l]} />
+  <path d="M30 ${66 - MOUTH[l] / 2} Q50 ${66 + MOUTH[l]} 70 ${66 - MOUTH[l] / 2}" fill="none" stroke=${COLOUR[l]}
+    stroke-width="7" stroke-linecap="round" />
+</svg>`;
 
 export class PadApp extends LitElement {
   static override properties = {
@@ -144,9 +158,6 @@ export class PadApp extends LitElement {
       flex-direction: column;
       align-items: center;
       gap: 8px;
-    }
-    .levels button span {
-      font-size: 60px;
     }
     .levels button[aria-pressed='true'] {
       border-color: #0b5cad;
@@ -280,7 +291,9 @@ export class PadApp extends LitElement {
   }
 
   private evaluate(p: PadPrompt, reasons: string[]) {
-    const left = p.expiresAt ? Math.max(0, Math.ceil((Date.parse(p.expiresAt) - this.now) / 1000)) : null;
+    const left = p.expiresAt
+      ? Math.max(0, Math.ceil((Date.parse(p.expiresAt) - Math.max(this.now, Date.now())) / 1000))
+      : null;
     const needReason = this.level !== null && isNegative(this.level);
     const canSubmit = this.level !== null && (!needReason || this.reasons.length > 0);
     return html`
@@ -295,7 +308,7 @@ export class PadApp extends LitElement {
               aria-pressed=${this.level === l}
               @click=${() => this.choose(l)}
             >
-              <span>${FACE[l]}</span>${t(`l_${l}`)}
+              ${face(l)}${t(`l_${l}`)}
             </button>`,
         )}
       </div>
