@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import type { RouteDef } from '../../server/http/routes';
-import { BOARD_TOKEN, KIOSK_TOKEN, LED_TOKEN, client, startTestHall } from '../helpers/hall';
+import { BOARD_TOKEN, KIOSK_TOKEN, PAD_TOKEN, LED_TOKEN, client, startTestHall } from '../helpers/hall';
 
 let s: HallServer;
 let api: ReturnType<typeof client>;
@@ -119,7 +119,7 @@ describe('every route refuses what it must', () => {
       { serviceId: 42, windowNo: 'x', number: {}, clerkId: [] },
     ];
     for (const r of s.routes.filter((x) => x.body)) {
-      const token = r.access === 'public' ? undefined : tokens.sup;
+      const token = r.access === 'public' ? undefined : r.access === 'pad' ? PAD_TOKEN : tokens.sup;
       for (const b of bad) await expectRefused(r, 400, 'VALIDATION', token, b);
     }
   });
