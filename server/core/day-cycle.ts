@@ -2,41 +2,24 @@
 // the first tick of a new day rolls the core over even if nobody has pressed anything yet.
 import { minuteOfDay, parseHhMm } from '../domain/numbering';
 import type { HallCore } from './hall-core';
+import { Periodic } from './periodic';
 
-export class DayCycle {
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(
-    private readonly core: HallCore,
-    private readonly log: (msg: string, e?: unknown) => void,
-    private readonly everyMs = 30_000,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => this.tick(), this.everyMs);
-    this.timer.unref();
+export class DayCycle extends Periodic {
+  constructor(core: HallCore, log: (msg: string, e?: unknown) => void, everyMs = 30_000) {
+    super('day cycle', everyMs, () => closeIfTime(core, log), log);
   }
+}
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  tick(): void {
-    try {
-      const { hall } = this.core.config;
-      this.core.transact('system', () => null);
-      const now = this.core.clock();
-      if (
-        hall.autoClose &&
-        minuteOfDay(now, hall.timezone) >= parseHhMm(hall.close) &&
-        !this.core.misc.isDayClosed(this.core.today())
-      ) {
-        const n = this.core.closeDay('system');
-        this.log(`day closed at ${hall.close}: ${n} ticket(s) expired`);
-      }
-    } catch (e) {
-      this.log('day cycle failed', e);
-    }
+function closeIfTime(core: HallCore, log: (msg: string) => void): void {
+  const { hall } = core.config;
+  core.transact('system', () => null);
+  const now = core.clock();
+  if (
+    hall.autoClose &&
+    minuteOfDay(now, hall.timezone) >= parseHhMm(hall.close) &&
+    !core.misc.isDayClosed(core.today())
+  ) {
+    const n = core.closeDay('system');
+    log(`day closed at ${hall.close}: ${n} ticket(s) expired`);
   }
 }

@@ -6,7 +6,8 @@ import type { Priority } from '../../../server/domain/types';
 import { PRINTABLE } from '../../../devices/escpos/printer-state';
 import { deviceToken } from '../shared/device-token';
 import { currentLang } from '../shared/i18n';
-import { KioskController, KioskError, type IssueAnswer } from './kiosk-controller';
+import { ApiError } from '../shared/device-api';
+import { KioskController, type IssueAnswer } from './kiosk-controller';
 import { isKey, t, type Key } from './kiosk-i18n';
 import type { TakeDetail } from './kiosk-options';
 import './kiosk-issued';
@@ -281,7 +282,7 @@ export class KioskApp extends LitElement {
 
   /** The server's message is Chinese; English screens translate by code. */
   private showError(e: unknown): void {
-    const err = e instanceof KioskError ? e : new KioskError('NETWORK', '');
+    const err = e instanceof ApiError ? e : new ApiError('NETWORK', '');
     const key = `e_${err.code}`;
     if (this.language === 'zh' && err.message) this.error = err.message;
     else this.error = isKey(key) ? t(key, { number: String(err.details.number ?? '') }) : err.message;

@@ -2,6 +2,7 @@
 // socket.io /kiosk, reconnecting by itself, and its two commands: issue and reprint.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
+import { postJson, type ConnectError } from '../shared/device-api';
 import type { IssueTicketBody } from '../../../server/protocol/http';
 import type { KioskState, PrinterView } from '../../../server/protocol/socket';
 import type { IssuedTicketView, ServiceView } from '../../../server/protocol/views';
@@ -16,16 +17,6 @@ export interface PrintOutcome {
 export interface IssueAnswer {
   ticket: IssuedTicketView;
   print: PrintOutcome | null;
-}
-
-export class KioskError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
 }
 
 export class KioskController implements ReactiveController {
@@ -50,9 +41,7 @@ export class KioskController implements ReactiveController {
     this.socket = s;
     s.on('connect', () => this.set(true, null));
     s.on('disconnect', () => this.set(false, null));
-    s.on('connect_error', (e: Error & { data?: { code?: string } }) =>
-      this.set(false, e.data?.code ? e.message : null),
-    );
+    s.on('connect_error', (e: ConnectError) => this.set(false, e.data?.code ? e.message : null));
     s.on('state', (st: KioskState) => {
       this.state = st;
       this.host.requestUpdate();
@@ -80,22 +69,8 @@ export class KioskController implements ReactiveController {
     return this.post(`/api/tickets/${encodeURIComponent(ticketId)}/reprint`, {});
   }
 
-  private async post<T>(path: string, body: unknown): Promise<T> {
-    let res: Response;
-    try {
-      res = await fetch(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-        body: JSON.stringify(body),
-      });
-    } catch {
-      throw new KioskError('NETWORK', '网络异常');
-    }
-    const json = (await res.json().catch(() => ({}))) as {
-      error?: { code: string; message: string; details?: Record<string, unknown> };
-    };
-    if (!res.ok) throw new KioskError(json.error?.code ?? 'NETWORK', json.error?.message ?? '', json.error?.details);
-    return json as T;
+  private post<T>(path: string, body: unknown): Promise<T> {
+    return postJson<T>(path, this.token, body);
   }
 
   private set(online: boolean, refused: string | null): void {

@@ -7,7 +7,8 @@ import { LEVELS, isNegative, type Level } from '../../../server/domain/evaluatio
 import type { PadPrompt } from '../../../server/protocol/views';
 import { deviceToken } from '../shared/device-token';
 import { currentLang, translator } from '../shared/i18n';
-import { PadController, PadError } from './pad-controller';
+import { ApiError } from '../shared/device-api';
+import { PadController } from './pad-controller';
 
 const t = translator({
   welcome: { zh: '欢迎您', en: 'Welcome' },
@@ -361,7 +362,7 @@ export class PadApp extends LitElement {
       this.thanks = true;
       this.thanksTimer = setTimeout(() => (this.thanks = false), 4000);
     } catch (e) {
-      this.error = e instanceof PadError && (this.language === 'zh' || !e.message) ? e.message || e.code : String(e);
+      this.error = e instanceof ApiError && (this.language === 'zh' || !e.message) ? e.message || e.code : String(e);
     }
   }
 }

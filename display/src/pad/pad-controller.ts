@@ -2,18 +2,10 @@
 // by itself, and its one command: the visitor's answer.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
+import { postJson, type ConnectError } from '../shared/device-api';
 import type { Level } from '../../../server/domain/evaluation';
 import type { PadState, PublicWindowView } from '../../../server/protocol/socket';
 import type { PadPrompt } from '../../../server/protocol/views';
-
-export class PadError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export class PadController implements ReactiveController {
   state: PadState | null = null;
@@ -37,9 +29,7 @@ export class PadController implements ReactiveController {
     this.socket = s;
     s.on('connect', () => this.set(true, null));
     s.on('disconnect', () => this.set(false, null));
-    s.on('connect_error', (e: Error & { data?: { code?: string } }) =>
-      this.set(false, e.data?.code ? e.message : null),
-    );
+    s.on('connect_error', (e: ConnectError) => this.set(false, e.data?.code ? e.message : null));
     s.on('state', (st: PadState) => {
       this.state = st;
       this.host.promptChanged(st.prompt);
@@ -63,19 +53,8 @@ export class PadController implements ReactiveController {
   }
 
   async submit(evaluationId: string, level: Level, reasons: string[], comment: string): Promise<void> {
-    let res: Response;
-    try {
-      res = await fetch(`/api/evaluations/${encodeURIComponent(evaluationId)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-        body: JSON.stringify({ level, reasons, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
-      });
-    } catch {
-      throw new PadError('NETWORK', '网络异常，请稍后再试');
-    }
-    if (res.ok) return;
-    const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-    throw new PadError(json.error?.code ?? 'NETWORK', json.error?.message ?? '');
+    const body = { level, reasons, ...(comment.trim() ? { comment: comment.trim() } : {}) };
+    await postJson(`/api/evaluations/${encodeURIComponent(evaluationId)}`, this.token, body);
   }
 
   private set(online: boolean, refused: string | null): void {

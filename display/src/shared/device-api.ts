@@ -1,0 +1,32 @@
+// The one way a hall screen sends a command: POST JSON with its device token; the server's error comes
+// back as an ApiError with its code (screens translate by code) and Chinese message.
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export async function postJson<T>(path: string, token: string, body: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('NETWORK', '网络异常，请稍后再试');
+  }
+  const json = (await res.json().catch(() => ({}))) as {
+    error?: { code: string; message: string; details?: Record<string, unknown> };
+  };
+  if (!res.ok) throw new ApiError(json.error?.code ?? 'NETWORK', json.error?.message ?? '', json.error?.details);
+  return json as T;
+}
+
+/** socket.io's refusal carries the server's code; a network error has none. */
+export type ConnectError = Error & { data?: { code?: string } };
