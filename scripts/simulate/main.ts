@@ -1,0 +1,123 @@
+// npm run simulate -- SCENARIO.json [--policy NAME|all] [--reps N] [--seed S] [--json]
+//   [--plan PLAN.json] [--min-windows 0.9] [--chart FILE.svg]
+// Replays hall days through the real routing code and reports waits per policy (minutes).
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { POLICIES, type PolicyName } from './policies';
+import { loadScenario } from './scenario';
+import { runPolicy, type PolicyResult } from './stats';
+import { chartSvg } from './chart';
+import { minimalPlan } from './what-if';
+import { readFileSync } from 'node:fs';
+import type { WindowGroup } from './scenario';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    policy: { type: 'string', default: 'all' },
+    reps: { type: 'string', default: '20' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+    plan: { type: 'string' },
+    'min-windows': { type: 'string' },
+    chart: { type: 'string' },
+  },
+});
+
+function fail(msg: string): never {
+  console.error(msg);
+  console.error(
+    'usage: npm run simulate -- SCENARIO.json [--policy NAME|all] [--reps N] [--seed S] [--json] [--plan PLAN.json] [--min-windows SHARE] [--chart FILE.svg]',
+  );
+  process.exit(2);
+}
+
+const file = positionals[0] ?? fail('no scenario file');
+const reps = Number(values.reps);
+const seed = Number(values.seed);
+if (!Number.isInteger(reps) || reps < 1 || reps > 10_000) fail(`--reps: not a count: ${values.reps}`);
+if (!Number.isInteger(seed)) fail(`--seed: not an integer: ${values.seed}`);
+const names: PolicyName[] =
+  values.policy === 'all'
+    ? [...POLICIES]
+    : POLICIES.includes(values.policy as PolicyName)
+      ? [values.policy as PolicyName]
+      : fail(`--policy: one of ${POLICIES.join(', ')} or all`);
+
+let scenario;
+try {
+  scenario = loadScenario(file);
+} catch (e) {
+  fail((e as Error).message);
+}
+const plan: WindowGroup[] | undefined = values.plan
+  ? (JSON.parse(readFileSync(values.plan, 'utf8')) as WindowGroup[])
+  : undefined;
+
+const policies: Record<string, PolicyResult> = {};
+for (const n of names) policies[n] = runPolicy(scenario, n, { reps, seed, plan });
+
+const minShare = values['min-windows'] === undefined ? null : Number(values['min-windows']);
+const minimal =
+  minShare === null
+    ? null
+    : Object.fromEntries(
+        names
+          .filter((n) => n !== 'pooled')
+          .map((n) => [n, minimalPlan(scenario, n, minShare, { reps: Math.min(reps, 5), seed })]),
+      );
+
+if (values.chart) writeFileSync(values.chart, chartSvg(scenario.name, policies));
+
+if (values.json) {
+  const out = {
+    scenario: scenario.name,
+    reps,
+    seed,
+    policies: Object.fromEntries(
+      Object.entries(policies).map(([n, r]) => [
+        n,
+        {
+          mean: r.mean,
+          p50: r.p50,
+          p90: r.p90,
+          p99: r.p99,
+          max: r.max,
+          withinTarget: r.withinTarget,
+          perService: r.perService,
+          meanCi95: r.meanCi95,
+          utilisation: r.utilisation,
+        },
+      ]),
+    ),
+    ...(minimal ? { minimalWindows: minimal } : {}),
+  };
+  console.log(JSON.stringify(out, null, 2));
+} else {
+  console.log(`${scenario.name}: ${reps} replications, seed ${seed} (waits in minutes)`);
+  console.log(
+    ['policy'.padEnd(14), 'mean ±95%'.padStart(13), 'p50', 'p90', 'p99', 'max', 'within']
+      .map((x, i) => (i ? x.padStart(7) : x))
+      .join(' '),
+  );
+  for (const [n, r] of Object.entries(policies)) {
+    console.log(
+      [
+        n.padEnd(14),
+        `${r.mean.toFixed(1)} ±${r.meanCi95.toFixed(1)}`.padStart(13),
+        r.p50.toFixed(1),
+        r.p90.toFixed(1),
+        r.p99.toFixed(1),
+        r.max.toFixed(1),
+        `${(r.withinTarget * 100).toFixed(1)}%`,
+      ]
+        .map((x, i) => (i ? x.padStart(7) : x))
+        .join(' '),
+    );
+  }
+  if (minimal)
+    for (const [n, m] of Object.entries(minimal))
+      console.log(
+        `${n}: ${m.windows} windows keep ${(m.withinTarget * 100).toFixed(1)}% within target (≥ ${(minShare! * 100).toFixed(0)}%)`,
+      );
+}

@@ -1,0 +1,69 @@
+// Routing policies side by side: ours is the server's own domain code (pickNext), not a copy; the
+// baselines are faithful models of the peers DESIGN.md §5 names.
+import { DEFAULT_ROUTING, pickNext, type Candidate, type RoutingParams } from '../../server/domain/routing';
+import type { HallWindow, Service } from '../../server/domain/types';
+
+export interface PickContext {
+  /** The head of each non-empty (service, priority) queue. */
+  heads: readonly Candidate[];
+  window: HallWindow;
+  services: ReadonlyMap<string, Service>;
+  /** ms on the simulated clock. */
+  now: number;
+}
+
+export type Policy = (ctx: PickContext) => Candidate | null;
+
+const oldest = (list: readonly Candidate[]): Candidate | null =>
+  list.reduce<Candidate | null>((best, c) => (!best || c.waitFrom < best.waitFrom ? c : best), null);
+
+/** Ours: urgency relative to the service's target, scaled by skill level, priority boost (server/domain/routing.ts). */
+export const ours =
+  (params: RoutingParams = DEFAULT_ROUTING): Policy =>
+  (ctx) =>
+    pickNext(ctx.heads, ctx.window, ctx.services, ctx.now, params)?.candidate ?? null;
+
+/** Pre-reform one window per matter: a window serves only its level-1 services, first come first served. */
+export const dedicated: Policy = ({ heads, window }) => oldest(heads.filter((c) => window.skills[c.serviceId] === 1));
+
+/** The common Chinese hall system: the oldest ticket among all the window's skills, priority first. */
+export const skillFifo: Policy = ({ heads, window }) => {
+  const mine = heads.filter((c) => window.skills[c.serviceId] !== undefined);
+  return oldest(mine.filter((c) => c.priority)) ?? oldest(mine);
+};
+
+/** NovoSGA / QSystem ordering: skill level first, then priority, then arrival. */
+export const staticWeight: Policy = ({ heads, window }) => {
+  let best: Candidate | null = null;
+  const key = (c: Candidate) => [window.skills[c.serviceId]!, c.priority ? 0 : 1, c.waitFrom];
+  for (const c of heads) {
+    if (window.skills[c.serviceId] === undefined) continue;
+    if (!best) best = c;
+    else {
+      const [a, b] = [key(c), key(best)];
+      if (a[0]! < b[0]! || (a[0] === b[0] && (a[1]! < b[1]! || (a[1] === b[1] && a[2]! < b[2]!)))) best = c;
+    }
+  }
+  return best;
+};
+
+/** The reference bound of perfect pooling: every window takes every service, first come first served. */
+export const pooled: Policy = ({ heads }) => oldest(heads);
+
+export const POLICIES = ['ours', 'dedicated', 'skill-fifo', 'static-weight', 'pooled'] as const;
+export type PolicyName = (typeof POLICIES)[number];
+
+export function policyByName(name: PolicyName, params?: RoutingParams): Policy {
+  switch (name) {
+    case 'ours':
+      return ours(params);
+    case 'dedicated':
+      return dedicated;
+    case 'skill-fifo':
+      return skillFifo;
+    case 'static-weight':
+      return staticWeight;
+    case 'pooled':
+      return pooled;
+  }
+}

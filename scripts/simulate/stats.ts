@@ -1,0 +1,136 @@
+// Figures of a policy over many replicated days: pooled percentiles, the mean with its 95% confidence
+// interval across replications, the mean of each day's maximum, and the share within target.
+import { policyByName, type PolicyName } from './policies';
+import type { RoutingParams } from '../../server/domain/routing';
+import { simulateDay, type DayResult } from './engine';
+import type { Scenario, WindowGroup } from './scenario';
+import { visitorsOf } from './visitors';
+
+export interface Figures {
+  /** Minutes. */
+  mean: number;
+  /** Half-width of the 95% confidence interval of the mean, across replications. */
+  meanCi95: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  /** Mean over replications of each day's longest wait. */
+  max: number;
+  /** Share 0–1 of served visitors called within their service's target wait. */
+  withinTarget: number;
+  served: number;
+}
+
+export interface PolicyResult extends Figures {
+  perService: Record<string, { mean: number; p90: number; max: number; withinTarget: number }>;
+  /** Mean wait by the hour the visitor arrived ("HH:00" → minutes). */
+  byHour: Record<string, number>;
+  /** Busy share per window kind. */
+  utilisation: Record<string, number>;
+  noShows: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+/** 95% CI half-width of a mean of per-replication means (t ≈ 2.09 at 20 reps; normal beyond 30). */
+export function ci95(xs: readonly number[]): number {
+  if (xs.length < 2) return 0;
+  const m = mean(xs);
+  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
+  const t =
+    xs.length >= 30
+      ? 1.96
+      : [
+          12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23, 2.2, 2.18, 2.16, 2.14, 2.13, 2.12, 2.11, 2.1,
+          2.09, 2.09, 2.08, 2.07, 2.07, 2.06, 2.06, 2.06, 2.05, 2.05, 2.05,
+        ][xs.length - 2]!;
+  return (t * sd) / Math.sqrt(xs.length);
+}
+
+export const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+export function summarise(s: Scenario, days: readonly DayResult[], warmupMin = 0): PolicyResult {
+  const target = new Map(s.services.map((x) => [x.id, x.targetWaitMin]));
+  const keep = (d: DayResult) => d.served.filter((v) => v.arrival >= warmupMin);
+  const all = days.flatMap(keep);
+  const waits = all.map((v) => v.wait).sort((a, b) => a - b);
+  const within = (vs: readonly { service: string; wait: number }[]) =>
+    vs.length ? vs.filter((v) => v.wait <= target.get(v.service)! + 1e-9).length / vs.length : 1;
+  const perDayMeans = days.map((d) => mean(keep(d).map((v) => v.wait)));
+  const perService: PolicyResult['perService'] = {};
+  for (const svc of s.services) {
+    const vs = all.filter((v) => v.service === svc.id);
+    const sorted = vs.map((v) => v.wait).sort((a, b) => a - b);
+    perService[svc.id] = {
+      mean: round(mean(sorted)),
+      p90: round(percentile(sorted, 0.9)),
+      max: round(
+        mean(
+          days.map((d) =>
+            Math.max(
+              0,
+              ...keep(d)
+                .filter((v) => v.service === svc.id)
+                .map((v) => v.wait),
+            ),
+          ),
+        ),
+      ),
+      withinTarget: round(within(vs), 4),
+    };
+  }
+  const hours = new Map<number, number[]>();
+  for (const v of all) {
+    const h = Math.floor(v.arrival / 60);
+    hours.set(h, [...(hours.get(h) ?? []), v.wait]);
+  }
+  const byHour = Object.fromEntries(
+    [...hours.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([h, ws]) => [`${String(h).padStart(2, '0')}:00`, round(mean(ws))]),
+  );
+  const kinds = new Map<string, { busy: number; span: number }>();
+  for (const d of days)
+    for (const u of d.utilisation) {
+      const k = kinds.get(u.kind) ?? { busy: 0, span: 0 };
+      k.busy += u.busy;
+      k.span += u.span;
+      kinds.set(u.kind, k);
+    }
+  return {
+    mean: round(mean(waits)),
+    meanCi95: round(ci95(perDayMeans)),
+    p50: round(percentile(waits, 0.5)),
+    p90: round(percentile(waits, 0.9)),
+    p99: round(percentile(waits, 0.99)),
+    max: round(mean(days.map((d) => Math.max(0, ...keep(d).map((v) => v.wait))))),
+    withinTarget: round(within(all), 4),
+    served: all.length,
+    perService,
+    byHour,
+    utilisation: Object.fromEntries([...kinds.entries()].map(([k, v]) => [k, round(v.busy / v.span, 3)])),
+    noShows: days.reduce((a, d) => a + d.noShows, 0),
+  };
+}
+
+export interface RunOptions {
+  reps: number;
+  seed: number;
+  plan?: readonly WindowGroup[];
+  routing?: RoutingParams;
+  warmupMin?: number;
+}
+
+/** Runs one policy over `reps` replicated days; replication r uses the same visitors for every policy. */
+export function runPolicy(s: Scenario, name: PolicyName, o: RunOptions): PolicyResult {
+  const policy = policyByName(name, o.routing);
+  const days: DayResult[] = [];
+  for (let r = 0; r < o.reps; r++) days.push(simulateDay(s, visitorsOf(s, o.seed, r), policy, o.plan ?? s.windows));
+  return summarise(s, days, o.warmupMin);
+}

@@ -1,0 +1,142 @@
+// The hall simulator's correctness (not the benchmark's numbers): Erlang C agreement, conservation of
+// tickets, reproducibility by seed, and each baseline policy doing what its peer does.
+import { describe, expect, it } from 'vitest';
+import { simulateDay } from '../../scripts/simulate/engine';
+import { erlangC, erlangCMeanWait } from '../../scripts/simulate/erlang';
+import { dedicated, POLICIES, policyByName, pooled, skillFifo, staticWeight } from '../../scripts/simulate/policies';
+import { loadScenario, parseScenario, type Scenario } from '../../scripts/simulate/scenario';
+import { runPolicy } from '../../scripts/simulate/stats';
+import { visitorsOf } from '../../scripts/simulate/visitors';
+import type { Candidate } from '../../server/domain/routing';
+import type { HallWindow } from '../../server/domain/types';
+
+const city = loadScenario('scenarios/city-hall-day.json');
+
+function mmc(c: number, lambdaPerMin: number, meanMin: number): Scenario {
+  return parseScenario({
+    name: 'mmc',
+    day: { open: '00:00', close: '23:59' },
+    arrivals: { total: lambdaPerMin * 1439, profile: [{ from: '00:00', to: '23:59', weight: 1 }] },
+    services: [{ id: 's', share: 1, targetWaitMin: 10, serviceMin: { dist: 'exp', mean: meanMin } }],
+    windows: [{ count: c, kind: 'comprehensive', skills: { s: 1 } }],
+  });
+}
+
+describe('Erlang C', () => {
+  it('the formula matches known values', () => {
+    expect(erlangC(1, 0.5)).toBeCloseTo(0.5, 10); // M/M/1: P(wait) = ρ
+    expect(erlangCMeanWait(1, 0.5, 1)).toBeCloseTo(1, 10); // ρ/(μ−λ)
+    expect(erlangC(2, 1)).toBeCloseTo(1 / 3, 10);
+  });
+
+  it('pooled windows, exponential service and a constant arrival rate: the simulated mean wait matches Erlang C', () => {
+    const c = 4;
+    const [lambda, mean] = [0.3, 10]; // ρ = 0.75
+    const r = runPolicy(mmc(c, lambda, mean), 'pooled', { reps: 30, seed: 7, warmupMin: 120 });
+    const exact = erlangCMeanWait(c, lambda, 1 / mean);
+    expect(exact).toBeCloseTo(5.094, 3); // C(4, 3) = 13.5 / 26.5; ÷ (cμ − λ) = 0.1
+    expect(Math.abs(r.mean - exact)).toBeLessThanOrEqual(r.meanCi95);
+    expect(r.meanCi95).toBeLessThan(exact / 4); // the interval is informative, not vacuous
+  });
+});
+
+describe('simulation', () => {
+  it('conserves tickets: every visitor is served or a no-show exactly once, under every policy', () => {
+    const visitors = visitorsOf(city, 3, 0);
+    expect(visitors.length).toBeGreaterThan(1500);
+    expect(visitors.length).toBeLessThan(1900);
+    for (const name of POLICIES) {
+      const day = simulateDay(city, visitors, policyByName(name));
+      expect(day.served.length + day.noShows, name).toBe(visitors.length);
+      expect(day.served.every((v) => v.wait >= 0)).toBe(true);
+    }
+  });
+
+  it('is reproducible by seed, and every policy sees the same visitors', () => {
+    const a = runPolicy(city, 'ours', { reps: 3, seed: 42 });
+    const b = runPolicy(city, 'ours', { reps: 3, seed: 42 });
+    const c = runPolicy(city, 'ours', { reps: 3, seed: 43 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(a)).not.toBe(JSON.stringify(c));
+    expect(visitorsOf(city, 42, 1)).toEqual(visitorsOf(city, 42, 1));
+  });
+
+  it('arrivals follow the hourly profile (the 10–11 peak is the busiest hour)', () => {
+    const counts = new Map<number, number>();
+    for (let r = 0; r < 10; r++)
+      for (const v of visitorsOf(city, 5, r))
+        counts.set(Math.floor(v.arrival / 60), (counts.get(Math.floor(v.arrival / 60)) ?? 0) + 1);
+    const peak = [...counts.entries()].sort((x, y) => y[1] - x[1])[0]![0];
+    expect(peak).toBe(10);
+  });
+
+  it('rejects a scenario that names an unknown service', () => {
+    expect(() =>
+      parseScenario({
+        ...JSON.parse(JSON.stringify(city)),
+        windows: [{ count: 1, kind: 'domain', skills: { nope: 1 } }],
+      }),
+    ).toThrow('unknown service "nope"');
+  });
+});
+
+describe('baseline policies', () => {
+  const w: HallWindow = { no: 1, name: '1', kind: 'comprehensive', zone: 'A', skills: { a: 1, b: 2 } };
+  const cand = (serviceId: string, waitFrom: number, priority = false): Candidate => ({
+    ticketId: `${serviceId}${waitFrom}`,
+    serviceId,
+    waitFrom,
+    issuedAt: waitFrom,
+    seq: waitFrom,
+    priority,
+    targetWindowNo: null,
+  });
+  const ctx = (heads: Candidate[]) => ({ heads, window: w, services: new Map(), now: 100 });
+
+  it('dedicated serves only the window’s own services, oldest first', () => {
+    expect(dedicated(ctx([cand('b', 1), cand('a', 5)]))?.serviceId).toBe('a');
+    expect(dedicated(ctx([cand('b', 1)]))).toBeNull();
+  });
+  it('skill-fifo takes priority first, then the oldest among all skills', () => {
+    expect(skillFifo(ctx([cand('b', 1), cand('a', 5)]))?.serviceId).toBe('b');
+    expect(skillFifo(ctx([cand('b', 1), cand('a', 5, true)]))?.serviceId).toBe('a');
+    expect(skillFifo(ctx([cand('c', 0)]))).toBeNull();
+  });
+  it('static-weight takes the lower skill level first, then priority, then arrival', () => {
+    expect(staticWeight(ctx([cand('b', 1, true), cand('a', 5)]))?.serviceId).toBe('a');
+    expect(staticWeight(ctx([cand('a', 3), cand('a', 5, true)]))?.waitFrom).toBe(5);
+  });
+  it('pooled takes the oldest ticket of any service', () => {
+    expect(pooled(ctx([cand('c', 2), cand('a', 5)]))?.serviceId).toBe('c');
+  });
+});
+
+describe('npm run simulate', () => {
+  it('--json prints the documented shape for every policy', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const out = await promisify(execFile)('node_modules/.bin/tsx', [
+      'scripts/simulate/main.ts',
+      'scenarios/city-hall-day.json',
+      '--reps',
+      '2',
+      '--seed',
+      '5',
+      '--json',
+    ]);
+    const r = JSON.parse(out.stdout);
+    expect(r).toMatchObject({ scenario: 'city-hall-day', reps: 2 });
+    expect(Object.keys(r.policies)).toEqual(['ours', 'dedicated', 'skill-fifo', 'static-weight', 'pooled']);
+    for (const p of Object.values<any>(r.policies)) {
+      for (const k of ['mean', 'p50', 'p90', 'p99', 'max', 'withinTarget']) expect(typeof p[k]).toBe('number');
+      expect(p.withinTarget).toBeGreaterThan(0);
+      expect(p.withinTarget).toBeLessThanOrEqual(1);
+      expect(Object.keys(p.perService)).toContain('realestate');
+      expect(Object.keys(p.perService.tax)).toEqual(['mean', 'p90', 'max', 'withinTarget']);
+    }
+    const bad = await promisify(execFile)('node_modules/.bin/tsx', ['scripts/simulate/main.ts', 'nope.json']).catch(
+      (e) => e,
+    );
+    expect(bad.code).toBe(2);
+  }, 30_000);
+});
