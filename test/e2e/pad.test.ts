@@ -25,7 +25,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const padState = (p: Page) => p.locator('[data-pad]').getAttribute('data-pad', { timeout: 3000 });
+// A read that times out counts as "not there yet", so a poll keeps going until its own limit.
+const padState = (p: Page) =>
+  p
+    .locator('[data-pad]')
+    .getAttribute('data-pad', { timeout: 3000 })
+    .catch(() => null);
 const evaluation = (ticketId: string) =>
   server.db.prepare('SELECT * FROM evaluations WHERE ticket_id = ?').get(ticketId) as Record<string, any> | undefined;
 
