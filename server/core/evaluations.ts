@@ -182,26 +182,23 @@ export function setCaseNo(core: HallCore, ticketId: string, caseNo: string, acto
 /** What the window's pad shows: the pending evaluation first, else the visitor being served, else idle. */
 export function padPrompt(core: HallCore, windowNo: number): PadPrompt {
   const w = core.windowView(windowNo);
-  const clerkCfg = w.clerk ? core.model.clerks.get(w.clerk.id) : undefined;
-  const clerk = w.clerk ? { ...w.clerk, photoUrl: clerkCfg?.photoUrl ?? null } : null;
+  const card = (id: string | null | undefined): PadPrompt['clerk'] => {
+    const c = id ? core.model.clerks.get(id) : undefined;
+    return c ? { id: c.id, name: c.name, photoUrl: c.photoUrl ?? null } : null;
+  };
   const pending = core.evaluations.pendingAt(windowNo)[0];
   if (pending && pending.expiresAt >= core.clock()) {
-    const t = core.tickets.get(pending.ticketId);
     return {
       state: 'evaluate',
-      ticket: t?.number ?? null,
-      clerk: pending.clerkId
-        ? {
-            id: pending.clerkId,
-            name: core.model.clerks.get(pending.clerkId)?.name ?? '',
-            photoUrl: core.model.clerks.get(pending.clerkId)?.photoUrl ?? null,
-          }
-        : clerk,
+      ticket: core.tickets.get(pending.ticketId)?.number ?? null,
+      // The clerk who served this visit, even if another has logged in since.
+      clerk: card(pending.clerkId ?? w.clerk?.id),
       service: core.model.serviceName(pending.serviceId),
       evaluationId: pending.id,
       expiresAt: iso(pending.expiresAt),
     };
   }
+  const clerk = card(w.clerk?.id);
   if (w.ticket) {
     return {
       state: 'serving',

@@ -18,8 +18,8 @@ import { TicketStore } from '../store/tickets';
 import { WindowStore, type WindowRow } from '../store/windows';
 import type { EventBus, TicketAction } from './events';
 import { HallModel } from './hall-model';
-import { addAppointments, appointmentsOn, recordMissedAppointments } from './appointments';
-import type { AppointmentInput, AppointmentView } from './appointments';
+import { addAppointments, recordMissedAppointments } from './appointments';
+import type { AppointmentInput } from './appointments';
 import { promptFor } from './evaluations';
 import { issueTicket } from './issue-ticket';
 import { Tx } from './tx';
@@ -219,39 +219,6 @@ export class HallCore {
   /** Loads appointments from the booking system (core/appointments.ts). */
   addAppointments(list: AppointmentInput[], actor: Actor): number {
     return addAppointments(this, list, actor);
-  }
-
-  appointmentsOn(day: string): AppointmentView[] {
-    return appointmentsOn(this, day);
-  }
-
-  /** Staff (导服台) set or clear a waiting ticket's priority; routing uses it at the next call. */
-  setPriority(id: string, priority: Priority | null, actor: Actor): TicketView {
-    return this.transact(actor, (tx, now) => {
-      const t = this.tickets.get(id);
-      if (!t) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
-      if (t.status !== 'waiting' && t.status !== 'held')
-        throw new HallError('ILLEGAL_TRANSITION', `${t.number} 号已不在等候中`);
-      const after = { ...t, priority };
-      return this.model.ticketView(
-        this.recordChange(tx, actor, t, after, 'reprioritised', now, { before: t.priority, after: priority }),
-      );
-    });
-  }
-
-  /** Records what happened to a ticket at the printer (the audit trail shows every failed print). */
-  notePrint(id: string, data: { printerId: string; state: string; printed: boolean; reprint: boolean }, actor: Actor) {
-    this.transact(actor, (_tx, now) => {
-      const t = this.tickets.get(id);
-      if (!t) return;
-      this.log.append({
-        at: now,
-        type: data.printed ? 'ticket.printed' : 'ticket.print_failed',
-        ticketId: id,
-        actor,
-        data,
-      });
-    });
   }
 
   // ── windows ─────────────────────────────────────────────────────────────────────────────────────

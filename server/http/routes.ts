@@ -10,7 +10,9 @@ import * as body from '../protocol/http';
 import { toPublic } from '../protocol/views';
 import type { TicketPrinting } from '../printing/ticket-printing';
 import { evaluationRoutes } from './evaluation-routes';
+import { appointmentsOn } from '../core/appointments';
 import { evaluationFigures } from '../core/evaluation-figures';
+import { setPriority } from '../core/ticket-admin';
 import { created, validate } from './handler';
 
 /** Who may call a route: the table-driven test tries every other kind of caller. */
@@ -141,7 +143,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       access: 'staff',
       body: body.priorityBody,
       act: ({ principal, body: b, req }) => ({
-        ticket: core.setPriority(String(req.params.id), b.priority, actorOf(principal!)),
+        ticket: setPriority(core, String(req.params.id), b.priority, actorOf(principal!)),
       }),
     },
     {
@@ -262,7 +264,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: null,
       act: ({ req }) => {
         const day = validate(body.dayQuery, req.query.day, 'query day') ?? core.today();
-        return { day, appointments: core.appointmentsOn(day) };
+        return { day, appointments: appointmentsOn(core, day) };
       },
     },
     {

@@ -10,12 +10,16 @@ import type { MqttBridge } from './bridge';
 
 export class MqttPads {
   private readonly stops: (() => void)[] = [];
+  /** Only windows with a hardware pad in the config get a retained prompt (every call changes it). */
+  private readonly padWindows: ReadonlySet<number>;
 
   constructor(
     private readonly core: HallCore,
     private readonly bridge: MqttBridge,
     private readonly log: (msg: string) => void,
-  ) {}
+  ) {
+    this.padWindows = new Set(core.config.devices.flatMap((d) => (d.kind === 'pad' ? [d.window] : [])));
+  }
 
   start(): void {
     const bus = this.core.bus;
@@ -32,10 +36,11 @@ export class MqttPads {
   }
 
   publishAll(): void {
-    for (const no of this.core.model.windows.keys()) this.publish(no);
+    for (const no of this.padWindows) this.publish(no);
   }
 
   private publish(no: number): void {
+    if (!this.padWindows.has(no)) return;
     this.bridge.publish(`${this.bridge.base}/pad/${no}/prompt`, padPrompt(this.core, no), true);
   }
 

@@ -3,6 +3,7 @@
 // kiosks and supervisors when one is out of paper, open or offline. Jobs to one printer run one at a time.
 import type { DeviceConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
+import { notePrint } from '../core/ticket-admin';
 import { HallError } from '../domain/errors';
 import { hallDay, localClock } from '../domain/numbering';
 import type { Priority } from '../domain/types';
@@ -100,7 +101,7 @@ export class TicketPrinting {
   }
 
   printerIdOfKiosk(kioskId: string): string | null {
-    return [...this.printers.values()].find((x) => x.cfg.kiosk === kioskId)?.cfg.id ?? null;
+    return this.forKiosk(kioskId)?.id ?? null;
   }
 
   /** The in-process virtual printer of a `virtual: true` printer (its preview page reads it). */
@@ -118,7 +119,7 @@ export class TicketPrinting {
       this.update(p, o.state);
       const result = { printerId, state: o.state, printed: o.printed, message: this.message(o.state, o.printed) };
       try {
-        this.core.notePrint(ticketId, { printerId, state: o.state, printed: o.printed, reprint }, actor);
+        notePrint(this.core, ticketId, { printerId, state: o.state, printed: o.printed, reprint }, actor);
       } catch (e) {
         this.log(`recording the print of ${ticketId} failed`, e);
       }

@@ -194,14 +194,11 @@ export class Realtime {
         this.io.of('/window').to(`window:${window.no}`).emit('window', window);
         this.io.of('/window').to(`window:${window.no}`).emit('held', this.core.heldTickets(window.no));
         this.io.of('/pad').to(`window:${window.no}`).emit('window', pub);
-        this.io.of('/pad').to(`window:${window.no}`).emit('prompt', padPrompt(this.core, window.no));
+        this.sendPrompt(window.no);
         this.io.of('/supervisor').emit('window', window);
       }),
       bus.on('evaluation.changed', ({ evaluation }) => {
-        this.io
-          .of('/pad')
-          .to(`window:${evaluation.windowNo}`)
-          .emit('prompt', padPrompt(this.core, evaluation.windowNo));
+        this.sendPrompt(evaluation.windowNo);
         this.io.of('/supervisor').emit('evaluation', evaluation);
       }),
       bus.on('followup.changed', ({ followUp }) => this.io.of('/supervisor').emit('followUp', followUp)),
@@ -229,6 +226,13 @@ export class Realtime {
     this.io.of('/kiosk').to(`kiosk:${p.kiosk}`).emit('printer', p);
     this.io.of('/supervisor').emit('printer', p);
     if (alert) this.io.of('/supervisor').emit('alert', alert);
+  }
+
+  /** A window's pad prompt, computed only when a pad of that window is connected (every call changes it). */
+  private sendPrompt(no: number): void {
+    const room = `window:${no}`;
+    if (!this.io.of('/pad').adapter.rooms.has(room)) return;
+    this.io.of('/pad').to(room).emit('prompt', padPrompt(this.core, no));
   }
 
   private boardsWithoutZone(): Socket[] {

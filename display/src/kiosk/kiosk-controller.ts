@@ -1,8 +1,9 @@
 // The kiosk's live state (services with waiting counts and whether they issue, its printer) over
 // socket.io /kiosk, reconnecting by itself, and its two commands: issue and reprint.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { io, type Socket } from 'socket.io-client';
-import { postJson, type ConnectError } from '../shared/device-api';
+import type { Socket } from 'socket.io-client';
+import { postJson } from '../shared/device-api';
+import { deviceSocket } from '../shared/device-socket';
 import type { IssueTicketBody } from '../../../server/protocol/http';
 import type { KioskState, PrinterView } from '../../../server/protocol/socket';
 import type { IssuedTicketView, ServiceView } from '../../../server/protocol/views';
@@ -33,15 +34,8 @@ export class KioskController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const s = io('/kiosk', {
-      auth: { token: this.token },
-      transports: ['websocket', 'polling'],
-      reconnectionDelayMax: 3000,
-    });
+    const s = deviceSocket('/kiosk', { token: this.token }, (online, refused) => this.set(online, refused));
     this.socket = s;
-    s.on('connect', () => this.set(true, null));
-    s.on('disconnect', () => this.set(false, null));
-    s.on('connect_error', (e: ConnectError) => this.set(false, e.data?.code ? e.message : null));
     s.on('state', (st: KioskState) => {
       this.state = st;
       this.host.requestUpdate();

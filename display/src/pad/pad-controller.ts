@@ -1,8 +1,9 @@
 // The pad's live state over socket.io /pad (its window, the clerk on duty and the prompt), reconnecting
 // by itself, and its one command: the visitor's answer.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { io, type Socket } from 'socket.io-client';
-import { postJson, type ConnectError } from '../shared/device-api';
+import type { Socket } from 'socket.io-client';
+import { postJson } from '../shared/device-api';
+import { deviceSocket } from '../shared/device-socket';
 import type { Level } from '../../../server/domain/evaluation';
 import type { PadState, PublicWindowView } from '../../../server/protocol/socket';
 import type { PadPrompt } from '../../../server/protocol/views';
@@ -21,15 +22,8 @@ export class PadController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const s = io('/pad', {
-      auth: { token: this.token },
-      transports: ['websocket', 'polling'],
-      reconnectionDelayMax: 3000,
-    });
+    const s = deviceSocket('/pad', { token: this.token }, (online, refused) => this.set(online, refused));
     this.socket = s;
-    s.on('connect', () => this.set(true, null));
-    s.on('disconnect', () => this.set(false, null));
-    s.on('connect_error', (e: ConnectError) => this.set(false, e.data?.code ? e.message : null));
     s.on('state', (st: PadState) => {
       this.state = st;
       this.host.promptChanged(st.prompt);
