@@ -21,12 +21,14 @@ import { MqttDisplays } from './mqtt/displays';
 import { MqttKeypads } from './mqtt/keypads';
 import { MqttPads } from './mqtt/pads';
 import { EvaluationSweep } from './core/evaluation-sweep';
+import { HallWatch } from './core/hall-watch';
+import { DeviceHealth } from './health/device-health';
+import { supervisorState } from './realtime/supervisor-state';
 import { TicketPrinting } from './printing/ticket-printing';
 import { previewPage } from '../devices/escpos/preview';
 import { apiDocsPage, placeholderPage, startPage, SURFACES, type Lang } from './pages/start-page';
 import { Realtime } from './realtime/realtime';
 import { openDatabase, type Db } from './store/db';
-import type { PrinterView } from './protocol/socket';
 import { PROJECT_ROOT } from './paths';
 
 export interface HallServerOptions {
@@ -45,6 +47,8 @@ export interface HallServerOptions {
   printerPollMs?: number;
   /** How often timed-out evaluations and overdue follow-ups are looked for. */
   sweepMs?: number;
+  /** How often alert conditions and time-limited skill changes are checked. */
+  watchMs?: number;
 }
 
 export interface HallServer {
@@ -87,15 +91,6 @@ function lanUrl(port: number): string | null {
   return null;
 }
 
-const printerDevice = (p: PrinterView) => ({
-  id: p.id,
-  kind: 'printer',
-  state: p.state === 'offline' ? 'offline' : 'online',
-  printer: p.state,
-  message: p.message,
-  lastSeen: p.lastSeen,
-});
-
 export async function startHallServer(opts: HallServerOptions): Promise<HallServer> {
   const log = opts.log ?? ((m: string, e?: unknown) => (e ? console.error(m, e) : console.log(m)));
   const config = opts.mqtt ? { ...opts.config, mqtt: opts.mqtt } : opts.config;
@@ -114,19 +109,29 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     statusUrl: (id) => `${publicUrl}/t/${id}`,
     pollMs: opts.printerPollMs,
   });
-  const realtime = new Realtime(httpServer, core, staff, { printerOfKiosk: (id) => printing.forKiosk(id) });
   const mqtt = new MqttBridge(core, staff, config.mqtt, log);
+  const devices = new DeviceAvailability(core, mqtt, log);
+  const health = new DeviceHealth(
+    core,
+    () => printing.list(),
+    () => devices.list(),
+  );
+  const realtime = new Realtime(httpServer, core, staff, {
+    printerOfKiosk: (id) => printing.forKiosk(id),
+    presence: (id, connected) => health.socket(id, connected),
+    supervisorState: () => supervisorState(core, health.list()),
+  });
   const dayCycle = new DayCycle(core, log);
   const displays = new MqttDisplays(core, mqtt);
-  const devices = new DeviceAvailability(core, mqtt, log);
   const keypads = new MqttKeypads(core, mqtt, log);
   const pads = new MqttPads(core, mqtt, log);
   const sweep = new EvaluationSweep(core, log, opts.sweepMs);
+  const watch = new HallWatch(core, { devices: () => health.facts(), upstream: () => null }, log, opts.watchMs);
 
   const routes = apiRoutes({
     core,
     staff,
-    devices: () => [...devices.list().filter((x) => x.kind !== 'printer'), ...printing.list().map(printerDevice)],
+    devices: () => health.list(),
     printing,
     publicUrl: () => publicUrl,
     health: () => ({
@@ -203,15 +208,24 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
   if (!publicUrl) publicUrl = host === '0.0.0.0' ? (lanUrl(port) ?? url) : url;
   realtime.start();
-  printing.onChange((p, alert) => realtime.printerChanged(p, alert));
+  printing.onChange((p) => {
+    realtime.printerChanged(p);
+    health.changed(p.id);
+  });
   await printing.start();
-  devices.onChange((d) => realtime.io.of('/supervisor').emit('device', d));
+  devices.onChange((d) => health.changed(d.id));
+  // A device's change reaches the dashboard at once, and its alert with the next look (now).
+  health.onChange((d) => {
+    realtime.io.of('/supervisor').emit('device', d);
+    watch.tick();
+  });
   displays.start();
   devices.start();
   keypads.start();
   pads.start();
   await mqtt.start();
   sweep.start();
+  watch.start();
   dayCycle.start();
 
   return {
@@ -231,6 +245,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
       keypads.stop();
       pads.stop();
       sweep.stop();
+      watch.stop();
       await mqtt.stop();
       await realtime.stop();
       httpServer.closeAllConnections();

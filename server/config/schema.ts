@@ -58,6 +58,8 @@ const service = z.strictObject({
   onePerPerson: z.boolean().default(true),
   /** When the kiosk issues numbers for this service (e.g. stop 30 minutes before closing); else all day. */
   hours: z.strictObject({ from: hhmm, to: hhmm }).optional(),
+  /** More waiting than this raises a queue alert for the service (default: alerts.queueWaiting). */
+  alertWaiting: z.number().int().min(1).max(10_000).optional(),
 });
 
 const window = z.strictObject({
@@ -153,6 +155,23 @@ const evaluation = z.strictObject({
   workdays: z.array(day).default([]),
 });
 
+/** When the supervisor dashboard raises (and sounds) an alert. */
+const alerts = z.strictObject({
+  /** A service with more visitors waiting than this (unless the service sets alertWaiting). */
+  queueWaiting: z.number().int().min(1).max(10_000).default(20),
+  /** A window paused longer than this, in minutes. */
+  pauseMaxMin: z.number().int().min(1).max(480).default(30),
+  /** A device silent or offline longer than this, in seconds. */
+  deviceOfflineSec: z.number().int().min(5).max(3600).default(60),
+  /** The oldest event not yet sent upstream older than this, in minutes. */
+  upstreamBacklogMin: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
+});
+
 const display = z.strictObject({
   announcement: z.string().min(1).max(200).default('请{ticket}号到{window}号窗口办理'),
   /** How many times the board speaks each announcement. */
@@ -178,6 +197,7 @@ export const hallConfigSchema = z
     display: display.prefault({}),
     appointments: appointments.prefault({}),
     evaluation: evaluation.prefault({}),
+    alerts: alerts.prefault({}),
   })
   .superRefine((c, ctx) => {
     const dup = (items: { value: unknown; path: (string | number)[] }[], what: string) => {

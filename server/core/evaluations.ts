@@ -8,6 +8,7 @@ import { addWorkingDays } from '../domain/follow-up';
 import type { Ticket } from '../domain/types';
 import type { EvaluationView, PadPrompt } from '../protocol/views';
 import type { EvaluationRow } from '../store/evaluations';
+import { raiseOnce } from './alerts';
 import { followUpView } from './follow-ups';
 import type { Actor, HallCore } from './hall-core';
 import type { Tx } from './tx';
@@ -153,15 +154,12 @@ export function sweepEvaluations(core: HallCore): void {
     for (const f of core.evaluations.overdue(day)) {
       core.evaluations.saveFollowUp({ ...f, overdueAlerted: true });
       const view = followUpView(core, f);
-      tx.events.push({
-        type: 'alert',
-        payload: {
-          kind: 'follow_up_overdue',
-          deviceId: '',
-          state: f.state,
-          message: `差评整改逾期：${view.evaluation.ticketNumber} 号（${view.evaluation.clerkName ?? ''}），期限 ${f.deadline}`,
-          at: iso(now),
-        },
+      raiseOnce(core, tx, now, {
+        kind: 'follow_up_overdue',
+        subject: String(f.id),
+        state: f.state,
+        message: `差评整改逾期：${view.evaluation.ticketNumber} 号（${view.evaluation.clerkName ?? ''}），期限 ${f.deadline}`,
+        suggestion: null,
       });
     }
   });

@@ -24,6 +24,9 @@ import { promptFor } from './evaluations';
 import { issueTicket } from './issue-ticket';
 import { Tx } from './tx';
 import { runWindowAction } from './window-actions';
+import { setSkills } from './window-plan';
+import { AlertStore } from '../store/alerts';
+import { ReportStore } from '../store/reports';
 
 export type Clock = () => number;
 
@@ -71,6 +74,8 @@ export class HallCore {
   readonly misc: MiscStore;
   readonly appointments: AppointmentStore;
   readonly evaluations: EvaluationStore;
+  readonly alerts: AlertStore;
+  readonly reports: ReportStore;
   private lastDay: string | null = null;
 
   constructor(
@@ -87,6 +92,8 @@ export class HallCore {
     this.misc = new MiscStore(db);
     this.appointments = new AppointmentStore(db);
     this.evaluations = new EvaluationStore(db);
+    this.alerts = new AlertStore(db);
+    this.reports = new ReportStore(db);
     this.windows.ensure([...this.model.windows.keys()]);
     this.transact('system', () => null);
   }
@@ -274,19 +281,9 @@ export class HallCore {
     });
   }
 
-  /** 潮汐窗口: a supervisor changes a window's skills live; the next call-next uses them. */
-  setSkills(no: number, skills: Record<string, number>, actor: Actor): void {
-    for (const id of Object.keys(skills)) {
-      if (!this.model.services.has(id)) throw new HallError('UNKNOWN_SERVICE', `没有编号为“${id}”的事项`);
-    }
-    this.transact(actor, (tx, now) => {
-      const row = this.windows.get(no);
-      if (!row || !this.model.windows.has(no)) throw new HallError('UNKNOWN_WINDOW', `没有 ${no} 号窗口`);
-      const before = this.model.window(no, row)!.skills;
-      this.windows.save({ ...row, skills });
-      this.log.append({ at: now, type: 'window.skills', windowNo: no, actor, data: { before, after: skills } });
-      tx.windows.add(no);
-    });
+  /** 潮汐窗口: a supervisor changes a window's skills live, for good or for a time (core/window-plan.ts). */
+  setSkills(no: number, skills: Record<string, number>, actor: Actor, durationMin?: number): void {
+    setSkills(this, no, skills, actor, durationMin);
   }
 
   // ── board notice ────────────────────────────────────────────────────────────────────────────────

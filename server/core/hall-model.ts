@@ -10,6 +10,8 @@ export type ServicePlan = Service & {
   field: string | null;
   onePerPerson: boolean;
   hours: { from: string; to: string } | null;
+  /** More waiting than this raises a queue alert. */
+  alertWaiting: number;
 };
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -33,6 +35,7 @@ export class HallModel {
           field: s.field ?? null,
           onePerPerson: s.onePerPerson,
           hours: s.hours ?? null,
+          alertWaiting: s.alertWaiting ?? config.alerts.queueWaiting,
         },
       ]),
     );
@@ -95,6 +98,8 @@ export class HallModel {
       kind: w.kind,
       zone: w.zone,
       state: this.windowState(row, current),
+      open: row.open,
+      skillsUntil: iso(row.skillsUntil),
       pauseReason: row.pausedReason,
       pausedAt: iso(row.pausedAt),
       clerk: clerk ? { id: clerk.id, name: clerk.name } : null,

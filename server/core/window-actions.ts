@@ -21,7 +21,8 @@ function requireFree(core: HallCore, row: WindowRow): void {
 }
 
 function requireServing(_core: HallCore, row: WindowRow): void {
-  if (!row.open || !row.clerkId) throw new HallError('WINDOW_CLOSED', `${row.no} 号窗口未开放（无工作人员登录）`);
+  if (!row.open) throw new HallError('WINDOW_CLOSED', `${row.no} 号窗口已被值班长关闭`);
+  if (!row.clerkId) throw new HallError('WINDOW_CLOSED', `${row.no} 号窗口未开放（无工作人员登录）`);
   if (row.pausedReason !== null) throw new HallError('WINDOW_PAUSED', `${row.no} 号窗口暂停服务中，请先恢复服务`);
 }
 

@@ -13,7 +13,7 @@ import * as body from '../protocol/http';
 import { validate } from './handler';
 import type { RouteDef } from './routes';
 
-function range(core: HallCore, q: Record<string, unknown>): { from: string; to: string } {
+export function range(core: HallCore, q: Record<string, unknown>): { from: string; to: string } {
   const from = validate(body.dayQuery, q.from, 'query from') ?? core.today();
   const to = validate(body.dayQuery, q.to, 'query to') ?? from;
   if (to < from) throw new HallError('VALIDATION', '结束日期不能早于开始日期');

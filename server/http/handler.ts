@@ -21,6 +21,16 @@ export class Reply {
 
 export const created = (body: unknown) => new Reply(201, body);
 
+/** A file or page instead of JSON (report exports, the printable report). */
+export class FileReply {
+  constructor(
+    readonly type: string,
+    readonly body: string | Buffer,
+    /** Set for a download: the browser saves it under this name. */
+    readonly filename: string | null = null,
+  ) {}
+}
+
 export function bearer(req: Request): string | null {
   const h = req.get('authorization');
   const m = h ? /^Bearer\s+(\S+)$/i.exec(h) : null;
@@ -55,7 +65,10 @@ export function makeRoute(staff: StaffAccess) {
         const parsed = body ? validate(body, req.body ?? {}) : (undefined as z.output<S>);
         const out = await act({ principal, body: parsed, req });
         if (out instanceof Reply) res.status(out.status).json(out.body);
-        else res.json(out);
+        else if (out instanceof FileReply) {
+          if (out.filename) res.attachment(out.filename); // RFC 5987 filename* keeps a Chinese name intact
+          res.type(out.type).send(out.body);
+        } else res.json(out);
       } catch (e) {
         next(e);
       }

@@ -10,6 +10,9 @@ import * as body from '../protocol/http';
 import { toPublic } from '../protocol/views';
 import type { TicketPrinting } from '../printing/ticket-printing';
 import { evaluationRoutes } from './evaluation-routes';
+import { reportRoutes } from './report-routes';
+import { supervisorRoutes } from './supervisor-routes';
+import type { DeviceHealthView } from '../protocol/socket';
 import { appointmentsOn } from '../core/appointments';
 import { evaluationFigures } from '../core/evaluation-figures';
 import { setPriority } from '../core/ticket-admin';
@@ -31,7 +34,7 @@ export interface ApiDeps {
   core: HallCore;
   staff: StaffAccess;
   publicUrl: () => string;
-  devices: () => unknown[];
+  devices: () => DeviceHealthView[];
   printing: TicketPrinting;
   health: () => Record<string, unknown>;
 }
@@ -188,7 +191,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: body.skillsBody,
       act: ({ principal, body: b, req }) => {
         const no = windowNo(req);
-        core.setSkills(no, b.skills, actorOf(principal!));
+        core.setSkills(no, b.skills, actorOf(principal!), b.durationMin);
         return { window: core.windowView(no) };
       },
     },
@@ -295,6 +298,8 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       act: ({ principal }) => ({ ok: true, expired: core.closeDay(actorOf(principal!)) }),
     },
     ...evaluationRoutes(core),
+    ...supervisorRoutes(core, d.devices),
+    ...reportRoutes(core),
     {
       method: 'get',
       path: '/api/health',

@@ -7,8 +7,8 @@ import { notePrint } from '../core/ticket-admin';
 import { HallError } from '../domain/errors';
 import { hallDay, localClock } from '../domain/numbering';
 import type { Priority } from '../domain/types';
-import type { AlertView, PrinterView } from '../protocol/socket';
-import { PRINTABLE, PRINTER_STATE_TEXT, type PrinterState } from '../../devices/escpos/printer-state';
+import type { PrinterView } from '../protocol/socket';
+import { PRINTER_STATE_TEXT, type PrinterState } from '../../devices/escpos/printer-state';
 import { printerSession, type PrinterAddress } from '../../devices/escpos/printer-link';
 import { encodeTicket, LAYOUTS, type PrintedTicket } from '../../devices/escpos/ticket-encoder';
 import { VirtualPrinter } from '../../devices/virtual-printer';
@@ -50,7 +50,7 @@ export interface PrintingOptions {
 
 export class TicketPrinting {
   private readonly printers = new Map<string, Printer>();
-  private readonly changeListeners = new Set<(p: PrinterView, alert: AlertView | null) => void>();
+  private readonly changeListeners = new Set<(p: PrinterView) => void>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -86,7 +86,7 @@ export class TicketPrinting {
     await Promise.all([...this.printers.values()].map((p) => p.virtual?.stop()));
   }
 
-  onChange(fn: (p: PrinterView, alert: AlertView | null) => void): () => void {
+  onChange(fn: (p: PrinterView) => void): () => void {
     this.changeListeners.add(fn);
     return () => this.changeListeners.delete(fn);
   }
@@ -181,19 +181,10 @@ export class TicketPrinting {
     const before = p.state;
     p.state = state;
     const view = this.view(p);
-    const alert: AlertView | null = PRINTABLE.has(state)
-      ? null
-      : {
-          kind: 'printer',
-          deviceId: p.cfg.id,
-          state,
-          message: `${p.cfg.id}：${view.message}`,
-          at: new Date(this.core.clock()).toISOString(),
-        };
     this.log(`printer ${p.cfg.id}: ${before} → ${state}`);
     for (const fn of this.changeListeners) {
       try {
-        fn(view, alert);
+        fn(view);
       } catch (e) {
         this.log('printer listener failed', e);
       }

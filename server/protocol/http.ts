@@ -103,6 +103,32 @@ export const skillsBody = z.strictObject({
   skills: z.record(z.string().min(1).max(64), z.number().int().min(1).max(9)).refine((s) => Object.keys(s).length > 0, {
     message: 'a window needs at least one skill',
   }),
+  /** 潮汐窗口: the change ends by itself after this many minutes (the previous skills come back). */
+  durationMin: z.number().int().min(1).max(720).optional(),
+});
+
+export const windowOpenBody = z.strictObject({ open: z.boolean() });
+
+export const moveTicketBody = z
+  .strictObject({ serviceId: z.string().min(1).max(64).optional(), windowNo: z.number().int().positive().optional() })
+  .refine((b) => (b.serviceId === undefined) !== (b.windowNo === undefined), {
+    message: 'give serviceId or windowNo (one of them)',
+  });
+
+export const alertIdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const reportQuery = z.strictObject({
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  by: z.enum(['service', 'window', 'clerk', 'hour', 'day']).default('service'),
+  format: z.enum(['csv', 'xlsx']).optional(),
+  lang: z.enum(['zh', 'en']).default('zh'),
 });
 
 export const windowNoParam = z

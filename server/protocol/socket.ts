@@ -1,6 +1,7 @@
 // socket.io events (DESIGN.md §6): every client gets a full `state` on (re)connect, then deltas.
 // Server and browser apps both import these types.
 import type { PrinterState } from '../../devices/escpos/printer-state';
+import type { AlertKind } from '../domain/alert-rules';
 import type { Priority } from '../domain/types';
 import type { EvaluationView, FollowUpView, PadPrompt } from './views';
 import type { CallView, HallSnapshot, PublicTicketView, ServiceView, TicketView, WindowView } from './views';
@@ -83,13 +84,49 @@ export interface PrinterView {
   virtual: boolean;
 }
 
-/** Raised to supervisors (the dashboard lists and sounds them). */
+/** Raised to supervisors: the dashboard lists and sounds it until acknowledged. */
 export interface AlertView {
-  kind: 'printer' | 'follow_up_overdue';
-  deviceId: string;
-  state: string;
+  id: number;
+  kind: AlertKind;
+  /** What it is about: a ticket id, service id, window number, device id, follow-up id. */
+  subject: string;
+  /** The subject's state when raised (e.g. a printer's paper_out), or null. */
+  state: string | null;
   message: string;
+  /** What the supervisor could do, e.g. 恢复 3号窗口. */
+  suggestion: string | null;
   at: string;
+  /** Set when the condition cleared (the ticket was called, the printer has paper again…). */
+  resolvedAt: string | null;
+  ackedAt: string | null;
+  ackedBy: string | null;
+}
+
+/** A device as the dashboard's health panel shows it. */
+export interface DeviceHealthView {
+  id: string;
+  kind: string;
+  window: number | null;
+  zone: string | null;
+  state: 'online' | 'offline' | 'unknown';
+  /** When the state last changed, or when it was last heard from. */
+  since: string | null;
+  /** How it talks to the server: socket.io page, MQTT, or the printer's TCP status. */
+  via: 'socket' | 'mqtt' | 'tcp';
+  /** A printer's condition text (缺纸…), else null. */
+  detail: string | null;
+  /** A printer's state (ok, paper_out…), else null. */
+  printer: PrinterState | null;
+}
+
+/** The dashboard's full state on (re)connect; deltas follow. */
+export interface SupervisorState extends HallSnapshot {
+  alerts: AlertView[];
+  devices: DeviceHealthView[];
+  /** Served today per window number. */
+  servedToday: Record<string, number>;
+  zones: string[];
+  notice: string;
 }
 
 export interface KioskState {
@@ -110,7 +147,7 @@ export interface ServerToClient {
     held: TicketView[];
   };
   '/supervisor': {
-    state: HallSnapshot;
+    state: SupervisorState;
     call: CallView;
     window: WindowView;
     queues: ServiceView[];
@@ -119,6 +156,8 @@ export interface ServerToClient {
     alert: AlertView;
     evaluation: EvaluationView;
     followUp: FollowUpView;
+    device: DeviceHealthView;
+    served: { windowNo: number; count: number };
   };
   '/pad': { state: PadState; call: CallView; window: PublicWindowView; prompt: PadPrompt };
   '/ticket': { state: TicketPageState; ticket: TicketPageState['ticket'] };

@@ -64,6 +64,10 @@ export interface WindowView {
   kind: WindowKind;
   zone: string;
   state: WindowState;
+  /** False when a supervisor closed the window (it takes no calls even with a clerk logged in). */
+  open: boolean;
+  /** A time-limited skill change (潮汐窗口) ends then; null when the skills are not time-limited. */
+  skillsUntil: string | null;
   pauseReason: string | null;
   pausedAt: string | null;
   clerk: { id: string; name: string } | null;

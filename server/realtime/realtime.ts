@@ -7,7 +7,14 @@ import type { HallCore } from '../core/hall-core';
 import type { Principal, StaffAccess } from '../core/staff';
 import { HallError, isHallError } from '../domain/errors';
 import { PRIORITIES } from '../domain/types';
-import type { AlertView, HandshakeAuth, KioskState, PadState, PrinterView, PublicWindowView } from '../protocol/socket';
+import type {
+  HandshakeAuth,
+  KioskState,
+  PadState,
+  PrinterView,
+  PublicWindowView,
+  SupervisorState,
+} from '../protocol/socket';
 import { padPrompt } from '../core/evaluations';
 import type { CallView, WindowView } from '../protocol/views';
 import { toPublic } from '../protocol/views';
@@ -30,7 +37,12 @@ export class Realtime {
     httpServer: HttpServer,
     private readonly core: HallCore,
     private readonly staff: StaffAccess,
-    private readonly devices: { printerOfKiosk: (kioskId: string) => PrinterView | null },
+    private readonly devices: {
+      printerOfKiosk: (kioskId: string) => PrinterView | null;
+      /** A device's page connected or left (device health). */
+      presence: (deviceId: string, connected: boolean) => void;
+      supervisorState: () => SupervisorState;
+    },
   ) {
     this.io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
   }
@@ -55,7 +67,7 @@ export class Realtime {
     this.setup(
       '/supervisor',
       (p) => ({ ...blank, principal: policy.requireSupervisor(p) }),
-      (s) => s.emit('state', this.core.snapshot()),
+      (s) => s.emit('state', this.devices.supervisorState()),
     );
     this.setup(
       '/pad',
@@ -122,6 +134,11 @@ export class Realtime {
       }
     });
     nsp.on('connection', (socket) => {
+      const p = (socket.data.bound as Bound).principal;
+      if (p?.kind === 'device') {
+        this.devices.presence(p.deviceId, true);
+        socket.on('disconnect', () => this.devices.presence(p.deviceId, false));
+      }
       try {
         onConnect(socket, socket.data.bound as Bound);
       } catch (e) {
@@ -210,8 +227,12 @@ export class Realtime {
       bus.on('queues.changed', ({ services }) => {
         for (const n of ['/board', '/window', '/supervisor', '/kiosk']) this.io.of(n).emit('queues', services);
       }),
-      bus.on('ticket.changed', ({ ticket }) => {
+      bus.on('ticket.changed', ({ ticket, action }) => {
         this.io.of('/supervisor').emit('ticket', ticket);
+        if (action === 'finished' && ticket.windowNo !== null) {
+          const count = this.core.reports.servedByWindow(ticket.day)[String(ticket.windowNo)] ?? 0;
+          this.io.of('/supervisor').emit('served', { windowNo: ticket.windowNo, count });
+        }
         // Only tickets someone follows on the ticket page cost a status query.
         const room = `ticket:${ticket.id}`;
         if (!this.io.of('/ticket').adapter.rooms.has(room)) return;
@@ -221,11 +242,10 @@ export class Realtime {
     );
   }
 
-  /** A printer's state changed: its kiosk shows it; supervisors see it, with an alert when it cannot print. */
-  printerChanged(p: PrinterView, alert: AlertView | null): void {
+  /** A printer's state changed: its kiosk shows it; supervisors see it (the watch raises the alert). */
+  printerChanged(p: PrinterView): void {
     this.io.of('/kiosk').to(`kiosk:${p.kiosk}`).emit('printer', p);
     this.io.of('/supervisor').emit('printer', p);
-    if (alert) this.io.of('/supervisor').emit('alert', alert);
   }
 
   /** A window's pad prompt, computed only when a pad of that window is connected (every call changes it). */

@@ -159,4 +159,22 @@ export const MIGRATIONS: readonly string[] = [
     overdue_alerted INTEGER NOT NULL DEFAULT 0
   ) STRICT;
   `,
+  /* 5: supervisor alerts (listed and acknowledged), time-limited skill changes (潮汐窗口) */ `
+  CREATE TABLE alerts (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    subject     TEXT NOT NULL,
+    state       TEXT,
+    message     TEXT NOT NULL,
+    suggestion  TEXT,
+    raised_at   INTEGER NOT NULL,
+    resolved_at INTEGER,
+    acked_at    INTEGER,
+    acked_by    TEXT
+  ) STRICT;
+  CREATE INDEX alerts_open ON alerts (resolved_at, kind);
+  CREATE INDEX alerts_raised ON alerts (raised_at);
+  ALTER TABLE window_state ADD COLUMN skills_until INTEGER;
+  ALTER TABLE window_state ADD COLUMN skills_revert TEXT;
+  `,
 ];

@@ -11,6 +11,9 @@ export interface WindowRow {
   lastCallAt: number | null;
   /** Live skill changes override the config's skills; null = as configured. */
   skills: Record<string, number> | null;
+  /** A time-limited skill change (潮汐窗口) ends at this time and restores skillsRevert. */
+  skillsUntil: number | null;
+  skillsRevert: Record<string, number> | null;
 }
 
 interface Raw {
@@ -22,6 +25,8 @@ interface Raw {
   clerk_id: string | null;
   last_call_at: number | null;
   skills: string | null;
+  skills_until: number | null;
+  skills_revert: string | null;
 }
 
 const fromRaw = (r: Raw): WindowRow => ({
@@ -33,6 +38,8 @@ const fromRaw = (r: Raw): WindowRow => ({
   clerkId: r.clerk_id,
   lastCallAt: r.last_call_at,
   skills: r.skills ? (JSON.parse(r.skills) as Record<string, number>) : null,
+  skillsUntil: r.skills_until,
+  skillsRevert: r.skills_revert ? (JSON.parse(r.skills_revert) as Record<string, number> | null) : null,
 });
 
 export class WindowStore {
@@ -44,8 +51,10 @@ export class WindowStore {
       get: db.prepare<[number], Raw>('SELECT * FROM window_state WHERE no = ?'),
       all: db.prepare<[], Raw>('SELECT * FROM window_state ORDER BY no'),
       save: db.prepare(`UPDATE window_state SET open=@open, paused_reason=@pausedReason, paused_at=@pausedAt,
-        current_ticket=@currentTicket, clerk_id=@clerkId, last_call_at=@lastCallAt, skills=@skills WHERE no=@no`),
+        current_ticket=@currentTicket, clerk_id=@clerkId, last_call_at=@lastCallAt, skills=@skills,
+        skills_until=@skillsUntil, skills_revert=@skillsRevert WHERE no=@no`),
       byClerk: db.prepare<[string], Raw>('SELECT * FROM window_state WHERE clerk_id = ?'),
+      skillsEnded: db.prepare<[number], Raw>('SELECT * FROM window_state WHERE skills_until <= ?'),
     };
   }
 
@@ -66,7 +75,17 @@ export class WindowStore {
     return this.s.byClerk.all(clerkId).map(fromRaw);
   }
 
+  /** Windows whose time-limited skill change has run out. */
+  skillsEnded(now: number): WindowRow[] {
+    return this.s.skillsEnded.all(now).map(fromRaw);
+  }
+
   save(w: WindowRow): void {
-    this.s.save.run({ ...w, open: w.open ? 1 : 0, skills: w.skills ? JSON.stringify(w.skills) : null });
+    this.s.save.run({
+      ...w,
+      open: w.open ? 1 : 0,
+      skills: w.skills ? JSON.stringify(w.skills) : null,
+      skillsRevert: w.skillsUntil !== null ? JSON.stringify(w.skillsRevert) : null,
+    });
   }
 }

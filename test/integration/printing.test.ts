@@ -82,7 +82,7 @@ describe('ticket printing', () => {
     expect((await api.get(`/api/tickets/${r.body.ticket.id}`)).body.ticket.status).toBe('waiting');
 
     await until(() => supervisor.alert!.length, 'a supervisor alert');
-    expect(supervisor.alert![0]).toMatchObject({ kind: 'printer', deviceId: 'printer-1', state: 'paper_out' });
+    expect(supervisor.alert![0]).toMatchObject({ kind: 'printer', subject: 'printer-1', state: 'paper_out' });
     await until(() => kiosk.printer!.some((p) => p.state === 'paper_out'), 'the kiosk told of paper out');
     const devices = await api.get('/api/devices', sup);
     expect(devices.body.devices.find((d: any) => d.id === 'printer-1')).toMatchObject({ printer: 'paper_out' });

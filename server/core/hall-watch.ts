@@ -1,0 +1,70 @@
+// The supervisor's watch over the hall, every couple of seconds: time-limited skill changes that ran out
+// go back, and the alert conditions (server/domain/alert-rules.ts) are raised or resolved.
+import { alertConditions, type HallFacts } from '../domain/alert-rules';
+import { reconcileAlerts } from './alerts';
+import type { HallCore } from './hall-core';
+import { Periodic } from './periodic';
+import { endTimedSkills } from './window-plan';
+
+/** What the core cannot see itself: device health (adapters) and the upstream backlog. */
+export interface WatchSources {
+  devices: () => HallFacts['devices'];
+  upstream: () => HallFacts['upstream'];
+}
+
+export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
+  const now = core.clock();
+  const snap = core.snapshot();
+  const limits = core.config.alerts;
+  return {
+    now,
+    services: snap.services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      targetWaitMin: s.targetWaitMin,
+      alertWaiting: core.model.services.get(s.id)!.alertWaiting,
+      waiting: s.waiting,
+    })),
+    waiting: core.tickets
+      .waitingOrHeldOn(core.today())
+      .filter((t) => t.status === 'waiting')
+      .map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, waitFrom: t.waitFrom })),
+    windows: core.windows.all().flatMap((row) => {
+      const w = snap.windows.find((x) => x.no === row.no);
+      if (!w) return [];
+      return [
+        {
+          no: w.no,
+          name: w.name,
+          state: w.state,
+          open: row.open,
+          staffed: row.clerkId !== null,
+          pausedAt: row.pausedAt,
+          pauseReason: row.pausedReason,
+          skills: w.skills,
+        },
+      ];
+    }),
+    devices: sources.devices(),
+    upstream: sources.upstream(),
+    limits: {
+      pauseMaxMin: limits.pauseMaxMin,
+      deviceOfflineSec: limits.deviceOfflineSec,
+      upstreamBacklogMin: limits.upstreamBacklogMin,
+    },
+  };
+}
+
+export class HallWatch extends Periodic {
+  constructor(core: HallCore, sources: WatchSources, log: (msg: string, e?: unknown) => void, everyMs = 2000) {
+    super(
+      'hall watch',
+      everyMs,
+      () => {
+        endTimedSkills(core);
+        reconcileAlerts(core, alertConditions(hallFacts(core, sources)));
+      },
+      log,
+    );
+  }
+}

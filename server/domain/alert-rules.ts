@@ -1,0 +1,166 @@
+// When the supervisor dashboard raises an alert, and what it suggests. Pure: the hall's facts in, the
+// conditions that hold now out; the core keeps one alert per condition until it clears.
+import type { WindowState } from './types';
+
+export const ALERT_KINDS = [
+  'wait_over_target',
+  'queue_long',
+  'window_paused',
+  'device_offline',
+  'printer',
+  'upstream_backlog',
+  'follow_up_overdue',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** Kinds that hold while a condition holds (the rest are raised once by an event). */
+export const CONDITION_KINDS: readonly AlertKind[] = [
+  'wait_over_target',
+  'queue_long',
+  'window_paused',
+  'device_offline',
+  'printer',
+  'upstream_backlog',
+];
+
+export interface AlertCondition {
+  kind: AlertKind;
+  /** What it is about: a ticket id, service id, window number, device id. */
+  subject: string;
+  /** The subject's state when it matters (a printer's paper_out vs cover_open are two alerts). */
+  state: string | null;
+  message: string;
+  suggestion: string | null;
+}
+
+export interface HallFacts {
+  now: number;
+  services: { id: string; name: string; targetWaitMin: number; alertWaiting: number; waiting: number }[];
+  waiting: { id: string; number: string; serviceId: string; waitFrom: number }[];
+  windows: {
+    no: number;
+    name: string;
+    state: WindowState;
+    open: boolean;
+    staffed: boolean;
+    pausedAt: number | null;
+    pauseReason: string | null;
+    skills: Record<string, number>;
+  }[];
+  devices: {
+    id: string;
+    kind: string;
+    state: 'online' | 'offline' | 'unknown';
+    since: number | null;
+    /** A printer that cannot print: its state and message (缺纸…); null when it prints. */
+    fault: { state: string; message: string } | null;
+  }[];
+  /** The oldest event not yet sent upstream, or null (nothing waiting or no upstream). */
+  upstream: { oldestAt: number; count: number } | null;
+  limits: { pauseMaxMin: number; deviceOfflineSec: number; upstreamBacklogMin: number };
+}
+
+const minutes = (ms: number) => Math.floor(ms / 60_000);
+
+export function alertConditions(f: HallFacts): AlertCondition[] {
+  const out: AlertCondition[] = [];
+  const service = new Map(f.services.map((s) => [s.id, s]));
+  for (const t of f.waiting) {
+    const s = service.get(t.serviceId);
+    const waited = minutes(f.now - t.waitFrom);
+    if (!s || waited < s.targetWaitMin) continue;
+    out.push({
+      kind: 'wait_over_target',
+      subject: t.id,
+      state: null,
+      message: `${t.number} 号（${s.name}）已等候 ${waited} 分钟，超过目标 ${s.targetWaitMin} 分钟`,
+      suggestion: suggestWindow(s.id, f)?.text ?? null,
+    });
+  }
+  for (const s of f.services) {
+    if (s.waiting <= s.alertWaiting) continue;
+    out.push({
+      kind: 'queue_long',
+      subject: s.id,
+      state: null,
+      message: `${s.name} 等候 ${s.waiting} 人，超过 ${s.alertWaiting} 人`,
+      suggestion: suggestWindow(s.id, f)?.text ?? null,
+    });
+  }
+  for (const w of f.windows) {
+    if (w.state !== 'paused' || w.pausedAt === null) continue;
+    const paused = minutes(f.now - w.pausedAt);
+    if (paused < f.limits.pauseMaxMin) continue;
+    out.push({
+      kind: 'window_paused',
+      subject: String(w.no),
+      state: null,
+      message: `${w.name} 暂停（${w.pauseReason ?? '未说明'}）已 ${paused} 分钟`,
+      suggestion: null,
+    });
+  }
+  for (const d of f.devices) {
+    if (d.fault) {
+      out.push({
+        kind: 'printer',
+        subject: d.id,
+        state: d.fault.state,
+        message: `${d.id}：${d.fault.message}`,
+        suggestion: null,
+      });
+    } else if (d.state === 'offline' && d.since !== null && f.now - d.since >= f.limits.deviceOfflineSec * 1000) {
+      out.push({
+        kind: 'device_offline',
+        subject: d.id,
+        state: null,
+        message: `设备 ${d.id} 离线 ${Math.max(1, minutes(f.now - d.since))} 分钟`,
+        suggestion: null,
+      });
+    }
+  }
+  if (f.upstream && minutes(f.now - f.upstream.oldestAt) >= f.limits.upstreamBacklogMin) {
+    out.push({
+      kind: 'upstream_backlog',
+      subject: 'upstream',
+      state: null,
+      message: `上报积压 ${f.upstream.count} 条，最早一条已 ${minutes(f.now - f.upstream.oldestAt)} 分钟未送达`,
+      suggestion: '检查与市/省平台的网络连接',
+    });
+  }
+  return out;
+}
+
+export interface Suggestion {
+  windowNo: number;
+  action: 'resume' | 'open' | 'assign' | 'staff';
+  text: string;
+}
+
+/**
+ * Which window to bring to a busy service: a paused window that takes it (resume), a staffed window a
+ * supervisor closed (open), a staffed window that does not take it as its own service and has the
+ * shortest own queues (潮汐: take it at level 1 for an hour), else an unstaffed window that takes it.
+ */
+export function suggestWindow(serviceId: string, f: HallFacts): Suggestion | null {
+  const name = f.services.find((s) => s.id === serviceId)?.name ?? serviceId;
+  const takes = (w: HallFacts['windows'][number]) => w.skills[serviceId] !== undefined;
+  const paused = f.windows.find((w) => w.state === 'paused' && takes(w));
+  if (paused) return { windowNo: paused.no, action: 'resume', text: `恢复 ${paused.name}（可办理${name}）` };
+  const closed = f.windows.find((w) => w.staffed && !w.open && takes(w));
+  if (closed) return { windowNo: closed.no, action: 'open', text: `开放 ${closed.name}（可办理${name}）` };
+  const waiting = new Map(f.services.map((s) => [s.id, s.waiting]));
+  const ownLoad = (w: HallFacts['windows'][number]) =>
+    Object.entries(w.skills)
+      .filter(([, level]) => level === 1)
+      .reduce((n, [id]) => n + (waiting.get(id) ?? 0), 0);
+  const helpers = f.windows
+    .filter((w) => w.staffed && w.open && w.state !== 'paused' && w.skills[serviceId] !== 1)
+    .sort((a, b) => ownLoad(a) - ownLoad(b) || a.no - b.no);
+  const helper = helpers[0];
+  if (helper) {
+    return { windowNo: helper.no, action: 'assign', text: `将 ${helper.name} 设为潮汐窗口，一小时内优先办理${name}` };
+  }
+  const unstaffed = f.windows.find((w) => !w.staffed && takes(w));
+  if (unstaffed) return { windowNo: unstaffed.no, action: 'staff', text: `安排工作人员登录 ${unstaffed.name}` };
+  return null;
+}

@@ -1,0 +1,117 @@
+// Device health for the dashboard: every configured device with how it last talked to the server.
+// Pages (boards, tablet pads, kiosks) are seen through their socket.io connections, hardware (LED strips,
+// key pads, hardware pads) through MQTT availability, printers through their DLE EOT status.
+import { PRINTABLE } from '../../devices/escpos/printer-state';
+import type { HallFacts } from '../domain/alert-rules';
+import type { HallCore } from '../core/hall-core';
+import type { DeviceStatus } from '../mqtt/availability';
+import type { DeviceHealthView, PrinterView } from '../protocol/socket';
+
+interface Seen {
+  state: 'online' | 'offline';
+  since: number;
+}
+
+export class DeviceHealth {
+  private readonly sockets = new Map<string, { count: number } & Seen>();
+  private readonly listeners = new Set<(d: DeviceHealthView) => void>();
+
+  constructor(
+    private readonly core: HallCore,
+    private readonly printers: () => PrinterView[],
+    private readonly mqtt: () => DeviceStatus[],
+  ) {}
+
+  /** A device's page connected (true) or disconnected (false); a device may have several tabs open. */
+  socket(deviceId: string, connected: boolean): void {
+    const cur = this.sockets.get(deviceId) ?? { count: 0, state: 'offline' as const, since: 0 };
+    const count = Math.max(0, cur.count + (connected ? 1 : -1));
+    const state = count > 0 ? 'online' : 'offline';
+    this.sockets.set(deviceId, { count, state, since: state === cur.state ? cur.since : this.core.clock() });
+    if (state !== cur.state) this.changed(deviceId);
+  }
+
+  /** Tell listeners (the dashboard) about one device's new health. */
+  changed(deviceId: string): void {
+    const d = this.list().find((x) => x.id === deviceId);
+    if (d) for (const fn of this.listeners) fn(d);
+  }
+
+  onChange(fn: (d: DeviceHealthView) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  list(): DeviceHealthView[] {
+    const printers = new Map(this.printers().map((p) => [p.id, p]));
+    const mqtt = new Map(this.mqtt().map((d) => [d.id, d]));
+    const iso = (ms: number) => new Date(ms).toISOString();
+    return this.core.config.devices
+      .filter((d) => d.kind !== 'booking')
+      .map((d) => {
+        const base = {
+          id: d.id,
+          kind: d.kind,
+          window: 'window' in d ? d.window : null,
+          zone: d.kind === 'board' ? d.zone : null,
+        };
+        const p = printers.get(d.id);
+        if (p) {
+          const state = p.state === 'offline' ? 'offline' : 'online';
+          return {
+            ...base,
+            state,
+            since: p.lastSeen,
+            via: 'tcp',
+            detail: p.message,
+            printer: p.state,
+          } as DeviceHealthView;
+        }
+        const s = this.sockets.get(d.id);
+        const m = mqtt.get(d.id);
+        // Whichever way the device talks now counts; a pad may be a tablet page or a hardware pad.
+        if (s?.state === 'online' || !m || m.state === 'unknown') {
+          if (!s)
+            return {
+              ...base,
+              state: 'unknown',
+              since: null,
+              via: 'socket',
+              detail: null,
+              printer: null,
+            } as DeviceHealthView;
+          return {
+            ...base,
+            state: s.state,
+            since: iso(s.since),
+            via: 'socket',
+            detail: null,
+            printer: null,
+          } as DeviceHealthView;
+        }
+        return {
+          ...base,
+          state: m.state,
+          since: m.since,
+          via: 'mqtt',
+          detail: null,
+          printer: null,
+        } as DeviceHealthView;
+      });
+  }
+
+  /** The watch's view: states with times, and printers that cannot print. */
+  facts(): HallFacts['devices'] {
+    const printers = new Map(this.printers().map((p) => [p.id, p]));
+    return this.list().map((d) => {
+      const p = printers.get(d.id);
+      return {
+        id: d.id,
+        kind: d.kind,
+        state: d.state,
+        since: d.since ? Date.parse(d.since) : null,
+        fault: p && !PRINTABLE.has(p.state) ? { state: p.state, message: p.message } : null,
+      };
+    });
+  }
+}

@@ -1,0 +1,84 @@
+// Reports under /api/reports (DESIGN.md §6): figures as JSON, CSV and XLSX downloads, the printable
+// report, and today's hourly curve against the same weekday. Supervisors and admins only.
+import { buildReport, hourlyCurve, visitsBetween } from '../core/reports';
+import type { HallCore } from '../core/hall-core';
+import { hourly, REPORT_GROUPS } from '../domain/report';
+import { parseHhMm } from '../domain/numbering';
+import * as body from '../protocol/http';
+import { reportCsv } from '../reports/csv';
+import { printPage } from '../reports/print-page';
+import { reportXlsx } from '../reports/xlsx';
+import { range } from './evaluation-routes';
+import { FileReply, validate } from './handler';
+import type { RouteDef } from './routes';
+
+export function reportRoutes(core: HallCore): RouteDef[] {
+  const query = (q: unknown) => {
+    const parsed = validate(body.reportQuery, q, 'query');
+    return { ...parsed, ...range(core, parsed) };
+  };
+  const name = (from: string, to: string, ext: string) =>
+    `${core.config.hall.id}-report-${from}${to !== from ? `_${to}` : ''}.${ext}`;
+  return [
+    {
+      method: 'get',
+      path: '/api/reports',
+      summary: 'Report figures for ?from=&to= (YYYY-MM-DD) ?by=service|window|clerk|hour|day',
+      access: 'supervisor',
+      body: null,
+      act: ({ req }) => {
+        const q = query(req.query);
+        return buildReport(core, q.from, q.to, q.by);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/reports/hourly',
+      summary: 'A day’s (?from=) arrivals, served and mean wait per hour, and the same weekday’s average',
+      access: 'supervisor',
+      body: null,
+      act: ({ req }) => hourlyCurve(core, query(req.query).from),
+    },
+    {
+      method: 'get',
+      path: '/api/reports/export',
+      summary: 'Download: ?format=csv (one grouping, ?by=) or ?format=xlsx (a sheet per grouping); ?lang=zh|en',
+      access: 'supervisor',
+      body: null,
+      act: async ({ req }) => {
+        const q = query(req.query);
+        if (q.format === 'xlsx') {
+          const all = REPORT_GROUPS.map((by) => buildReport(core, q.from, q.to, by));
+          return new FileReply(
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            await reportXlsx(all, q.lang),
+            name(q.from, q.to, 'xlsx'),
+          );
+        }
+        const csv = reportCsv(buildReport(core, q.from, q.to, q.by), q.lang);
+        return new FileReply('text/csv; charset=utf-8', csv, name(q.from, q.to, `${q.by}.csv`));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/reports/print',
+      summary: 'The printable report (HTML with a print stylesheet and charts) for ?from=&to=',
+      access: 'supervisor',
+      body: null,
+      act: ({ req }) => {
+        const q = query(req.query);
+        const reports = (['service', 'window', 'clerk', 'hour'] as const).map((by) =>
+          buildReport(core, q.from, q.to, by),
+        );
+        const hall = core.config.hall;
+        const hours = { from: Math.floor(parseHhMm(hall.open) / 60), to: Math.ceil(parseHhMm(hall.close) / 60) };
+        const chart =
+          q.from === q.to
+            ? { ...hourlyCurve(core, q.from), hours }
+            : { today: hourly(visitsBetween(core, q.from, q.to)), usual: [], hours };
+        const printedAt = new Date(core.clock()).toLocaleString('zh-CN', { timeZone: hall.timezone, hour12: false });
+        return new FileReply('text/html; charset=utf-8', printPage(reports, chart, q.lang, printedAt));
+      },
+    },
+  ];
+}

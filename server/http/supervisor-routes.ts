@@ -1,0 +1,81 @@
+// The supervisor's part of the route table: the dashboard's state, alerts and their acknowledgement,
+// live changes (open/close a window, move a waiting ticket) and a service's waiting list.
+// Skill changes and the board notice are in routes.ts beside the other window and board routes.
+import { ackAlert, recentAlerts } from '../core/alerts';
+import type { HallCore } from '../core/hall-core';
+import { actorOf } from '../core/staff';
+import { moveTicket } from '../core/ticket-admin';
+import { setWindowOpen } from '../core/window-plan';
+import { HallError } from '../domain/errors';
+import * as body from '../protocol/http';
+import type { DeviceHealthView } from '../protocol/socket';
+import { supervisorState } from '../realtime/supervisor-state';
+import { validate } from './handler';
+import type { RouteDef } from './routes';
+
+export function supervisorRoutes(core: HallCore, devices: () => DeviceHealthView[]): RouteDef[] {
+  const windowNo = (v: unknown) => validate(body.windowNoParam, v, 'path');
+  return [
+    {
+      method: 'get',
+      path: '/api/supervisor/state',
+      summary: 'The dashboard’s state: hall snapshot, alerts, device health, served today per window',
+      access: 'supervisor',
+      body: null,
+      act: () => supervisorState(core, devices()),
+    },
+    {
+      method: 'get',
+      path: '/api/alerts',
+      summary: 'Alerts of the last 24 hours and any still open, newest first',
+      access: 'supervisor',
+      body: null,
+      act: () => ({ alerts: recentAlerts(core) }),
+    },
+    {
+      method: 'post',
+      path: '/api/alerts/:id/ack',
+      summary: 'Acknowledge an alert (audited; the dashboard stops sounding it)',
+      access: 'supervisor',
+      body: body.emptyBody,
+      act: ({ principal, req }) => ({
+        alert: ackAlert(core, validate(body.alertIdParam, req.params.id, 'path'), actorOf(principal!)),
+      }),
+    },
+    {
+      method: 'post',
+      path: '/api/windows/:no/open',
+      summary: 'Open or close a window (supervisor; audited). A window calling or serving must finish first',
+      access: 'supervisor',
+      body: body.windowOpenBody,
+      act: ({ principal, body: b, req }) => {
+        const no = windowNo(req.params.no);
+        setWindowOpen(core, no, b.open, actorOf(principal!));
+        return { window: core.windowView(no) };
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/tickets/:id/move',
+      summary: 'Move a waiting ticket to another service’s queue or reserve it for a window (keeps its wait)',
+      access: 'supervisor',
+      body: body.moveTicketBody,
+      act: ({ principal, body: b, req }) => ({
+        ticket: moveTicket(core, String(req.params.id), b, actorOf(principal!)),
+      }),
+    },
+    {
+      method: 'get',
+      path: '/api/services/:id/waiting',
+      summary: 'A service’s waiting tickets, priority first then by wait (supervisor)',
+      access: 'supervisor',
+      body: null,
+      act: ({ req }) => {
+        const id = String(req.params.id);
+        if (!core.model.services.has(id)) throw new HallError('UNKNOWN_SERVICE', `没有编号为“${id}”的事项`);
+        const ids = core.reports.waitingIds(core.today(), id);
+        return { tickets: ids.map((t) => core.model.ticketView(core.tickets.get(t)!)) };
+      },
+    },
+  ];
+}
