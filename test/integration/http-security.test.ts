@@ -28,6 +28,7 @@ function state(): string {
     sessions: q('SELECT token_digest, clerk_id, window_no FROM sessions ORDER BY token_digest'),
     events: q('SELECT COUNT(*) AS n FROM events'),
     appointments: q('SELECT * FROM appointments'),
+    alerts: q('SELECT id, kind, subject, acked_at, acked_by FROM alerts ORDER BY id'),
   });
 }
 
