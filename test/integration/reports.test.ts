@@ -162,7 +162,9 @@ describe('report figures match the hand-computed fixture day', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('名称,取号数,办结数,过号数,转移数,平均等候(分),P90等候(分),最长等候(分),平均办理(分),目标内占比,满意率,参评率');
+    expect(lines[0]).toBe(
+      '名称,取号数,办结数,过号数,转移数,平均等候(分),P90等候(分),最长等候(分),平均办理(分),目标内占比,满意率,参评率',
+    );
     expect(lines).toContain('税务,2,1,1,1,19,25,25,9,50%,,0%');
     expect(lines.at(-1)).toBe('合计,4,2,1,1,14.3,25,25,9.5,66.7%,100%,50%');
   });

@@ -1,0 +1,136 @@
+// Pure rules behind the dashboard: which alert conditions hold, which window a busy queue is pointed to,
+// and the report formulas' edge cases (voided and pending evaluations, the nearest-rank p90).
+import { describe, expect, it } from 'vitest';
+import { alertConditions, suggestWindow, type HallFacts } from '../../server/domain/alert-rules';
+import { percentile, rowOf, type Visit } from '../../server/domain/report';
+
+const NOW = 10 * 3600_000;
+const win = (no: number, over: Partial<HallFacts['windows'][number]> = {}): HallFacts['windows'][number] => ({
+  no,
+  name: `${no}号窗口`,
+  state: 'idle',
+  open: true,
+  staffed: true,
+  pausedAt: null,
+  pauseReason: null,
+  skills: {},
+  ...over,
+});
+const facts = (over: Partial<HallFacts> = {}): HallFacts => ({
+  now: NOW,
+  services: [
+    { id: 'tax', name: '税务', targetWaitMin: 20, alertWaiting: 5, waiting: 6 },
+    { id: 'gen', name: '综合', targetWaitMin: 15, alertWaiting: 5, waiting: 1 },
+  ],
+  waiting: [],
+  windows: [],
+  devices: [],
+  upstream: null,
+  limits: { pauseMaxMin: 30, deviceOfflineSec: 60, upstreamBacklogMin: 30 },
+  ...over,
+});
+
+describe('which window a busy queue is pointed to', () => {
+  it('resume a paused window that takes it, before opening a closed one, before a 潮汐 helper', () => {
+    const windows = [
+      win(1, { skills: { gen: 1 } }),
+      win(2, { skills: { tax: 2 }, open: false, state: 'closed' }),
+      win(3, { skills: { tax: 1 }, state: 'paused', pausedAt: NOW }),
+    ];
+    expect(suggestWindow('tax', facts({ windows }))).toMatchObject({ windowNo: 3, action: 'resume' });
+    expect(suggestWindow('tax', facts({ windows: windows.slice(0, 2) }))).toMatchObject({
+      windowNo: 2,
+      action: 'open',
+    });
+    expect(suggestWindow('tax', facts({ windows: windows.slice(0, 1) }))).toMatchObject({
+      windowNo: 1,
+      action: 'assign',
+    });
+  });
+
+  it('the helper is the staffed window with the shortest own queues; else someone must log in', () => {
+    const windows = [win(1, { skills: { gen: 1 } }), win(2, { skills: { tax: 1 } }), win(4, { skills: { other: 1 } })];
+    expect(suggestWindow('tax', facts({ windows }))?.windowNo).toBe(4); // its own queue is empty
+    const unstaffed = [win(5, { staffed: false, state: 'closed', skills: { tax: 1 } })];
+    expect(suggestWindow('tax', facts({ windows: unstaffed }))).toMatchObject({ windowNo: 5, action: 'staff' });
+    expect(suggestWindow('tax', facts({ windows: [] }))).toBeNull();
+  });
+});
+
+describe('alert conditions', () => {
+  it('each holds only past its threshold', () => {
+    const f = facts({
+      waiting: [
+        { id: 't1', number: 'B001', serviceId: 'tax', waitFrom: NOW - 20 * 60_000 },
+        { id: 't2', number: 'B002', serviceId: 'tax', waitFrom: NOW - 19 * 60_000 },
+      ],
+      windows: [
+        win(1, { state: 'paused', pausedAt: NOW - 30 * 60_000, pauseReason: '会议' }),
+        win(2, { state: 'paused', pausedAt: NOW - 29 * 60_000 }),
+      ],
+      devices: [
+        { id: 'led-1', kind: 'led', state: 'offline', since: NOW - 60_000, fault: null },
+        { id: 'led-2', kind: 'led', state: 'offline', since: NOW - 59_000, fault: null },
+        {
+          id: 'printer-1',
+          kind: 'printer',
+          state: 'online',
+          since: NOW,
+          fault: { state: 'paper_out', message: '打印机缺纸' },
+        },
+      ],
+      upstream: { oldestAt: NOW - 30 * 60_000, count: 12 },
+    });
+    const got = alertConditions(f).map((c) => `${c.kind}:${c.subject}`);
+    expect(got).toEqual([
+      'wait_over_target:t1',
+      'queue_long:tax',
+      'window_paused:1',
+      'device_offline:led-1',
+      'printer:printer-1',
+      'upstream_backlog:upstream',
+    ]);
+  });
+});
+
+describe('report formulas', () => {
+  it('nearest-rank percentile', () => {
+    expect(percentile([], 0.9)).toBeNull();
+    expect(percentile([7], 0.9)).toBe(7);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
+    expect(percentile([10, 1, 5], 0.5)).toBe(5);
+  });
+
+  it('voided and pending evaluations do not count; uncalled tickets have no wait', () => {
+    const v = (over: Partial<Visit>): Visit => ({
+      day: 'd',
+      hour: 9,
+      calledHour: 9,
+      finishedHour: 9,
+      serviceId: 's',
+      windowNo: 1,
+      clerkId: 'c',
+      status: 'finished',
+      waitMin: 10,
+      serviceMin: 5,
+      targetWaitMin: 15,
+      transfers: 0,
+      evaluation: null,
+      ...over,
+    });
+    const row = rowOf('k', [
+      v({ evaluation: { status: 'rated', level: 'very_dissatisfied', voided: true } }),
+      v({ evaluation: { status: 'pending', level: null, voided: false } }),
+      v({ evaluation: { status: 'rated', level: 'basic', voided: false }, waitMin: 20 }),
+      v({ status: 'expired', waitMin: null, serviceMin: null }),
+    ]);
+    expect(row).toMatchObject({
+      tickets: 4,
+      served: 3,
+      meanWaitMin: 13.3,
+      withinTarget: 0.6667,
+      satisfaction: 1,
+      evaluationRate: 1,
+    });
+  });
+});
