@@ -5,11 +5,11 @@ import type { HallServer } from '../../server/app';
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls fn until it returns something truthy, or fails naming what it waited for. */
-export async function until<T>(fn: () => T | Promise<T>, what: string, ms = 8000): Promise<T> {
+export async function until<T>(fn: () => T | Promise<T>, what: string, ms = 8000): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
-    if (v) return v;
+    if (v) return v as NonNullable<T>;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(25);
   }
