@@ -78,6 +78,7 @@ const WEB_PAGES: Record<string, string> = {
   '/kiosk': 'display/kiosk.html',
   '/pad': 'display/pad.html',
   '/t/demo': 'display/ticket.html',
+  '/supervisor': 'display/supervisor.html',
 };
 
 const langOf = (q: unknown): Lang => (q === 'en' ? 'en' : 'zh');

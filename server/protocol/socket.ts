@@ -158,6 +158,7 @@ export interface ServerToClient {
     followUp: FollowUpView;
     device: DeviceHealthView;
     served: { windowNo: number; count: number };
+    notice: string;
   };
   '/pad': { state: PadState; call: CallView; window: PublicWindowView; prompt: PadPrompt };
   '/ticket': { state: TicketPageState; ticket: TicketPageState['ticket'] };

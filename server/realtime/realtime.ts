@@ -221,6 +221,7 @@ export class Realtime {
       bus.on('followup.changed', ({ followUp }) => this.io.of('/supervisor').emit('followUp', followUp)),
       bus.on('alert', (alert) => this.io.of('/supervisor').emit('alert', alert)),
       bus.on('notice.changed', () => {
+        this.io.of('/supervisor').emit('notice', this.core.notice(null));
         for (const s of this.io.of('/board').sockets.values())
           s.emit('notice', this.core.notice((s.data.bound as Bound).zone));
       }),

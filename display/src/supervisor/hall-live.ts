@@ -1,0 +1,312 @@
+// The live hall: queues against their targets, every window's state with its clerk and served count,
+// device health, today's hourly chart against the usual, and the board notice. Window and queue
+// changes open their dialogs (window-editor, ticket-mover).
+import { LitElement, css, html, nothing } from 'lit';
+import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
+import type { HourPoint } from '../../../server/domain/report';
+import type { SupervisorState } from '../../../server/protocol/socket';
+import type { WindowView } from '../../../server/protocol/views';
+import { CHART_TEXT, hourChartSvg } from '../../../server/reports/hour-chart';
+import { ApiError } from '../shared/device-api';
+import type { SupervisorApi } from './supervisor-api';
+import { lang, t } from './supervisor-i18n';
+import './ticket-mover';
+import './window-editor';
+
+const minsSince = (iso: string | null) => (iso ? Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60_000)) : 0);
+const hhmm = (iso: string) =>
+  new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+
+export class HallLive extends LitElement {
+  static override properties = {
+    state: { attribute: false },
+    api: { attribute: false },
+    editing: { state: true },
+    moving: { state: true },
+    chart: { state: true },
+    message: { state: true },
+  };
+  declare state: SupervisorState;
+  declare api: SupervisorApi;
+  declare editing: WindowView | null;
+  declare moving: string | null;
+  declare chart: { today: HourPoint[]; usual: HourPoint[] } | null;
+  declare message: string;
+  private timer: number | undefined;
+
+  constructor() {
+    super();
+    this.editing = null;
+    this.moving = null;
+    this.chart = null;
+    this.message = '';
+  }
+
+  static override styles = css`
+    :host {
+      display: grid;
+      grid-template-columns: minmax(420px, 1fr) minmax(420px, 1.3fr);
+      gap: 16px;
+    }
+    section {
+      background: #fff;
+      border-radius: 8px;
+      padding: 12px 16px;
+      box-shadow: 0 1px 4px rgba(0, 0, 0, 0.08);
+    }
+    h2 {
+      font-size: 17px;
+      margin: 0 0 8px;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+    }
+    th,
+    td {
+      padding: 5px 6px;
+      border-bottom: 1px solid #eef0f3;
+      text-align: right;
+    }
+    th:first-child,
+    td:first-child {
+      text-align: left;
+    }
+    .over {
+      color: var(--sv-bad);
+      font-weight: bold;
+    }
+    .near {
+      color: var(--sv-warn);
+    }
+    .windows {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(190px, 1fr));
+      gap: 10px;
+    }
+    .win {
+      border: 1px solid #dde3ea;
+      border-left: 6px solid #9aa5b1;
+      border-radius: 6px;
+      padding: 8px 10px;
+    }
+    .win[data-state='idle'] {
+      border-left-color: var(--sv-ok);
+    }
+    .win[data-state='calling'],
+    .win[data-state='serving'] {
+      border-left-color: var(--sv-primary);
+    }
+    .win[data-state='paused'] {
+      border-left-color: var(--sv-warn);
+    }
+    .win b {
+      font-size: 16px;
+    }
+    .muted {
+      color: #6b7785;
+      font-size: 13px;
+    }
+    button {
+      font-size: 13px;
+      padding: 3px 10px;
+      margin: 4px 4px 0 0;
+      border: 1px solid #b8c4d2;
+      background: #f6f8fb;
+      border-radius: 4px;
+      cursor: pointer;
+    }
+    .dev {
+      display: inline-block;
+      margin: 3px 8px 3px 0;
+      padding: 2px 8px;
+      border-radius: 10px;
+      font-size: 13px;
+      background: #eef0f3;
+    }
+    .dev[data-state='online'] {
+      background: #e3f3e5;
+    }
+    .dev[data-state='offline'],
+    .dev[data-fault] {
+      background: #fdecea;
+      color: var(--sv-bad);
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    textarea {
+      width: 100%;
+      box-sizing: border-box;
+      font-size: 15px;
+    }
+  `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadChart();
+    // Minutes tick by without events: redraw "for N min" and refresh the chart now and then.
+    let n = 0;
+    this.timer = window.setInterval(() => {
+      this.requestUpdate();
+      if (++n % 4 === 0) void this.loadChart();
+    }, 15_000);
+  }
+
+  override disconnectedCallback(): void {
+    window.clearInterval(this.timer);
+    super.disconnectedCallback();
+  }
+
+  private async loadChart(): Promise<void> {
+    this.chart = await this.api
+      .get<{ today: HourPoint[]; usual: HourPoint[] }>(`/api/reports/hourly?from=${this.state.hall.day}`)
+      .catch(() => this.chart);
+  }
+
+  private async act(fn: () => Promise<unknown>): Promise<void> {
+    try {
+      await fn();
+      this.message = '';
+    } catch (e) {
+      this.message = e instanceof ApiError ? e.message : String(e);
+    }
+  }
+
+  private services() {
+    return html`<section>
+      <h2>${t('services')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>${t('service')}</th>
+            <th>${t('waiting')}</th>
+            <th>${t('longest')}</th>
+            <th>${t('target')}</th>
+            <th>${t('estimate')}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.state.services.map((s) => {
+            const cls =
+              s.longestWaitMin >= s.targetWaitMin ? 'over' : s.longestWaitMin >= s.targetWaitMin * 0.8 ? 'near' : '';
+            return html`<tr data-service=${s.id}>
+              <td>${s.prefix} ${s.name}</td>
+              <td>${s.waiting}</td>
+              <td class=${cls}>${t('minutes', { n: s.longestWaitMin })}</td>
+              <td>${t('minutes', { n: s.targetWaitMin })}</td>
+              <td>${t('minutes', { n: s.estimatedWaitMin })}</td>
+              <td><button ?disabled=${!s.waiting} @click=${() => (this.moving = s.id)}>${t('move')}</button></td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  private windowCard(w: WindowView) {
+    const since = w.state === 'paused' ? w.pausedAt : w.state === 'serving' ? w.ticket?.servingAt : w.ticket?.calledAt;
+    return html`<div class="win" data-state=${w.state} data-window=${w.no}>
+      <b>${w.name}</b> <span class="muted">${t(`state_${w.state}` as 'state_idle')}</span>
+      <div>${w.clerk ? w.clerk.name : html`<span class="muted">${t('noClerk')}</span>`}</div>
+      <div>
+        ${w.ticket ? html`${w.ticket.number} · ${w.ticket.serviceName}` : nothing}
+        ${w.state === 'paused' ? html`${w.pauseReason ?? ''}` : nothing}
+        ${since && w.state !== 'idle' ? html`<span class="muted">${t('for', { n: minsSince(since) })}</span>` : nothing}
+      </div>
+      <div class="muted">
+        ${t('servedToday', { n: this.state.servedToday[String(w.no)] ?? 0 })}
+        ${w.skillsUntil ? html` · ${t('tidalUntil', { t: hhmm(w.skillsUntil) })}` : nothing}
+      </div>
+      <button @click=${() => this.act(() => this.api.post(`/api/windows/${w.no}/open`, { open: !w.open }))}>
+        ${w.open ? t('close') : t('open')}
+      </button>
+      <button @click=${() => (this.editing = w)}>${t('skills')}</button>
+    </div>`;
+  }
+
+  private devices() {
+    return html`<section>
+      <h2>${t('devices')}</h2>
+      ${this.state.devices.map(
+        (d) =>
+          html`<span
+            class="dev"
+            data-device=${d.id}
+            data-state=${d.state}
+            ?data-fault=${d.printer !== null && d.printer !== 'ok' && d.printer !== 'paper_near_end'}
+            title=${d.since ? t('lastSeen', { t: hhmm(d.since) }) : ''}
+            >${d.id} · ${d.detail ?? t(d.state === 'offline' ? 'offlineState' : d.state)}</span
+          >`,
+      )}
+    </section>`;
+  }
+
+  private notice() {
+    return html`<section>
+      <h2>${t('notice')}</h2>
+      <textarea rows="2" maxlength="200" .value=${this.state.notice} data-testid="notice"></textarea>
+      <button
+        @click=${() => {
+          const text = this.renderRoot.querySelector('textarea')!.value;
+          void this.act(() => this.api.post('/api/board/notice', { text }));
+        }}
+      >
+        ${t('save')}
+      </button>
+    </section>`;
+  }
+
+  override render() {
+    const hall = this.state.hall;
+    const hours = {
+      from: Number(hall.open.slice(0, 2)),
+      to: Math.ceil(Number(hall.close.slice(0, 2)) + Number(hall.close.slice(3)) / 60),
+    };
+    return html`
+      ${this.message ? html`<div class="wide over" role="alert">${this.message}</div>` : nothing}
+      <div>${this.services()} ${this.devices()} ${this.notice()}</div>
+      <div>
+        <section>
+          <h2>${t('windows')}</h2>
+          <div class="windows">${this.state.windows.map((w) => this.windowCard(w))}</div>
+        </section>
+        <section>
+          <h2>${t('chart')}</h2>
+          <div data-testid="hour-chart">
+            ${this.chart ? unsafeSVG(hourChartSvg(this.chart.today, this.chart.usual, hours, CHART_TEXT[lang])) : nothing}
+          </div>
+        </section>
+      </div>
+      ${
+        this.editing
+          ? html`<window-editor
+              .window=${this.editing}
+              .services=${this.state.services}
+              .api=${this.api}
+              @close=${() => (this.editing = null)}
+            ></window-editor>`
+          : nothing
+      }
+      ${
+        this.moving
+          ? html`<ticket-mover
+              .serviceId=${this.moving}
+              .state=${this.state}
+              .api=${this.api}
+              @close=${() => (this.moving = null)}
+            ></ticket-mover>`
+          : nothing
+      }
+    `;
+  }
+}
+
+customElements.define('hall-live', HallLive);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hall-live': HallLive;
+  }
+}
