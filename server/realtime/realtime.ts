@@ -32,6 +32,7 @@ export class Realtime {
   readonly io: Server;
   private readonly recent: CallView[] = [];
   private readonly unsubscribe: (() => void)[] = [];
+  private refresh: NodeJS.Timeout | undefined;
 
   constructor(
     httpServer: HttpServer,
@@ -107,9 +108,15 @@ export class Realtime {
       },
     );
     this.subscribe();
+    // Waits grow without any event: supervisors get the queues' longest waits refreshed every few seconds.
+    this.refresh = setInterval(() => {
+      if (this.io.of('/supervisor').sockets.size) this.io.of('/supervisor').emit('queues', this.core.serviceViews());
+    }, 5000);
+    this.refresh.unref();
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.refresh);
     for (const u of this.unsubscribe.splice(0)) u();
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));

@@ -24,7 +24,11 @@ export function hourChartSvg(
 ): string {
   const { width: W, height: H } = size;
   const pad = { l: 36, r: 40, t: 28, b: 24 };
-  const hs = Array.from({ length: Math.max(1, hours.to - hours.from) }, (_, i) => hours.from + i);
+  // Opening hours, widened to any hour with visitors (extended hours, a late closing).
+  const busy = today.filter((p) => p.arrivals || p.served).map((p) => p.hour);
+  const from = Math.min(hours.from, ...busy);
+  const to = Math.max(hours.to, ...busy.map((h) => h + 1));
+  const hs = Array.from({ length: Math.max(1, to - from) }, (_, i) => from + i);
   const at = (list: HourPoint[], h: number) => list.find((p) => p.hour === h);
   const top = Math.max(
     1,
@@ -77,6 +81,11 @@ export function hourChartSvg(
     (waitPts.length
       ? `<path d="${line(waitPts)}" fill="none" stroke="var(--chart-wait, #e8590c)" stroke-width="2.5"/>`
       : '') +
+    waitPts
+      .map(
+        ([px, py]) => `<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="3.5" fill="var(--chart-wait, #e8590c)"/>`,
+      )
+      .join('') +
     legend +
     `</svg>`
   );

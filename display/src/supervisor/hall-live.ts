@@ -158,7 +158,15 @@ export class HallLive extends LitElement {
     super.disconnectedCallback();
   }
 
+  private chartAt = 0;
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    // New arrivals and finished visits show on the chart within seconds, not at the next minute.
+    if (changed.has('state') && Date.now() - this.chartAt > 5000) void this.loadChart();
+  }
+
   private async loadChart(): Promise<void> {
+    this.chartAt = Date.now();
     this.chart = await this.api
       .get<{ today: HourPoint[]; usual: HourPoint[] }>(`/api/reports/hourly?from=${this.state.hall.day}`)
       .catch(() => this.chart);
