@@ -23,6 +23,7 @@ import { MqttPads } from './mqtt/pads';
 import { EvaluationSweep } from './core/evaluation-sweep';
 import { HallWatch } from './core/hall-watch';
 import { DeviceHealth } from './health/device-health';
+import { Upstream } from './upstream/upstream';
 import { supervisorState } from './realtime/supervisor-state';
 import { TicketPrinting } from './printing/ticket-printing';
 import { previewPage } from '../devices/escpos/preview';
@@ -49,6 +50,8 @@ export interface HallServerOptions {
   sweepMs?: number;
   /** How often alert conditions and time-limited skill changes are checked. */
   watchMs?: number;
+  /** The upstream sender's HTTP client (tests inject faults); default fetch. */
+  upstreamPost?: typeof fetch;
 }
 
 export interface HallServer {
@@ -111,6 +114,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     pollMs: opts.printerPollMs,
   });
   const mqtt = new MqttBridge(core, staff, config.mqtt, log);
+  const upstream = new Upstream(core, log, { post: opts.upstreamPost, onChange: () => watch.tick() });
   const devices = new DeviceAvailability(core, mqtt, log);
   const health = new DeviceHealth(
     core,
@@ -120,19 +124,25 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const realtime = new Realtime(httpServer, core, staff, {
     printerOfKiosk: (id) => printing.forKiosk(id),
     presence: (id, connected) => health.socket(id, connected),
-    supervisorState: () => supervisorState(core, health.list()),
+    supervisorState: () => supervisorState(core, health.list(), upstream.status()),
   });
   const dayCycle = new DayCycle(core, log);
   const displays = new MqttDisplays(core, mqtt);
   const keypads = new MqttKeypads(core, mqtt, log);
   const pads = new MqttPads(core, mqtt, log);
   const sweep = new EvaluationSweep(core, log, opts.sweepMs);
-  const watch = new HallWatch(core, { devices: () => health.facts(), upstream: () => null }, log, opts.watchMs);
+  const watch = new HallWatch(
+    core,
+    { devices: () => health.facts(), upstream: () => upstream.facts() },
+    log,
+    opts.watchMs,
+  );
 
   const routes = apiRoutes({
     core,
     staff,
     devices: () => health.list(),
+    upstream,
     printing,
     publicUrl: () => publicUrl,
     health: () => ({
@@ -144,6 +154,12 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
       mqtt: mqtt.status(),
       realtime: { clients: realtime.io.engine.clientsCount },
       printers: printing.list().map((p) => ({ id: p.id, state: p.state, lastSeen: p.lastSeen })),
+      upstream: (({ pending, oldestAt, lastSentAt, parked }) => ({
+        pending,
+        oldestAt,
+        lastSentAt,
+        parked: parked !== null,
+      }))(upstream.status()),
     }),
   });
   const route = makeRoute(staff);
@@ -227,6 +243,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   await mqtt.start();
   sweep.start();
   watch.start();
+  upstream.start();
   dayCycle.start();
 
   return {
@@ -240,6 +257,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     routes,
     async stop() {
       dayCycle.stop();
+      await upstream.stop();
       await printing.stop();
       displays.stop();
       devices.stop();

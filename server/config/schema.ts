@@ -108,6 +108,21 @@ const upstream = z.strictObject({
   url: z.url(),
   secret: z.string().min(16),
   batchSize: z.number().int().min(1).max(5000).default(200),
+  /** At most this many batches a second (the platform's rate limit). */
+  batchesPerSec: z.number().positive().max(100).default(5),
+  /** Retry delay: doubles from minMs up to maxMs, with jitter. */
+  retry: z
+    .strictObject({
+      minMs: z.number().int().min(10).max(60_000).default(1000),
+      maxMs: z.number().int().min(100).max(3_600_000).default(300_000),
+    })
+    .prefault({}),
+  /** One request's time limit. */
+  timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+  /** Which numbering the platform uses for evaluation levels besides the name (DESIGN.md §6). */
+  levelCode: z.enum(['gbt', 'provincial']).default('provincial'),
+  /** 好差评 channel codes per evaluation channel (the platform's code list). */
+  channelCodes: z.record(z.string(), z.string().max(16)).default({ pad: '1', hardware_pad: '2' }),
 });
 
 const routing = z.strictObject({

@@ -9,6 +9,7 @@ export const ALERT_KINDS = [
   'device_offline',
   'printer',
   'upstream_backlog',
+  'upstream_rejected',
   'follow_up_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -21,6 +22,7 @@ export const CONDITION_KINDS: readonly AlertKind[] = [
   'device_offline',
   'printer',
   'upstream_backlog',
+  'upstream_rejected',
 ];
 
 export interface AlertCondition {
@@ -55,8 +57,8 @@ export interface HallFacts {
     /** A printer that cannot print: its state and message (缺纸…); null when it prints. */
     fault: { state: string; message: string } | null;
   }[];
-  /** The oldest event not yet sent upstream, or null (nothing waiting or no upstream). */
-  upstream: { oldestAt: number; count: number } | null;
+  /** The oldest event not yet sent upstream and a refusal that halted the sender, or null. */
+  upstream: { oldestAt: number; count: number; rejected: string | null } | null;
   limits: { pauseMaxMin: number; deviceOfflineSec: number; upstreamBacklogMin: number };
 }
 
@@ -125,6 +127,15 @@ export function alertConditions(f: HallFacts): AlertCondition[] {
       state: null,
       message: `上报积压 ${f.upstream.count} 条，最早一条已 ${minutes(f.now - f.upstream.oldestAt)} 分钟未送达`,
       suggestion: '检查与市/省平台的网络连接',
+    });
+  }
+  if (f.upstream?.rejected) {
+    out.push({
+      kind: 'upstream_rejected',
+      subject: 'upstream',
+      state: null,
+      message: `上报被平台拒绝，已暂停发送：${f.upstream.rejected}`,
+      suggestion: '核对上报地址与密钥（upstream.url / secret），然后在“上报”处重试',
     });
   }
   return out;

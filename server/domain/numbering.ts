@@ -14,6 +14,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     dayFormatters.set(timeZone, f);
@@ -43,6 +44,12 @@ export function minuteOfDay(now: number, timeZone: string): number {
 export function localClock(now: number, timeZone: string): string {
   const p = parts(now, timeZone);
   return `${p.hour === '24' ? '00' : p.hour}:${p.minute}`;
+}
+
+/** The platform's time format "YYYYMMDDThhmmss" on the hall's clock (好差评 data standard). */
+export function localStamp(now: number, timeZone: string): string {
+  const p = parts(now, timeZone);
+  return `${p.year}${p.month}${p.day}T${p.hour === '24' ? '00' : p.hour}${p.minute}${p.second}`;
 }
 
 /** "HH:MM" → minutes since midnight. */

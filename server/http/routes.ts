@@ -13,6 +13,7 @@ import { evaluationRoutes } from './evaluation-routes';
 import { reportRoutes } from './report-routes';
 import { supervisorRoutes } from './supervisor-routes';
 import type { DeviceHealthView } from '../protocol/socket';
+import type { UpstreamStatus } from '../upstream/upstream';
 import { appointmentsOn } from '../core/appointments';
 import { evaluationFigures } from '../core/evaluation-figures';
 import { setPriority } from '../core/ticket-admin';
@@ -35,6 +36,7 @@ export interface ApiDeps {
   staff: StaffAccess;
   publicUrl: () => string;
   devices: () => DeviceHealthView[];
+  upstream: { status: () => UpstreamStatus; retry: () => number };
   printing: TicketPrinting;
   health: () => Record<string, unknown>;
 }
@@ -298,7 +300,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       act: ({ principal }) => ({ ok: true, expired: core.closeDay(actorOf(principal!)) }),
     },
     ...evaluationRoutes(core),
-    ...supervisorRoutes(core, d.devices),
+    ...supervisorRoutes(core, d.devices, d.upstream),
     ...reportRoutes(core),
     {
       method: 'get',

@@ -10,10 +10,15 @@ import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import type { DeviceHealthView } from '../protocol/socket';
 import { supervisorState } from '../realtime/supervisor-state';
+import type { UpstreamStatus } from '../upstream/upstream';
 import { validate } from './handler';
 import type { RouteDef } from './routes';
 
-export function supervisorRoutes(core: HallCore, devices: () => DeviceHealthView[]): RouteDef[] {
+export function supervisorRoutes(
+  core: HallCore,
+  devices: () => DeviceHealthView[],
+  upstream: { status: () => UpstreamStatus; retry: () => number },
+): RouteDef[] {
   const windowNo = (v: unknown) => validate(body.windowNoParam, v, 'path');
   return [
     {
@@ -22,7 +27,29 @@ export function supervisorRoutes(core: HallCore, devices: () => DeviceHealthView
       summary: 'The dashboard’s state: hall snapshot, alerts, device health, served today per window',
       access: 'supervisor',
       body: null,
-      act: () => supervisorState(core, devices()),
+      act: () => supervisorState(core, devices(), upstream.status()),
+    },
+    {
+      method: 'get',
+      path: '/api/upstream',
+      summary: 'The upstream outbox: events waiting, the oldest one’s time, last accepted batch, a refusal',
+      access: 'supervisor',
+      body: null,
+      act: () => upstream.status(),
+    },
+    {
+      method: 'post',
+      path: '/api/upstream/retry',
+      summary: 'Send batches the platform refused again (after fixing the cause, e.g. the secret); audited',
+      access: 'supervisor',
+      body: body.emptyBody,
+      act: ({ principal }) => {
+        const batches = upstream.retry();
+        core.transact(actorOf(principal!), (_tx, now) =>
+          core.log.append({ at: now, type: 'upstream.retry', actor: actorOf(principal!), data: { batches } }),
+        );
+        return { batches, status: upstream.status() };
+      },
     },
     {
       method: 'get',

@@ -2,6 +2,7 @@
 // Server and browser apps both import these types.
 import type { PrinterState } from '../../devices/escpos/printer-state';
 import type { AlertKind } from '../domain/alert-rules';
+import type { UpstreamStatus } from '../upstream/upstream';
 import type { Priority } from '../domain/types';
 import type { EvaluationView, FollowUpView, PadPrompt } from './views';
 import type { CallView, HallSnapshot, PublicTicketView, ServiceView, TicketView, WindowView } from './views';
@@ -127,6 +128,8 @@ export interface SupervisorState extends HallSnapshot {
   servedToday: Record<string, number>;
   zones: string[];
   notice: string;
+  /** The upstream outbox's backlog (DESIGN.md §6 Upstream). */
+  upstream: UpstreamStatus;
 }
 
 export interface KioskState {

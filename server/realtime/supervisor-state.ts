@@ -3,8 +3,13 @@
 import { recentAlerts } from '../core/alerts';
 import type { HallCore } from '../core/hall-core';
 import type { DeviceHealthView, SupervisorState } from '../protocol/socket';
+import type { UpstreamStatus } from '../upstream/upstream';
 
-export function supervisorState(core: HallCore, devices: DeviceHealthView[]): SupervisorState {
+export function supervisorState(
+  core: HallCore,
+  devices: DeviceHealthView[],
+  upstream: UpstreamStatus,
+): SupervisorState {
   return {
     ...core.snapshot(),
     alerts: recentAlerts(core),
@@ -12,5 +17,6 @@ export function supervisorState(core: HallCore, devices: DeviceHealthView[]): Su
     servedToday: core.reports.servedByWindow(core.today()),
     zones: core.zones(),
     notice: core.notice(null),
+    upstream,
   };
 }

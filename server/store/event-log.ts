@@ -20,6 +20,8 @@ export interface LoggedEvent extends Required<Omit<LogEntry, 'data'>> {
 
 export class EventLog {
   private readonly s;
+  /** Run inside the appending transaction (the upstream outbox): a failure rolls the command back. */
+  private readonly hooks = new Set<(e: LogEntry) => void>();
 
   constructor(db: Db) {
     this.s = {
@@ -30,7 +32,13 @@ export class EventLog {
     };
   }
 
+  onAppend(fn: (e: LogEntry) => void): () => void {
+    this.hooks.add(fn);
+    return () => this.hooks.delete(fn);
+  }
+
   append(e: LogEntry): void {
+    for (const fn of this.hooks) fn(e);
     this.s.append.run(
       e.at,
       e.type,

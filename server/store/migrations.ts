@@ -177,4 +177,25 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE window_state ADD COLUMN skills_until INTEGER;
   ALTER TABLE window_state ADD COLUMN skills_revert TEXT;
   `,
+  /* 6: the upstream outbox, written in the same transaction as the events it reports */ `
+  CREATE TABLE outbox (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    type       TEXT NOT NULL,
+    at         INTEGER NOT NULL,
+    data       TEXT NOT NULL,
+    batch_id   TEXT,
+    sent_at    INTEGER
+  ) STRICT;
+  CREATE INDEX outbox_unsent ON outbox (sent_at, seq);
+  CREATE TABLE outbox_batches (
+    id         TEXT PRIMARY KEY,
+    first_seq  INTEGER NOT NULL,
+    last_seq   INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    sent_at    INTEGER,
+    parked_at  INTEGER,
+    last_error TEXT
+  ) STRICT;
+  `,
 ];

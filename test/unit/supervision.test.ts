@@ -79,7 +79,7 @@ describe('alert conditions', () => {
           fault: { state: 'paper_out', message: '打印机缺纸' },
         },
       ],
-      upstream: { oldestAt: NOW - 30 * 60_000, count: 12 },
+      upstream: { oldestAt: NOW - 30 * 60_000, count: 12, rejected: '401 bad signature' },
     });
     const got = alertConditions(f).map((c) => `${c.kind}:${c.subject}`);
     expect(got).toEqual([
@@ -89,6 +89,7 @@ describe('alert conditions', () => {
       'device_offline:led-1',
       'printer:printer-1',
       'upstream_backlog:upstream',
+      'upstream_rejected:upstream',
     ]);
   });
 });

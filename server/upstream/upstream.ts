@@ -1,0 +1,159 @@
+// The upstream adapter: every reported log entry goes into the outbox inside its own transaction; a loop
+// sends the outbox in batches (sender.ts); hourly statistics join after each hour. It never blocks a
+// command: with the platform down, the outbox grows and the dashboard shows the backlog.
+import type { HallCore } from '../core/hall-core';
+import { Periodic } from '../core/periodic';
+import { OutboxStore } from '../store/outbox';
+import { recordHourlyStats } from './hourly-stats';
+import { upstreamEventOf } from './events';
+import { backoffMs, sendNext, type Outcome } from './sender';
+
+export interface UpstreamStatus {
+  configured: boolean;
+  url: string | null;
+  pending: number;
+  oldestAt: string | null;
+  lastSentAt: string | null;
+  /** Set while a batch the platform refused waits for a supervisor (`POST /api/upstream/retry`). */
+  parked: { error: string } | null;
+  lastError: string | null;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export class Upstream {
+  readonly outbox: OutboxStore;
+  private running = false;
+  private wakeUp: (() => void) | null = null;
+  private loopDone: Promise<void> = Promise.resolve();
+  private unhook: (() => void) | null = null;
+  private stats: Periodic | null = null;
+  private lastError: string | null = null;
+  private parkedError: string | null = null;
+
+  constructor(
+    private readonly core: HallCore,
+    private readonly log: (msg: string, e?: unknown) => void,
+    private readonly opts: { post?: typeof fetch; statsEveryMs?: number; onChange?: () => void } = {},
+  ) {
+    this.outbox = new OutboxStore(core.db);
+  }
+
+  get configured(): boolean {
+    return this.core.config.upstream !== undefined;
+  }
+
+  start(): void {
+    if (!this.configured) return;
+    this.unhook = this.core.log.onAppend((e) => {
+      const up = upstreamEventOf(this.core, e);
+      if (up) {
+        this.outbox.add(up.type, e.at, up.data);
+        this.wake();
+      }
+    });
+    const add = (type: string, at: number, data: Record<string, unknown>) => this.outbox.add(type, at, data);
+    this.stats = new Periodic(
+      'hourly statistics',
+      this.opts.statsEveryMs ?? 30_000,
+      () => {
+        if (recordHourlyStats(this.core, add)) this.wake();
+      },
+      this.log,
+    );
+    this.stats.start();
+    this.running = true;
+    this.loopDone = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.unhook?.();
+    this.stats?.stop();
+    this.running = false;
+    this.wake();
+    await this.loopDone;
+  }
+
+  /** Parked batches back in the queue, after their cause (a wrong secret, a bad URL) was fixed. */
+  retry(): number {
+    const n = this.outbox.unpark();
+    this.parkedError = null;
+    this.wake();
+    this.opts.onChange?.();
+    return n;
+  }
+
+  status(): UpstreamStatus {
+    const b = this.outbox.backlog();
+    return {
+      configured: this.configured,
+      url: this.core.config.upstream?.url ?? null,
+      pending: b.count,
+      oldestAt: iso(b.oldestAt),
+      lastSentAt: iso(b.lastSentAt),
+      parked: this.parkedError !== null ? { error: this.parkedError } : null,
+      lastError: this.lastError,
+    };
+  }
+
+  /** For the watch's backlog and rejection alerts. */
+  facts(): { oldestAt: number; count: number; rejected: string | null } | null {
+    if (!this.configured) return null;
+    const b = this.outbox.backlog();
+    if (b.oldestAt === null && this.parkedError === null) return null;
+    return { oldestAt: b.oldestAt ?? this.core.clock(), count: b.count, rejected: this.parkedError };
+  }
+
+  private wake(): void {
+    this.wakeUp?.();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    const cfg = this.core.config.upstream!;
+    while (this.running) {
+      let out: Outcome;
+      try {
+        out = await sendNext(this.outbox, cfg, this.core.config.hall.id, this.core.clock, this.opts.post);
+      } catch (e) {
+        this.log('upstream: send failed', e);
+        out = { kind: 'failed', attempts: 1, error: String(e) };
+      }
+      if (!this.running) break;
+      await this.sleep(this.after(out, cfg));
+    }
+  }
+
+  /** What the outcome means for the dashboard, and how long to wait before the next step. */
+  private after(out: Outcome, cfg: NonNullable<HallCore['config']['upstream']>): number {
+    switch (out.kind) {
+      case 'idle':
+        return 5_000;
+      case 'parked':
+        if (this.parkedError === null) this.parkedError = out.error || '上报被拒绝';
+        return 5_000;
+      case 'sent':
+        if (this.lastError !== null) this.opts.onChange?.();
+        this.lastError = null;
+        return 1000 / cfg.batchesPerSec;
+      case 'rejected':
+        this.lastError = this.parkedError = out.error;
+        this.log(`upstream: batch refused (${out.error}); parked until retried`);
+        this.opts.onChange?.();
+        return 0;
+      case 'failed':
+        this.lastError = out.error;
+        return backoffMs(out.attempts, cfg.retry);
+    }
+  }
+}
