@@ -52,6 +52,8 @@ export interface HallServerOptions {
   watchMs?: number;
   /** The upstream sender's HTTP client (tests inject faults); default fetch. */
   upstreamPost?: typeof fetch;
+  /** How often finished hours are looked for to report stats.hourly. */
+  upstreamStatsMs?: number;
 }
 
 export interface HallServer {
@@ -114,7 +116,11 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     pollMs: opts.printerPollMs,
   });
   const mqtt = new MqttBridge(core, staff, config.mqtt, log);
-  const upstream = new Upstream(core, log, { post: opts.upstreamPost, onChange: () => watch.tick() });
+  const upstream = new Upstream(core, log, {
+    post: opts.upstreamPost,
+    statsEveryMs: opts.upstreamStatsMs,
+    onChange: () => watch.tick(),
+  });
   const devices = new DeviceAvailability(core, mqtt, log);
   const health = new DeviceHealth(
     core,

@@ -44,6 +44,8 @@ export interface ReceiverOptions {
   /** Drills and tests: answer 503 to every n-th request (a flaky platform). */
   failEvery?: number;
   log?: (msg: string) => void;
+  /** Tests: runs after a batch is stored and before the answer (e.g. to kill the sender right then). */
+  onStored?: (hallId: string, batchId: string) => void | Promise<void>;
 }
 
 export function receiverApp(o: ReceiverOptions): express.Express {
@@ -76,6 +78,7 @@ export function receiverApp(o: ReceiverOptions): express.Express {
       return fail(res, 400, 'BAD_BATCH', 'headers and body disagree');
     try {
       const r = await o.store.store(hallId, batch.batchId, batch.events);
+      await o.onStored?.(hallId, batch.batchId);
       res.json({ ok: true, ...r });
     } catch (e) {
       log(`receiver: store failed: ${(e as Error).message}`);

@@ -15,6 +15,8 @@ export interface HallSummary {
   events: number;
   byType: Record<string, number>;
   batches: number;
+  /** Events received again (re-sent batches): accepted, not stored twice. */
+  duplicates: number;
   lastReceivedAt: string | null;
   /** Evaluations by level name (非常满意…). */
   levels: Record<string, number>;
@@ -76,8 +78,8 @@ export class SqliteReceiverStore implements ReceiverStore {
         (r) => [r.type, r.n],
       ),
     );
-    const b = q<{ n: number; last: string | null }>(
-      'SELECT COUNT(*) AS n, MAX(received_at) AS last FROM batches WHERE hall_id = ?',
+    const b = q<{ n: number; d: number | null; last: string | null }>(
+      'SELECT COUNT(*) AS n, SUM(duplicates) AS d, MAX(received_at) AS last FROM batches WHERE hall_id = ?',
     )[0]!;
     const levels = Object.fromEntries(
       q<{ level: string; n: number }>(
@@ -89,6 +91,7 @@ export class SqliteReceiverStore implements ReceiverStore {
       events: Object.values(byType).reduce((a, n) => a + n, 0),
       byType,
       batches: b.n,
+      duplicates: b.d ?? 0,
       lastReceivedAt: b.last,
       levels,
     };
@@ -158,8 +161,8 @@ export class PgReceiverStore implements ReceiverStore {
       'SELECT type, COUNT(*) AS n FROM events WHERE hall_id = $1 GROUP BY type',
       [hallId],
     );
-    const b = await this.pool.query<{ n: string; last: Date | null }>(
-      'SELECT COUNT(*) AS n, MAX(received_at) AS last FROM batches WHERE hall_id = $1',
+    const b = await this.pool.query<{ n: string; d: string | null; last: Date | null }>(
+      'SELECT COUNT(*) AS n, SUM(duplicates) AS d, MAX(received_at) AS last FROM batches WHERE hall_id = $1',
       [hallId],
     );
     const l = await this.pool.query<{ level: string; n: string }>(
@@ -172,6 +175,7 @@ export class PgReceiverStore implements ReceiverStore {
       events: Object.values(byType).reduce((a, n) => a + n, 0),
       byType,
       batches: Number(b.rows[0]!.n),
+      duplicates: Number(b.rows[0]!.d ?? 0),
       lastReceivedAt: b.rows[0]!.last?.toISOString() ?? null,
       levels: Object.fromEntries(l.rows.map((r) => [r.level, Number(r.n)])),
     };
