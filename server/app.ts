@@ -131,6 +131,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     printerOfKiosk: (id) => printing.forKiosk(id),
     presence: (id, connected) => health.socket(id, connected),
     supervisorState: () => supervisorState(core, health.list(), upstream.status()),
+    upstreamStatus: () => upstream.status(),
   });
   const dayCycle = new DayCycle(core, log);
   const displays = new MqttDisplays(core, mqtt);

@@ -119,7 +119,7 @@ export async function startReceiver(
   o: ReceiverOptions,
   port = 0,
   host = '127.0.0.1',
-): Promise<{ url: string; server: Server; stop: () => Promise<void> }> {
+): Promise<{ url: string; server: Server; store: ReceiverStore; stop: () => Promise<void> }> {
   await o.store.init();
   const server = receiverApp(o).listen(port, host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
@@ -127,6 +127,7 @@ export async function startReceiver(
   return {
     url,
     server,
+    store: o.store,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

@@ -162,6 +162,7 @@ export interface ServerToClient {
     device: DeviceHealthView;
     served: { windowNo: number; count: number };
     notice: string;
+    upstream: UpstreamStatus;
   };
   '/pad': { state: PadState; call: CallView; window: PublicWindowView; prompt: PadPrompt };
   '/ticket': { state: TicketPageState; ticket: TicketPageState['ticket'] };

@@ -18,6 +18,7 @@ import type {
 import { padPrompt } from '../core/evaluations';
 import type { CallView, WindowView } from '../protocol/views';
 import { toPublic } from '../protocol/views';
+import type { UpstreamStatus } from '../upstream/upstream';
 
 const RECENT_CALLS = 20;
 
@@ -43,6 +44,7 @@ export class Realtime {
       /** A device's page connected or left (device health). */
       presence: (deviceId: string, connected: boolean) => void;
       supervisorState: () => SupervisorState;
+      upstreamStatus: () => UpstreamStatus;
     },
   ) {
     this.io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
@@ -108,9 +110,11 @@ export class Realtime {
       },
     );
     this.subscribe();
-    // Waits grow without any event: supervisors get the queues' longest waits refreshed every few seconds.
+    // Waits and the upstream backlog's age grow without any event: supervisors get both every few seconds.
     this.refresh = setInterval(() => {
-      if (this.io.of('/supervisor').sockets.size) this.io.of('/supervisor').emit('queues', this.core.serviceViews());
+      if (!this.io.of('/supervisor').sockets.size) return;
+      this.io.of('/supervisor').emit('queues', this.core.serviceViews());
+      this.io.of('/supervisor').emit('upstream', this.devices.upstreamStatus());
     }, 5000);
     this.refresh.unref();
   }

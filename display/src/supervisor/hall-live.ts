@@ -251,6 +251,25 @@ export class HallLive extends LitElement {
     </section>`;
   }
 
+  private upstream() {
+    const u = this.state.upstream;
+    const body = !u.configured
+      ? t('upstreamOff')
+      : u.pending
+        ? t('upstreamBacklog', { n: u.pending, m: minsSince(u.oldestAt) })
+        : t('upstreamOk', { t: u.lastSentAt ? hhmm(u.lastSentAt) : '—' });
+    return html`<section data-testid="upstream">
+      <h2>${t('upstream')}</h2>
+      <div class=${u.parked ? 'over' : ''}>${body}</div>
+      ${
+        u.parked
+          ? html`<div class="over">${t('upstreamParked', { e: u.parked.error })}</div>
+              <button @click=${() => this.act(() => this.api.post('/api/upstream/retry'))}>${t('retry')}</button>`
+          : nothing
+      }
+    </section>`;
+  }
+
   private notice() {
     return html`<section>
       <h2>${t('notice')}</h2>

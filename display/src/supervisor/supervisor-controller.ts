@@ -40,6 +40,7 @@ export class SupervisorController implements ReactiveController {
       this.patch({ servedToday: { ...this.state!.servedToday, [windowNo]: count } }),
     );
     s.on('notice', (notice: string) => this.patch({ notice }));
+    s.on('upstream', (upstream: SupervisorState['upstream']) => this.patch({ upstream }));
     s.on('alert', (a: AlertView) => {
       if (!this.state) return;
       const known = this.state.alerts.some((x) => x.id === a.id);
