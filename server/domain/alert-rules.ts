@@ -14,16 +14,8 @@ export const ALERT_KINDS = [
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
-/** Kinds that hold while a condition holds (the rest are raised once by an event). */
-export const CONDITION_KINDS: readonly AlertKind[] = [
-  'wait_over_target',
-  'queue_long',
-  'window_paused',
-  'device_offline',
-  'printer',
-  'upstream_backlog',
-  'upstream_rejected',
-];
+/** Kinds that hold while a condition holds (an overdue follow-up is raised once, by an event). */
+export const CONDITION_KINDS: readonly AlertKind[] = ALERT_KINDS.filter((k) => k !== 'follow_up_overdue');
 
 export interface AlertCondition {
   kind: AlertKind;

@@ -8,6 +8,7 @@ import type { SupervisorState } from '../../../server/protocol/socket';
 import type { WindowView } from '../../../server/protocol/views';
 import { CHART_TEXT, hourChartSvg } from '../../../server/reports/hour-chart';
 import { ApiError } from '../shared/device-api';
+import { tableStyles } from './shared-styles';
 import type { SupervisorApi } from './supervisor-api';
 import { lang, t } from './supervisor-i18n';
 import './ticket-mover';
@@ -42,105 +43,94 @@ export class HallLive extends LitElement {
     this.message = '';
   }
 
-  static override styles = css`
-    :host {
-      display: grid;
-      grid-template-columns: minmax(420px, 1fr) minmax(420px, 1.3fr);
-      gap: 16px;
-    }
-    section {
-      background: #fff;
-      border-radius: 8px;
-      padding: 12px 16px;
-      box-shadow: 0 1px 4px rgba(0, 0, 0, 0.08);
-    }
-    h2 {
-      font-size: 17px;
-      margin: 0 0 8px;
-    }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-    }
-    th,
-    td {
-      padding: 5px 6px;
-      border-bottom: 1px solid #eef0f3;
-      text-align: right;
-    }
-    th:first-child,
-    td:first-child {
-      text-align: left;
-    }
-    .over {
-      color: var(--sv-bad);
-      font-weight: bold;
-    }
-    .near {
-      color: var(--sv-warn);
-    }
-    .windows {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(190px, 1fr));
-      gap: 10px;
-    }
-    .win {
-      border: 1px solid #dde3ea;
-      border-left: 6px solid #9aa5b1;
-      border-radius: 6px;
-      padding: 8px 10px;
-    }
-    .win[data-state='idle'] {
-      border-left-color: var(--sv-ok);
-    }
-    .win[data-state='calling'],
-    .win[data-state='serving'] {
-      border-left-color: var(--sv-primary);
-    }
-    .win[data-state='paused'] {
-      border-left-color: var(--sv-warn);
-    }
-    .win b {
-      font-size: 16px;
-    }
-    .muted {
-      color: #6b7785;
-      font-size: 13px;
-    }
-    button {
-      font-size: 13px;
-      padding: 3px 10px;
-      margin: 4px 4px 0 0;
-      border: 1px solid #b8c4d2;
-      background: #f6f8fb;
-      border-radius: 4px;
-      cursor: pointer;
-    }
-    .dev {
-      display: inline-block;
-      margin: 3px 8px 3px 0;
-      padding: 2px 8px;
-      border-radius: 10px;
-      font-size: 13px;
-      background: #eef0f3;
-    }
-    .dev[data-state='online'] {
-      background: #e3f3e5;
-    }
-    .dev[data-state='offline'],
-    .dev[data-fault] {
-      background: #fdecea;
-      color: var(--sv-bad);
-    }
-    .wide {
-      grid-column: 1 / -1;
-    }
-    textarea {
-      width: 100%;
-      box-sizing: border-box;
-      font-size: 15px;
-    }
-  `;
+  static override styles = [
+    tableStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-columns: minmax(420px, 1fr) minmax(420px, 1.3fr);
+        gap: 16px;
+      }
+      section {
+        background: #fff;
+        border-radius: 8px;
+        padding: 12px 16px;
+        box-shadow: 0 1px 4px rgba(0, 0, 0, 0.08);
+      }
+      h2 {
+        font-size: 17px;
+        margin: 0 0 8px;
+      }
+      .over {
+        color: var(--sv-bad);
+        font-weight: bold;
+      }
+      .near {
+        color: var(--sv-warn);
+      }
+      .windows {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(190px, 1fr));
+        gap: 10px;
+      }
+      .win {
+        border: 1px solid #dde3ea;
+        border-left: 6px solid #9aa5b1;
+        border-radius: 6px;
+        padding: 8px 10px;
+      }
+      .win[data-state='idle'] {
+        border-left-color: var(--sv-ok);
+      }
+      .win[data-state='calling'],
+      .win[data-state='serving'] {
+        border-left-color: var(--sv-primary);
+      }
+      .win[data-state='paused'] {
+        border-left-color: var(--sv-warn);
+      }
+      .win b {
+        font-size: 16px;
+      }
+      .muted {
+        color: #6b7785;
+        font-size: 13px;
+      }
+      button {
+        font-size: 13px;
+        padding: 3px 10px;
+        margin: 4px 4px 0 0;
+        border: 1px solid #b8c4d2;
+        background: #f6f8fb;
+        border-radius: 4px;
+        cursor: pointer;
+      }
+      .dev {
+        display: inline-block;
+        margin: 3px 8px 3px 0;
+        padding: 2px 8px;
+        border-radius: 10px;
+        font-size: 13px;
+        background: #eef0f3;
+      }
+      .dev[data-state='online'] {
+        background: #e3f3e5;
+      }
+      .dev[data-state='offline'],
+      .dev[data-fault] {
+        background: #fdecea;
+        color: var(--sv-bad);
+      }
+      .wide {
+        grid-column: 1 / -1;
+      }
+      textarea {
+        width: 100%;
+        box-sizing: border-box;
+        font-size: 15px;
+      }
+    `,
+  ];
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -3,6 +3,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ReportRow } from '../../../server/domain/report';
 import { ApiError } from '../shared/device-api';
+import { tableStyles } from './shared-styles';
 import type { SupervisorApi } from './supervisor-api';
 import { lang, t } from './supervisor-i18n';
 
@@ -36,53 +37,44 @@ export class ReportView extends LitElement {
     this.error = '';
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      background: #fff;
-      border-radius: 8px;
-      padding: 12px 16px;
-    }
-    .controls {
-      display: flex;
-      gap: 12px;
-      flex-wrap: wrap;
-      align-items: end;
-      margin-bottom: 12px;
-    }
-    label {
-      display: flex;
-      flex-direction: column;
-      font-size: 13px;
-    }
-    input,
-    select,
-    button {
-      font-size: 15px;
-      padding: 4px 8px;
-    }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-      font-size: 14px;
-    }
-    th,
-    td {
-      padding: 5px 6px;
-      border-bottom: 1px solid #eef0f3;
-      text-align: right;
-    }
-    th:first-child,
-    td:first-child {
-      text-align: left;
-    }
-    tr.total {
-      font-weight: bold;
-    }
-    .error {
-      color: var(--sv-bad, #c62828);
-    }
-  `;
+  static override styles = [
+    tableStyles,
+    css`
+      :host {
+        display: block;
+        background: #fff;
+        border-radius: 8px;
+        padding: 12px 16px;
+      }
+      .controls {
+        display: flex;
+        gap: 12px;
+        flex-wrap: wrap;
+        align-items: end;
+        margin-bottom: 12px;
+      }
+      label {
+        display: flex;
+        flex-direction: column;
+        font-size: 13px;
+      }
+      input,
+      select,
+      button {
+        font-size: 15px;
+        padding: 4px 8px;
+      }
+      table {
+        font-size: 14px;
+      }
+      tr.total {
+        font-weight: bold;
+      }
+      .error {
+        color: var(--sv-bad, #c62828);
+      }
+    `,
+  ];
 
   override connectedCallback(): void {
     super.connectedCallback();

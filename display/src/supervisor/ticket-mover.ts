@@ -4,7 +4,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { SupervisorState } from '../../../server/protocol/socket';
 import type { TicketView } from '../../../server/protocol/views';
 import { ApiError } from '../shared/device-api';
-import { dialogStyles } from './dialog-styles';
+import { dialogStyles } from './shared-styles';
 import type { SupervisorApi } from './supervisor-api';
 import { t } from './supervisor-i18n';
 

@@ -3,7 +3,7 @@
 import { LitElement, html } from 'lit';
 import type { ServiceView, WindowView } from '../../../server/protocol/views';
 import { ApiError } from '../shared/device-api';
-import { dialogStyles } from './dialog-styles';
+import { dialogStyles } from './shared-styles';
 import type { SupervisorApi } from './supervisor-api';
 import { t } from './supervisor-i18n';
 

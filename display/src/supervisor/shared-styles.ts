@@ -1,4 +1,4 @@
-// The look shared by the dashboard's dialogs (skills, move a ticket).
+// The looks the dashboard's parts share: dialogs (skills, move a ticket) and figure tables.
 import { css } from 'lit';
 
 export const dialogStyles = css`
@@ -48,5 +48,23 @@ export const dialogStyles = css`
   }
   .error {
     color: var(--sv-bad, #c62828);
+  }
+`;
+
+/** Tables of figures: names left, numbers right. */
+export const tableStyles = css`
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    padding: 5px 6px;
+    border-bottom: 1px solid #eef0f3;
+    text-align: right;
+  }
+  th:first-child,
+  td:first-child {
+    text-align: left;
   }
 `;
