@@ -29,22 +29,16 @@ export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
       .waitingOrHeldOn(core.today())
       .filter((t) => t.status === 'waiting')
       .map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, waitFrom: t.waitFrom })),
-    windows: core.windows.all().flatMap((row) => {
-      const w = snap.windows.find((x) => x.no === row.no);
-      if (!w) return [];
-      return [
-        {
-          no: w.no,
-          name: w.name,
-          state: w.state,
-          open: row.open,
-          staffed: row.clerkId !== null,
-          pausedAt: row.pausedAt,
-          pauseReason: row.pausedReason,
-          skills: w.skills,
-        },
-      ];
-    }),
+    windows: snap.windows.map((w) => ({
+      no: w.no,
+      name: w.name,
+      state: w.state,
+      open: w.open,
+      staffed: w.clerk !== null,
+      pausedAt: w.pausedAt === null ? null : Date.parse(w.pausedAt),
+      pauseReason: w.pauseReason,
+      skills: w.skills,
+    })),
     devices: sources.devices(),
     upstream: sources.upstream(),
     limits: {

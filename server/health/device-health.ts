@@ -102,16 +102,12 @@ export class DeviceHealth {
 
   /** The watch's view: states with times, and printers that cannot print. */
   facts(): HallFacts['devices'] {
-    const printers = new Map(this.printers().map((p) => [p.id, p]));
-    return this.list().map((d) => {
-      const p = printers.get(d.id);
-      return {
-        id: d.id,
-        kind: d.kind,
-        state: d.state,
-        since: d.since ? Date.parse(d.since) : null,
-        fault: p && !PRINTABLE.has(p.state) ? { state: p.state, message: p.message } : null,
-      };
-    });
+    return this.list().map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      state: d.state,
+      since: d.since ? Date.parse(d.since) : null,
+      fault: d.printer && !PRINTABLE.has(d.printer) ? { state: d.printer, message: d.detail ?? '' } : null,
+    }));
   }
 }

@@ -13,11 +13,16 @@ import * as body from '../protocol/http';
 import { validate } from './handler';
 import type { RouteDef } from './routes';
 
-export function range(core: HallCore, q: Record<string, unknown>): { from: string; to: string } {
-  const from = validate(body.dayQuery, q.from, 'query from') ?? core.today();
-  const to = validate(body.dayQuery, q.to, 'query to') ?? from;
-  if (to < from) throw new HallError('VALIDATION', '结束日期不能早于开始日期');
-  return { from, to };
+/** A day or a range from validated days: from defaults to today, to to from. */
+export function dayRange(core: HallCore, from?: string, to?: string): { from: string; to: string } {
+  const f = from ?? core.today();
+  const t = to ?? f;
+  if (t < f) throw new HallError('VALIDATION', '结束日期不能早于开始日期');
+  return { from: f, to: t };
+}
+
+function range(core: HallCore, q: Record<string, unknown>): { from: string; to: string } {
+  return dayRange(core, validate(body.dayQuery, q.from, 'query from'), validate(body.dayQuery, q.to, 'query to'));
 }
 
 export function evaluationRoutes(core: HallCore): RouteDef[] {

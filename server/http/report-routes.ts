@@ -8,14 +8,14 @@ import * as body from '../protocol/http';
 import { reportCsv } from '../reports/csv';
 import { printPage } from '../reports/print-page';
 import { reportXlsx } from '../reports/xlsx';
-import { range } from './evaluation-routes';
+import { dayRange } from './evaluation-routes';
 import { FileReply, validate } from './handler';
 import type { RouteDef } from './routes';
 
 export function reportRoutes(core: HallCore): RouteDef[] {
   const query = (q: unknown) => {
     const parsed = validate(body.reportQuery, q, 'query');
-    return { ...parsed, ...range(core, parsed) };
+    return { ...parsed, ...dayRange(core, parsed.from, parsed.to) };
   };
   const name = (from: string, to: string, ext: string) =>
     `${core.config.hall.id}-report-${from}${to !== from ? `_${to}` : ''}.${ext}`;

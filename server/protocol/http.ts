@@ -30,10 +30,16 @@ export const reprintBody = z.strictObject({
 
 export const priorityBody = z.strictObject({ priority: z.enum(PRIORITIES).nullable() });
 
-export const dayQuery = z
+/** A calendar day that exists (2026-02-30 does not). */
+const realDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day YYYY-MM-DD')
-  .optional();
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'no such day',
+  );
+
+export const dayQuery = realDay.optional();
 
 export const emptyBody = z.strictObject({});
 
@@ -117,18 +123,9 @@ export const moveTicketBody = z
 
 export const alertIdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-/** A calendar day that exists (2026-02-30 does not). */
-const realDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day YYYY-MM-DD')
-  .refine(
-    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    'no such day',
-  );
-
 export const reportQuery = z.strictObject({
-  from: realDay.optional(),
-  to: realDay.optional(),
+  from: dayQuery,
+  to: dayQuery,
   by: z.enum(['service', 'window', 'clerk', 'hour', 'day']).default('service'),
   format: z.enum(['csv', 'xlsx']).optional(),
   lang: z.enum(['zh', 'en']).default('zh'),

@@ -16,6 +16,9 @@ export const UPSTREAM_TYPES = [
 ] as const;
 export type UpstreamType = (typeof UPSTREAM_TYPES)[number];
 
+/** Log entry types that become upstream events (stats.hourly has its own writer). */
+const REPORTED: ReadonlySet<string> = new Set(UPSTREAM_TYPES.filter((x) => x !== 'stats.hourly'));
+
 const minutes = (ms: number) => Math.round((ms / 60_000) * 10) / 10;
 
 /** The upstream event for a log entry, or null when the platform does not hear of it. */
@@ -23,6 +26,8 @@ export function upstreamEventOf(
   core: HallCore,
   e: LogEntry,
 ): { type: UpstreamType; data: Record<string, unknown> } | null {
+  // Every command's log entries pass through here: the type is checked before anything is read.
+  if (!REPORTED.has(e.type)) return null;
   const cfg = core.config;
   const tz = cfg.hall.timezone;
   const t = e.ticketId ? core.tickets.get(e.ticketId) : null;

@@ -32,6 +32,9 @@ export function recordHourlyStats(
   add: (type: string, at: number, data: Record<string, unknown>) => void,
 ): number {
   const tz = core.config.hall.timezone;
+  // Most checks find the last hour already reported: no transaction, no write.
+  const reported = core.misc.setting(MARK);
+  if (reported !== null && Number(reported) + HOUR >= topOfHour(core.clock(), tz)) return 0;
   return core.transact('system', (_tx, now) => {
     const current = topOfHour(now, tz);
     const marked = core.misc.setting(MARK);

@@ -10,13 +10,17 @@ export class ApiError extends Error {
   }
 }
 
-export async function postJson<T>(path: string, token: string, body: unknown): Promise<T> {
+/** GET or POST JSON with a bearer token; a network failure or the server's error becomes an ApiError. */
+async function requestJson<T>(path: string, token: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError('NETWORK', '网络异常，请稍后再试');
@@ -27,6 +31,11 @@ export async function postJson<T>(path: string, token: string, body: unknown): P
   if (!res.ok) throw new ApiError(json.error?.code ?? 'NETWORK', json.error?.message ?? '', json.error?.details);
   return json as T;
 }
+
+export const postJson = <T>(path: string, token: string, body: unknown): Promise<T> =>
+  requestJson<T>(path, token, body);
+
+export const getJson = <T>(path: string, token: string): Promise<T> => requestJson<T>(path, token);
 
 /** socket.io's refusal carries the server's code; a network error has none. */
 export type ConnectError = Error & { data?: { code?: string } };

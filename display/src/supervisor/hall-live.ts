@@ -134,8 +134,7 @@ export class HallLive extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.loadChart();
-    // Minutes tick by without events: redraw "for N min" and refresh the chart now and then.
+    // Minutes tick by without events: redraw "for N min", and each minute the chart (calls move its waits).
     let n = 0;
     this.timer = window.setInterval(() => {
       this.requestUpdate();
@@ -148,15 +147,21 @@ export class HallLive extends LitElement {
     super.disconnectedCallback();
   }
 
-  private chartAt = 0;
+  private chartKey = '';
 
   override willUpdate(changed: Map<string, unknown>): void {
-    // New arrivals and finished visits show on the chart within seconds, not at the next minute.
-    if (changed.has('state') && Date.now() - this.chartAt > 5000) void this.loadChart();
+    // The chart changes only when someone takes a number or a visit ends (the queues refresh every 5 s).
+    if (!changed.has('state')) return;
+    const issued = this.state.services.reduce((n, s) => n + s.issuedToday, 0);
+    const served = Object.values(this.state.servedToday).reduce((n, c) => n + c, 0);
+    const key = `${this.state.hall.day}/${issued}/${served}`;
+    if (key !== this.chartKey) {
+      this.chartKey = key;
+      void this.loadChart();
+    }
   }
 
   private async loadChart(): Promise<void> {
-    this.chartAt = Date.now();
     this.chart = await this.api
       .get<{ today: HourPoint[]; usual: HourPoint[] }>(`/api/reports/hourly?from=${this.state.hall.day}`)
       .catch(() => this.chart);

@@ -1,16 +1,12 @@
 // The dashboard's HTTP calls with the supervisor's bearer token; errors come back as ApiError with the
 // server's code and Chinese message. Downloads are fetched with the token and saved from a blob.
-import { ApiError, postJson } from '../shared/device-api';
+import { ApiError, getJson, postJson } from '../shared/device-api';
 
 export class SupervisorApi {
   constructor(private readonly token: string) {}
 
-  async get<T>(path: string): Promise<T> {
-    const res = await fetch(path, { headers: { authorization: `Bearer ${this.token}` } }).catch(() => null);
-    if (!res) throw new ApiError('NETWORK', '网络异常，请稍后再试');
-    const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-    if (!res.ok) throw new ApiError(json.error?.code ?? 'NETWORK', json.error?.message ?? '');
-    return json as T;
+  get<T>(path: string): Promise<T> {
+    return getJson<T>(path, this.token);
   }
 
   post<T>(path: string, body: unknown = {}): Promise<T> {
