@@ -69,9 +69,12 @@ export function connectDevice(d: DeviceLogin, subscriptions: string[], onConnect
     onConnect();
   });
   client.on('error', (e) => console.error(`MQTT: ${e.message}`));
-  const leave = () =>
-    client.publish(availability, JSON.stringify({ state: 'offline' }), { retain: true, qos: 1 }, () =>
-      client.end(false, () => process.exit(0)),
-    );
+  /** Says offline, disconnects, then exits the process (a simulator) — or not, for a driver with many devices. */
+  const leave = (exit = true): Promise<void> =>
+    new Promise((resolve) => {
+      const end = () => client.end(false, () => (exit ? process.exit(0) : resolve()));
+      if (!client.connected) return end();
+      client.publish(availability, JSON.stringify({ state: 'offline' }), { retain: true, qos: 1 }, end);
+    });
   return { client, leave };
 }

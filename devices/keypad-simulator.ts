@@ -51,7 +51,7 @@ function send(action: (typeof KEYPAD_ACTIONS)[number]): void {
   client.publish(`${base}/keypad/${windowNo}/command`, JSON.stringify({ action, requestId: randomUUID() }), { qos: 1 });
 }
 
-const quit = leave;
+const quit = () => void leave();
 
 if (process.stdin.isTTY) {
   process.stdin.setRawMode(true);

@@ -44,5 +44,5 @@ client.on('message', (topic, payload) => {
     console.error(`malformed payload on ${topic} ignored`);
   }
 });
-process.on('SIGINT', leave);
-process.on('SIGTERM', leave);
+process.on('SIGINT', () => void leave());
+process.on('SIGTERM', () => void leave());

@@ -63,5 +63,5 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   const body = { evaluationId, score, reasons: picked, ...(rest.length ? { comment: rest.join(' ') } : {}) };
   client.publish(`${base}/pad/${windowNo}/evaluation`, JSON.stringify(body), { qos: 1 });
 });
-process.on('SIGINT', leave);
-process.on('SIGTERM', leave);
+process.on('SIGINT', () => void leave());
+process.on('SIGTERM', () => void leave());

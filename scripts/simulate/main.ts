@@ -1,6 +1,8 @@
 // npm run simulate -- SCENARIO.json [--policy NAME|all] [--reps N] [--seed S] [--json]
 //   [--plan PLAN.json] [--min-windows 0.9] [--chart FILE.svg]
-// Replays hall days through the real routing code and reports waits per policy (minutes).
+// npm run simulate -- --replay data/hall.sqlite --config hall.yaml --day 2026-11-20 [--plan PLAN.json] …
+// Replays hall days (drawn from a scenario, or one recorded in the hall's database) through the real routing
+// code and reports waits per policy (minutes).
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { POLICIES, type PolicyName } from './policies';
@@ -10,6 +12,8 @@ import { chartSvg } from './chart';
 import { minimalPlan } from './what-if';
 import { readFileSync } from 'node:fs';
 import type { WindowGroup } from './scenario';
+import { loadConfigFile } from '../../server/config/load';
+import { recordedDay, recordedFigures, type RecordedDay } from './replay';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -21,19 +25,25 @@ const { values, positionals } = parseArgs({
     plan: { type: 'string' },
     'min-windows': { type: 'string' },
     chart: { type: 'string' },
+    replay: { type: 'string' },
+    config: { type: 'string', default: 'hall.yaml' },
+    day: { type: 'string' },
   },
 });
 
 function fail(msg: string): never {
   console.error(msg);
   console.error(
-    'usage: npm run simulate -- SCENARIO.json [--policy NAME|all] [--reps N] [--seed S] [--json] [--plan PLAN.json] [--min-windows SHARE] [--chart FILE.svg]',
+    'usage: npm run simulate -- SCENARIO.json [--policy NAME|all] [--reps N] [--seed S] [--json] [--plan PLAN.json] [--min-windows SHARE] [--chart FILE.svg]\n' +
+      '       npm run simulate -- --replay data/hall.sqlite --config hall.yaml --day YYYY-MM-DD [same options]',
   );
   process.exit(2);
 }
 
-const file = positionals[0] ?? fail('no scenario file');
-const reps = Number(values.reps);
+const replay = values.replay ? loadReplay(values.replay, values.config, values.day) : null;
+const file = replay ? values.replay! : (positionals[0] ?? fail('no scenario file (or --replay data/hall.sqlite)'));
+// A recorded day has exactly one set of visitors: one replication says it all.
+const reps = replay ? 1 : Number(values.reps);
 const seed = Number(values.seed);
 if (!Number.isInteger(reps) || reps < 1 || reps > 10_000) fail(`--reps: not a count: ${values.reps}`);
 if (!Number.isInteger(seed)) fail(`--seed: not an integer: ${values.seed}`);
@@ -44,18 +54,29 @@ const names: PolicyName[] =
       ? [values.policy as PolicyName]
       : fail(`--policy: one of ${POLICIES.join(', ')} or all`);
 
+function loadReplay(db: string, configFile: string, day: string | undefined): RecordedDay {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail('--day: the recorded day as YYYY-MM-DD');
+  try {
+    return recordedDay(db, loadConfigFile(configFile), day);
+  } catch (e) {
+    fail((e as Error).message);
+  }
+}
+
 let scenario;
 try {
-  scenario = loadScenario(file);
+  scenario = replay ? replay.scenario : loadScenario(file);
 } catch (e) {
   fail((e as Error).message);
 }
+const visitors = replay ? () => replay.visitors.map((v) => ({ ...v })) : undefined;
 const plan: WindowGroup[] | undefined = values.plan
   ? (JSON.parse(readFileSync(values.plan, 'utf8')) as WindowGroup[])
   : undefined;
 
 const policies: Record<string, PolicyResult> = {};
-for (const n of names) policies[n] = runPolicy(scenario, n, { reps, seed, plan });
+if (replay) policies.recorded = recordedFigures(scenario, replay);
+for (const n of names) policies[n] = runPolicy(scenario, n, { reps, seed, plan, visitors });
 
 const minShare = values['min-windows'] === undefined ? null : Number(values['min-windows']);
 const minimal =
@@ -64,7 +85,7 @@ const minimal =
     : Object.fromEntries(
         names
           .filter((n) => n !== 'pooled')
-          .map((n) => [n, minimalPlan(scenario, n, minShare, { reps: Math.min(reps, 5), seed })]),
+          .map((n) => [n, minimalPlan(scenario, n, minShare, { reps: Math.min(reps, 5), seed, visitors })]),
       );
 
 if (values.chart) writeFileSync(values.chart, chartSvg(scenario.name, policies));
@@ -94,7 +115,11 @@ if (values.json) {
   };
   console.log(JSON.stringify(out, null, 2));
 } else {
-  console.log(`${scenario.name}: ${reps} replications, seed ${seed} (waits in minutes)`);
+  console.log(
+    replay
+      ? `${scenario.name}: the recorded waits, then the same visitors served by each policy (minutes)`
+      : `${scenario.name}: ${reps} replications, seed ${seed} (waits in minutes)`,
+  );
   console.log(
     ['policy'.padEnd(14), 'mean ±95%'.padStart(13), 'p50', 'p90', 'p99', 'max', 'within']
       .map((x, i) => (i ? x.padStart(7) : x))

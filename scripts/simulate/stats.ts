@@ -4,7 +4,7 @@ import { policyByName, type PolicyName } from './policies';
 import type { RoutingParams } from '../../server/domain/routing';
 import { simulateDay, type DayResult } from './engine';
 import type { Scenario, WindowGroup } from './scenario';
-import { visitorsOf } from './visitors';
+import { visitorsOf, type Visitor } from './visitors';
 
 export interface Figures {
   /** Minutes. */
@@ -125,12 +125,15 @@ export interface RunOptions {
   plan?: readonly WindowGroup[];
   routing?: RoutingParams;
   warmupMin?: number;
+  /** Fixed visitors instead of drawn ones (a recorded day): replication r serves `visitors(r)`. */
+  visitors?: (rep: number) => Visitor[];
 }
 
 /** Runs one policy over `reps` replicated days; replication r uses the same visitors for every policy. */
 export function runPolicy(s: Scenario, name: PolicyName, o: RunOptions): PolicyResult {
   const policy = policyByName(name, o.routing);
   const days: DayResult[] = [];
-  for (let r = 0; r < o.reps; r++) days.push(simulateDay(s, visitorsOf(s, o.seed, r), policy, o.plan ?? s.windows));
+  for (let r = 0; r < o.reps; r++)
+    days.push(simulateDay(s, o.visitors?.(r) ?? visitorsOf(s, o.seed, r), policy, o.plan ?? s.windows));
   return summarise(s, days, o.warmupMin);
 }

@@ -3,7 +3,7 @@
 // window whose absence hurts least while the level holds; if the plan falls short, add where it helps most.
 import type { PolicyName } from './policies';
 import type { Scenario, WindowGroup } from './scenario';
-import { runPolicy } from './stats';
+import { runPolicy, type RunOptions } from './stats';
 
 export interface MinimalPlan {
   windows: number;
@@ -28,7 +28,7 @@ export function minimalPlan(
   s: Scenario,
   policy: PolicyName,
   level: number,
-  o: { reps: number; seed: number },
+  o: { reps: number; seed: number; visitors?: RunOptions['visitors'] },
 ): MinimalPlan {
   const score = (plan: readonly WindowGroup[]) => runPolicy(s, policy, { ...o, plan }).withinTarget;
   let plan: WindowGroup[] = s.windows.map((g) => ({ ...g }));
