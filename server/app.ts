@@ -23,6 +23,9 @@ import { MqttPads } from './mqtt/pads';
 import { EvaluationSweep } from './core/evaluation-sweep';
 import { HallWatch } from './core/hall-watch';
 import { DeviceHealth } from './health/device-health';
+import { HallMetrics } from './health/metrics';
+import { NightlyBackup } from './backup/backup';
+import { HttpLimits } from './http/rate-limits';
 import { Upstream } from './upstream/upstream';
 import { supervisorState } from './realtime/supervisor-state';
 import { TicketPrinting } from './printing/ticket-printing';
@@ -109,6 +112,15 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(express.json({ limit: '256kb', strict: true }));
+  // Request time per API route pattern (never the raw path: no ticket ids in metric labels).
+  app.use((req, res, next) => {
+    const t0 = process.hrtime.bigint();
+    res.on('finish', () => {
+      const route = (req.route as { path?: string } | undefined)?.path;
+      if (route) metrics.request(req.method, route, res.statusCode, Number(process.hrtime.bigint() - t0) / 1e9);
+    });
+    next();
+  });
   const httpServer: HttpServer = createServer(app);
   let publicUrl = config.server.publicUrl ?? '';
   const printing = new TicketPrinting(core, log, {
@@ -133,6 +145,23 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     supervisorState: () => supervisorState(core, health.list(), upstream.status()),
     upstreamStatus: () => upstream.status(),
   });
+  const metrics = new HallMetrics(core, {
+    devices: () => health.list(),
+    socketClients: () => realtime.clientCounts(),
+    mqttConnected: () => mqtt.status().connected === true,
+    upstreamPending: () => upstream.status().pending,
+  });
+  const backups = new NightlyBackup(
+    db,
+    {
+      dir: config.backup.dir ?? path.join(opts.dataDir, 'backups'),
+      at: config.backup.at,
+      keep: config.backup.keep,
+      timezone: config.hall.timezone,
+    },
+    core.clock,
+    log,
+  );
   const dayCycle = new DayCycle(core, log);
   const displays = new MqttDisplays(core, mqtt);
   const keypads = new MqttKeypads(core, mqtt, log);
@@ -152,12 +181,14 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     upstream,
     printing,
     publicUrl: () => publicUrl,
+    limits: new HttpLimits(config.server.rateLimits, core.clock),
     health: () => ({
       ok: true,
       hall: config.hall.id,
       day: core.today(),
       time: new Date(core.clock()).toISOString(),
       database: { ok: db.open, events: core.log.count() },
+      backup: config.backup.disabled ? { disabled: true } : backups.status(),
       mqtt: mqtt.status(),
       realtime: { clients: realtime.io.engine.clientsCount },
       printers: printing.list().map((p) => ({ id: p.id, state: p.state, lastSeen: p.lastSeen })),
@@ -173,6 +204,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   for (const r of routes) app[r.method](r.path, route(r.body, authorizer(r.access), r.act));
   const doc = openApiDocument(routes, config.hall.name);
   app.get('/api/openapi.json', (_req, res) => void res.json(doc));
+  app.get('/metrics', (_req, res) => void res.type('text/plain; version=0.0.4').send(metrics.text()));
   app.get('/api/docs', (req, res) => void res.type('html').send(apiDocsPage(doc as never, langOf(req.query.lang))));
   app.use('/api', (_req, _res, next) => next(new HallError('NOT_FOUND', '没有这个接口')));
   const demoTokens: Record<string, string> = {};
@@ -252,6 +284,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   watch.start();
   upstream.start();
   dayCycle.start();
+  if (!config.backup.disabled) backups.start();
 
   return {
     core,
@@ -264,6 +297,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     routes,
     async stop() {
       dayCycle.stop();
+      backups.stop();
       await upstream.stop();
       await printing.stop();
       displays.stop();

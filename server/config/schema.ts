@@ -26,6 +26,15 @@ const server = z.strictObject({
   port: z.number().int().min(0).max(65535).default(8080),
   host: z.string().default('0.0.0.0'),
   publicUrl: z.url().optional(),
+  /** Per client address (failed logins) and per issuing device or clerk (tickets). */
+  rateLimits: z
+    .strictObject({
+      loginFailuresPerMin: z.number().positive().max(1000).default(5),
+      loginFailuresBurst: z.number().int().min(1).max(1000).default(10),
+      ticketsPerMin: z.number().positive().max(100_000).default(120),
+      ticketsBurst: z.number().int().min(1).max(100_000).default(60),
+    })
+    .prefault({}),
 });
 
 const mqtt = z.union([
@@ -171,6 +180,17 @@ const evaluation = z.strictObject({
 });
 
 /** When the supervisor dashboard raises (and sounds) an alert. */
+/** Nightly online backups of the database (README "Backups and restore"). */
+const backup = z.strictObject({
+  /** Local time of the nightly backup (after closing). */
+  at: hhmm.default('22:30'),
+  /** Backups kept; older ones are deleted. */
+  keep: z.number().int().min(1).max(365).default(14),
+  /** Where they go; default `backups/` in the data directory (better on another disk). */
+  dir: z.string().min(1).optional(),
+  disabled: z.boolean().default(false),
+});
+
 const alerts = z.strictObject({
   /** A service with more visitors waiting than this (unless the service sets alertWaiting). */
   queueWaiting: z.number().int().min(1).max(10_000).default(20),
@@ -213,6 +233,7 @@ export const hallConfigSchema = z
     appointments: appointments.prefault({}),
     evaluation: evaluation.prefault({}),
     alerts: alerts.prefault({}),
+    backup: backup.prefault({}),
   })
   .superRefine((c, ctx) => {
     const dup = (items: { value: unknown; path: (string | number)[] }[], what: string) => {

@@ -77,6 +77,8 @@ export function makeRoute(staff: StaffAccess) {
 }
 
 export function sendError(res: Response, e: HallError): void {
+  const retry = (e.details as { retryAfterSec?: number } | undefined)?.retryAfterSec;
+  if (e.code === 'TOO_MANY_REQUESTS' && retry) res.set('Retry-After', String(retry));
   res.status(e.status).json({
     error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) },
   });

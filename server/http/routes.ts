@@ -2,6 +2,7 @@
 // The router, the OpenAPI document and the table-driven security test all read this table.
 import type { Request } from 'express';
 import type { z } from 'zod';
+import type { HttpLimits } from './rate-limits';
 import * as policy from '../auth/policy';
 import type { HallCore, WindowAction } from '../core/hall-core';
 import { actorOf, type Principal, type StaffAccess } from '../core/staff';
@@ -39,6 +40,7 @@ export interface ApiDeps {
   upstream: { status: () => UpstreamStatus; retry: () => number };
   printing: TicketPrinting;
   health: () => Record<string, unknown>;
+  limits: HttpLimits;
 }
 
 const WINDOW_ACTIONS: { action: WindowAction; summary: string; body: z.ZodType }[] = [
@@ -81,7 +83,8 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       summary: 'Clerk login (工号 + password), optionally at a window',
       access: 'public',
       body: body.loginBody,
-      act: async ({ body: b }) => staff.login(b.clerkId, b.password, b.windowNo),
+      act: async ({ body: b, req }) =>
+        d.limits.login(req.socket.remoteAddress ?? '?', () => staff.login(b.clerkId, b.password, b.windowNo)),
     },
     {
       method: 'post',
@@ -116,6 +119,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       act: async ({ principal, body: b }) => {
         const p = policy.requirePrincipal(principal);
         const actor = actorOf(p);
+        d.limits.issue(p.kind === 'device' ? `device:${p.deviceId}` : `staff:${p.clerkId}`);
         if (p.kind === 'device' && b.priority === 'green')
           throw new HallError('FORBIDDEN', '绿色通道须由工作人员办理，请咨询导服台');
         const t = core.issueTicket({ ...b, channel: b.channel ?? (p.kind === 'device' ? 'kiosk' : 'counter') }, actor);

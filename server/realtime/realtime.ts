@@ -50,6 +50,11 @@ export class Realtime {
     this.io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
   }
 
+  /** Connected clients per namespace (metrics). */
+  clientCounts(): Record<string, number> {
+    return Object.fromEntries([...this.io._nsps].filter(([n]) => n !== '/').map(([n, ns]) => [n, ns.sockets.size]));
+  }
+
   start(): void {
     this.setup(
       '/board',

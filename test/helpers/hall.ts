@@ -65,7 +65,8 @@ export function testConfigInput(windows = 4, extra: Partial<HallConfigInput> = {
       close: '17:00',
       autoClose: true,
     },
-    server: { port: 0, host: '127.0.0.1' },
+    // Test halls issue hundreds of tickets on a frozen clock; the limits' own test uses the defaults.
+    server: { port: 0, host: '127.0.0.1', rateLimits: { ticketsPerMin: 100_000, ticketsBurst: 100_000 } },
     mqtt: { disabled: true, baseTopic: 'hall/test' },
     services: [
       { id: 'general', name: '综合受理', prefix: 'A', targetWaitMin: 15, dailyCap: 999, avgServiceMin: 8 },

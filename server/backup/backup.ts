@@ -1,0 +1,136 @@
+// Nightly backups of the hall database with better-sqlite3's online backup (the server keeps serving while
+// it copies), a retention count, and the restore step the `npm run restore` command uses. Backups are
+// named by the hall's local date and time, so the newest sorts last and a restart knows whether tonight's
+// backup is done.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, copyFileSync } from 'node:fs';
+import path from 'node:path';
+import { hallDay, localStamp, minuteOfDay, parseHhMm } from '../domain/numbering';
+import type { Db } from '../store/db';
+
+const NAME = /^hall-(\d{4}-\d{2}-\d{2})T(\d{6})\.sqlite$/;
+
+export interface BackupSettings {
+  dir: string;
+  /** Local time "HH:MM" of the nightly backup. */
+  at: string;
+  keep: number;
+  timezone: string;
+}
+
+/** Backups in the directory, oldest first. */
+export function listBackups(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => NAME.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** An online copy of the open database, then the oldest beyond `keep` removed. Returns the new file. */
+export async function backupNow(
+  db: Db,
+  s: Pick<BackupSettings, 'dir' | 'keep' | 'timezone'>,
+  now: number,
+): Promise<string> {
+  mkdirSync(s.dir, { recursive: true });
+  const l = localStamp(now, s.timezone); // 20261121T223005
+  const file = path.join(s.dir, `hall-${l.slice(0, 4)}-${l.slice(4, 6)}-${l.slice(6)}.sqlite`);
+  const partial = `${file}.partial`;
+  // Written under a temporary name: a disk that fills up mid-copy leaves no file that looks like a backup.
+  try {
+    await db.backup(partial);
+    renameSync(partial, file);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  }
+  const all = listBackups(s.dir);
+  for (const old of all.slice(0, Math.max(0, all.length - s.keep))) rmSync(old, { force: true });
+  return file;
+}
+
+/** Checks a backup file opens and passes SQLite's integrity check; throws with the reason otherwise. */
+export function verifyBackup(file: string): void {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const r = db.pragma('integrity_check', { simple: true });
+    if (r !== 'ok') throw new Error(`${file}: integrity check failed: ${String(r)}`);
+    db.prepare('SELECT COUNT(*) FROM tickets').get();
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Puts a backup in place of the data directory's database (the server must be stopped). The current file
+ * is kept beside it as `hall.sqlite.before-restore-<time>`, so a restore can itself be undone.
+ */
+export function restoreBackup(file: string, dataDir: string, now = Date.now()): string {
+  verifyBackup(file);
+  const target = path.join(dataDir, 'hall.sqlite');
+  let kept = '';
+  if (existsSync(target)) {
+    // Fold the WAL into the old file first so the kept copy is complete on its own.
+    const old = new Database(target);
+    old.pragma('wal_checkpoint(TRUNCATE)');
+    old.close();
+    kept = `${target}.before-restore-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(target, kept);
+  }
+  for (const ext of ['-wal', '-shm']) rmSync(target + ext, { force: true });
+  copyFileSync(file, target);
+  return kept;
+}
+
+/** The nightly job: once a day at or after `at` (local), unless a backup of today already exists. */
+export class NightlyBackup {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private last: { file: string | null; at: string; error: string | null } | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly s: BackupSettings,
+    private readonly clock: () => number,
+    private readonly log: (msg: string, e?: unknown) => void,
+    private readonly everyMs = 60_000,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.tick(), this.everyMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** For /api/health: the last attempt and how many backups are kept. */
+  status() {
+    return { last: this.last, kept: listBackups(this.s.dir).length, dir: this.s.dir };
+  }
+
+  /** Runs the backup if it is due; resolves with the file written, or null. */
+  async tick(): Promise<string | null> {
+    const now = this.clock();
+    const today = hallDay(now, this.s.timezone);
+    if (this.running || minuteOfDay(now, this.s.timezone) < parseHhMm(this.s.at)) return null;
+    if (listBackups(this.s.dir).some((f) => path.basename(f).startsWith(`hall-${today}`))) return null;
+    this.running = true;
+    try {
+      const file = await backupNow(this.db, this.s, now);
+      this.last = { file, at: new Date(now).toISOString(), error: null };
+      this.log(`backup written: ${file}`);
+      return file;
+    } catch (e) {
+      const error = (e as Error).message;
+      this.last = { file: null, at: new Date(now).toISOString(), error };
+      this.log(`backup failed (${error}); the hall keeps running, next try in a minute`);
+      return null;
+    } finally {
+      this.running = false;
+    }
+  }
+}
