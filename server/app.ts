@@ -112,6 +112,13 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(express.json({ limit: '256kb', strict: true }));
+  // A body that is not JSON is refused rather than read as empty (a text/plain body would otherwise pass as {}).
+  app.use('/api', (req, _res, next) => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (hasBody && !req.is('application/json'))
+      return next(new HallError('VALIDATION', '请求内容须为 JSON（Content-Type: application/json）'));
+    next();
+  });
   // Request time per API route pattern (never the raw path: no ticket ids in metric labels).
   app.use((req, res, next) => {
     const t0 = process.hrtime.bigint();
