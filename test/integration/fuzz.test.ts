@@ -108,8 +108,8 @@ describe('bad input changes nothing', () => {
           body:
             r.method === 'get'
               ? undefined
-              : typeof body === 'string' || Buffer.isBuffer(body)
-                ? body
+              : typeof body === 'string' || body instanceof Uint8Array
+                ? (body as BodyInit)
                 : JSON.stringify(body),
         });
         sent++;
@@ -198,7 +198,7 @@ describe('bad input changes nothing', () => {
     // A device publishing on another window's or the server's topics is refused by the broker (ACL).
     for (const topic of [`${BASE}/keypad/2/command`, `${BASE}/led/1/display`, `${BASE}/server/state`]) {
       const rogue = await dev('keypad-1', KEYPAD_TOKEN, `${BASE}/keypad/1/result`);
-      const closed = new Promise((r) => rogue.once('close', r));
+      const closed = new Promise<void>((r) => rogue.once('close', () => r()));
       rogue.publish(topic, JSON.stringify({ action: 'next', requestId: 'r' }));
       await closed;
       rogue.end(true);
