@@ -25,6 +25,11 @@ export interface DemoOptions {
   visitors?: number;
   /** The broker for keypads and pads; null drives everything over HTTP. */
   mqttUrl: string | null;
+  /** Only the visitors arriving in [fromMin, untilMin) minutes after opening (a busy hour for a load test). */
+  fromMin?: number;
+  untilMin?: number;
+  /** Told when a window asks to call next (the load script times call → display from here). */
+  onCallSent?: (windowNo: number, sentAt: number, number: string | null) => void;
   log?: (msg: string) => void;
 }
 
@@ -75,7 +80,11 @@ export class DemoDriver {
     const scale = o.windows / o.scenario.windows.reduce((a, g) => a + g.count, 0);
     const total = o.visitors ?? Math.max(1, Math.round(o.scenario.arrivals.total * Math.min(1, scale)));
     const s = { ...o.scenario, arrivals: { ...o.scenario.arrivals, total } };
-    this.visitors = visitorsOf(s, o.seed, 0).filter((v) => known.has(v.service));
+    const open = minutesOf(o.scenario.day.open);
+    const [from, until] = [open + (o.fromMin ?? 0), open + (o.untilMin ?? Infinity)];
+    this.visitors = visitorsOf(s, o.seed, 0)
+      .filter((v) => known.has(v.service) && v.arrival >= from && v.arrival < until)
+      .map((v) => ({ ...v, arrival: v.arrival - (from - open) }));
   }
 
   /** Real milliseconds for simulated minutes. */
@@ -139,7 +148,9 @@ export class DemoDriver {
     const press = this.keypad(no) ?? ((action: string) => this.console(no, token, action));
     return async () => {
       while (!this.stopped) {
+        const sentAt = performance.now();
         const number = await press('next');
+        if (number !== undefined) this.o.onCallSent?.(no, sentAt, number);
         if (number === undefined) continue; // failed; try again
         if (number === null) {
           if (this.arrivalsDone) return;

@@ -1,0 +1,184 @@
+// npm run load -- [--speed 10] [--from 60] [--minutes 60] [--boards 20] [--write]
+// A busy hall day (scenarios/city-hall-day.json, the 10–11 am peak by default) at 10× against a real server
+// (a child process: the demo hall on its own data dir and ports) with every device client connected:
+// boards for each zone (and extra copies), LED strip and pad and keypad of window 1. Reports call → board and
+// call → LED latency (from the moment a window asks to call next), HTTP round trips, and the server's memory
+// and CPU from its own /metrics. `--write` records the figures in docs/benchmarks.md.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import mqtt from 'mqtt';
+import { io as connect } from 'socket.io-client';
+import { loadConfigFile } from '../server/config/load';
+import { DEMO_CONFIG, PROJECT_ROOT } from '../server/paths';
+import { loadScenario } from './simulate/scenario';
+import { DemoDriver } from './demo/driver';
+import { percentileOf, summary } from './demo/summary';
+
+const { values } = parseArgs({
+  options: {
+    speed: { type: 'string', default: '10' },
+    from: { type: 'string', default: '60' },
+    minutes: { type: 'string', default: '60' },
+    boards: { type: 'string', default: '20' },
+    windows: { type: 'string', default: '10' },
+    write: { type: 'boolean', default: false },
+  },
+});
+const speed = Number(values.speed);
+const fromMin = Number(values.from);
+const minutes = Number(values.minutes);
+const extraBoards = Number(values.boards);
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main(): Promise<void> {
+  const [port, mport] = [await freePort(), await freePort()];
+  const dir = mkdtempSync(path.join(tmpdir(), 'hall-load-'));
+  const url = `http://127.0.0.1:${port}`;
+  // The demo hall, open all day so the load runs at any hour; limits as shipped.
+  const yaml = readFileSync(DEMO_CONFIG, 'utf8')
+    .replace(/open: '?"?09:00'?"?/, "open: '00:00'")
+    .replace(/close: '?"?17:00'?"?/, "close: '23:59'");
+  writeFileSync(path.join(dir, 'hall.yaml'), yaml);
+  const config = loadConfigFile(path.join(dir, 'hall.yaml'));
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(PROJECT_ROOT, 'dist/server/main.js'),
+      '--config',
+      path.join(dir, 'hall.yaml'),
+      '--data',
+      dir,
+      '--port',
+      String(port),
+      '--mqtt-port',
+      String(mport),
+    ],
+    { stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  try {
+    for (let i = 0; i < 100; i++) {
+      if (
+        await fetch(`${url}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await sleep(200);
+    }
+    // Device clients: every zone's board (plus extra copies) and window 1's LED strip.
+    const sentAt = new Map<string, number>();
+    // First receipt per number; matched with the send time afterwards (a board can hear of a call before
+    // the window's HTTP answer is read).
+    const boardAt = new Map<string, number>();
+    const ledAt = new Map<string, number>();
+    const boards = config.devices.filter((d) => d.kind === 'board');
+    const sockets = Array.from({ length: Math.max(boards.length, extraBoards) }, (_, i) => {
+      const b = boards[i % boards.length]!;
+      const s = connect(`${url}/board`, { auth: { token: 'token' in b ? b.token : '' }, transports: ['websocket'] });
+      if (i < boards.length)
+        s.on('call', (c: { ticket: { number: string }; recall: boolean }) => {
+          if (!c.recall && !boardAt.has(c.ticket.number)) boardAt.set(c.ticket.number, performance.now());
+        });
+      return s;
+    });
+    const led1 = config.devices.find((d) => d.kind === 'led' && d.window === 1);
+    const led = mqtt.connect(`mqtt://127.0.0.1:${mport}`, {
+      protocolVersion: 4,
+      username: led1?.id,
+      password: led1 && 'token' in led1 ? led1.token : '',
+    });
+    led.on('connect', () => led.subscribe(`${config.mqtt.baseTopic}/led/1/display`));
+    led.on('message', (_t, raw) => {
+      const p = JSON.parse(raw.toString()) as { state: string; ticket: string | null };
+      if (p.state === 'calling' && p.ticket && !ledAt.has(p.ticket)) ledAt.set(p.ticket, performance.now());
+    });
+    // Server memory and CPU from its own metrics.
+    const samples: { rss: number; cpu: number; at: number }[] = [];
+    const sample = async () => {
+      const text = await fetch(`${url}/metrics`).then(
+        (r) => r.text(),
+        () => '',
+      );
+      const rss = Number(/^process_resident_memory_bytes (\S+)$/m.exec(text)?.[1]);
+      const cpu = Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1]);
+      if (rss) samples.push({ rss, cpu, at: performance.now() });
+    };
+    await sample();
+    const sampler = setInterval(() => void sample(), 2000);
+    const driver = new DemoDriver({
+      url,
+      config,
+      scenario: loadScenario(path.join(PROJECT_ROOT, 'scenarios/city-hall-day.json')),
+      speed,
+      windows: Number(values.windows),
+      password: 'demo1234',
+      seed: 1,
+      mqttUrl: `mqtt://127.0.0.1:${mport}`,
+      fromMin,
+      untilMin: fromMin + minutes,
+      // Recorded on the answer: the number is known then; the send time is when the window asked.
+      onCallSent: (_no, t, number) => number && sentAt.set(number, t),
+      log: (m) => console.log(m),
+    });
+    const started = performance.now();
+    const r = await driver.run();
+    await driver.stop();
+    clearInterval(sampler);
+    await sample();
+    const wall = (performance.now() - started) / 1000;
+    const latencies = (at: Map<string, number>) =>
+      [...sentAt].filter(([n]) => at.has(n)).map(([n, t]) => at.get(n)! - t);
+    const boardLat = latencies(boardAt);
+    const ledLat = latencies(ledAt);
+    const first = samples[0]!;
+    const last = samples[samples.length - 1]!;
+    const cpuPct = ((last.cpu - first.cpu) / ((last.at - first.at) / 1000)) * 100;
+    const peakMb = Math.max(...samples.map((s) => s.rss)) / 2 ** 20;
+    const ms = (xs: number[], p: number) => percentileOf(xs, p).toFixed(1);
+    const lines = [
+      `${r.called} calls in ${wall.toFixed(0)} s (${(r.called / wall).toFixed(1)}/s), ${sockets.length} board clients, LED of window 1`,
+      `call → board: n ${boardLat.length}, p50 ${ms(boardLat, 0.5)} ms, p95 ${ms(boardLat, 0.95)} ms, p99 ${ms(boardLat, 0.99)} ms, max ${ms(boardLat, 1)} ms`,
+      `call → LED:   n ${ledLat.length}, p50 ${ms(ledLat, 0.5)} ms, p95 ${ms(ledLat, 0.95)} ms, max ${ms(ledLat, 1)} ms`,
+      `server: peak RSS ${peakMb.toFixed(0)} MB, CPU ${cpuPct.toFixed(1)}% of one core on average`,
+      summary(r),
+    ];
+    console.log(lines.join('\n'));
+    for (const s of sockets) s.close();
+    led.end(true);
+    if (values.write) {
+      const doc = path.join(PROJECT_ROOT, 'docs/benchmarks.md');
+      const head = '## Load: a busy day at 10× with every device client connected';
+      const body = `${head}\n\nCommand: \`npm run load -- --speed ${speed} --from ${fromMin} --minutes ${minutes} --boards ${extraBoards} --write\` (Node ${process.version}). Call latency is measured from the moment a window asks to call next (HTTP or keypad) to the board's \`call\` event and the LED's retained display; it includes the request itself.\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`;
+      const text = readFileSync(doc, 'utf8');
+      const i = text.indexOf(head);
+      const next = i < 0 ? -1 : text.indexOf('\n## ', i + head.length);
+      writeFileSync(
+        doc,
+        i < 0 ? `${text.trimEnd()}\n\n${body}` : text.slice(0, i) + body + (next < 0 ? '' : text.slice(next + 1)),
+      );
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
