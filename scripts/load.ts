@@ -4,16 +4,16 @@
 // boards for each zone (and extra copies), LED strip and pad and keypad of window 1. Reports call → board and
 // call → LED latency (from the moment a window asks to call next), HTTP round trips, and the server's memory
 // and CPU from its own /metrics. `--write` records the figures in docs/benchmarks.md.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { parse, stringify } from 'yaml';
 import mqtt from 'mqtt';
 import { io as connect } from 'socket.io-client';
 import { loadConfigFile } from '../server/config/load';
 import { DEMO_CONFIG, PROJECT_ROOT } from '../server/paths';
+import { freePort, startHallProcess } from './hall-process';
 import { loadScenario } from './simulate/scenario';
 import { DemoDriver } from './demo/driver';
 import { percentileOf, summary } from './demo/summary';
@@ -33,51 +33,23 @@ const fromMin = Number(values.from);
 const minutes = Number(values.minutes);
 const extraBoards = Number(values.boards);
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 async function main(): Promise<void> {
   const [port, mport] = [await freePort(), await freePort()];
   const dir = mkdtempSync(path.join(tmpdir(), 'hall-load-'));
   const url = `http://127.0.0.1:${port}`;
   // The demo hall, open all day so the load runs at any hour; limits as shipped.
-  const yaml = readFileSync(DEMO_CONFIG, 'utf8')
-    .replace(/open: '?"?09:00'?"?/, "open: '00:00'")
-    .replace(/close: '?"?17:00'?"?/, "close: '23:59'");
-  writeFileSync(path.join(dir, 'hall.yaml'), yaml);
+  const demo = parse(readFileSync(DEMO_CONFIG, 'utf8')) as { hall: Record<string, unknown> };
+  demo.hall = { ...demo.hall, open: '00:00', close: '23:59', autoClose: false };
+  writeFileSync(path.join(dir, 'hall.yaml'), stringify(demo));
   const config = loadConfigFile(path.join(dir, 'hall.yaml'));
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(PROJECT_ROOT, 'dist/server/main.js'),
-      '--config',
-      path.join(dir, 'hall.yaml'),
-      '--data',
-      dir,
-      '--port',
-      String(port),
-      '--mqtt-port',
-      String(mport),
-    ],
-    { stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } },
-  );
+  const child = await startHallProcess({
+    config: path.join(dir, 'hall.yaml'),
+    data: dir,
+    port,
+    extraArgs: ['--port', String(port), '--mqtt-port', String(mport)],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   try {
-    for (let i = 0; i < 100; i++) {
-      if (
-        await fetch(`${url}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await sleep(200);
-    }
     // Device clients: every zone's board (plus extra copies) and window 1's LED strip.
     const sentAt = new Map<string, number>();
     // First receipt per number; matched with the send time afterwards (a board can hear of a call before

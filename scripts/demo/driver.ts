@@ -52,13 +52,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Windows to staff: first one window per service (its own, level 1), then the rest in config order. */
 export function staffedWindows(config: HallConfig, count: number): number[] {
-  const picked: number[] = [];
+  const picked: HallConfig['windows'] = [];
   for (const s of config.services) {
-    const w = config.windows.find((x) => x.skills[s.id] === 1 && !picked.includes(x.no));
-    if (w && !config.windows.some((x) => picked.includes(x.no) && x.skills[s.id] === 1)) picked.push(w.no);
+    if (picked.some((w) => w.skills[s.id] === 1)) continue;
+    const own = config.windows.find((w) => w.skills[s.id] === 1);
+    if (own) picked.push(own);
   }
-  for (const w of config.windows) if (!picked.includes(w.no)) picked.push(w.no);
-  return picked.slice(0, count);
+  for (const w of config.windows) if (!picked.includes(w)) picked.push(w);
+  return picked.slice(0, count).map((w) => w.no);
 }
 
 export class DemoDriver {
@@ -212,9 +213,10 @@ export class DemoDriver {
     return (action) =>
       new Promise((resolve) => {
         const requestId = randomUUID();
-        waiting.set(requestId, resolve);
+        // No answer in 10 s counts as a failed press (the keypad retries with a new press).
+        const timer = setTimeout(() => waiting.delete(requestId) && resolve(undefined), 10_000);
+        waiting.set(requestId, (n) => (clearTimeout(timer), resolve(n)));
         d.client.publish(`${base}/keypad/${no}/command`, JSON.stringify({ action, requestId }), { qos: 1 });
-        setTimeout(() => waiting.delete(requestId) && resolve(undefined), 10_000);
       });
   }
 

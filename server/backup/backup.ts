@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { hallDay, localStamp, minuteOfDay, parseHhMm } from '../domain/numbering';
+import { Periodic } from '../core/periodic';
 import type { Db } from '../store/db';
 
 const NAME = /^hall-(\d{4}-\d{2}-\d{2})T(\d{6})\.sqlite$/;
@@ -85,7 +86,7 @@ export function restoreBackup(file: string, dataDir: string, now = Date.now()): 
 
 /** The nightly job: once a day at or after `at` (local), unless a backup of today already exists. */
 export class NightlyBackup {
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timer: Periodic;
   private running = false;
   private last: { file: string | null; at: string; error: string | null } | null = null;
 
@@ -94,17 +95,18 @@ export class NightlyBackup {
     private readonly s: BackupSettings,
     private readonly clock: () => number,
     private readonly log: (msg: string, e?: unknown) => void,
-    private readonly everyMs = 60_000,
-  ) {}
+    everyMs = 60_000,
+  ) {
+    // tick() logs its own failures, so the promise never rejects.
+    this.timer = new Periodic('nightly backup', everyMs, () => void this.tick(), log);
+  }
 
   start(): void {
-    this.timer = setInterval(() => void this.tick(), this.everyMs);
-    this.timer.unref();
+    this.timer.start();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.timer.stop();
   }
 
   /** For /api/health: the last attempt and how many backups are kept. */

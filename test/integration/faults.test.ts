@@ -2,7 +2,6 @@
 // broker) is killed with SIGKILL in the middle of a load of ticket issues and calls, then restarted.
 // No acknowledged ticket is lost, no number is issued twice, no ticket is at two windows, and a board,
 // a console and an LED strip that were connected before the kill are back to the right state by themselves.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,9 +9,9 @@ import mqtt from 'mqtt';
 import { io as connect, type Socket } from 'socket.io-client';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../server/paths';
+import { startHallProcess } from '../../scripts/hall-process';
 import { BOARD_TOKEN, KIOSK_TOKEN, LED_TOKEN, client, tempDir, testConfigInput } from '../helpers/hall';
-import { freePort } from '../helpers/postgres';
+import { freePort } from '../../scripts/hall-process';
 import { sleep, until } from '../helpers/wait';
 
 const BASE = 'hall/fault-test';
@@ -21,29 +20,11 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-async function startChild(dir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(PROJECT_ROOT, 'dist/server/main.js'),
-      '--config',
-      path.join(dir, 'hall.yaml'),
-      '--data',
-      path.join(dir, 'data'),
-    ],
-    { stdio: 'ignore' },
-  );
-  cleanups.push(() => child.kill('SIGKILL'));
-  await until(
-    () =>
-      fetch(`http://127.0.0.1:${port}/api/health`)
-        .then((x) => x.ok)
-        .catch(() => false),
-    'the hall server',
-    20_000,
-  );
-  return child;
-}
+const startChild = (dir: string, port: number) =>
+  startHallProcess({ config: path.join(dir, 'hall.yaml'), data: path.join(dir, 'data'), port }).then((child) => {
+    cleanups.push(() => child.kill('SIGKILL'));
+    return child;
+  });
 
 describe('SIGKILL in the middle of a load', () => {
   it('loses no acknowledged ticket, issues no number twice, puts no ticket at two windows; screens recover by themselves', async () => {

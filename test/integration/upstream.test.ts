@@ -2,12 +2,12 @@
 // receiver down, then back (every event exactly once, in order); a receiver that fails one request in
 // three; a hall server killed (SIGKILL) mid-batch and restarted; a wrong secret refused by the receiver
 // and raised on the hall side; the same batches stored into a real PostgreSQL server.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../server/paths';
+import { startHallProcess } from '../../scripts/hall-process';
 import { startReceiver, type ReceiverOptions } from '../../scripts/receiver/receiver';
 import { PgReceiverStore, SqliteReceiverStore, type InEvent } from '../../scripts/receiver/storage';
 import {
@@ -205,26 +205,12 @@ describe('upstream sync', () => {
     writeFileSync(path.join(dir, 'hall.yaml'), stringify(cfg));
     let child: ChildProcess | null = null;
     const startChild = async () => {
-      child = spawn(
-        process.execPath,
-        [
-          path.join(PROJECT_ROOT, 'dist/server/main.js'),
-          '--config',
-          path.join(dir, 'hall.yaml'),
-          '--data',
-          path.join(dir, 'data'),
-        ],
-        { stdio: 'ignore' },
-      );
+      child = await startHallProcess({
+        config: path.join(dir, 'hall.yaml'),
+        data: path.join(dir, 'data'),
+        port: hport,
+      });
       cleanups.push(() => child?.kill('SIGKILL'));
-      await until(
-        () =>
-          fetch(`http://127.0.0.1:${hport}/api/health`)
-            .then((x) => x.ok)
-            .catch(() => false),
-        'the hall server',
-        20_000,
-      );
     };
     let batches = 0;
     let killed = false;
