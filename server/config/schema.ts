@@ -11,6 +11,26 @@ const id = z
   .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-"');
 const token = z.string().min(16, 'a device token needs at least 16 characters').max(256);
 
+const date = z.iso.date('expected a date "YYYY-MM-DD"');
+const hours = z
+  .strictObject({ open: hhmm, close: hhmm })
+  .refine((h) => h.open < h.close, { message: 'closing time must be after opening time', path: ['close'] });
+
+/** Working days and hours (server/domain/calendar.ts); without one the hall works every day. */
+const calendar = z
+  .strictObject({
+    weekdays: z.array(z.number().int().min(1).max(7)).default([1, 2, 3, 4, 5]),
+    hours: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), hours).default({}),
+    holidays: z.array(date).default([]),
+    workdays: z.record(date, z.strictObject({ open: hhmm.optional(), close: hhmm.optional() })).default({}),
+    issueBeforeOpenMin: z.number().int().min(0).max(240).default(0),
+  })
+  .superRefine((c, ctx) => {
+    for (const d of c.holidays) {
+      if (c.workdays[d]) ctx.addIssue({ code: 'custom', path: ['workdays', d], message: `${d} is also a holiday` });
+    }
+  });
+
 const hall = z.strictObject({
   id,
   name: z.string().min(1).max(100),
@@ -20,6 +40,8 @@ const hall = z.strictObject({
   close: hhmm.default('17:00'),
   /** Expire tickets still waiting at closing time (a demo hall running at night turns this off). */
   autoClose: z.boolean().default(true),
+  /** Opens and closes the hall by itself per day (needs autoClose). */
+  calendar: calendar.optional(),
 });
 
 const server = z.strictObject({
@@ -295,6 +317,21 @@ export const hallConfigSchema = z
     });
     if (c.hall.open >= c.hall.close) {
       ctx.addIssue({ code: 'custom', path: ['hall', 'close'], message: 'closing time must be after opening time' });
+    }
+    for (const [d, h] of Object.entries(c.hall.calendar?.workdays ?? {})) {
+      if ((h.open ?? c.hall.open) >= (h.close ?? c.hall.close))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hall', 'calendar', 'workdays', d],
+          message: 'closing time must be after opening time',
+        });
+    }
+    if (c.hall.calendar && !c.hall.autoClose) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hall', 'calendar'],
+        message: 'a calendar opens and closes the hall by itself: set autoClose: true',
+      });
     }
   });
 

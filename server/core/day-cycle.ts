@@ -1,6 +1,8 @@
-// The hall day: at closing time tickets still waiting expire (when the hall closes automatically), and
-// the first tick of a new day rolls the core over even if nobody has pressed anything yet.
-import { minuteOfDay, parseHhMm } from '../domain/numbering';
+// The hall day, by the hall calendar (server/domain/calendar.ts): the kiosk issues only on working days
+// within the day's hours; at the day's closing time tickets still waiting expire and the day summary is
+// written to the log (when the hall closes automatically); the first tick of a new day rolls the core over
+// even if nobody has pressed anything yet.
+import { daySummary } from './day-summary';
 import type { HallCore } from './hall-core';
 import { Periodic } from './periodic';
 
@@ -11,15 +13,16 @@ export class DayCycle extends Periodic {
 }
 
 function closeIfTime(core: HallCore, log: (msg: string) => void): void {
-  const { hall } = core.config;
   core.transact('system', () => null);
-  const now = core.clock();
-  if (
-    hall.autoClose &&
-    minuteOfDay(now, hall.timezone) >= parseHhMm(hall.close) &&
-    !core.misc.isDayClosed(core.today())
-  ) {
-    const n = core.closeDay('system');
-    log(`day closed at ${hall.close}: ${n} ticket(s) expired`);
-  }
+  const day = core.today();
+  const status = core.openStatus();
+  if (!core.config.hall.autoClose || core.misc.isDayClosed(day)) return;
+  if (status.state !== 'after-close' && status.state !== 'day-off') return;
+  const expired = core.closeDay('system');
+  if (status.state === 'day-off' && expired === 0) return log(`${day}: ${status.reason}`);
+  const summary = daySummary(core, day);
+  core.transact('system', (_tx, now) => {
+    core.log.append({ at: now, type: 'day.summary', actor: 'system', data: { ...summary } });
+  });
+  log(`day closed at ${status.hours?.close ?? core.config.hall.close}: ${expired} ticket(s) expired. ${summary.text}`);
 }

@@ -3,7 +3,8 @@
 // core records who acted.
 import { HallError } from '../domain/errors';
 import { serviceAvailability } from '../domain/availability';
-import { hallDay, localClock } from '../domain/numbering';
+import { hallStatus, hoursOn, type HallStatus } from '../domain/calendar';
+import { hallDay, localClock, minuteOfDay } from '../domain/numbering';
 import { estimateWaitMin } from '../domain/routing';
 import * as machine from '../domain/ticket-machine';
 import type { Priority, Ticket } from '../domain/types';
@@ -268,6 +269,15 @@ export class HallCore {
 
   // ── day cycle ───────────────────────────────────────────────────────────────────────────────────
 
+  /** Whether the kiosk issues numbers now: the calendar's day and hours, and whether the day was closed. */
+  openStatus(now = this.clock(), day = hallDay(now, this.config.hall.timezone)): HallStatus {
+    const { hall } = this.config;
+    if (!hall.autoClose) return { state: 'open', hours: hoursOn(hall, day), reason: null };
+    const s = hallStatus(hall, day, minuteOfDay(now, hall.timezone));
+    if (s.state !== 'open' || !this.misc.isDayClosed(day)) return s;
+    return { ...s, state: 'after-close', reason: '今日已停止取号' };
+  }
+
   /** Closing: tickets still waiting or held end as expired; the kiosk stops issuing (when autoClose). */
   closeDay(actor: Actor): number {
     return this.transact(actor, (tx, now, day) => {
@@ -335,13 +345,13 @@ export class HallCore {
     const now = this.clock();
     const day = hallDay(now, this.config.hall.timezone);
     const primary = this.primaryWindowCounts();
-    const dayClosed = this.config.hall.autoClose && this.misc.isDayClosed(day);
+    const hallClosed = this.openStatus(now, day).reason;
     const clock = localClock(now, this.config.hall.timezone);
     return [...this.model.services.values()].map((s) => {
       const waiting = this.misc.waiting(day, s.id);
       const oldest = this.tickets.oldestWaitFrom(day, s.id);
       const issuedToday = this.misc.lastSeq(day, s.prefix);
-      const avail = serviceAvailability(s, issuedToday, dayClosed, clock);
+      const avail = serviceAvailability(s, issuedToday, hallClosed, clock);
       return {
         id: s.id,
         name: s.name,

@@ -84,9 +84,9 @@ function appointmentOf(core: HallCore, code: string, serviceId: string | undefin
 }
 
 function assertOpen(core: HallCore, service: ServicePlan, lastSeq: number, now: number, day: string): void {
-  const closed = core.config.hall.autoClose && core.misc.isDayClosed(day);
-  if (closed) throw new HallError('HALL_CLOSED', `今日已停止取号（${core.config.hall.close} 闭厅），请下个工作日再来`);
-  const a = serviceAvailability(service, lastSeq, false, localClock(now, core.config.hall.timezone));
+  const hall = core.openStatus(now, day);
+  if (hall.reason) throw new HallError('HALL_CLOSED', hall.reason);
+  const a = serviceAvailability(service, lastSeq, null, localClock(now, core.config.hall.timezone));
   if (a.state === 'closed') throw new HallError('SERVICE_CLOSED', `${service.name}：${a.reason}`);
 }
 

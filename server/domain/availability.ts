@@ -11,11 +11,12 @@ export interface Availability {
 export function serviceAvailability(
   s: { dailyCap: number; hours: { from: string; to: string } | null },
   issuedToday: number,
-  dayClosed: boolean,
+  /** Why the whole hall does not issue now (calendar, closing), or null when it does. */
+  hallClosed: string | null,
   /** Local time "HH:MM". */
   clock: string,
 ): Availability {
-  if (dayClosed) return { state: 'closed', reason: '今日已停止取号' };
+  if (hallClosed) return { state: 'closed', reason: hallClosed };
   if (s.hours && (clock < s.hours.from || clock >= s.hours.to)) {
     return { state: 'closed', reason: `本事项取号时间为 ${s.hours.from}–${s.hours.to}` };
   }

@@ -1,5 +1,6 @@
 // Reports under /api/reports (DESIGN.md §6): figures as JSON, CSV and XLSX downloads, the printable
 // report, and today's hourly curve against the same weekday. Supervisors and admins only.
+import { daySummary } from '../core/day-summary';
 import { buildReport, hourlyCurve, visitsBetween } from '../core/reports';
 import type { HallCore } from '../core/hall-core';
 import { hourly, REPORT_GROUPS } from '../domain/report';
@@ -30,6 +31,14 @@ export function reportRoutes(core: HallCore): RouteDef[] {
         const q = query(req.query);
         return buildReport(core, q.from, q.to, q.by);
       },
+    },
+    {
+      method: 'get',
+      path: '/api/reports/summary',
+      summary: 'The day summary (日结) of ?from= (YYYY-MM-DD; today so far by default)',
+      access: 'supervisor',
+      body: null,
+      act: ({ req }) => daySummary(core, query(req.query).from),
     },
     {
       method: 'get',

@@ -145,6 +145,16 @@ describe('report figures match the hand-computed fixture day', () => {
     expect(r.total.tickets).toBe(6);
   });
 
+  it('the day summary (日结) of the fixture day, as the report total counts it', async () => {
+    const sum = (await api.get(`/api/reports/summary?from=${DAY}`, sup)).body;
+    const total = (await get(`?from=${DAY}&by=service`)).total;
+    expect(sum).toMatchObject({ day: DAY, tickets: 4, served: 2, noShows: 1, expired: 0, meanWaitMin: 14.3 });
+    expect(sum).toMatchObject({ maxWaitMin: 25, withinTarget: total.withinTarget, satisfaction: 1 });
+    expect(sum.busiest).toEqual({ serviceId: 'general', name: '综合受理', tickets: 2, withinTarget: 1 });
+    expect(sum.text).toMatch(/^2026-11-23 日结：取号 4，办结 2，过号 1，闭厅作废 0；平均等候 14.3 分钟/);
+    expect((await api.get(`/api/reports/summary?from=2026-11-32`, sup)).status).toBe(400);
+  });
+
   it('the hourly curve against the same weekday', async () => {
     const h = (await api.get(`/api/reports/hourly?from=${DAY}`, sup)).body;
     expect(h.today[9]).toEqual({ hour: 9, arrivals: 4, served: 2, meanWaitMin: 14.3 });

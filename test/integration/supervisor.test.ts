@@ -134,6 +134,7 @@ describe('alerts', () => {
       '/api/alerts',
       '/api/reports',
       '/api/reports/hourly',
+      '/api/reports/summary',
       '/api/services/tax/waiting',
     ]) {
       expect((await api.get(p, c1)).status, p).toBe(403);
