@@ -15,6 +15,13 @@ export interface PrintedTicketRecord {
 
 const KEEP = 50;
 
+/**
+ * Network faults a test can switch on: `mid-job` answers the status, then drops the connection halfway
+ * through the ticket (a printer rebooting, a cable pulled); `silent` accepts and never answers (a hung
+ * printer); `flaky` drops every other connection mid-job.
+ */
+export type PrinterFault = 'none' | 'mid-job' | 'silent' | 'flaky';
+
 export class VirtualPrinter extends EventEmitter<{ ticket: [PrintedTicketRecord] }> {
   readonly printed: PrintedTicketRecord[] = [];
   condition: PrinterCondition = { paperOut: false, paperNearEnd: false, coverOpen: false, error: false };
@@ -22,6 +29,9 @@ export class VirtualPrinter extends EventEmitter<{ ticket: [PrintedTicketRecord]
   online = true;
   /** Status requests received (a test can see that the hall asked before printing). */
   statusRequests = 0;
+  fault: PrinterFault = 'none';
+  /** Connections accepted, for `flaky`. */
+  private connections = 0;
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
 
@@ -60,7 +70,15 @@ export class VirtualPrinter extends EventEmitter<{ ticket: [PrintedTicketRecord]
     this.sockets.add(socket);
     const decoder = new EscPosDecoder();
     const paper = new DocAssembler();
+    const drop = this.fault === 'mid-job' || (this.fault === 'flaky' && this.connections++ % 2 === 1);
+    const silent = this.fault === 'silent';
+    let chunks = 0;
     socket.on('data', (chunk) => {
+      if (silent) return;
+      // The hall asks the status and waits for the answer before it sends the ticket: the second chunk
+      // is the ticket. Half of it reaches the paper; then the line goes dead.
+      const cut = drop && ++chunks === 2;
+      if (cut) chunk = chunk.subarray(0, chunk.length >> 1);
       for (const op of decoder.push(chunk)) {
         if (op.op === 'status') {
           this.statusRequests++;
@@ -70,6 +88,7 @@ export class VirtualPrinter extends EventEmitter<{ ticket: [PrintedTicketRecord]
           for (const doc of paper.push([op])) this.record(doc);
         }
       }
+      if (cut) socket.destroy();
     });
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.sockets.delete(socket));

@@ -1,7 +1,7 @@
 // One hall server: store → core → adapters (HTTP, realtime, MQTT, day cycle), each with start()/stop().
 import express from 'express';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -49,6 +49,8 @@ export interface HallServerOptions {
   demo?: boolean;
   /** How often printers' status is read between tickets (tests shorten it). */
   printerPollMs?: number;
+  /** Bound on one conversation with a printer (default 3 s). */
+  printerTimeoutMs?: number;
   /** How often timed-out evaluations and overdue follow-ups are looked for. */
   sweepMs?: number;
   /** How often alert conditions and time-limited skill changes are checked. */
@@ -92,6 +94,16 @@ const WEB_PAGES: Record<string, string> = {
 const langOf = (q: unknown): Lang => (q === 'en' ? 'en' : 'zh');
 
 /** Without a configured publicUrl, the printed QR code points at the server's LAN address, not localhost. */
+/** Free space where the database lives, for /api/health (null where the platform cannot tell). */
+function freeMb(dir: string): number | null {
+  try {
+    const s = statfsSync(dir);
+    return Math.floor((s.bavail * s.bsize) / 2 ** 20);
+  } catch {
+    return null;
+  }
+}
+
 function lanUrl(port: number): string | null {
   for (const list of Object.values(networkInterfaces())) {
     const a = list?.find((x) => x.family === 'IPv4' && !x.internal);
@@ -133,6 +145,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const printing = new TicketPrinting(core, log, {
     statusUrl: (id) => `${publicUrl}/t/${id}`,
     pollMs: opts.printerPollMs,
+    timeoutMs: opts.printerTimeoutMs,
   });
   const mqtt = new MqttBridge(core, staff, config.mqtt, log);
   const upstream = new Upstream(core, log, {
@@ -194,7 +207,12 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
       hall: config.hall.id,
       day: core.today(),
       time: new Date(core.clock()).toISOString(),
-      database: { ok: db.open, events: core.log.count() },
+      database: {
+        ok: db.open && core.storageFullAt === null,
+        events: core.log.count(),
+        storageFull: core.storageFullAt !== null,
+        freeMb: freeMb(opts.dataDir),
+      },
       backup: config.backup.disabled ? { disabled: true } : backups.status(),
       mqtt: mqtt.status(),
       realtime: { clients: realtime.io.engine.clientsCount },

@@ -2,6 +2,8 @@
 // within the day's hours; at the day's closing time tickets still waiting expire and the day summary is
 // written to the log (when the hall closes automatically); the first tick of a new day rolls the core over
 // even if nobody has pressed anything yet.
+import { hoursOn } from '../domain/calendar';
+import { minuteOfDay, parseHhMm } from '../domain/numbering';
 import { daySummary } from './day-summary';
 import type { HallCore } from './hall-core';
 import { Periodic } from './periodic';
@@ -14,15 +16,16 @@ export class DayCycle extends Periodic {
 
 function closeIfTime(core: HallCore, log: (msg: string) => void): void {
   core.transact('system', () => null);
+  const { hall } = core.config;
   const day = core.today();
-  const status = core.openStatus();
-  if (!core.config.hall.autoClose || core.misc.isDayClosed(day)) return;
-  if (status.state !== 'after-close' && status.state !== 'day-off') return;
+  if (!hall.autoClose || core.misc.isDayClosed(day)) return;
+  const hours = hoursOn(hall, day);
+  if (hours && minuteOfDay(core.clock(), hall.timezone) < parseHhMm(hours.close)) return;
   const expired = core.closeDay('system');
-  if (status.state === 'day-off' && expired === 0) return log(`${day}: ${status.reason}`);
+  if (!hours && expired === 0) return log(`${day}: ${core.openStatus().reason}`);
   const summary = daySummary(core, day);
   core.transact('system', (_tx, now) => {
     core.log.append({ at: now, type: 'day.summary', actor: 'system', data: { ...summary } });
   });
-  log(`day closed at ${status.hours?.close ?? core.config.hall.close}: ${expired} ticket(s) expired. ${summary.text}`);
+  log(`day closed at ${hours?.close ?? hall.close}: ${expired} ticket(s) expired. ${summary.text}`);
 }

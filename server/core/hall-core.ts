@@ -108,15 +108,27 @@ export class HallCore {
   }
 
   /** Runs fn in one transaction (after the day rollover), then publishes what it collected. */
+  /** When a write last failed for a full disk; null once a write succeeds again (for /api/health). */
+  storageFullAt: number | null = null;
+
   transact<T>(actor: Actor, fn: (tx: Tx, now: number, day: string) => T): T {
     const tx = new Tx();
     let day = '';
-    const result = this.db.transaction(() => {
-      const now = this.clock();
-      day = hallDay(now, this.config.hall.timezone);
-      if (day !== this.lastDay) this.rollover(tx, day, now);
-      return fn(tx, now, day);
-    })();
+    let result: T;
+    try {
+      result = this.db.transaction(() => {
+        const now = this.clock();
+        day = hallDay(now, this.config.hall.timezone);
+        if (day !== this.lastDay) this.rollover(tx, day, now);
+        return fn(tx, now, day);
+      })();
+    } catch (e) {
+      // A full disk rolls the whole command back (nothing half-written); the caller gets a clear refusal.
+      if ((e as { code?: string }).code !== 'SQLITE_FULL') throw e;
+      this.storageFullAt = this.clock();
+      throw new HallError('STORAGE_FULL', '服务器存储空间已满，本次操作未保存，请联系管理员清理磁盘');
+    }
+    this.storageFullAt = null;
     this.lastDay = day; // only once the rollover has committed
     this.publish(tx);
     return result;

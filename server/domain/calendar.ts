@@ -76,8 +76,10 @@ export function hallStatus(hall: CalendarHall, day: string, minute: number): Hal
     return n ? `，下个办公日 ${md(n.day)} ${n.hours.open}` : '';
   };
   if (!hours) return { state: 'day-off', hours, reason: `今日休息${next()}` };
-  const early = hall.calendar?.issueBeforeOpenMin ?? 0;
-  if (hall.calendar && minute < parseHhMm(hours.open) - early) {
+  // Without a calendar the hall keeps the old rule: it issues until the day cycle closes the day.
+  if (!hall.calendar) return { state: 'open', hours, reason: null };
+  const early = hall.calendar.issueBeforeOpenMin;
+  if (minute < parseHhMm(hours.open) - early) {
     const from = parseHhMm(hours.open) - early;
     const hhmm = `${String(Math.floor(from / 60)).padStart(2, '0')}:${String(from % 60).padStart(2, '0')}`;
     return { state: 'before-open', hours, reason: `今日 ${hhmm} 开始取号` };

@@ -28,7 +28,7 @@ beforeEach(async () => {
   const config = testConfig(3, {
     devices: [...(base.devices ?? []), { id: 'printer-1', kind: 'printer', kiosk: 'kiosk-1', host: '127.0.0.1', port }],
   });
-  s = await startTestHall({ config, printerPollMs: 150 });
+  s = await startTestHall({ config, printerPollMs: 150, printerTimeoutMs: 1000 });
   api = client(s.url);
 });
 
@@ -113,6 +113,49 @@ describe('ticket printing', () => {
     expect(r.body.print.message).toContain('离线');
     const health = await api.get('/api/health');
     expect(health.body.printers).toEqual([expect.objectContaining({ id: 'printer-1', state: 'offline' })]);
+  });
+
+  it('a printer dropping connections or hanging: tickets still issue at once, none is claimed printed that was not, printing resumes by itself', async () => {
+    const issue = () => api.post('/api/tickets', { serviceId: 'general' }, KIOSK_TOKEN);
+    // Dropped halfway through each ticket: issued, told, nothing on paper (a half ticket has no cut).
+    printer.fault = 'mid-job';
+    const dropped = await Promise.all([issue(), issue(), issue()]);
+    for (const r of dropped) {
+      expect(r.status).toBe(201);
+      expect(r.body.print).toMatchObject({ state: 'offline', printed: false });
+    }
+    expect(printer.printed).toHaveLength(0);
+
+    // Hung: the kiosk's answer is bounded by the printer timeout, not held by the printer.
+    printer.fault = 'silent';
+    const started = performance.now();
+    const hung = await issue();
+    expect(hung.status).toBe(201);
+    expect(hung.body.print).toMatchObject({ state: 'offline', printed: false });
+    expect(performance.now() - started).toBeLessThan(10_000);
+
+    // Flaky: every other connection drops; each ticket reported printed is on paper exactly once.
+    printer.fault = 'flaky';
+    const flaky = [];
+    for (let i = 0; i < 6; i++) flaky.push(await issue());
+    const claimed = flaky.filter((r) => r.body.print.printed).map((r) => r.body.ticket.number);
+    expect(claimed.length).toBeGreaterThan(0);
+    expect(claimed.length).toBeLessThan(6);
+    expect(printer.printed.map((p) => docText(p.doc).find((l) => /^A\d{3}$/.test(l)))).toEqual(claimed);
+
+    // Back to normal: the next ticket prints without any restart, reprints fill the gaps once each.
+    printer.fault = 'none';
+    const ok = await issue();
+    expect(ok.body.print).toMatchObject({ state: 'ok', printed: true });
+    const missing = [...dropped, hung, ...flaky].filter((r) => !r.body.print.printed);
+    for (const r of missing) {
+      const again = await api.post(`/api/tickets/${r.body.ticket.id}/reprint`, {}, KIOSK_TOKEN);
+      expect(again.body.print).toMatchObject({ state: 'ok', printed: true });
+    }
+    const onPaper = printer.printed.map((p) => docText(p.doc).find((l) => /^A\d{3}$/.test(l)));
+    expect(new Set(onPaper).size).toBe(onPaper.length);
+    expect(onPaper.sort()).toEqual(Array.from({ length: 11 }, (_, i) => `A${String(i + 1).padStart(3, '0')}`));
+    expect((await api.get('/api/health')).body.printers[0]).toMatchObject({ id: 'printer-1', state: 'ok' });
   });
 
   it('a reprint of a finished ticket, or from a device that is not a kiosk, is refused', async () => {

@@ -33,7 +33,10 @@ describe('hall calendar', () => {
   });
 
   it('without a calendar every day works with the hall hours', () => {
-    expect(hoursOn({ open: '08:30', close: '17:30' }, '2026-11-29')).toEqual({ open: '08:30', close: '17:30' });
+    const plain = { open: '08:30', close: '17:30' };
+    expect(hoursOn(plain, '2026-11-29')).toEqual({ open: '08:30', close: '17:30' });
+    // It issues until the day cycle closes the day (at closing time).
+    expect(hallStatus(plain, '2026-11-29', 7 * 60).state).toBe('open');
   });
 
   it('finds the next working day across a holiday', () => {
