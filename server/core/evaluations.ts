@@ -93,6 +93,15 @@ export function requestEvaluation(core: HallCore, windowNo: number, actor: Actor
     promptFor(core, tx, t, windowNo, now);
     const e = core.evaluations.byTicket(t.id)!;
     if (e.status !== 'pending') throw new HallError('EVALUATION_DONE', `${t.number} 号已评价`);
+    core.log.append({
+      at: now,
+      type: 'evaluation.requested',
+      ticketId: t.id,
+      windowNo,
+      clerkId: row.clerkId,
+      actor,
+      data: { evaluationId: e.id },
+    });
     return evaluationView(core, e);
   });
 }
