@@ -13,10 +13,13 @@ export function rng(seed: number): () => number {
   };
 }
 
-/** A seed for stream `k` of replication `rep` under a base seed. */
+/**
+ * A seed for stream `k` of replication `rep` under a base seed. Each input is mixed in turn: xoring base
+ * and rep before any mixing made seed 2's replication 1 the same day as seed 3's replication 0.
+ */
 export function streamSeed(base: number, rep: number, k: number): number {
-  let h = (base ^ 0x9e3779b9) >>> 0;
-  for (const x of [rep, k]) {
+  let h = 0x9e3779b9;
+  for (const x of [base, rep, k]) {
     h = Math.imul(h ^ x, 0x85ebca6b) >>> 0;
     h = (h ^ (h >>> 13)) >>> 0;
     h = Math.imul(h, 0xc2b2ae35) >>> 0;
