@@ -1,6 +1,7 @@
 // The hall config file (DESIGN.md §6), validated at the edge. `npm run config-schema` writes the JSON
 // Schema editors use (docs/hall-config.schema.json) from this same definition.
 import { z } from 'zod';
+import { DEFAULT_ROUTING } from '../domain/routing';
 import { PRIORITIES, WINDOW_KINDS } from '../domain/types';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time "HH:MM"');
@@ -156,9 +157,14 @@ const upstream = z.strictObject({
   channelCodes: z.record(z.string(), z.string().max(16)).default({ pad: '1', hardware_pad: '2' }),
 });
 
+/** The urgency rule's parameters (server/domain/routing.ts); the defaults are the simulator's choice. */
 const routing = z.strictObject({
-  priorityBoost: z.number().min(0).max(100).default(1),
-  levelWeights: z.array(z.number().positive().max(1)).min(1).max(9).default([1, 0.6, 0.4]),
+  priorityBoost: z.number().min(0).max(100).default(DEFAULT_ROUTING.priorityBoost),
+  levelWeights: z.array(z.number().positive().max(1)).min(1).max(9).default(DEFAULT_ROUTING.levelWeights),
+  levelPenalty: z.number().min(0).max(100).default(DEFAULT_ROUTING.levelPenalty),
+  shortFirst: z.number().min(0).max(4).default(DEFAULT_ROUTING.shortFirst),
+  rescueAfterMin: z.number().min(0).max(600).default(DEFAULT_ROUTING.rescueAfterMin),
+  rescuePer10Min: z.number().min(0).max(1000).default(DEFAULT_ROUTING.rescuePer10Min),
 });
 
 const rules = z.strictObject({

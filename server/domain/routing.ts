@@ -1,13 +1,18 @@
 // Routing (DESIGN.md §5): which waiting ticket a window calls next.
 //
 // The rule a supervisor can check by hand:
-//   urgency = (minutes waited ÷ the service's target wait) × level weight  +  priority boost
+//   urgency = (minutes waited ÷ the service's target wait  +  priority boost) × short-matter factor
+//             × level weight  −  level penalty × (level − 1)  +  rescue
 // - a ticket at its target has waited 1.0 "targets"; a tax ticket 18 of 20 min (0.9) beats a
-//   general ticket 6 of 15 min (0.4);
-// - level weight scales the window's secondary skills down (level 1 = 1.0, level 2 = 0.6 …), so a
-//   window serves its own queue first and helps other queues as their targets come near;
-// - a legally prioritised visitor gets a fixed boost (1.0 = one target's worth of waiting): first in
-//   line, yet a normal ticket past its target outranks a priority ticket that just arrived;
+//   general ticket 6 of 15 min (0.4) when their matters take as long;
+// - a legally prioritised visitor counts as if already one target late (boost 1): first in line, yet a
+//   normal ticket past its target outranks a priority ticket that just arrived;
+// - short-matter factor = (10 min ÷ the service's mean service time)^shortFirst: a window clears more
+//   people in the same minutes on short matters, so waits fall overall (the cμ rule of queueing theory);
+// - secondary skills lose `levelPenalty` per level (and are scaled by the level weight), so a window
+//   serves its own queue first and helps other queues as their targets come near;
+// - rescue: past `rescueAfterMin` minutes of waiting, every further 10 minutes add `rescuePer10Min`, so
+//   no visitor is left behind because their matter is long;
 // - a ticket transferred or held for this window counts as level 1;
 // - ties go to the window's own skill, then to the earlier ticket.
 // Candidates are the head of each (service, priority) queue plus the tickets reserved for the window,
@@ -15,13 +20,31 @@
 import type { HallWindow, Service } from './types';
 
 export interface RoutingParams {
-  /** Added to a priority visitor's urgency, in "targets waited". */
+  /** Added to a priority visitor's targets waited. */
   priorityBoost: number;
   /** Weight per skill level: index 0 is level 1. Levels past the end use the last weight. */
   levelWeights: number[];
+  /** Subtracted per skill level below 1. */
+  levelPenalty: number;
+  /** Exponent of the short-matter factor (10 min ÷ mean service time); 0 treats all matters alike. */
+  shortFirst: number;
+  /** Minutes of waiting after which the rescue term grows. */
+  rescueAfterMin: number;
+  /** Urgency added per further 10 minutes of waiting; 0 turns the rescue off. */
+  rescuePer10Min: number;
 }
 
-export const DEFAULT_ROUTING: RoutingParams = { priorityBoost: 1, levelWeights: [1, 0.6, 0.4] };
+export const DEFAULT_ROUTING: RoutingParams = {
+  priorityBoost: 1,
+  levelWeights: [1, 1, 1],
+  levelPenalty: 0.2,
+  shortFirst: 1.25,
+  rescueAfterMin: 35,
+  rescuePer10Min: 10,
+};
+
+/** The service time the short-matter factor is relative to: a 10-minute matter has factor 1. */
+export const REFERENCE_SERVICE_MIN = 10;
 
 export interface Candidate {
   ticketId: string;
@@ -43,6 +66,9 @@ export interface Score {
   targetRatio: number;
   levelWeight: number;
   priorityBoost: number;
+  shortMatter: number;
+  levelPenalty: number;
+  rescue: number;
 }
 
 export function levelWeight(level: number, params: RoutingParams): number {
@@ -70,13 +96,19 @@ export function score(
   const targetRatio = waitedMin / service.targetWaitMin;
   const weight = levelWeight(level, params);
   const boost = c.priority ? params.priorityBoost : 0;
+  const shortMatter = (REFERENCE_SERVICE_MIN / Math.max(0.1, service.avgServiceMin)) ** params.shortFirst;
+  const penalty = params.levelPenalty * (level - 1);
+  const rescue = (params.rescuePer10Min * Math.max(0, waitedMin - params.rescueAfterMin)) / 10;
   return {
-    urgency: targetRatio * weight + boost,
+    urgency: (targetRatio + boost) * shortMatter * weight - penalty + rescue,
     level,
     waitedMin,
     targetRatio,
     levelWeight: weight,
     priorityBoost: boost,
+    shortMatter,
+    levelPenalty: penalty,
+    rescue,
   };
 }
 

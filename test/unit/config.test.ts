@@ -74,7 +74,14 @@ describe('hall config', () => {
 
   it('fills defaults: routing, rules, announcement, embedded MQTT', () => {
     const c = parseConfig(stringify({ ...testConfigInput(2), routing: undefined, rules: undefined, mqtt: undefined }));
-    expect(c.routing).toEqual({ priorityBoost: 1, levelWeights: [1, 0.6, 0.4] });
+    expect(c.routing).toEqual({
+      priorityBoost: 1,
+      levelWeights: [1, 1, 1],
+      levelPenalty: 0.2,
+      shortFirst: 1.25,
+      rescueAfterMin: 35,
+      rescuePer10Min: 10,
+    });
     expect(c.rules.recallLimit).toBe(2);
     expect(c.display.announcement).toBe('请{ticket}号到{window}号窗口办理');
     expect(c.mqtt).toMatchObject({ embedded: { port: 1883 } });

@@ -123,10 +123,37 @@ describe('routing policy', () => {
     expect(pick([d, c], win({ general: 1 }))).toBe(c);
   });
 
-  it('levels past the configured weights use the last weight', () => {
-    const s = score(cand('general', 15), win({ general: 5 }), services.get('general')!, NOW, DEFAULT_ROUTING)!;
+  it('levels past the configured weights use the last weight; each level below 1 costs the penalty', () => {
+    const params = { ...DEFAULT_ROUTING, levelWeights: [1, 0.6, 0.4], shortFirst: 0 };
+    const s = score(cand('general', 15), win({ general: 5 }), services.get('general')!, NOW, params)!;
     expect(s.levelWeight).toBe(0.4);
-    expect(s.urgency).toBeCloseTo(0.4);
+    expect(s.levelPenalty).toBeCloseTo(0.8); // 4 levels × 0.2
+    expect(s.urgency).toBeCloseTo(1 * 0.4 - 0.8);
+  });
+
+  it('short matters first: at the same share of their target, the quicker matter is called first', () => {
+    const quick = new Map([...services, ['medical', { ...svc('medical', 20), avgServiceMin: 5 }]]);
+    const long = new Map([...quick, ['realestate', { ...svc('realestate', 20), avgServiceMin: 20 }]]);
+    const m = cand('medical', 10); // half its target, a 5-minute matter: 0.5 × 2^1.25
+    const r = cand('realestate', 14); // 0.7 of its target, a 20-minute matter: 0.7 × 0.5^1.25
+    const w = win({ medical: 1, realestate: 1 });
+    expect(pickNext([r, m], w, long, NOW, DEFAULT_ROUTING)?.candidate).toBe(m);
+    // With the factor off, the rule is the plain share of target again.
+    expect(pickNext([r, m], w, long, NOW, { ...DEFAULT_ROUTING, shortFirst: 0 })?.candidate).toBe(r);
+    const s = score(m, w, long.get('medical')!, NOW, DEFAULT_ROUTING)!;
+    expect(s.shortMatter).toBeCloseTo(2 ** 1.25);
+    expect(s.urgency).toBeCloseTo(0.5 * 2 ** 1.25);
+  });
+
+  it('rescue: past 35 minutes a long matter is called before quicker ones still within reach of their target', () => {
+    const long = new Map([...services, ['realestate', { ...svc('realestate', 30), avgServiceMin: 20 }]]);
+    const w = win({ general: 1, realestate: 2 });
+    const g = cand('general', 14); // 0.93 of target, factor 1.32: 1.23
+    const r34 = cand('realestate', 34); // 1.13 × 0.42 − 0.2 = 0.28: no rescue yet
+    expect(pickNext([g, r34], w, long, NOW, DEFAULT_ROUTING)?.candidate).toBe(g);
+    const r40 = cand('realestate', 40); // + 10 × 5 / 10 = 5
+    expect(pickNext([g, r40], w, long, NOW, DEFAULT_ROUTING)?.candidate).toBe(r40);
+    expect(score(r40, w, long.get('realestate')!, NOW, DEFAULT_ROUTING)!.rescue).toBeCloseTo(5);
   });
 
   it('estimated wait shares the people ahead among the windows whose own service it is', () => {
