@@ -37,7 +37,8 @@ const evaluation = (ticketId: string) =>
 async function padPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${server.url}/pad?token=${PAD_TOKEN}`);
-  await until(async () => (await padState(page)) === 'idle', 'the idle pad');
+  // A fresh page loads, connects and renders: allow for a machine busy with the other test files.
+  await until(async () => (await padState(page)) === 'idle', 'the idle pad', 20_000);
   return page;
 }
 
