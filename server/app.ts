@@ -93,7 +93,6 @@ const WEB_PAGES: Record<string, string> = {
 
 const langOf = (q: unknown): Lang => (q === 'en' ? 'en' : 'zh');
 
-/** Without a configured publicUrl, the printed QR code points at the server's LAN address, not localhost. */
 /** Free space where the database lives, for /api/health (null where the platform cannot tell). */
 function freeMb(dir: string): number | null {
   try {
@@ -104,6 +103,7 @@ function freeMb(dir: string): number | null {
   }
 }
 
+/** Without a configured publicUrl, the printed QR code points at the server's LAN address, not localhost. */
 function lanUrl(port: number): string | null {
   for (const list of Object.values(networkInterfaces())) {
     const a = list?.find((x) => x.family === 'IPv4' && !x.internal);
@@ -208,9 +208,9 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
       day: core.today(),
       time: new Date(core.clock()).toISOString(),
       database: {
-        ok: db.open && core.storageFullAt === null,
+        ok: db.open && !core.storageFull,
         events: core.log.count(),
-        storageFull: core.storageFullAt !== null,
+        storageFull: core.storageFull,
         freeMb: freeMb(opts.dataDir),
       },
       backup: config.backup.disabled ? { disabled: true } : backups.status(),

@@ -13,9 +13,7 @@ const id = z
 const token = z.string().min(16, 'a device token needs at least 16 characters').max(256);
 
 const date = z.iso.date('expected a date "YYYY-MM-DD"');
-const hours = z
-  .strictObject({ open: hhmm, close: hhmm })
-  .refine((h) => h.open < h.close, { message: 'closing time must be after opening time', path: ['close'] });
+const hours = z.strictObject({ open: hhmm, close: hhmm });
 
 /** Working days and hours (server/domain/calendar.ts); without one the hall works every day. */
 const calendar = z
@@ -321,18 +319,24 @@ export const hallConfigSchema = z
       if (s.hours && s.hours.from >= s.hours.to)
         ctx.addIssue({ code: 'custom', path: ['services', i, 'hours', 'to'], message: '"to" must be after "from"' });
     });
-    if (c.hall.open >= c.hall.close) {
-      ctx.addIssue({ code: 'custom', path: ['hall', 'close'], message: 'closing time must be after opening time' });
+    // Every opening hours: the hall's, each weekday's, and each worked day's (which may give one end only).
+    const cal = c.hall.calendar;
+    const span = (path: PropertyKey[], open: string, close: string) => {
+      if (open >= close) ctx.addIssue({ code: 'custom', path, message: 'closing time must be after opening time' });
+    };
+    span(['hall', 'close'], c.hall.open, c.hall.close);
+    for (const [wd, h] of Object.entries(cal?.hours ?? {}))
+      span(['hall', 'calendar', 'hours', wd, 'close'], h!.open, h!.close);
+    for (const [d, h] of Object.entries(cal?.workdays ?? {}))
+      span(['hall', 'calendar', 'workdays', d], h.open ?? c.hall.open, h.close ?? c.hall.close);
+    if (cal && (c.evaluation.holidays.length || c.evaluation.workdays.length)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['evaluation', 'holidays'],
+        message: 'list holidays and worked days once, in hall.calendar (follow-up deadlines use it too)',
+      });
     }
-    for (const [d, h] of Object.entries(c.hall.calendar?.workdays ?? {})) {
-      if ((h.open ?? c.hall.open) >= (h.close ?? c.hall.close))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['hall', 'calendar', 'workdays', d],
-          message: 'closing time must be after opening time',
-        });
-    }
-    if (c.hall.calendar && !c.hall.autoClose) {
+    if (cal && !c.hall.autoClose) {
       ctx.addIssue({
         code: 'custom',
         path: ['hall', 'calendar'],

@@ -2,9 +2,9 @@
 // answer, or 未评价 when none comes in time, is recorded against the ticket, window, clerk and service; a bad
 // rating opens a follow-up with a deadline in working days. One evaluation per visit; never a default.
 import { randomBytes } from 'node:crypto';
+import { addWorkingDays, weekdayCalendar } from '../domain/calendar';
 import { checkAnswer, isNegative, LEVEL_TEXT, toGbtCode, toProvincialCode, type Answer } from '../domain/evaluation';
 import { HallError } from '../domain/errors';
-import { addWorkingDays } from '../domain/follow-up';
 import type { Ticket } from '../domain/types';
 import type { EvaluationView, PadPrompt } from '../protocol/views';
 import type { EvaluationRow } from '../store/evaluations';
@@ -136,8 +136,9 @@ export function submitEvaluation(core: HallCore, id: string, raw: Answer, by: Ev
       data: { evaluationId: id, level: a.level, reasons: a.reasons, comment: a.comment, channel: by.channel },
     });
     if (isNegative(a.level)) {
-      const { followUpDays, holidays, workdays } = core.config.evaluation;
-      const deadline = addWorkingDays(day, followUpDays, { holidays, workdays });
+      const { hall, evaluation: ev } = core.config;
+      const workdays = hall.calendar ? hall : { ...hall, calendar: weekdayCalendar(ev.holidays, ev.workdays) };
+      const deadline = addWorkingDays(workdays, day, ev.followUpDays);
       const fid = core.evaluations.openFollowUp(id, now, deadline);
       core.log.append({
         at: now,

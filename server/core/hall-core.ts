@@ -107,10 +107,10 @@ export class HallCore {
     return hallDay(this.clock(), this.config.hall.timezone);
   }
 
-  /** Runs fn in one transaction (after the day rollover), then publishes what it collected. */
-  /** When a write last failed for a full disk; null once a write succeeds again (for /api/health). */
-  storageFullAt: number | null = null;
+  /** Whether the last write failed for a full disk (for /api/health); cleared by the next write that succeeds. */
+  storageFull = false;
 
+  /** Runs fn in one transaction (after the day rollover), then publishes what it collected. */
   transact<T>(actor: Actor, fn: (tx: Tx, now: number, day: string) => T): T {
     const tx = new Tx();
     let day = '';
@@ -125,10 +125,10 @@ export class HallCore {
     } catch (e) {
       // A full disk rolls the whole command back (nothing half-written); the caller gets a clear refusal.
       if ((e as { code?: string }).code !== 'SQLITE_FULL') throw e;
-      this.storageFullAt = this.clock();
+      this.storageFull = true;
       throw new HallError('STORAGE_FULL', '服务器存储空间已满，本次操作未保存，请联系管理员清理磁盘');
     }
-    this.storageFullAt = null;
+    this.storageFull = false;
     this.lastDay = day; // only once the rollover has committed
     this.publish(tx);
     return result;

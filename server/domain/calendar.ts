@@ -1,7 +1,7 @@
 // The hall calendar: on which days the hall works and during which hours. Chinese halls close on the
 // statutory holidays, work on some weekends instead (调休上班), and many keep extended hours on one
 // weekday (延时服务) or open on Saturday mornings. Pure: days are "YYYY-MM-DD" in the hall's zone.
-import { parseHhMm } from './numbering';
+import { formatHhMm, parseHhMm } from './numbering';
 
 export interface Hours {
   open: string;
@@ -10,13 +10,13 @@ export interface Hours {
 
 export interface HallCalendar {
   /** ISO weekdays the hall works: 1 = Monday … 7 = Sunday. */
-  weekdays: number[];
+  weekdays: readonly number[];
   /** Hours by ISO weekday ("3": Wednesday) where they differ from the hall's usual hours. */
-  hours: Record<string, Hours>;
+  hours: Readonly<Record<string, Hours>>;
   /** Statutory holidays and other closed days. */
-  holidays: string[];
+  holidays: readonly string[];
   /** Days worked although the weekday is off (调休上班), with the usual hours unless given. */
-  workdays: Record<string, Partial<Hours>>;
+  workdays: Readonly<Record<string, Partial<Hours>>>;
   /** Minutes before opening the kiosk already issues numbers (visitors queue at the door). */
   issueBeforeOpenMin: number;
 }
@@ -45,6 +45,30 @@ export function hoursOn(hall: CalendarHall, day: string): Hours | null {
 
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Monday to Friday with extra days off and worked weekend days (调休): the calendar of a hall that gives
+ * only those lists (`evaluation.holidays` / `evaluation.workdays`, for follow-up deadlines).
+ */
+export function weekdayCalendar(holidays: readonly string[], workdays: readonly string[]): HallCalendar {
+  return {
+    weekdays: [1, 2, 3, 4, 5],
+    hours: {},
+    holidays: holidays.filter((d) => !workdays.includes(d)),
+    workdays: Object.fromEntries(workdays.map((d) => [d, {}])),
+    issueBeforeOpenMin: 0,
+  };
+}
+
+/** The day `n` working days after `day` (a follow-up's deadline is the end of that day). */
+export function addWorkingDays(hall: CalendarHall, day: string, n: number): string {
+  let d = day;
+  for (let left = n; left > 0;) {
+    d = addDays(d, 1);
+    if (hoursOn(hall, d)) left--;
+  }
+  return d;
 }
 
 /** The next working day after `day` (within a year), with its hours. */
@@ -80,9 +104,7 @@ export function hallStatus(hall: CalendarHall, day: string, minute: number): Hal
   if (!hall.calendar) return { state: 'open', hours, reason: null };
   const early = hall.calendar.issueBeforeOpenMin;
   if (minute < parseHhMm(hours.open) - early) {
-    const from = parseHhMm(hours.open) - early;
-    const hhmm = `${String(Math.floor(from / 60)).padStart(2, '0')}:${String(from % 60).padStart(2, '0')}`;
-    return { state: 'before-open', hours, reason: `今日 ${hhmm} 开始取号` };
+    return { state: 'before-open', hours, reason: `今日 ${formatHhMm(parseHhMm(hours.open) - early)} 开始取号` };
   }
   if (minute >= parseHhMm(hours.close)) {
     return { state: 'after-close', hours, reason: `今日已停止取号（${hours.close} 闭厅）${next()}` };

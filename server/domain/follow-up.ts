@@ -34,28 +34,3 @@ export function decide(s: FollowUpState, upheld: boolean, resume: FollowUpState 
   if (s !== 'appeal') throw new HallError('ILLEGAL_TRANSITION', '没有待复核的申诉');
   return upheld ? 'voided' : (resume ?? 'callback');
 }
-
-export interface WorkCalendar {
-  /** Extra days off ("YYYY-MM-DD"), e.g. national holidays. */
-  holidays: readonly string[];
-  /** Weekend days worked (调休), "YYYY-MM-DD". */
-  workdays: readonly string[];
-}
-
-export function isWorkingDay(day: string, cal: WorkCalendar): boolean {
-  if (cal.workdays.includes(day)) return true;
-  if (cal.holidays.includes(day)) return false;
-  const dow = new Date(`${day}T12:00:00Z`).getUTCDay();
-  return dow !== 0 && dow !== 6;
-}
-
-/** The day `n` working days after `day` (the deadline is the end of that day). */
-export function addWorkingDays(day: string, n: number, cal: WorkCalendar): string {
-  let d = new Date(`${day}T12:00:00Z`);
-  let left = n;
-  while (left > 0) {
-    d = new Date(d.getTime() + 86_400_000);
-    if (isWorkingDay(d.toISOString().slice(0, 10), cal)) left--;
-  }
-  return d.toISOString().slice(0, 10);
-}

@@ -58,6 +58,11 @@ export function parseHhMm(hhmm: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
+/** Minutes after midnight as "HH:MM". */
+export function formatHhMm(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 export function formatNumber(prefix: string, seq: number): string {
   return `${prefix}${String(seq).padStart(3, '0')}`;
 }

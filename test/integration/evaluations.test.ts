@@ -1,11 +1,12 @@
 // 好差评 through the HTTP API and the /pad and /supervisor namespaces: a finished visit prompts the pad,
 // the pad's answer is recorded against the right ticket, window, clerk and service, 未评价 on timeout, one
 // evaluation per visit, bad ratings need a reason and open a follow-up, figures per clerk.
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sweepEvaluations } from '../../server/core/evaluations';
 import type { HallServer } from '../../server/app';
 import { FakeClock, PAD_TOKEN, client, startTestHall } from '../helpers/hall';
+import { recordEvents } from '../helpers/sockets';
 import { until } from '../helpers/wait';
 
 let s: HallServer;
@@ -27,13 +28,8 @@ afterEach(async () => {
   await s.stop();
 });
 
-function listen(ns: string, auth: Record<string, unknown>, events: string[]) {
-  const got: Record<string, any[]> = Object.fromEntries(events.map((e) => [e, []]));
-  const sock = connect(`${s.url}${ns}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-  for (const e of events) sock.on(e, (x: unknown) => got[e]!.push(x));
-  sockets.push(sock);
-  return got;
-}
+const listen = (ns: string, auth: Record<string, unknown>, events: string[]) =>
+  recordEvents(s.url, ns, auth, events, sockets);
 
 /** Serves one visit at window 1 and returns its ticket and the pending evaluation's id. */
 async function serve(service = 'general') {

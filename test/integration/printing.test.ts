@@ -1,11 +1,12 @@
 // Issue → ESC/POS bytes over TCP → the virtual printer on loopback decodes the expected ticket; a printer
 // out of paper, open or off is shown to the kiosk and raised to supervisors, and the ticket still exists.
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { docQrCodes, docText } from '../../devices/escpos/document';
 import { VirtualPrinter } from '../../devices/virtual-printer';
 import type { HallServer } from '../../server/app';
 import { BOARD_TOKEN, KIOSK_TOKEN, client, startTestHall, testConfig, testConfigInput } from '../helpers/hall';
+import { recordEvents } from '../helpers/sockets';
 import { until } from '../helpers/wait';
 
 let printer: VirtualPrinter;
@@ -13,13 +14,8 @@ let s: HallServer;
 let api: ReturnType<typeof client>;
 const sockets: Socket[] = [];
 
-function listen(ns: string, auth: Record<string, unknown>, events: string[]) {
-  const got: Record<string, any[]> = Object.fromEntries(events.map((e) => [e, []]));
-  const sock = connect(`${s.url}${ns}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-  for (const e of events) sock.on(e, (x: unknown) => got[e]!.push(x));
-  sockets.push(sock);
-  return got;
-}
+const listen = (ns: string, auth: Record<string, unknown>, events: string[]) =>
+  recordEvents(s.url, ns, auth, events, sockets);
 
 beforeEach(async () => {
   printer = new VirtualPrinter('printer-1');

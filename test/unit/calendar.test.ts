@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hallStatus, hoursOn, isoWeekday, nextWorkingDay, type CalendarHall } from '../../server/domain/calendar';
+import {
+  addWorkingDays,
+  hallStatus,
+  hoursOn,
+  isoWeekday,
+  nextWorkingDay,
+  type CalendarHall,
+} from '../../server/domain/calendar';
 import { hallConfigSchema } from '../../server/config/schema';
 import { testConfigInput } from '../helpers/hall';
 
@@ -39,6 +46,12 @@ describe('hall calendar', () => {
     expect(hallStatus(plain, '2026-11-29', 7 * 60).state).toBe('open');
   });
 
+  it('counts working days on the same calendar (follow-up deadlines)', () => {
+    expect(addWorkingDays(hall, '2026-09-30', 1)).toBe('2026-10-08'); // the holiday week is skipped
+    expect(addWorkingDays(hall, '2026-11-27', 1)).toBe('2026-11-28'); // this hall works Saturdays
+    expect(addWorkingDays(hall, '2026-11-28', 1)).toBe('2026-11-30'); // but not Sundays
+  });
+
   it('finds the next working day across a holiday', () => {
     expect(nextWorkingDay(hall, '2026-09-30')).toEqual({ day: '2026-10-08', hours: { open: '09:00', close: '17:00' } });
     expect(nextWorkingDay(hall, '2026-10-09')).toEqual({ day: '2026-10-10', hours: { open: '09:00', close: '12:00' } });
@@ -76,5 +89,11 @@ describe('hall calendar', () => {
     expect(bad({ holidays: ['2026-10-01'], workdays: { '2026-10-01': {} } })?.[0]).toMatch(/also a holiday/);
     expect(bad({ workdays: { '2026-10-11': { open: '18:00' } } })?.[0]).toMatch(/closing time must be after/);
     expect(bad({}, false)?.[0]).toMatch(/autoClose: true/);
+    const twice = hallConfigSchema.safeParse({
+      ...testConfigInput(2),
+      hall: { ...testConfigInput(2).hall, calendar: {} },
+      evaluation: { holidays: ['2026-10-01'] },
+    });
+    expect(twice.error?.issues[0]?.message).toMatch(/list holidays and worked days once, in hall.calendar/);
   });
 });

@@ -10,7 +10,8 @@ import {
   toPadScore,
   toProvincialCode,
 } from '../../server/domain/evaluation';
-import { addWorkingDays, advance, appeal, decide } from '../../server/domain/follow-up';
+import { addWorkingDays, weekdayCalendar } from '../../server/domain/calendar';
+import { advance, appeal, decide } from '../../server/domain/follow-up';
 
 const REASONS = ['等候时间长', '服务态度差'];
 
@@ -90,10 +91,14 @@ describe('negative-review follow-up', () => {
   });
 
   it('deadlines skip weekends and holidays and count make-up working days', () => {
-    const cal = { holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-10-10'] };
-    expect(addWorkingDays('2026-11-20', 5, cal)).toBe('2026-11-27'); // Friday + 5 working days
-    expect(addWorkingDays('2026-11-23', 5, cal)).toBe('2026-11-30');
-    expect(addWorkingDays('2026-09-30', 1, cal)).toBe('2026-10-05'); // 1st, 2nd holidays, 3rd/4th weekend
-    expect(addWorkingDays('2026-10-09', 1, cal)).toBe('2026-10-10'); // a Saturday worked
+    const cal = {
+      open: '09:00',
+      close: '17:00',
+      calendar: weekdayCalendar(['2026-10-01', '2026-10-02'], ['2026-10-10']),
+    };
+    expect(addWorkingDays(cal, '2026-11-20', 5)).toBe('2026-11-27'); // Friday + 5 working days
+    expect(addWorkingDays(cal, '2026-11-23', 5)).toBe('2026-11-30');
+    expect(addWorkingDays(cal, '2026-09-30', 1)).toBe('2026-10-05'); // 1st, 2nd holidays, 3rd/4th weekend
+    expect(addWorkingDays(cal, '2026-10-09', 1)).toBe('2026-10-10'); // a Saturday worked
   });
 });
