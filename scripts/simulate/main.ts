@@ -14,6 +14,8 @@ import { readFileSync } from 'node:fs';
 import type { WindowGroup } from './scenario';
 import { loadConfigFile } from '../../server/config/load';
 import { recordedDay, recordedFigures, type RecordedDay } from './replay';
+import { routingSchema } from '../../server/config/schema';
+import type { RoutingParams } from '../../server/domain/routing';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,13 +30,14 @@ const { values, positionals } = parseArgs({
     replay: { type: 'string' },
     config: { type: 'string', default: 'hall.yaml' },
     day: { type: 'string' },
+    routing: { type: 'string' },
   },
 });
 
 function fail(msg: string): never {
   console.error(msg);
   console.error(
-    'usage: npm run simulate -- SCENARIO.json [--policy NAME|all] [--reps N] [--seed S] [--json] [--plan PLAN.json] [--min-windows SHARE] [--chart FILE.svg]\n' +
+    'usage: npm run simulate -- SCENARIO.json [--policy NAME|all] [--reps N] [--seed S] [--json] [--plan PLAN.json] [--min-windows SHARE] [--chart FILE.svg] [--routing JSON]\n' +
       '       npm run simulate -- --replay data/hall.sqlite --config hall.yaml --day YYYY-MM-DD [same options]',
   );
   process.exit(2);
@@ -53,6 +56,20 @@ const names: PolicyName[] =
     : POLICIES.includes(values.policy as PolicyName)
       ? [values.policy as PolicyName]
       : fail(`--policy: one of ${POLICIES.join(', ')} or all`);
+
+/** Routing parameters to try, as in the config's `routing` (e.g. '{"priorityBoost":2}'); checked like the config. */
+function parseRouting(text: string): RoutingParams {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    fail(`--routing: not JSON: ${text}`);
+  }
+  const r = routingSchema.safeParse(raw);
+  if (!r.success)
+    fail(`--routing: ${r.error.issues.map((i) => `${i.path.join('.') || '(whole)'}: ${i.message}`).join('; ')}`);
+  return r.data;
+}
 
 function loadReplay(db: string, configFile: string, day: string | undefined): RecordedDay {
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail('--day: the recorded day as YYYY-MM-DD');
@@ -74,9 +91,12 @@ const plan: WindowGroup[] | undefined = values.plan
   ? (JSON.parse(readFileSync(values.plan, 'utf8')) as WindowGroup[])
   : undefined;
 
+// A recorded day replays under the hall's own routing parameters unless --routing says otherwise.
+const routing = values.routing !== undefined ? parseRouting(values.routing) : replay?.routing;
+
 const policies: Record<string, PolicyResult> = {};
 if (replay) policies.recorded = recordedFigures(scenario, replay);
-for (const n of names) policies[n] = runPolicy(scenario, n, { reps, seed, plan, visitors });
+for (const n of names) policies[n] = runPolicy(scenario, n, { reps, seed, plan, visitors, routing });
 
 const minShare = values['min-windows'] === undefined ? null : Number(values['min-windows']);
 const minimal =
@@ -85,7 +105,7 @@ const minimal =
     : Object.fromEntries(
         names
           .filter((n) => n !== 'pooled')
-          .map((n) => [n, minimalPlan(scenario, n, minShare, { reps: Math.min(reps, 5), seed, visitors })]),
+          .map((n) => [n, minimalPlan(scenario, n, minShare, { reps: Math.min(reps, 5), seed, visitors, routing })]),
       );
 
 if (values.chart) writeFileSync(values.chart, chartSvg(scenario.name, policies));
@@ -106,6 +126,7 @@ if (values.json) {
           max: r.max,
           withinTarget: r.withinTarget,
           perService: r.perService,
+          priority: r.priority,
           meanCi95: r.meanCi95,
           utilisation: r.utilisation,
         },
@@ -121,7 +142,7 @@ if (values.json) {
       : `${scenario.name}: ${reps} replications, seed ${seed} (waits in minutes)`,
   );
   console.log(
-    ['policy'.padEnd(14), 'mean ±95%'.padStart(13), 'p50', 'p90', 'p99', 'max', 'within']
+    ['policy'.padEnd(14), 'mean ±95%'.padStart(13), 'p50', 'p90', 'p99', 'max', 'within', 'prio']
       .map((x, i) => (i ? x.padStart(7) : x))
       .join(' '),
   );
@@ -135,6 +156,7 @@ if (values.json) {
         r.p99.toFixed(1),
         r.max.toFixed(1),
         `${(r.withinTarget * 100).toFixed(1)}%`,
+        r.priority.mean.toFixed(1),
       ]
         .map((x, i) => (i ? x.padStart(7) : x))
         .join(' '),

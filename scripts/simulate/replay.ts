@@ -23,7 +23,9 @@ export interface RecordedDay {
   scenario: Scenario;
   visitors: Visitor[];
   /** Waits (minutes) the recorded visitors really had, for those called. */
-  recordedWaits: { service: string; wait: number }[];
+  recordedWaits: { service: string; wait: number; priority: boolean }[];
+  /** The hall's own routing parameters: "ours" replays the day under the rule the hall runs. */
+  routing: HallConfig['routing'];
 }
 
 const minutes = (ms: number, tz: string) => minuteOfDay(ms, tz) + (ms % 60_000) / 60_000;
@@ -81,7 +83,11 @@ export function recordedDay(dbFile: string, config: HallConfig, day: string): Re
       noShow: r.status === 'no_show',
     });
     if (r.called_at !== null && r.status !== 'no_show')
-      recordedWaits.push({ service: r.service_id, wait: Math.max(0, (r.called_at - r.wait_from) / 60_000) });
+      recordedWaits.push({
+        service: r.service_id,
+        wait: Math.max(0, (r.called_at - r.wait_from) / 60_000),
+        priority: r.is_priority === 1,
+      });
   }
   const counts = new Map<string, number>();
   for (const v of visitors) counts.set(v.service, (counts.get(v.service) ?? 0) + 1);
@@ -103,11 +109,11 @@ export function recordedDay(dbFile: string, config: HallConfig, day: string): Re
     })),
     windows: windowGroupsOf(config),
   };
-  return { scenario, visitors, recordedWaits };
+  return { scenario, visitors, recordedWaits, routing: config.routing };
 }
 
 /** The figures of what really happened that day, in the same shape as a simulated policy's. */
 export function recordedFigures(s: Scenario, day: RecordedDay): PolicyResult {
-  const served = day.recordedWaits.map((w) => ({ ...w, arrival: 0, priority: false, windowNo: 0 }));
+  const served = day.recordedWaits.map((w) => ({ ...w, arrival: 0, windowNo: 0 }));
   return summarise(s, [{ served, noShows: 0, utilisation: [], end: 0 }]);
 }

@@ -2,7 +2,7 @@
 // interval across replications, the mean of each day's maximum, and the share within target.
 import { policyByName, type PolicyName } from './policies';
 import type { RoutingParams } from '../../server/domain/routing';
-import { simulateDay, type DayResult } from './engine';
+import { simulateDay, type DayResult, type Served } from './engine';
 import type { Scenario, WindowGroup } from './scenario';
 import { visitorsOf, type Visitor } from './visitors';
 
@@ -21,8 +21,19 @@ export interface Figures {
   served: number;
 }
 
+/** Figures of one group of visitors: a service, or the legally prioritised. */
+export interface GroupFigures {
+  mean: number;
+  p90: number;
+  /** Mean over replications of the group's longest wait that day. */
+  max: number;
+  withinTarget: number;
+}
+
 export interface PolicyResult extends Figures {
-  perService: Record<string, { mean: number; p90: number; max: number; withinTarget: number }>;
+  perService: Record<string, GroupFigures>;
+  /** Legally prioritised visitors: a policy that keeps them waiting buys its other figures with their time. */
+  priority: GroupFigures;
   /** Mean wait by the hour the visitor arrived ("HH:00" → minutes). */
   byHour: Record<string, number>;
   /** Busy share per window kind. */
@@ -63,11 +74,10 @@ export function summarise(s: Scenario, days: readonly DayResult[], warmupMin = 0
   const within = (vs: readonly { service: string; wait: number }[]) =>
     vs.length ? vs.filter((v) => v.wait <= target.get(v.service)! + 1e-9).length / vs.length : 1;
   const perDayMeans = days.map((d) => mean(keep(d).map((v) => v.wait)));
-  const perService: PolicyResult['perService'] = {};
-  for (const svc of s.services) {
-    const vs = all.filter((v) => v.service === svc.id);
+  const group = (inGroup: (v: Served) => boolean): GroupFigures => {
+    const vs = all.filter(inGroup);
     const sorted = vs.map((v) => v.wait).sort((a, b) => a - b);
-    perService[svc.id] = {
+    return {
       mean: round(mean(sorted)),
       p90: round(percentile(sorted, 0.9)),
       max: round(
@@ -76,7 +86,7 @@ export function summarise(s: Scenario, days: readonly DayResult[], warmupMin = 0
             Math.max(
               0,
               ...keep(d)
-                .filter((v) => v.service === svc.id)
+                .filter(inGroup)
                 .map((v) => v.wait),
             ),
           ),
@@ -84,7 +94,9 @@ export function summarise(s: Scenario, days: readonly DayResult[], warmupMin = 0
       ),
       withinTarget: round(within(vs), 4),
     };
-  }
+  };
+  const perService: PolicyResult['perService'] = {};
+  for (const svc of s.services) perService[svc.id] = group((v) => v.service === svc.id);
   const hours = new Map<number, number[]>();
   for (const v of all) {
     const h = Math.floor(v.arrival / 60);
@@ -113,6 +125,7 @@ export function summarise(s: Scenario, days: readonly DayResult[], warmupMin = 0
     withinTarget: round(within(all), 4),
     served: all.length,
     perService,
+    priority: group((v) => v.priority),
     byHour,
     utilisation: Object.fromEntries([...kinds.entries()].map(([k, v]) => [k, round(v.busy / v.span, 3)])),
     noShows: days.reduce((a, d) => a + d.noShows, 0),

@@ -28,7 +28,7 @@ export function minimalPlan(
   s: Scenario,
   policy: PolicyName,
   level: number,
-  o: { reps: number; seed: number; visitors?: RunOptions['visitors'] },
+  o: Pick<RunOptions, 'reps' | 'seed' | 'visitors' | 'routing'>,
 ): MinimalPlan {
   const score = (plan: readonly WindowGroup[]) => runPolicy(s, policy, { ...o, plan }).withinTarget;
   let plan: WindowGroup[] = s.windows.map((g) => ({ ...g }));

@@ -156,7 +156,7 @@ const upstream = z.strictObject({
 });
 
 /** The urgency rule's parameters (server/domain/routing.ts); the defaults are the simulator's choice. */
-const routing = z.strictObject({
+export const routingSchema = z.strictObject({
   priorityBoost: z.number().min(0).max(100).default(DEFAULT_ROUTING.priorityBoost),
   levelWeights: z.array(z.number().positive().max(1)).min(1).max(9).default(DEFAULT_ROUTING.levelWeights),
   levelPenalty: z.number().min(0).max(100).default(DEFAULT_ROUTING.levelPenalty),
@@ -253,7 +253,7 @@ export const hallConfigSchema = z
     clerks: z.array(clerk).default([]),
     devices: z.array(device).default([]),
     upstream: upstream.optional(),
-    routing: routing.prefault({}),
+    routing: routingSchema.prefault({}),
     rules: rules.prefault({}),
     display: display.prefault({}),
     appointments: appointments.prefault({}),

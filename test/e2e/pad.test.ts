@@ -36,9 +36,21 @@ const evaluation = (ticketId: string) =>
 
 async function padPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const log: string[] = [];
+  page.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => log.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   await page.goto(`${server.url}/pad?token=${PAD_TOKEN}`);
   // A fresh page loads, connects and renders: allow for a machine busy with the other test files.
-  await until(async () => (await padState(page)) === 'idle', 'the idle pad', 20_000);
+  try {
+    await until(async () => (await padState(page)) === 'idle', 'the idle pad', 20_000);
+  } catch (e) {
+    // Flaky once under full-suite load: keep what the page showed and said, to find the cause.
+    const shown = await page.evaluate(() => document.body.innerText).catch((x) => String(x));
+    throw new Error(
+      `${(e as Error).message}; data-pad=${await padState(page)}; page: ${shown}; log: ${log.join(' | ')}`,
+    );
+  }
   return page;
 }
 

@@ -63,8 +63,8 @@ describe('a recorded day as simulator visitors', () => {
     expect(day.visitors[0]!.serviceMin).toBeCloseTo(10, 6);
     expect(day.visitors[2]!.serviceMin).toBeCloseTo(6, 6);
     expect(day.recordedWaits).toEqual([
-      { service: 'general', wait: 4 },
-      { service: 'general', wait: 11 },
+      { service: 'general', wait: 4, priority: false },
+      { service: 'general', wait: 11, priority: false },
     ]);
     expect(day.scenario.day).toEqual({ open: '09:00', close: '17:00' });
     expect(day.scenario.windows.reduce((a, g) => a + g.count, 0)).toBe(4);
@@ -105,6 +105,18 @@ describe('a recorded day as simulator visitors', () => {
     expect(out.reps).toBe(1);
     expect(out.policies.recorded).toMatchObject({ mean: 7.5, max: 11, withinTarget: 1 });
     expect(out.policies.ours).toMatchObject({ mean: 4, max: 8 });
+    // "ours" replays under the hall's own routing: without a priority boost A002 (7 of 15 min, a
+    // quicker matter) goes before B001 at 09:10, and waits 7 instead of 8.
+    const noBoost = path.join(dir, 'no-boost.yaml');
+    writeFileSync(noBoost, stringify({ ...testConfigInput(4), routing: { priorityBoost: 0 } }));
+    const args = ['--day', DAY, '--plan', planFile, '--policy', 'ours', '--json'];
+    expect(JSON.parse((await run(['--config', noBoost, ...args])).stdout).policies.ours).toMatchObject({
+      mean: 3.5,
+      max: 7,
+    });
+    // --routing overrides the hall's parameters for a what-if.
+    const back = await run(['--config', noBoost, ...args, '--routing', '{"priorityBoost":1}']);
+    expect(JSON.parse(back.stdout).policies.ours).toMatchObject({ mean: 4, max: 8 });
     const bad = await run(['--config', cfgFile, '--day', '2026-01-01']).catch((e) => e);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no tickets on 2026-01-01');

@@ -5,7 +5,7 @@ import { simulateDay } from '../../scripts/simulate/engine';
 import { erlangC, erlangCMeanWait } from '../../scripts/simulate/erlang';
 import { dedicated, POLICIES, policyByName, pooled, skillFifo, staticWeight } from '../../scripts/simulate/policies';
 import { loadScenario, parseScenario, type Scenario } from '../../scripts/simulate/scenario';
-import { runPolicy } from '../../scripts/simulate/stats';
+import { runPolicy, summarise } from '../../scripts/simulate/stats';
 import { visitorsOf } from '../../scripts/simulate/visitors';
 import type { Candidate } from '../../server/domain/routing';
 import type { HallWindow } from '../../server/domain/types';
@@ -141,10 +141,54 @@ describe('npm run simulate', () => {
       expect(p.withinTarget).toBeLessThanOrEqual(1);
       expect(Object.keys(p.perService)).toContain('realestate');
       expect(Object.keys(p.perService.tax)).toEqual(['mean', 'p90', 'max', 'withinTarget']);
+      expect(Object.keys(p.priority)).toEqual(['mean', 'p90', 'max', 'withinTarget']);
     }
     const bad = await promisify(execFile)('node_modules/.bin/tsx', ['scripts/simulate/main.ts', 'nope.json']).catch(
       (e) => e,
     );
     expect(bad.code).toBe(2);
   }, 30_000);
+
+  it('--routing tries other routing parameters, checked like the config', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const run = (...extra: string[]) =>
+      promisify(execFile)('node_modules/.bin/tsx', [
+        'scripts/simulate/main.ts',
+        'scenarios/city-hall-day.json',
+        ...['--reps', '2', '--seed', '5', '--policy', 'ours', '--json', ...extra],
+      ]);
+    const usual = JSON.parse((await run()).stdout).policies.ours;
+    const strict = JSON.parse((await run('--routing', '{"priorityBoost":100}')).stdout).policies.ours;
+    expect(strict.priority.mean).toBeLessThan(usual.priority.mean);
+    for (const [arg, msg] of [
+      ['{"priorityBoost":-1}', '--routing: priorityBoost:'],
+      ['{"nope":1}', 'nope'],
+      ['{bad', '--routing: not JSON'],
+    ]) {
+      const bad = await run('--routing', arg!).catch((e) => e);
+      expect(bad.code, arg).toBe(2);
+      expect(bad.stderr, arg).toContain(msg);
+    }
+  }, 30_000);
+});
+
+describe('figures', () => {
+  it('legally prioritised visitors get their own figures: mean, p90, each day’s longest, within target', () => {
+    const v = (service: string, wait: number, priority: boolean) => ({
+      service,
+      wait,
+      priority,
+      arrival: 600,
+      windowNo: 1,
+    });
+    const day = (served: ReturnType<typeof v>[]) => ({ served, noShows: 0, utilisation: [], end: 1020 });
+    // general's target is 15 min, tax's 20.
+    const r = summarise(city, [
+      day([v('general', 2, true), v('general', 30, false), v('tax', 21, true)]),
+      day([v('tax', 4, true), v('general', 16, true), v('general', 1, false)]),
+    ]);
+    expect(r.priority).toEqual({ mean: 10.75, p90: 21, max: 18.5, withinTarget: 0.5 });
+    expect(r.perService.general).toEqual({ mean: 12.25, p90: 30, max: 23, withinTarget: 0.5 });
+  });
 });
