@@ -6,7 +6,9 @@
 // - a ticket at its target has waited 1.0 "targets"; a tax ticket 18 of 20 min (0.9) beats a
 //   general ticket 6 of 15 min (0.4) when their matters take as long;
 // - a legally prioritised visitor counts as if already one target late (boost 1): first in line, yet a
-//   normal ticket past its target outranks a priority ticket that just arrived;
+//   normal ticket past its target outranks a priority ticket that just arrived; the boost is scaled by the
+//   short-matter factor too, so in long matters it counts for less (a hall that wants stricter priority
+//   raises `routing.priorityBoost`: docs/benchmarks.md measures what each setting costs);
 // - short-matter factor = (10 min ÷ the service's mean service time)^shortFirst: a window clears more
 //   people in the same minutes on short matters, so waits fall overall (the cμ rule of queueing theory);
 // - secondary skills lose `levelPenalty` per level (and are scaled by the level weight), so a window
