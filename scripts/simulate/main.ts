@@ -105,7 +105,7 @@ const minimal =
     : Object.fromEntries(
         names
           .filter((n) => n !== 'pooled')
-          .map((n) => [n, minimalPlan(scenario, n, minShare, { reps: Math.min(reps, 5), seed, visitors, routing })]),
+          .map((n) => [n, minimalPlan(scenario, n, minShare, { reps, seed, visitors, routing })]),
       );
 
 if (values.chart) writeFileSync(values.chart, chartSvg(scenario.name, policies));

@@ -2,14 +2,14 @@
 // at or above a level ("how many windows should we open tomorrow?"). Greedy: take away, one at a time, the
 // window whose absence hurts least while the level holds; if the plan falls short, add where it helps most.
 import type { PolicyName } from './policies';
-import type { Scenario, WindowGroup } from './scenario';
+import { minutesOf, type Scenario, type WindowGroup } from './scenario';
 import { runPolicy, type RunOptions } from './stats';
 
 export interface MinimalPlan {
   windows: number;
   withinTarget: number;
   plan: WindowGroup[];
-  /** False when even the grown plan (up to +50%) cannot reach the level. */
+  /** False when even the grown plan (up to `growthCap` windows) cannot reach the level. */
   reached: boolean;
 }
 
@@ -18,6 +18,17 @@ function covers(s: Scenario, plan: readonly WindowGroup[], policy: PolicyName): 
   return s.services.every((svc) =>
     plan.some((g) => g.count > 0 && (policy === 'dedicated' ? g.skills[svc.id] === 1 : svc.id in g.skills)),
   );
+}
+
+/** Windows kept busy all day by the scenario's visitors (its offered load). */
+export function offeredLoad(s: Scenario): number {
+  const work = s.services.reduce((a, svc) => a + svc.share * svc.serviceMin.mean, 0);
+  return (s.arrivals.total * work) / (minutesOf(s.day.close) - minutesOf(s.day.open));
+}
+
+/** How far the search may grow a plan: twice the offered load (peaks run far above the day's mean) or +50%. */
+export function growthCap(s: Scenario, plan: readonly WindowGroup[]): number {
+  return Math.max(Math.ceil(total(plan) * 1.5), Math.ceil(2 * offeredLoad(s)) + plan.length);
 }
 
 const total = (plan: readonly WindowGroup[]) => plan.reduce((a, g) => a + g.count, 0);
@@ -33,7 +44,7 @@ export function minimalPlan(
   const score = (plan: readonly WindowGroup[]) => runPolicy(s, policy, { ...o, plan }).withinTarget;
   let plan: WindowGroup[] = s.windows.map((g) => ({ ...g }));
   let current = score(plan);
-  const cap = Math.ceil(total(plan) * 1.5);
+  const cap = growthCap(s, plan);
   while (current < level && total(plan) < cap) {
     const tries = plan.map((_, i) => withCount(plan, i, +1)).map((p) => ({ p, v: score(p) }));
     const best = tries.reduce((a, b) => (b.v > a.v ? b : a));

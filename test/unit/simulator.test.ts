@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { simulateDay } from '../../scripts/simulate/engine';
 import { erlangC, erlangCMeanWait } from '../../scripts/simulate/erlang';
 import { dedicated, POLICIES, policyByName, pooled, skillFifo, staticWeight } from '../../scripts/simulate/policies';
-import { loadScenario, parseScenario, type Scenario } from '../../scripts/simulate/scenario';
+import { loadScenario, parseScenario, type Scenario, type WindowGroup } from '../../scripts/simulate/scenario';
+import { minimalPlan, offeredLoad } from '../../scripts/simulate/what-if';
 import { runPolicy, summarise } from '../../scripts/simulate/stats';
 import { visitorsOf } from '../../scripts/simulate/visitors';
 import type { Candidate } from '../../server/domain/routing';
@@ -190,5 +191,57 @@ describe('figures', () => {
     ]);
     expect(r.priority).toEqual({ mean: 10.75, p90: 21, max: 18.5, withinTarget: 0.5 });
     expect(r.perService.general).toEqual({ mean: 12.25, p90: 30, max: 23, withinTarget: 0.5 });
+  });
+});
+
+describe('what-if: the smallest window plan', () => {
+  // Two services: 综合 (general) at two kinds of window, 税务 (tax) only at its own. About 5 window-loads of
+  // work in all, so the answer lies well between the too-small and the too-large plan.
+  const hall = (general: number, tax: number): Scenario =>
+    parseScenario({
+      name: 'what-if',
+      day: { open: '09:00', close: '17:00' },
+      arrivals: { total: 400, profile: [{ from: '09:00', to: '17:00', weight: 1 }] },
+      services: [
+        { id: 'general', share: 0.5, targetWaitMin: 10, serviceMin: { dist: 'lognormal', mean: 6, cv: 0.5 } },
+        { id: 'tax', share: 0.5, targetWaitMin: 10, serviceMin: { dist: 'lognormal', mean: 6, cv: 0.5 } },
+      ],
+      windows: [
+        { count: general, kind: 'comprehensive', skills: { general: 1, tax: 2 } },
+        { count: tax, kind: 'domain', skills: { tax: 1 } },
+      ],
+    });
+  const o = { reps: 3, seed: 4 };
+  const share = (s: Scenario, plan: WindowGroup[]) => runPolicy(s, 'ours', { ...o, plan }).withinTarget;
+
+  it('from too many windows: takes away until one fewer would miss the level', () => {
+    const s = hall(6, 6);
+    const m = minimalPlan(s, 'ours', 0.9, o);
+    expect(m.reached).toBe(true);
+    expect(m.windows).toBeLessThan(12);
+    expect(m.windows).toBe(m.plan.reduce((a, g) => a + g.count, 0));
+    expect(m.withinTarget).toBe(share(s, m.plan));
+    expect(m.withinTarget).toBeGreaterThanOrEqual(0.9);
+    // Every plan with one window fewer (that still serves tax) misses the level.
+    for (let i = 0; i < m.plan.length; i++) {
+      if (m.plan[i]!.count === 0) continue;
+      const fewer = m.plan.map((g, j) => (j === i ? { ...g, count: g.count - 1 } : g));
+      if (fewer.every((g) => g.count === 0)) continue;
+      expect(share(s, fewer), `one ${m.plan[i]!.kind} fewer`).toBeLessThan(0.9);
+    }
+  });
+
+  it('from too few windows: adds until the level holds; a level out of reach says so', () => {
+    const s = hall(1, 1);
+    expect(share(s, s.windows)).toBeLessThan(0.9);
+    const m = minimalPlan(s, 'ours', 0.9, o);
+    expect(m).toMatchObject({ reached: true });
+    expect(m.windows).toBeGreaterThan(2);
+    expect(share(s, m.plan)).toBeGreaterThanOrEqual(0.9);
+    const never = minimalPlan(s, 'dedicated', 1.01, o);
+    expect(never.reached).toBe(false);
+    // 400 visitors × 6 min over 480 min keep 5 windows busy: the search stops at twice that, + 1 per group.
+    expect(offeredLoad(s)).toBeCloseTo(5, 10);
+    expect(never.windows).toBe(12);
   });
 });
