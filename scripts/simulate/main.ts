@@ -6,12 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { POLICIES, type PolicyName } from './policies';
-import { loadScenario } from './scenario';
+import { loadScenario, parsePlan } from './scenario';
 import { runPolicy, type PolicyResult } from './stats';
 import { chartSvg } from './chart';
 import { minimalPlan } from './what-if';
 import { readFileSync } from 'node:fs';
-import type { WindowGroup } from './scenario';
+import type { Scenario, WindowGroup } from './scenario';
 import { loadConfigFile } from '../../server/config/load';
 import { recordedDay, recordedFigures, type RecordedDay } from './replay';
 import { routingSchema } from '../../server/config/schema';
@@ -80,16 +80,23 @@ function loadReplay(db: string, configFile: string, day: string | undefined): Re
   }
 }
 
-let scenario;
-try {
-  scenario = replay ? replay.scenario : loadScenario(file);
-} catch (e) {
-  fail((e as Error).message);
+function readScenario(): Scenario {
+  try {
+    return replay ? replay.scenario : loadScenario(file);
+  } catch (e) {
+    fail((e as Error).message);
+  }
 }
+const scenario = readScenario();
 const visitors = replay ? () => replay.visitors.map((v) => ({ ...v })) : undefined;
-const plan: WindowGroup[] | undefined = values.plan
-  ? (JSON.parse(readFileSync(values.plan, 'utf8')) as WindowGroup[])
-  : undefined;
+function readPlan(file: string): WindowGroup[] {
+  try {
+    return parsePlan(scenario, JSON.parse(readFileSync(file, 'utf8')), `--plan ${file}`);
+  } catch (e) {
+    fail((e as Error).message);
+  }
+}
+const plan = values.plan ? readPlan(values.plan) : undefined;
 
 // A recorded day replays under the hall's own routing parameters unless --routing says otherwise.
 const routing = values.routing !== undefined ? parseRouting(values.routing) : replay?.routing;

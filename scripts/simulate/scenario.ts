@@ -63,6 +63,11 @@ export function parseScenario(json: unknown, where = 'scenario'): Scenario {
   return s;
 }
 
+/** Another window plan for a scenario (`--plan`): groups checked like the scenario's own `windows`. */
+export function parsePlan(s: Scenario, json: unknown, where: string): WindowGroup[] {
+  return parseScenario({ ...s, windows: json }, where).windows;
+}
+
 export function loadScenario(file: string): Scenario {
   return parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
 }

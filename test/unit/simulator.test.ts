@@ -172,6 +172,35 @@ describe('npm run simulate', () => {
       expect(bad.stderr, arg).toContain(msg);
     }
   }, 30_000);
+
+  it('--plan is checked like the scenario’s windows: a bad plan gets the file, the path and the reason', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = `${mkdtempSync(`${tmpdir()}/plan-`)}/plan.json`;
+    const run = () =>
+      promisify(execFile)('node_modules/.bin/tsx', [
+        'scripts/simulate/main.ts',
+        'scenarios/city-hall-day.json',
+        ...['--reps', '1', '--policy', 'ours', '--plan', file],
+      ]).catch((e) => e);
+    for (const [plan, msg] of [
+      ['[{"count":-1,"kind":"domain","skills":{"tax":1}}]', 'windows.0.count'],
+      ['[{"count":2,"kind":"domain","skills":{"nope":1}}]', 'unknown service "nope"'],
+      ['not json', '--plan'],
+    ]) {
+      writeFileSync(file, plan!);
+      const bad = await run();
+      expect(bad.code, plan).toBe(2);
+      expect(bad.stderr, plan).toContain(msg);
+    }
+    writeFileSync(
+      file,
+      '[{"count":40,"kind":"comprehensive","skills":{"general":1,"tax":1,"medical":1,"social":1,"realestate":1,"exitentry":1,"onething":1,"assisted":1}}]',
+    );
+    expect((await run()).stdout).toContain('ours');
+  }, 30_000);
 });
 
 describe('figures', () => {
