@@ -77,24 +77,21 @@ export function summarise(s: Scenario, days: readonly DayResult[], warmupMin = 0
   const group = (inGroup: (v: Served) => boolean): GroupFigures => {
     const vs = all.filter(inGroup);
     const sorted = vs.map((v) => v.wait).sort((a, b) => a - b);
+    const longest = (d: DayResult) =>
+      Math.max(
+        0,
+        ...keep(d)
+          .filter(inGroup)
+          .map((v) => v.wait),
+      );
     return {
       mean: round(mean(sorted)),
       p90: round(percentile(sorted, 0.9)),
-      max: round(
-        mean(
-          days.map((d) =>
-            Math.max(
-              0,
-              ...keep(d)
-                .filter(inGroup)
-                .map((v) => v.wait),
-            ),
-          ),
-        ),
-      ),
+      max: round(mean(days.map(longest))),
       withinTarget: round(within(vs), 4),
     };
   };
+  const everyone = group(() => true);
   const perService: PolicyResult['perService'] = {};
   for (const svc of s.services) perService[svc.id] = group((v) => v.service === svc.id);
   const hours = new Map<number, number[]>();
@@ -116,13 +113,10 @@ export function summarise(s: Scenario, days: readonly DayResult[], warmupMin = 0
       kinds.set(u.kind, k);
     }
   return {
-    mean: round(mean(waits)),
+    ...everyone,
     meanCi95: round(ci95(perDayMeans)),
     p50: round(percentile(waits, 0.5)),
-    p90: round(percentile(waits, 0.9)),
     p99: round(percentile(waits, 0.99)),
-    max: round(mean(days.map((d) => Math.max(0, ...keep(d).map((v) => v.wait))))),
-    withinTarget: round(within(all), 4),
     served: all.length,
     perService,
     priority: group((v) => v.priority),

@@ -69,34 +69,15 @@ export class DeviceHealth {
         }
         const s = this.sockets.get(d.id);
         const m = mqtt.get(d.id);
+        const link = { ...base, detail: null, printer: null };
         // Whichever way the device talks now counts; a pad may be a tablet page or a hardware pad.
-        if (s?.state === 'online' || !m || m.state === 'unknown') {
-          if (!s)
-            return {
-              ...base,
-              state: 'unknown',
-              since: null,
-              via: 'socket',
-              detail: null,
-              printer: null,
-            } as DeviceHealthView;
-          return {
-            ...base,
-            state: s.state,
-            since: iso(s.since),
-            via: 'socket',
-            detail: null,
-            printer: null,
-          } as DeviceHealthView;
-        }
-        return {
-          ...base,
-          state: m.state,
-          since: m.since,
-          via: 'mqtt',
-          detail: null,
-          printer: null,
-        } as DeviceHealthView;
+        if (m && m.state !== 'unknown' && s?.state !== 'online')
+          return { ...link, state: m.state, since: m.since, via: 'mqtt' } as DeviceHealthView;
+        return (
+          s
+            ? { ...link, state: s.state, since: iso(s.since), via: 'socket' }
+            : { ...link, state: 'unknown', since: null, via: 'socket' }
+        ) as DeviceHealthView;
       });
   }
 

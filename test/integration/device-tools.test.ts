@@ -4,7 +4,6 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { stringify } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAppointmentsCsv } from '../../scripts/appointments-file';
 import type { HallServer } from '../../server/app';
@@ -19,6 +18,7 @@ import {
   testConfig,
   testConfigInput,
 } from '../helpers/hall';
+import { startDeviceTool } from '../helpers/device-tool';
 import { until } from '../helpers/wait';
 
 const run = promisify(execFile);
@@ -70,27 +70,20 @@ describe('printer simulator (npm run printer)', () => {
 describe('pad simulator (npm run pad)', () => {
   it('shows the prompt and rates the visit; a bad score without reasons is refused, with reasons it is recorded', async () => {
     s = await startTestHall({ mqtt: { embedded: { port: 0, host: '127.0.0.1' }, baseTopic: 'hall/test' } });
-    const file = path.join(tempDir(), 'hall.yaml');
-    writeFileSync(file, stringify({ ...testConfigInput(4), mqtt: { disabled: true, baseTopic: 'hall/test' } }));
-    child = spawn(tsx, [
-      path.join(PROJECT_ROOT, 'devices/pad-simulator.ts'),
-      ...['--config', file, '--window', '1', '--url', `mqtt://127.0.0.1:${s.mqtt.brokerPort}`],
-    ]);
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    await until(() => out.includes('ready'), 'the pad simulator', 20_000);
+    const pad = startDeviceTool(s, 'pad-simulator.ts');
+    child = pad.proc;
+    await pad.waitFor('ready');
     const api = client(s.url);
     const c1 = await api.login('c1', 1);
     const t = await api.issue('general');
     await api.post('/api/windows/1/call-next', {}, c1);
     await api.post('/api/windows/1/start', {}, c1);
     await api.post('/api/windows/1/finish', {}, c1);
-    await until(() => out.includes(`请评价：${t.number}`), 'the prompt in the terminal');
-    child.stdin!.write('2\n');
-    await until(() => out.includes('至少选择一项原因'), 'the refusal');
-    child.stdin!.write('2 1 排队太久\n');
-    await until(() => out.includes('✓ 感谢您的评价'), 'the thanks');
+    await pad.waitFor(`请评价：${t.number}`);
+    pad.proc.stdin.write('2\n');
+    await pad.waitFor('至少选择一项原因');
+    pad.proc.stdin.write('2 1 排队太久\n');
+    await pad.waitFor('✓ 感谢您的评价');
     const e = s.db.prepare('SELECT level, reasons, comment, channel FROM evaluations').get();
     expect(e).toEqual({
       level: 'dissatisfied',
