@@ -1,4 +1,5 @@
-// Builds the browser apps (lit) into dist/web, served by the hall server under /app/.
+// Builds the browser apps (lit), served by the hall server under /app/ from dist/web. `npm run build` runs it
+// through scripts/build-pages.mjs, which switches dist/web to the finished build at once.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
