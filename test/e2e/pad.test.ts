@@ -41,11 +41,11 @@ async function padPage(): Promise<Page> {
   page.on('pageerror', (e) => log.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => log.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   await page.goto(`${server.url}/pad?token=${PAD_TOKEN}`);
-  // A fresh page loads, connects and renders: allow for a machine busy with the other test files.
   try {
-    await until(async () => (await padState(page)) === 'idle', 'the idle pad', 20_000);
+    await until(async () => (await padState(page)) === 'idle', 'the idle pad');
   } catch (e) {
-    // Flaky once under full-suite load: keep what the page showed and said, to find the cause.
+    // Say what the page showed and what failed to load (this is how a rebuild of dist/web during the
+    // tests was found: the page's scripts answered 404; scripts/build-pages.mjs now switches builds at once).
     const shown = await page.evaluate(() => document.body.innerText).catch((x) => String(x));
     throw new Error(
       `${(e as Error).message}; data-pad=${await padState(page)}; page: ${shown}; log: ${log.join(' | ')}`,
