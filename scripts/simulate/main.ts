@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { POLICIES, type PolicyName } from './policies';
 import { loadScenario, parsePlan } from './scenario';
 import { runPolicy, type PolicyResult } from './stats';
+import { PAIRED_FIGURES, pairedAgainstOurs } from './compare';
 import { chartSvg } from './chart';
 import { minimalPlan } from './what-if';
 import { readFileSync } from 'node:fs';
@@ -115,6 +116,8 @@ const minimal =
           .map((n) => [n, minimalPlan(scenario, n, minShare, { reps, seed, visitors, routing })]),
       );
 
+const paired = pairedAgainstOurs(policies);
+
 if (values.chart) writeFileSync(values.chart, chartSvg(scenario.name, policies));
 
 if (values.json) {
@@ -139,6 +142,7 @@ if (values.json) {
         },
       ]),
     ),
+    ...(Object.keys(paired).length ? { paired } : {}),
     ...(minimal ? { minimalWindows: minimal } : {}),
   };
   console.log(JSON.stringify(out, null, 2));
@@ -168,6 +172,21 @@ if (values.json) {
         .map((x, i) => (i ? x.padStart(7) : x))
         .join(' '),
     );
+  }
+  if (Object.keys(paired).length) {
+    console.log('\nours − each policy, day by day on the same visitors (below 0: ours waits less; ±95%):');
+    console.log(['policy'.padEnd(14), ...PAIRED_FIGURES.map((f) => f.padStart(20))].join(' '));
+    for (const [n, p] of Object.entries(paired))
+      console.log(
+        [
+          n.padEnd(14),
+          ...PAIRED_FIGURES.map((f) => {
+            const { diff, ci95, verdict } = p[f];
+            const [d, h] = f === 'beyondTarget' ? [diff * 100, ci95 * 100] : [diff, ci95];
+            return `${d >= 0 ? '+' : ''}${d.toFixed(2)} ±${h.toFixed(2)} ${verdict}`.padStart(20);
+          }),
+        ].join(' '),
+      );
   }
   if (minimal)
     for (const [n, m] of Object.entries(minimal))

@@ -30,7 +30,18 @@ export interface GroupFigures {
   withinTarget: number;
 }
 
+/** One replicated day's own figures: the unit of a paired comparison between policies (compare.ts). */
+export interface DayFigures {
+  mean: number;
+  p90: number;
+  max: number;
+  /** Share 0–1 of the day's served visitors called after their service's target wait. */
+  beyondTarget: number;
+}
+
 export interface PolicyResult extends Figures {
+  /** Per replication, in order: replication r of every policy served the same visitors. */
+  daily: DayFigures[];
   perService: Record<string, GroupFigures>;
   /** Legally prioritised visitors: a policy that keeps them waiting buys its other figures with their time. */
   priority: GroupFigures;
@@ -73,7 +84,11 @@ export function summarise(s: Scenario, days: readonly DayResult[], warmupMin = 0
   const waits = all.map((v) => v.wait).sort((a, b) => a - b);
   const within = (vs: readonly { service: string; wait: number }[]) =>
     vs.length ? vs.filter((v) => v.wait <= target.get(v.service)! + 1e-9).length / vs.length : 1;
-  const perDayMeans = days.map((d) => mean(keep(d).map((v) => v.wait)));
+  const daily = days.map((d): DayFigures => {
+    const vs = keep(d);
+    const sorted = vs.map((v) => v.wait).sort((a, b) => a - b);
+    return { mean: mean(sorted), p90: percentile(sorted, 0.9), max: sorted.at(-1) ?? 0, beyondTarget: 1 - within(vs) };
+  });
   const group = (inGroup: (v: Served) => boolean): GroupFigures => {
     const vs = all.filter(inGroup);
     const sorted = vs.map((v) => v.wait).sort((a, b) => a - b);
@@ -97,7 +112,9 @@ export function summarise(s: Scenario, days: readonly DayResult[], warmupMin = 0
   const hours = new Map<number, number[]>();
   for (const v of all) {
     const h = Math.floor(v.arrival / 60);
-    hours.set(h, [...(hours.get(h) ?? []), v.wait]);
+    const list = hours.get(h);
+    if (list) list.push(v.wait);
+    else hours.set(h, [v.wait]);
   }
   const byHour = Object.fromEntries(
     [...hours.entries()]
@@ -114,7 +131,8 @@ export function summarise(s: Scenario, days: readonly DayResult[], warmupMin = 0
     }
   return {
     ...everyone,
-    meanCi95: round(ci95(perDayMeans)),
+    meanCi95: round(ci95(daily.map((d) => d.mean))),
+    daily,
     p50: round(percentile(waits, 0.5)),
     p99: round(percentile(waits, 0.99)),
     served: all.length,

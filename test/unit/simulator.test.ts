@@ -144,6 +144,15 @@ describe('npm run simulate', () => {
       expect(Object.keys(p.perService.tax)).toEqual(['mean', 'p90', 'max', 'withinTarget']);
       expect(Object.keys(p.priority)).toEqual(['mean', 'p90', 'max', 'withinTarget']);
     }
+    // Ours against each other policy, day by day on the same visitors.
+    expect(Object.keys(r.paired)).toEqual(['dedicated', 'skill-fifo', 'static-weight', 'pooled']);
+    for (const p of Object.values<any>(r.paired))
+      for (const k of ['mean', 'p90', 'max', 'beyondTarget']) {
+        expect(Object.keys(p[k])).toEqual(['diff', 'ci95', 'verdict']);
+        expect(['better', 'worse', 'tie']).toContain(p[k].verdict);
+      }
+    // Against the one-window-per-matter hall, ours waits less on every day drawn.
+    expect(r.paired.dedicated.mean.diff).toBeLessThan(0);
     const bad = await promisify(execFile)('node_modules/.bin/tsx', ['scripts/simulate/main.ts', 'nope.json']).catch(
       (e) => e,
     );
