@@ -12,9 +12,6 @@ export const TICKET_STATUSES = [
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-/** Statuses a ticket never leaves. */
-export const FINAL_STATUSES: readonly TicketStatus[] = ['finished', 'no_show', 'cancelled', 'expired'];
-
 export const PRIORITIES = ['elderly', 'disabled', 'military', 'pregnant', 'green'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 

@@ -1,20 +1,6 @@
 // What a window's LED strip and a zone's hall banner show (DESIGN.md §6 payloads). Pure.
+import type { LedDisplayPayload } from '../protocol/mqtt';
 import type { WindowView } from '../protocol/views';
-
-export interface LedPayload {
-  window: number;
-  state: WindowView['state'];
-  ticket: string | null;
-  lines: string[];
-  seq: number;
-  at: string;
-}
-
-export interface BannerPayload {
-  lines: string[];
-  seq: number;
-  at: string;
-}
 
 /** Two short lines, as the common two-row window strips show them. Never a name or an ID number. */
 export function ledLines(w: Pick<WindowView, 'no' | 'state' | 'ticket'>): string[] {
@@ -33,7 +19,7 @@ export function ledLines(w: Pick<WindowView, 'no' | 'state' | 'ticket'>): string
   }
 }
 
-export function ledPayload(w: WindowView, seq: number, at: string): LedPayload {
+export function ledPayload(w: WindowView, seq: number, at: string): LedDisplayPayload {
   return { window: w.no, state: w.state, ticket: w.ticket?.number ?? null, lines: ledLines(w), seq, at };
 }
 

@@ -15,31 +15,9 @@ export interface AlertRow {
   ackedBy: string | null;
 }
 
-interface Raw {
-  id: number;
-  kind: string;
-  subject: string;
-  state: string | null;
-  message: string;
-  suggestion: string | null;
-  raised_at: number;
-  resolved_at: number | null;
-  acked_at: number | null;
-  acked_by: string | null;
-}
-
-const fromRaw = (r: Raw): AlertRow => ({
-  id: r.id,
-  kind: r.kind,
-  subject: r.subject,
-  state: r.state,
-  message: r.message,
-  suggestion: r.suggestion,
-  raisedAt: r.raised_at,
-  resolvedAt: r.resolved_at,
-  ackedAt: r.acked_at,
-  ackedBy: r.acked_by,
-});
+// Columns under the row's own names, so a row needs no mapping.
+const COLS = `id, kind, subject, state, message, suggestion, raised_at AS raisedAt, resolved_at AS resolvedAt,
+  acked_at AS ackedAt, acked_by AS ackedBy`;
 
 export class AlertStore {
   private readonly s;
@@ -48,15 +26,15 @@ export class AlertStore {
     this.s = {
       insert: db.prepare(`INSERT INTO alerts (kind, subject, state, message, suggestion, raised_at)
         VALUES (@kind, @subject, @state, @message, @suggestion, @raisedAt)`),
-      get: db.prepare<[number], Raw>('SELECT * FROM alerts WHERE id = ?'),
-      open: db.prepare<[], Raw>('SELECT * FROM alerts WHERE resolved_at IS NULL ORDER BY id'),
+      get: db.prepare<[number], AlertRow>(`SELECT ${COLS} FROM alerts WHERE id = ?`),
+      open: db.prepare<[], AlertRow>(`SELECT ${COLS} FROM alerts WHERE resolved_at IS NULL ORDER BY id`),
       ever: db.prepare<[string, string], { n: number }>(
         'SELECT COUNT(*) AS n FROM alerts WHERE kind = ? AND subject = ?',
       ),
       resolve: db.prepare('UPDATE alerts SET resolved_at = ? WHERE id = ?'),
       ack: db.prepare('UPDATE alerts SET acked_at = ?, acked_by = ? WHERE id = ?'),
-      since: db.prepare<[number, number], Raw>(
-        'SELECT * FROM alerts WHERE raised_at >= ? OR resolved_at IS NULL ORDER BY id DESC LIMIT ?',
+      since: db.prepare<[number, number], AlertRow>(
+        `SELECT ${COLS} FROM alerts WHERE raised_at >= ? OR resolved_at IS NULL ORDER BY id DESC LIMIT ?`,
       ),
     };
   }
@@ -66,13 +44,12 @@ export class AlertStore {
   }
 
   get(id: number): AlertRow | null {
-    const r = this.s.get.get(id);
-    return r ? fromRaw(r) : null;
+    return this.s.get.get(id) ?? null;
   }
 
   /** Alerts whose condition still holds. */
   open(): AlertRow[] {
-    return this.s.open.all().map(fromRaw);
+    return this.s.open.all();
   }
 
   /** Whether this kind of alert was ever raised about this subject (one-off alerts). */
@@ -90,6 +67,6 @@ export class AlertStore {
 
   /** Raised since a time, plus any still open; newest first. */
   since(from: number, limit = 500): AlertRow[] {
-    return this.s.since.all(from, limit).map(fromRaw);
+    return this.s.since.all(from, limit);
   }
 }

@@ -12,7 +12,3 @@ export function deviceToken(kind: string): string | null {
   }
   return localStorage.getItem(key);
 }
-
-export function forgetDeviceToken(kind: string): void {
-  localStorage.removeItem(`hall.token.${kind}`);
-}
