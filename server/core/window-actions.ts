@@ -20,7 +20,7 @@ function requireFree(core: HallCore, row: WindowRow): void {
   if (t) throw new HallError('WINDOW_BUSY', `请先办结、过号或挂起当前的 ${t.number} 号`);
 }
 
-function requireServing(_core: HallCore, row: WindowRow): void {
+function requireServing(row: WindowRow): void {
   if (!row.open) throw new HallError('WINDOW_CLOSED', `${row.no} 号窗口已被值班长关闭`);
   if (!row.clerkId) throw new HallError('WINDOW_CLOSED', `${row.no} 号窗口未开放（无工作人员登录）`);
   if (row.pausedReason !== null) throw new HallError('WINDOW_PAUSED', `${row.no} 号窗口暂停服务中，请先恢复服务`);
@@ -46,7 +46,7 @@ export function runWindowAction(
 
   switch (action) {
     case 'call-next': {
-      requireServing(core, row);
+      requireServing(row);
       const cur = core.currentTicket(row);
       // A double press (or a retry without a key) returns the ticket just called instead of skipping it.
       if (
@@ -100,17 +100,14 @@ export function runWindowAction(
     case 'skip':
     case 'finish':
     case 'hold': {
-      const cur = requireCurrent(core, row, { skip: '过号', finish: '办结', hold: '挂起' }[action]);
-      const next =
-        action === 'skip' ? machine.skip(cur, now) : action === 'finish' ? machine.finish(cur, now) : machine.hold(cur);
-      core.recordChange(
-        tx,
-        actor,
-        cur,
-        next,
-        action === 'skip' ? 'no_show' : action === 'finish' ? 'finished' : 'held',
-        now,
-      );
+      const end = {
+        skip: { label: '过号', event: 'no_show' as const, next: (t: Ticket) => machine.skip(t, now) },
+        finish: { label: '办结', event: 'finished' as const, next: (t: Ticket) => machine.finish(t, now) },
+        hold: { label: '挂起', event: 'held' as const, next: (t: Ticket) => machine.hold(t) },
+      }[action];
+      const cur = requireCurrent(core, row, end.label);
+      const next = end.next(cur);
+      core.recordChange(tx, actor, cur, next, end.event, now);
       save({ ...row, currentTicket: null });
       return view(next);
     }
@@ -139,7 +136,7 @@ export function runWindowAction(
     }
     case 'call-back':
     case 'call': {
-      requireServing(core, row);
+      requireServing(row);
       requireFree(core, row);
       const t = findTicket(core, day, args);
       const next = action === 'call' ? machine.call(t, at) : machine.callBack(t, at);
