@@ -79,30 +79,24 @@ export const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 export function summarise(s: Scenario, days: readonly DayResult[], warmupMin = 0): PolicyResult {
   const target = new Map(s.services.map((x) => [x.id, x.targetWaitMin]));
-  const keep = (d: DayResult) => d.served.filter((v) => v.arrival >= warmupMin);
-  const all = days.flatMap(keep);
+  // Each day's visitors who arrived after the warm-up, filtered once for every figure below.
+  const kept = days.map((d) => d.served.filter((v) => v.arrival >= warmupMin));
+  const all = kept.flat();
   const waits = all.map((v) => v.wait).sort((a, b) => a - b);
   const within = (vs: readonly { service: string; wait: number }[]) =>
     vs.length ? vs.filter((v) => v.wait <= target.get(v.service)! + 1e-9).length / vs.length : 1;
-  const daily = days.map((d): DayFigures => {
-    const vs = keep(d);
+  const daily = kept.map((vs): DayFigures => {
     const sorted = vs.map((v) => v.wait).sort((a, b) => a - b);
     return { mean: mean(sorted), p90: percentile(sorted, 0.9), max: sorted.at(-1) ?? 0, beyondTarget: 1 - within(vs) };
   });
   const group = (inGroup: (v: Served) => boolean): GroupFigures => {
     const vs = all.filter(inGroup);
     const sorted = vs.map((v) => v.wait).sort((a, b) => a - b);
-    const longest = (d: DayResult) =>
-      Math.max(
-        0,
-        ...keep(d)
-          .filter(inGroup)
-          .map((v) => v.wait),
-      );
+    const longest = (vs: readonly Served[]) => vs.reduce((m, v) => (inGroup(v) && v.wait > m ? v.wait : m), 0);
     return {
       mean: round(mean(sorted)),
       p90: round(percentile(sorted, 0.9)),
-      max: round(mean(days.map(longest))),
+      max: round(mean(kept.map(longest))),
       withinTarget: round(within(vs), 4),
     };
   };
