@@ -223,15 +223,17 @@ async function bareSocketIo() {
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   const lat: number[] = [];
-  const heard: number[] = [];
+  const heard = new Array<number>(BOARDS).fill(0);
   const clients = await Promise.all(
     Array.from(
       { length: BOARDS },
       (_, i) =>
         new Promise<Socket>((resolve) => {
-          heard[i] = 0;
           const c = connectIo(url, { transports: ['websocket'] });
-          c.on('call', (m: { t0: number }) => (heard[i]++, lat.push(now() - m.t0)));
+          c.on('call', (m: { t0: number }) => {
+            heard[i]! += 1;
+            lat.push(now() - m.t0);
+          });
           c.on('connect', () => resolve(c));
         }),
     ),
@@ -255,12 +257,14 @@ async function bareMqtt() {
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
   const url = `mqtt://127.0.0.1:${(srv.address() as AddressInfo).port}`;
   const lat: number[] = [];
-  const heard: number[] = [];
+  const heard = new Array<number>(WINDOWS + 1).fill(0);
   const subs = [];
   for (let no = 1; no <= WINDOWS; no++) {
     const c = await mqtt.connectAsync(url, { protocolVersion: 4 });
-    heard[no] = 0;
-    c.on('message', (_t, p) => (heard[no]++, lat.push(now() - (JSON.parse(p.toString()) as { t0: number }).t0)));
+    c.on('message', (_t, p) => {
+      heard[no]! += 1;
+      lat.push(now() - (JSON.parse(p.toString()) as { t0: number }).t0);
+    });
     await c.subscribeAsync(`${BASE}/led/${no}/display`);
     subs.push(c);
   }
