@@ -33,17 +33,13 @@ export class Checks {
     return this;
   }
 
-  get shortfalls(): readonly string[] {
-    return this.missed;
-  }
-
   /** Throws a Shortfall listing everything that fell short, if anything did. */
   assert(): void {
     if (!this.missed.length) return;
     // A long run can fall short on every day or client; the first lines name the cause.
     const shown = this.missed.slice(0, 20);
     if (this.missed.length > shown.length) shown.push(`… and ${this.missed.length - shown.length} more`);
-    throw new Shortfall(`${this.what} fell short, no figures reported:\n  - ${shown.join('\n  - ')}`);
+    throw new Shortfall(`${this.what} fell short:\n  - ${shown.join('\n  - ')}`);
   }
 }
 
@@ -52,23 +48,6 @@ export function tally(statuses: Iterable<number | string>): string {
   const by = new Map<string, number>();
   for (const s of statuses) by.set(String(s), (by.get(String(s)) ?? 0) + 1);
   return [...by].map(([k, n]) => `${k} ×${n}`).join(', ');
-}
-
-/** POSTs JSON and returns the parsed answer, or throws a Shortfall naming the request and its status. */
-export async function postJson<T = unknown>(
-  url: string,
-  body: unknown,
-  opts: { token?: string; expect?: number; what: string },
-): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status !== (opts.expect ?? 200))
-    throw new Shortfall(`${opts.what}: HTTP ${res.status} (expected ${opts.expect ?? 200}): ${text.slice(0, 200)}`);
-  return JSON.parse(text) as T;
 }
 
 /** Runs `f`; a Shortfall prints its message to stderr and exits 1 (for scripts without an async main). */

@@ -10,7 +10,7 @@ import { DEMO_CONFIG } from '../../server/paths';
 import { loadScenario } from '../simulate/scenario';
 import { DemoDriver } from './driver';
 import { summary } from './summary';
-import { Checks } from '../bench-check';
+import { Checks, exitOnShortfall } from '../bench-check';
 import { checkDriven } from './checks';
 
 const { values } = parseArgs({
@@ -83,11 +83,7 @@ driver
     clearInterval(progress);
     await driver.stop();
     console.log(summary(r));
-    const checks = checkDriven(new Checks('demo'), r, driver.planned);
-    if (checks.shortfalls.length) {
-      console.error(`demo fell short:\n  - ${checks.shortfalls.join('\n  - ')}`);
-      process.exit(1);
-    }
+    exitOnShortfall(() => checkDriven(new Checks('demo'), r, driver.planned).assert());
     process.exit(0);
   })
   .catch((e: unknown) => {
