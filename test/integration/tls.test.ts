@@ -10,6 +10,10 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../server/config/load';
 import { issueCertificate } from '../../server/tls/certificate';
+import { loadHallTls } from '../../server/tls/hall-tls';
+import { writeMosquittoFiles, writeMosquittoTls } from '../../scripts/mosquitto-config';
+import { freePort, startMosquitto } from '../helpers/mosquitto';
+import { stringify } from 'yaml';
 import {
   BOARD_TOKEN,
   KIOSK_TOKEN,
@@ -317,5 +321,65 @@ describe('the hall’s own certificate', () => {
     const start = tlsHall(tempDir(), { cert: a.certFile, key: b.keyFile });
     await expect(start).rejects.toThrow(ConfigError);
     await expect(start).rejects.toThrow(/server\.tls\.key[\s\S]*does not belong/);
+  });
+});
+
+describe('a real mosquitto with the hall certificate (npm run mosquitto-config -- --tls-cert … --tls-key …)', () => {
+  it('devices and the hall server reach it over TLS; the server trusts the hall CA by itself', async () => {
+    const dataDir = tempDir();
+    const config = tlsConfig({ selfSigned: true });
+    // The hall's first start makes the certificate; mosquitto is configured with it afterwards.
+    await loadHallTls(config, dataDir, () => {});
+    const dir = tempDir();
+    const file = path.join(dir, 'hall.yaml');
+    writeFileSync(file, stringify(testConfigInput(4)));
+    const out = path.join(dir, 'mosquitto');
+    const auth = writeMosquittoFiles(file, out, 'hall-server', 'server-secret-123');
+    const tlsPort = await freePort();
+    const tls = path.join(dataDir, 'tls');
+    const conf = writeMosquittoTls(
+      out,
+      path.join(tls, 'server.pem'),
+      path.join(tls, 'server.key'),
+      tlsPort,
+      '127.0.0.1',
+    );
+    expect(statSync(path.join(out, 'hall-server.key')).mode & 0o777).toBe(0o600);
+    const broker = await startMosquitto(undefined, auth, readFileSync(conf, 'utf8'));
+    cleanup.push(() => broker.stop());
+
+    const s = await startTestHall({
+      dataDir,
+      config,
+      mqtt: {
+        url: `mqtts://127.0.0.1:${tlsPort}`,
+        username: 'hall-server',
+        password: 'server-secret-123',
+        baseTopic: BASE,
+      },
+    });
+    cleanup.push(() => s.stop());
+    await mqttConnected(s);
+    const ca = s.tls!.ca!;
+    const led = await until(
+      () =>
+        mqtt
+          .connectAsync(`mqtts://127.0.0.1:${tlsPort}`, {
+            protocolVersion: 4,
+            username: 'led-1',
+            password: LED_TOKEN,
+            ca,
+            reconnectPeriod: 0,
+            connectTimeout: 5000,
+          })
+          .catch(() => null),
+      'mosquitto’s TLS listener',
+    );
+    cleanup.push(() => led.endAsync());
+    const seen: Record<string, unknown> = {};
+    led.on('message', (topic, p) => (seen[topic] = JSON.parse(p.toString())));
+    await led.subscribeAsync(`${BASE}/server/state`);
+    await until(() => seen[`${BASE}/server/state`], 'the server’s retained state through mosquitto');
+    expect(seen[`${BASE}/server/state`]).toEqual({ state: 'online' });
   });
 });
