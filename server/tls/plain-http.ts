@@ -17,10 +17,14 @@ const PUBLIC_GETS = [
 /** socket.io namespaces open over plain HTTP: the ticket page's (it authenticates with the ticket id only). */
 export const PUBLIC_NAMESPACES = ['/ticket'];
 
+/** A bearer token in the header, or a device page's `?token=` (how screens are set up). */
+const carriesToken = (req: IncomingMessage) =>
+  req.headers.authorization !== undefined || /[?&]token=/.test(req.url ?? '');
+
 export function plainHttpAllows(req: IncomingMessage): boolean {
   const p = (req.url ?? '/').split('?')[0]!;
   if (p.startsWith('/socket.io/')) return true; // namespaces are checked by secureSocketsOnly
-  if (req.headers.authorization !== undefined) return false;
+  if (carriesToken(req)) return false;
   return (req.method === 'GET' || req.method === 'HEAD') && PUBLIC_GETS.some((re) => re.test(p));
 }
 
@@ -40,7 +44,8 @@ export function httpsOrigin(req: IncomingMessage, tlsPort: number, fallback: str
 /** Answers a plain request that HTTPS must carry: a redirect for a page, HTTPS_REQUIRED for the rest. */
 export function refusePlain(req: IncomingMessage, res: ServerResponse, origin: string): void {
   const target = origin + (req.url ?? '/');
-  const isPage = (req.method === 'GET' || req.method === 'HEAD') && req.headers.authorization === undefined;
+  // A token that came in clear is refused, not redirected: the device must be set up with the HTTPS address.
+  const isPage = (req.method === 'GET' || req.method === 'HEAD') && !carriesToken(req);
   if (isPage) {
     res.writeHead(308, { location: target, 'cache-control': 'no-store' }).end();
     return;

@@ -165,6 +165,10 @@ describe('HTTPS with a certificate made at first start', () => {
     }
     const kiosk = await plain.post('/api/tickets', { serviceId: 'general' }, KIOSK_TOKEN);
     expect(kiosk.body.error.code).toBe('HTTPS_REQUIRED');
+    // A screen set up with its token in the URL is refused too, not quietly moved to HTTPS.
+    const board = await fetch(`${s.url}/board?token=${BOARD_TOKEN}`, { redirect: 'manual' });
+    expect(board.status).toBe(403);
+    expect(((await board.json()) as any).error.code).toBe('HTTPS_REQUIRED');
     for (const page of ['/', '/console', '/supervisor', '/board?lang=en', '/kiosk', '/api/docs']) {
       const r = await fetch(`${s.url}${page}`, { redirect: 'manual' });
       expect(r.status, page).toBe(308);

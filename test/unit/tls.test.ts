@@ -170,6 +170,7 @@ describe('what plain HTTP carries with TLS on', () => {
       expect(plainHttpAllows(req('GET', u)), u).toBe(false);
     expect(plainHttpAllows(req('POST', '/api/auth/login'))).toBe(false);
     expect(plainHttpAllows(req('GET', '/api/tickets/AbCdEf123456', { authorization: 'Bearer x' }))).toBe(false);
+    expect(plainHttpAllows(req('GET', '/t/AbCdEf123456?lang=en&token=abc'))).toBe(false);
   });
 
   it('redirects to the host the client asked for, on the HTTPS port', () => {
