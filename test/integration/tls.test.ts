@@ -13,6 +13,7 @@ import { issueCertificate } from '../../server/tls/certificate';
 import { loadHallTls } from '../../server/tls/hall-tls';
 import { writeMosquittoFiles, writeMosquittoTls } from '../../scripts/mosquitto-config';
 import { freePort, startMosquitto } from '../helpers/mosquitto';
+import { startDeviceTool } from '../helpers/device-tool';
 import { stringify } from 'yaml';
 import {
   BOARD_TOKEN,
@@ -238,6 +239,21 @@ describe('HTTPS with a certificate made at first start', () => {
         connectTimeout: 5000,
       }),
     ).rejects.toThrow();
+  });
+
+  it('the LED simulator logs in over MQTTS with the hall CA (--url mqtts://… --ca hall-ca.pem)', async () => {
+    const s = await tlsHall();
+    await mqttConnected(s);
+    const ca = path.join(s.dataDir, 'tls', 'hall-ca.pem');
+    const led = startDeviceTool(s, 'led-simulator.ts', [
+      '--plain',
+      '--url',
+      `mqtts://127.0.0.1:${s.mqtt.brokerTlsPort!}`,
+      '--ca',
+      ca,
+    ]);
+    cleanup.push(() => void led.proc.kill('SIGTERM'));
+    await led.waitFor('窗口关闭');
   });
 
   it('reuses the certificate on restart, its keys 0600', async () => {
