@@ -12,7 +12,9 @@ export const tlsSchema = z
     /** No certificate of its own: a hall CA and a server certificate are made at first start (data dir). */
     selfSigned: z.boolean().default(false),
     /** More host names or IP addresses for the self-signed certificate (the LAN addresses are in it). */
-    names: z.array(z.string().regex(/^[A-Za-z0-9.:[\]_-]{1,253}$/, 'a host name or an IP address')).default([]),
+    names: z
+      .array(z.string().regex(/^[A-Za-z0-9.:_-]{1,253}$/, 'a host name or an IP address (IPv6 without brackets)'))
+      .default([]),
     /** The HTTPS port; the plain HTTP port (server.port) keeps only the public ticket page and redirects. */
     port: z.number().int().min(0).max(65535).default(DEFAULT_HTTPS_PORT),
     /**
