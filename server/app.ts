@@ -139,14 +139,14 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     });
     next();
   });
+  let publicUrl = config.server.publicUrl ?? '';
+  // Where ticket QR codes point: publicUrl, or its plain HTTP twin when TLS is on (tls/addresses.ts).
+  let ticketUrl = publicUrl;
   const web = webListeners(app, hallTls, {
     hsts: config.server.tls?.ticketPage === 'https',
     fallbackOrigin: () => new URL(publicUrl).origin,
   });
   const httpServer = web.main;
-  let publicUrl = config.server.publicUrl ?? '';
-  // Where ticket QR codes point: publicUrl, or its plain HTTP twin when TLS is on (tls/addresses.ts).
-  let ticketUrl = publicUrl;
   const printing = new TicketPrinting(core, log, {
     statusUrl: (id) => `${ticketUrl}/t/${id}`,
     pollMs: opts.printerPollMs,
@@ -274,22 +274,20 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   app.get(
     '/',
     (req, res) =>
-      void res
-        .type('html')
-        .send(
-          startPage(
-            core.snapshot(),
-            langOf(req.query.lang),
-            demoTokens,
-            virtualPrinterPages,
-            hallTls && {
-              publicUrl,
-              ticketUrl,
-              fingerprint: hallTls.fingerprint,
-              caPath: hallCa ? '/hall-ca.pem' : null,
-            },
-          ),
+      void res.type('html').send(
+        startPage(
+          core.snapshot(),
+          langOf(req.query.lang),
+          demoTokens,
+          virtualPrinterPages,
+          hallTls && {
+            publicUrl,
+            ticketUrl,
+            fingerprint: hallTls.fingerprint,
+            caPath: hallCa ? '/hall-ca.pem' : null,
+          },
         ),
+      ),
   );
   // The browser apps, built by Vite into dist/web; a page not built yet says so instead of a 404.
   app.use('/app', express.static(WEB_ROOT, { index: false, maxAge: '1h' }));

@@ -58,17 +58,26 @@ function writeFile(file: string, text: string, mode: number): void {
 
 const keyPem = (k: KeyObject) => k.export({ type: 'pkcs8', format: 'pem' }).toString();
 
-function firstCert(pem: string): X509Certificate | null {
+/** A stored file parsed, or null when it is missing or unreadable (then it is made anew). */
+function stored<T>(file: string, parse: (text: string) => T): T | null {
   try {
-    return new X509Certificate(pem);
+    return parse(readFileSync(file, 'utf8'));
   } catch {
     return null;
   }
 }
 
 /** What is wrong with the stored server certificate, or null when it can be reused. */
-function staleness(cert: X509Certificate | null, ca: X509Certificate, names: string[], now: number): string | null {
-  if (!cert) return 'no server certificate yet';
+function staleness(
+  cert: X509Certificate | null,
+  key: KeyObject | null,
+  ca: X509Certificate,
+  names: string[],
+  now: number,
+): string | null {
+  if (!cert || !key) return 'no server certificate yet';
+  // Written key first, certificate second: a crash between the two leaves a pair that does not match.
+  if (!cert.checkPrivateKey(key)) return 'the server key does not match its certificate';
   if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey)) return 'the server certificate is not from the hall CA';
   if (Date.parse(cert.validTo) - now < RENEW_DAYS * DAY) return 'the server certificate nears its end';
   const has = new Set(
@@ -109,21 +118,22 @@ export async function loadOrCreateSelfSigned(
   const ca = readFileSync(f.caCert, 'utf8');
   const caX509 = new X509Certificate(ca);
 
-  const stored = existsSync(f.cert) && existsSync(f.key) ? firstCert(readFileSync(f.cert, 'utf8')) : null;
-  const issued = staleness(stored, caX509, names, now);
+  const cert = stored(f.cert, (t) => new X509Certificate(t));
+  const key = stored(f.key, (t) => createPrivateKey(t));
+  const issued = staleness(cert, key, caX509, names, now);
   if (issued) {
-    const key = await newKey();
-    const cert = issueCertificate({
+    const serverKey = await newKey();
+    const serverCert = issueCertificate({
       subject: { cn: names[0] ?? 'localhost', o: hall.name },
-      publicKey: createPublicKey(key),
+      publicKey: createPublicKey(serverKey),
       notBefore: new Date(now - DAY),
       notAfter: new Date(now + SERVER_DAYS * DAY),
       ca: false,
       names,
       issuer: { subject: caSubject, key: caKey, publicKey: createPublicKey(caKey) },
     });
-    writeFile(f.key, keyPem(key), 0o600);
-    writeFile(f.cert, cert + ca, 0o644);
+    writeFile(f.key, keyPem(serverKey), 0o600);
+    writeFile(f.cert, serverCert + ca, 0o644);
   }
   // A key copied in from a backup may have lost its mode; it is the hall's secret either way.
   for (const k of [f.key, f.caKey]) chmodSync(k, 0o600);

@@ -2,6 +2,7 @@
 // the ticket page, socket.io over both, MQTT over TLS with a device token, the self-signed certificate
 // reused on restart with 0600 keys, and the hall's own certificate files.
 import mqtt from 'mqtt';
+import { spawn } from 'node:child_process';
 import { generateKeyPairSync, X509Certificate, createPublicKey } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
@@ -15,6 +16,7 @@ import { writeMosquittoFiles, writeMosquittoTls } from '../../scripts/mosquitto-
 import { freePort, startMosquitto } from '../helpers/mosquitto';
 import { startDeviceTool } from '../helpers/device-tool';
 import { stringify } from 'yaml';
+import { PROJECT_ROOT } from '../../server/paths';
 import {
   BOARD_TOKEN,
   KIOSK_TOKEN,
@@ -401,5 +403,43 @@ describe('a real mosquitto with the hall certificate (npm run mosquitto-config -
     await led.subscribeAsync(`${BASE}/server/state`);
     await until(() => seen[`${BASE}/server/state`], 'the server’s retained state through mosquitto');
     expect(seen[`${BASE}/server/state`]).toEqual({ state: 'online' });
+  });
+});
+
+describe('npm start with server.tls', () => {
+  it('prints the HTTPS address, the plain one for the ticket page, the fingerprint and the MQTTS port', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'hall.yaml');
+    const input = testConfigInput();
+    writeFileSync(
+      file,
+      stringify({
+        ...input,
+        server: { host: '127.0.0.1', tls: { selfSigned: true } },
+        mqtt: { embedded: {}, baseTopic: BASE },
+      }),
+    );
+    const proc = spawn(
+      path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+      [path.join(PROJECT_ROOT, 'server/main.ts'), '--config', file, '--data', path.join(dir, 'data')].concat(
+        ['--port', '--tls-port', '--mqtt-port', '--mqtts-port'].flatMap((o) => [o, '0']),
+      ),
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    cleanup.push(() => proc.kill('SIGTERM'));
+    let out = '';
+    proc.stdout.on('data', (d: Buffer) => (out += String(d)));
+    proc.stderr.on('data', (d: Buffer) => (out += String(d)));
+    await until(() => out.includes('MQTT broker'), 'the start-up lines', 30_000);
+    const httpsUrl = /^测试大厅: (https:\/\/127\.0\.0\.1:\d+) /m.exec(out)?.[1];
+    expect(httpsUrl, out).toBeTruthy();
+    expect(out).toMatch(/plain HTTP http:\/\/127\.0\.0\.1:\d+: the mobile ticket page only/);
+    const ca = new X509Certificate(readFileSync(path.join(dir, 'data', 'tls', 'hall-ca.pem')));
+    expect(out).toContain(`certificate SHA-256 ${ca.fingerprint256}`);
+    expect(out).toMatch(/MQTT over TLS on \d+/);
+    expect(
+      (await https(`${httpsUrl}/api/health`, readFileSync(path.join(dir, 'data', 'tls', 'hall-ca.pem'), 'utf8')))
+        .status,
+    ).toBe(200);
   });
 });

@@ -3,13 +3,14 @@
 import { createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../server/config/load';
 import { hallAddresses } from '../../server/tls/addresses';
 import { ipBytes, issueCertificate } from '../../server/tls/certificate';
+import { loadOrCreateSelfSigned } from '../../server/tls/self-signed';
 import { httpsOrigin, plainHttpAllows } from '../../server/tls/plain-http';
 import { tempDir, testConfigInput } from '../helpers/hall';
 
@@ -179,5 +180,40 @@ describe('what plain HTTP carries with TLS on', () => {
     );
     expect(httpsOrigin(req('GET', '/', { host: 'hall.local' }), 443, 'https://x')).toBe('https://hall.local');
     expect(httpsOrigin(req('GET', '/', { host: 'evil@x/y' }), 8443, 'https://fallback')).toBe('https://fallback');
+  });
+});
+
+describe('the self-signed certificate kept in the data directory', () => {
+  const hall = { id: 'demo-hall', name: '示范市政务服务中心' };
+
+  it('is reused while it fits; reissued by the same CA for new addresses or a key that does not match', async () => {
+    const dir = tempDir();
+    const first = await loadOrCreateSelfSigned(dir, hall, ['localhost', '127.0.0.1']);
+    expect(first.issued).toBe('no server certificate yet');
+    const again = await loadOrCreateSelfSigned(dir, hall, ['127.0.0.1']);
+    expect(again.issued).toBeNull();
+    expect(again.cert).toBe(first.cert);
+
+    const moved = await loadOrCreateSelfSigned(dir, hall, ['localhost', '127.0.0.1', '10.1.2.3']);
+    expect(moved.issued).toBe('new addresses: 10.1.2.3');
+    expect(moved.ca).toBe(first.ca);
+    expect(new X509Certificate(moved.cert).checkIP('10.1.2.3')).toBe('10.1.2.3');
+    expect(new X509Certificate(moved.cert).verify(new X509Certificate(first.ca).publicKey)).toBe(true);
+
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    writeFileSync(path.join(dir, 'tls', 'server.key'), other.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o644 });
+    const mended = await loadOrCreateSelfSigned(dir, hall, ['127.0.0.1']);
+    expect(mended.issued).toBe('the server key does not match its certificate');
+    expect(statSync(path.join(dir, 'tls', 'server.key')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path.join(dir, 'tls', 'server.key'), 'utf8')).toBe(mended.key);
+  });
+
+  it('a certificate near its end is reissued at start', async () => {
+    const dir = tempDir();
+    const day = 86_400_000;
+    await loadOrCreateSelfSigned(dir, hall, ['127.0.0.1'], Date.now() - 800 * day);
+    expect((await loadOrCreateSelfSigned(dir, hall, ['127.0.0.1'])).issued).toBe(
+      'the server certificate nears its end',
+    );
   });
 });
