@@ -2,9 +2,6 @@
 import express from 'express';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import type { HallConfig } from './config/schema';
 import { EventBus } from './core/events';
@@ -34,12 +31,18 @@ import { apiDocsPage, placeholderPage, startPage, SURFACES, type Lang } from './
 import { Realtime } from './realtime/realtime';
 import { openDatabase, type Db } from './store/db';
 import { PROJECT_ROOT } from './paths';
+import { hallAddresses } from './tls/addresses';
+import { loadHallTls } from './tls/hall-tls';
+import { secureSocketsOnly } from './tls/plain-http';
+import { webListeners } from './tls/web-listeners';
 
 export interface HallServerOptions {
   config: HallConfig;
   dataDir: string;
   /** Overrides config.server.port (0 = any free port). */
   port?: number;
+  /** Overrides config.server.tls.port when TLS is on (0 = any free port). */
+  tlsPort?: number;
   host?: string;
   clock?: Clock;
   /** Overrides the config's MQTT settings (tests pass { disabled: true } or a free port). */
@@ -65,8 +68,11 @@ export interface HallServer {
   core: HallCore;
   staff: StaffAccess;
   db: Db;
+  /** The plain HTTP address (with TLS on it serves only the ticket page and redirects). */
   url: string;
   port: number;
+  /** With TLS on: the HTTPS address, and the certificate a device pins (the hall CA when self-signed). */
+  tls: { url: string; port: number; publicUrl: string; ca: string | null; fingerprint: string } | null;
   mqtt: MqttBridge;
   printing: TicketPrinting;
   routes: RouteDef[];
@@ -103,18 +109,11 @@ function freeMb(dir: string): number | null {
   }
 }
 
-/** Without a configured publicUrl, the printed QR code points at the server's LAN address, not localhost. */
-function lanUrl(port: number): string | null {
-  for (const list of Object.values(networkInterfaces())) {
-    const a = list?.find((x) => x.family === 'IPv4' && !x.internal);
-    if (a) return `http://${a.address}:${port}`;
-  }
-  return null;
-}
-
 export async function startHallServer(opts: HallServerOptions): Promise<HallServer> {
   const log = opts.log ?? ((m: string, e?: unknown) => (e ? console.error(m, e) : console.log(m)));
   const config = opts.mqtt ? { ...opts.config, mqtt: opts.mqtt } : opts.config;
+  // Before the database opens: a bad certificate stops the start with nothing to undo.
+  const hallTls = await loadHallTls(config, opts.dataDir, log);
   const db = openDatabase(opts.dataDir);
   const bus = new EventBus((m, e) => log(m, e));
   const core = new HallCore(db, config, opts.clock ?? Date.now, bus, loadSecret(opts.dataDir));
@@ -140,14 +139,20 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     });
     next();
   });
-  const httpServer: HttpServer = createServer(app);
   let publicUrl = config.server.publicUrl ?? '';
+  // Where ticket QR codes point: publicUrl, or its plain HTTP twin when TLS is on (tls/addresses.ts).
+  let ticketUrl = publicUrl;
+  const web = webListeners(app, hallTls, {
+    hsts: config.server.tls?.ticketPage === 'https',
+    fallbackOrigin: () => new URL(publicUrl).origin,
+  });
+  const httpServer = web.main;
   const printing = new TicketPrinting(core, log, {
-    statusUrl: (id) => `${publicUrl}/t/${id}`,
+    statusUrl: (id) => `${ticketUrl}/t/${id}`,
     pollMs: opts.printerPollMs,
     timeoutMs: opts.printerTimeoutMs,
   });
-  const mqtt = new MqttBridge(core, staff, config.mqtt, log);
+  const mqtt = new MqttBridge(core, staff, config.mqtt, log, hallTls);
   const upstream = new Upstream(core, log, {
     post: opts.upstreamPost,
     statsEveryMs: opts.upstreamStatsMs,
@@ -165,6 +170,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     supervisorState: () => supervisorState(core, health.list(), upstream.status()),
     upstreamStatus: () => upstream.status(),
   });
+  if (hallTls) secureSocketsOnly(realtime.io);
   const metrics = new HallMetrics(core, {
     devices: () => health.list(),
     socketClients: () => realtime.clientCounts(),
@@ -200,7 +206,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     devices: () => health.list(),
     upstream,
     printing,
-    publicUrl: () => publicUrl,
+    publicUrl: () => ticketUrl,
     limits: new HttpLimits(config.server.rateLimits, core.clock),
     health: () => ({
       ok: true,
@@ -262,10 +268,26 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
       : [],
   );
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
+  // The self-signed hall CA, for devices to install (its fingerprint is on the start page and the console).
+  const hallCa = hallTls?.ca;
+  if (hallCa) app.get('/hall-ca.pem', (_req, res) => void res.type('application/x-x509-ca-cert').send(hallCa));
   app.get(
     '/',
     (req, res) =>
-      void res.type('html').send(startPage(core.snapshot(), langOf(req.query.lang), demoTokens, virtualPrinterPages)),
+      void res.type('html').send(
+        startPage(
+          core.snapshot(),
+          langOf(req.query.lang),
+          demoTokens,
+          virtualPrinterPages,
+          hallTls && {
+            publicUrl,
+            ticketUrl,
+            fingerprint: hallTls.fingerprint,
+            caPath: hallCa ? '/hall-ca.pem' : null,
+          },
+        ),
+      ),
   );
   // The browser apps, built by Vite into dist/web; a page not built yet says so instead of a 404.
   app.use('/app', express.static(WEB_ROOT, { index: false, maxAge: '1h' }));
@@ -280,14 +302,18 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   }
   app.use(errorMiddleware(log));
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(opts.port ?? config.server.port, opts.host ?? config.server.host, () => resolve());
-  });
-  const port = (httpServer.address() as AddressInfo).port;
   const host = opts.host ?? config.server.host;
-  const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
-  if (!publicUrl) publicUrl = host === '0.0.0.0' ? (lanUrl(port) ?? url) : url;
+  const bound = await web.listen(host, opts.port ?? config.server.port, opts.tlsPort ?? config.server.tls?.port ?? 0);
+  const port = bound.port;
+  const local = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const url = `http://${local}:${port}`;
+  ({ publicUrl, ticketUrl } = hallAddresses({
+    configured: config.server.publicUrl,
+    host,
+    port,
+    tlsPort: bound.tlsPort,
+    ticketPage: config.server.tls?.ticketPage ?? 'http',
+  }));
   realtime.start();
   printing.onChange((p) => {
     realtime.printerChanged(p);
@@ -317,6 +343,16 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     db,
     url,
     port,
+    tls:
+      hallTls && bound.tlsPort !== null
+        ? {
+            url: `https://${local}:${bound.tlsPort}`,
+            port: bound.tlsPort,
+            publicUrl,
+            ca: hallTls.ca,
+            fingerprint: hallTls.fingerprint,
+          }
+        : null,
     mqtt,
     printing,
     routes,
@@ -333,8 +369,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
       watch.stop();
       await mqtt.stop();
       await realtime.stop();
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await web.close();
       db.close();
     },
   };

@@ -19,12 +19,14 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       port: { type: 'string' },
       'mqtt-port': { type: 'string' },
+      'tls-port': { type: 'string' },
+      'mqtts-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(
-      'usage: npm start -- [--config hall.yaml] [--data DIR] [--port N] [--mqtt-port N]\n' +
+      'usage: npm start -- [--config hall.yaml] [--data DIR] [--port N] [--mqtt-port N] [--tls-port N] [--mqtts-port N]\n' +
         '   or: HALL_CONFIG=hall.yaml HALL_DATA_DIR=DIR PORT=N npm start',
     );
     return;
@@ -35,16 +37,35 @@ async function main(): Promise<void> {
   const config = loadConfigFile(configFile);
   // --mqtt-port moves the embedded broker (0 = any free port), e.g. when 1883 is taken.
   const mqttPort = portArg('--mqtt-port', values['mqtt-port'] ?? process.env.HALL_MQTT_PORT);
+  // With server.tls: --tls-port moves HTTPS and --mqtts-port the broker's TLS listener.
+  const tlsPort = portArg('--tls-port', values['tls-port'] ?? process.env.HALL_TLS_PORT);
+  const mqttsPort = portArg('--mqtts-port', values['mqtts-port'] ?? process.env.HALL_MQTTS_PORT);
   const mqtt =
-    mqttPort !== undefined && 'embedded' in config.mqtt
-      ? { ...config.mqtt, embedded: { ...config.mqtt.embedded, port: mqttPort } }
+    (mqttPort !== undefined || mqttsPort !== undefined) && 'embedded' in config.mqtt
+      ? {
+          ...config.mqtt,
+          embedded: {
+            ...config.mqtt.embedded,
+            ...(mqttPort !== undefined ? { port: mqttPort } : {}),
+            ...(mqttsPort !== undefined && config.server.tls ? { tlsPort: mqttsPort } : {}),
+          },
+        }
       : undefined;
   const demo = path.resolve(configFile) === DEMO_CONFIG;
-  const server = await startHallServer({ config, dataDir, port, mqtt, demo });
-  console.log(`${config.hall.name}: ${server.url}  (config ${configFile}, data ${dataDir})`);
+  const server = await startHallServer({ config, dataDir, port, tlsPort, mqtt, demo });
+  if (server.tls) {
+    console.log(`${config.hall.name}: ${server.tls.url}  (config ${configFile}, data ${dataDir})`);
+    console.log(`  HTTPS for staff and devices: ${server.tls.publicUrl}`);
+    console.log(`  plain HTTP ${server.url}: the mobile ticket page only; everything else moves to HTTPS`);
+    console.log(
+      `  certificate SHA-256 ${server.tls.fingerprint}${server.tls.ca ? ' (the hall CA: /hall-ca.pem)' : ''}`,
+    );
+  } else console.log(`${config.hall.name}: ${server.url}  (config ${configFile}, data ${dataDir})`);
   const mq = server.mqtt.status();
   if (mq.mode === 'embedded')
-    console.log(`MQTT broker (embedded) on port ${String(mq.port)}, base topic ${config.mqtt.baseTopic}`);
+    console.log(
+      `MQTT broker (embedded) on port ${String(mq.port)}${mq.tlsPort !== undefined ? `, MQTT over TLS on ${String(mq.tlsPort)}` : ''}, base topic ${config.mqtt.baseTopic}`,
+    );
   process.send?.('ready'); // pm2 wait_ready
 
   let stopping = false;

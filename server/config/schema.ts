@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DEFAULT_ROUTING } from '../domain/routing';
 import { PRIORITIES, WINDOW_KINDS } from '../domain/types';
+import { checkTls, tlsSchema } from './tls-schema';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time "HH:MM"');
 const id = z
@@ -47,6 +48,8 @@ const server = z.strictObject({
   port: z.number().int().min(0).max(65535).default(8080),
   host: z.string().default('0.0.0.0'),
   publicUrl: z.url().optional(),
+  /** HTTPS beside plain HTTP (README "Security" → "TLS"); off when absent. */
+  tls: tlsSchema.optional(),
   /** Per client address (failed logins) and per issuing device or clerk (tickets). */
   rateLimits: z
     .strictObject({
@@ -61,6 +64,8 @@ const server = z.strictObject({
 const mqtt = z.union([
   z.strictObject({
     embedded: z.strictObject({
+      /** MQTT over TLS with the server's certificate (default 8883 when server.tls is on). */
+      tlsPort: z.number().int().min(0).max(65535).optional(),
       port: z.number().int().min(0).max(65535).default(1883),
       host: z.string().default('0.0.0.0'),
     }),
@@ -262,6 +267,7 @@ export const hallConfigSchema = z
     backup: backup.prefault({}),
   })
   .superRefine((c, ctx) => {
+    checkTls(c, ctx);
     const dup = (items: { value: unknown; path: (string | number)[] }[], what: string) => {
       const seen = new Set<unknown>();
       for (const { value, path } of items) {

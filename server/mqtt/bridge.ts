@@ -5,12 +5,16 @@ import { Aedes } from 'aedes';
 import mqtt, { type MqttClient } from 'mqtt';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
+import { rootCertificates } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import type { HallConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
 import type { StaffAccess } from '../core/staff';
 import { sameToken } from '../auth/tokens';
 import { mayAccess } from './acl';
+import { listenMqtts, type MqttsListener } from './tls-listener';
+import { DEFAULT_MQTTS_PORT } from '../config/tls-schema';
+import type { HallTls } from '../tls/hall-tls';
 
 type MqttSettings = HallConfig['mqtt'];
 
@@ -21,6 +25,9 @@ export class MqttBridge {
   private readonly internalUser = `$server-${randomBytes(6).toString('hex')}`;
   private readonly internalPass = randomBytes(24).toString('base64url');
   brokerPort: number | null = null;
+  private tlsListener: MqttsListener | null = null;
+  /** MQTT over TLS (server.tls on, embedded broker). */
+  brokerTlsPort: number | null = null;
   private readonly connectHooks = new Set<() => void>();
   private readonly handlers = new Map<string, Set<(topic: string, payload: Buffer) => void>>();
 
@@ -29,6 +36,7 @@ export class MqttBridge {
     private readonly staff: StaffAccess,
     private readonly settings: MqttSettings,
     private readonly log: (msg: string, e?: unknown) => void,
+    private readonly tls: HallTls | null = null,
   ) {}
 
   get base(): string {
@@ -40,6 +48,7 @@ export class MqttBridge {
     return {
       mode: 'embedded' in this.settings ? 'embedded' : 'external',
       port: this.brokerPort,
+      ...(this.brokerTlsPort !== null ? { tlsPort: this.brokerTlsPort } : {}),
       connected: this.client?.connected ?? false,
     };
   }
@@ -51,6 +60,11 @@ export class MqttBridge {
     let password: string | undefined;
     if ('embedded' in this.settings) {
       await this.startBroker(this.settings.embedded.port, this.settings.embedded.host);
+      if (this.tls) {
+        const { tlsPort, host } = this.settings.embedded;
+        this.tlsListener = await listenMqtts(this.broker!.handle, this.tls, tlsPort ?? DEFAULT_MQTTS_PORT, host);
+        this.brokerTlsPort = this.tlsListener.port;
+      }
       url = `mqtt://127.0.0.1:${this.brokerPort}`;
       username = this.internalUser;
       password = this.internalPass;
@@ -66,6 +80,8 @@ export class MqttBridge {
       username,
       password,
       reconnectPeriod: 2000,
+      // An external broker with the hall's self-signed certificate (mqtts://) is trusted like a public one.
+      ...(this.tls?.ca && url.startsWith('mqtts:') ? { ca: [...rootCertificates, this.tls.ca] } : {}),
       will: { topic: stateTopic, payload: Buffer.from(JSON.stringify({ state: 'offline' })), retain: true, qos: 1 },
     });
     this.client.on('connect', () => {
@@ -161,6 +177,11 @@ export class MqttBridge {
         ),
       );
       await c.endAsync();
+    }
+    if (this.tlsListener) {
+      const l = this.tlsListener;
+      this.tlsListener = null;
+      await l.close();
     }
     if (this.listener) {
       const l = this.listener;

@@ -22,6 +22,8 @@ export const MOSQUITTO = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) 
 export async function startMosquitto(
   fixedPort?: number,
   auth?: { passwd: string; acl: string },
+  /** More mosquitto.conf lines (e.g. a TLS listener). */
+  extraConf = '',
 ): Promise<{ port: number; proc: ChildProcess; stop: () => Promise<void> }> {
   if (!MOSQUITTO) throw new Error('mosquitto is not installed: run  apt-get install -y mosquitto mosquitto-clients');
   const port = fixedPort ?? (await freePort());
@@ -32,7 +34,7 @@ export async function startMosquitto(
     : 'allow_anonymous true\n';
   // As root, mosquitto would switch to its own user and lose access to the test's private temp files.
   const user = process.getuid?.() === 0 ? 'user root\n' : '';
-  writeFileSync(conf, `listener ${port} 127.0.0.1\n${user}${security}persistence false\nlog_dest stderr\n`);
+  writeFileSync(conf, `listener ${port} 127.0.0.1\n${user}${security}persistence false\nlog_dest stderr\n${extraConf}`);
   const proc = spawn(MOSQUITTO, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   proc.stderr!.on('data', (d) => (log += String(d)));
