@@ -1,7 +1,8 @@
 // A report as an Excel workbook: one sheet per grouping (事项, 窗口, 人员, 时段, 日) plus the definitions.
 import ExcelJS from 'exceljs';
-import type { Report } from '../core/reports';
-import { COLUMNS, GROUP_TITLE, type Lang } from './columns';
+import type { LabelledRow, Report } from '../core/reports';
+import { COLUMNS, GROUP_TITLE, type Column, type Lang } from './columns';
+import { neutraliseFormula } from './spreadsheet-text';
 
 const DEFINITIONS = {
   zh: [
@@ -18,6 +19,13 @@ const DEFINITIONS = {
   ],
 };
 
+/** Numbers as numbers; text (names) neutralised like the CSV's, so editing a cell never turns it into a formula. */
+function cellValue(row: LabelledRow, c: Column): string | number | null {
+  const v = row[c.key];
+  if (v === null || v === undefined) return null;
+  return c.kind === 'text' ? neutraliseFormula(String(v)) : (v as number);
+}
+
 export async function reportXlsx(reports: Report[], lang: Lang): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = reports[0]?.hall.name ?? '';
@@ -32,13 +40,13 @@ export async function reportXlsx(reports: Report[], lang: Lang): Promise<Buffer>
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     for (const row of [...r.rows, { ...r.total, label: lang === 'zh' ? '合计' : 'Total' }]) {
-      ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, row[c.key] ?? null])));
+      ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, cellValue(row, c)])));
     }
     ws.lastRow!.font = { bold: true };
   }
   const about = wb.addWorksheet(lang === 'zh' ? '说明' : 'Definitions');
   const first = reports[0];
-  if (first) about.addRow([`${first.hall.name}  ${first.from} – ${first.to}`]);
+  if (first) about.addRow([neutraliseFormula(`${first.hall.name}  ${first.from} – ${first.to}`)]);
   for (const line of DEFINITIONS[lang]) about.addRow([line]);
   about.getColumn(1).width = 90;
   return Buffer.from(await wb.xlsx.writeBuffer());
