@@ -26,6 +26,7 @@ import { DeviceHealth } from './health/device-health';
 import { HallMetrics } from './health/metrics';
 import { NightlyBackup } from './backup/backup';
 import { HttpLimits } from './http/rate-limits';
+import { securityHeaders } from './http/security-headers';
 import { Upstream } from './upstream/upstream';
 import { supervisorState } from './realtime/supervisor-state';
 import { TicketPrinting } from './printing/ticket-printing';
@@ -122,6 +123,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.set('trust proxy', false);
   app.use(express.json({ limit: '256kb', strict: true }));
   // A body that is not JSON is refused rather than read as empty (a text/plain body would otherwise pass as {}).
@@ -280,14 +282,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   }
   app.use(errorMiddleware(log));
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(opts.port ?? config.server.port, opts.host ?? config.server.host, () => resolve());
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const host = opts.host ?? config.server.host;
-  const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
-  if (!publicUrl) publicUrl = host === '0.0.0.0' ? (lanUrl(port) ?? url) : url;
+  // Every adapter is running before the port opens: the first request already finds the hall whole.
   realtime.start();
   printing.onChange((p) => {
     realtime.printerChanged(p);
@@ -311,6 +306,36 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   dayCycle.start();
   if (!config.backup.disabled) backups.start();
 
+  const stopAdapters = async () => {
+    dayCycle.stop();
+    backups.stop();
+    await upstream.stop();
+    await printing.stop();
+    displays.stop();
+    devices.stop();
+    keypads.stop();
+    pads.stop();
+    sweep.stop();
+    watch.stop();
+    await mqtt.stop();
+    await realtime.stop();
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(opts.port ?? config.server.port, opts.host ?? config.server.host, () => resolve());
+    });
+  } catch (e) {
+    // A port already taken: nothing of this hall may keep running (timers, broker, database).
+    await stopAdapters();
+    db.close();
+    throw e;
+  }
+  const port = (httpServer.address() as AddressInfo).port;
+  const host = opts.host ?? config.server.host;
+  const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  if (!publicUrl) publicUrl = host === '0.0.0.0' ? (lanUrl(port) ?? url) : url;
+
   return {
     core,
     staff,
@@ -321,18 +346,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     printing,
     routes,
     async stop() {
-      dayCycle.stop();
-      backups.stop();
-      await upstream.stop();
-      await printing.stop();
-      displays.stop();
-      devices.stop();
-      keypads.stop();
-      pads.stop();
-      sweep.stop();
-      watch.stop();
-      await mqtt.stop();
-      await realtime.stop();
+      await stopAdapters();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       db.close();
