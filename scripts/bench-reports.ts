@@ -139,6 +139,7 @@ async function main(): Promise<void> {
       `${visits} visits over ${DAYS} days (${PER_DAY}/day), Node ${process.version}, server ${path.relative(PROJECT_ROOT, ROOT) || '.'}`,
       `call-next without a report: n ${alone.length}, p50 ${percentileOf(alone, 0.5).toFixed(1)} ms, max ${percentileOf(alone, 1).toFixed(1)} ms; longest stall ${idleStall.toFixed(1)} ms`,
     );
+    console.log(lines.join('\n'));
     for (const c of cases) {
       await probe('reset');
       const started = performance.now();
