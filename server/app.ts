@@ -27,6 +27,7 @@ import { HallMetrics } from './health/metrics';
 import { NightlyBackup } from './backup/backup';
 import { HttpLimits } from './http/rate-limits';
 import { securityHeaders } from './http/security-headers';
+import { warmUpXlsx } from './reports/xlsx';
 import { Upstream } from './upstream/upstream';
 import { supervisorState } from './realtime/supervisor-state';
 import { TicketPrinting } from './printing/ticket-printing';
@@ -320,6 +321,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     await mqtt.stop();
     await realtime.stop();
   };
+  await warmUpXlsx();
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
