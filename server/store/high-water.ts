@@ -12,11 +12,13 @@ export interface HighWaterMarks {
   generation: number;
   /** day → ticket prefix → the last sequence issued (the latest two hall days). */
   counters: Record<string, Record<string, number>>;
-  /** AUTOINCREMENT tables → the last rowid handed out (outbox: upstream event ids; events: the log). */
+  /** AUTOINCREMENT tables → the last rowid handed out (outbox: upstream event ids). */
   sequences: Record<string, number>;
 }
 
-const SEQUENCED = ['outbox', 'events'] as const;
+// The outbox's sequence makes the upstream event ids (and batch ids); the event log's own sequence never
+// leaves the hall, so it is not tracked (tracking it would write the file on every command).
+const SEQUENCED = ['outbox'] as const;
 const EMPTY: HighWaterMarks = { generation: 0, counters: {}, sequences: {} };
 
 /** The marks file of a database file ("…/hall.sqlite" → "…/hall.sqlite.high-water.json"). */
@@ -116,7 +118,7 @@ export class HighWater {
         'SELECT day, prefix, seq FROM counters ORDER BY day DESC LIMIT 64',
       ),
       sequences: db.prepare<[], { name: string; seq: number }>(
-        "SELECT name, seq FROM sqlite_sequence WHERE name IN ('outbox', 'events')",
+        "SELECT name, seq FROM sqlite_sequence WHERE name = 'outbox'",
       ),
     };
     this.save();
