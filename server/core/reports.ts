@@ -140,6 +140,7 @@ export async function buildReports(
   from: string,
   to: string,
   groups: readonly ReportGroup[],
+  signal?: AbortSignal,
 ): Promise<{ reports: Report[]; hours: HourPoint[] }> {
   const grouped = groups.map((by) => new GroupedReport(by));
   const hours = new HourlyAccumulator();
@@ -156,6 +157,7 @@ export async function buildReports(
       after = page.next;
       if (performance.now() - sliceStart > SLICE_MS) {
         await nextTurn();
+        signal?.throwIfAborted(); // the supervisor closed the page: stop reading
         sliceStart = performance.now();
       }
     } while (after);

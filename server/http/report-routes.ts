@@ -10,8 +10,20 @@ import { reportCsv } from '../reports/csv';
 import { printPage } from '../reports/print-page';
 import { reportXlsx } from '../reports/xlsx';
 import { dayRange } from './evaluation-routes';
+import { HallError } from '../domain/errors';
 import { FileReply, validate } from './handler';
+import type { Request } from 'express';
 import type { RouteDef } from './routes';
+
+/** Aborted when the asker goes away before the answer is sent: a long report stops reading the database. */
+function whileConnected(req: Request): AbortSignal {
+  const ac = new AbortController();
+  req.res?.once('close', () => {
+    // A refusal, not a failure: nobody reads the answer, and the log need not call it unexpected.
+    if (!req.res?.writableFinished) ac.abort(new HallError('VALIDATION', '统计已取消（页面已关闭）'));
+  });
+  return ac.signal;
+}
 
 export function reportRoutes(core: HallCore): RouteDef[] {
   const query = (q: unknown) => {
@@ -32,7 +44,7 @@ export function reportRoutes(core: HallCore): RouteDef[] {
       body: null,
       act: async ({ req }) => {
         const q = query(req.query);
-        return (await buildReports(core, q.from, q.to, [q.by])).reports[0]!;
+        return (await buildReports(core, q.from, q.to, [q.by], whileConnected(req))).reports[0]!;
       },
     },
     {
@@ -60,14 +72,17 @@ export function reportRoutes(core: HallCore): RouteDef[] {
       act: async ({ req }) => {
         const q = query(req.query);
         if (q.format === 'xlsx') {
-          const { reports: all } = await buildReports(core, q.from, q.to, REPORT_GROUPS);
+          const { reports: all } = await buildReports(core, q.from, q.to, REPORT_GROUPS, whileConnected(req));
           return new FileReply(
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
             await reportXlsx(all, q.lang),
             name(q.from, q.to, 'xlsx'),
           );
         }
-        const csv = reportCsv((await buildReports(core, q.from, q.to, [q.by])).reports[0]!, q.lang);
+        const csv = reportCsv(
+          (await buildReports(core, q.from, q.to, [q.by], whileConnected(req))).reports[0]!,
+          q.lang,
+        );
         return new FileReply('text/csv; charset=utf-8', csv, name(q.from, q.to, `${q.by}.csv`));
       },
     },
@@ -79,12 +94,8 @@ export function reportRoutes(core: HallCore): RouteDef[] {
       body: null,
       act: async ({ req }) => {
         const q = query(req.query);
-        const { reports, hours: rangeHours } = await buildReports(core, q.from, q.to, [
-          'service',
-          'window',
-          'clerk',
-          'hour',
-        ]);
+        const groups = ['service', 'window', 'clerk', 'hour'] as const;
+        const { reports, hours: rangeHours } = await buildReports(core, q.from, q.to, groups, whileConnected(req));
         const hall = core.config.hall;
         const hours = { from: Math.floor(parseHhMm(hall.open) / 60), to: Math.ceil(parseHhMm(hall.close) / 60) };
         const chart =

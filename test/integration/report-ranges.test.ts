@@ -88,6 +88,34 @@ describe('report ranges', () => {
     }
   }, 120_000);
 
+  it('a year asked for and abandoned: the server stops reading as soon as the asker is gone', async () => {
+    const store = s.core.reports;
+    const original = store.visitsPage.bind(store);
+    let pages = 0;
+    store.visitsPage = (...args) => {
+      pages++;
+      return original(...args);
+    };
+    try {
+      const ac = new AbortController();
+      const asked = fetch(`${s.url}/api/reports?from=${YEAR_AGO}&to=${TODAY}&by=day`, {
+        headers: { authorization: `Bearer ${sup}` },
+        signal: ac.signal,
+      }).catch(() => null);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(pages).toBeGreaterThan(0);
+      ac.abort();
+      await asked;
+      await new Promise((r) => setTimeout(r, 200));
+      const stoppedAt = pages;
+      await new Promise((r) => setTimeout(r, 500));
+      expect(pages).toBe(stoppedAt);
+      expect(pages).toBeLessThan(366); // a year by day is at least 366 pages
+    } finally {
+      store.visitsPage = original;
+    }
+  }, 30_000);
+
   it('a year as XLSX (every grouping) and the printable report', async () => {
     const res = await fetch(`${s.url}/api/reports/export?from=${YEAR_AGO}&to=${TODAY}&format=xlsx`, {
       headers: { authorization: `Bearer ${sup}` },

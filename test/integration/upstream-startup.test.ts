@@ -1,10 +1,13 @@
 // Issue 23, finding 7: tickets taken in the first moments after the hall's port opens must reach the upstream
 // outbox like any other. The real `npm start` path (dist/server/main.js in a child process, with its embedded
-// MQTT broker) is hammered by a kiosk from before the port opens until well after; then every ticket the
-// server acknowledged has its `ticket.issued` row in the outbox.
+// MQTT broker and a printer that accepts the connection but never answers its status query, as an
+// unplugged-but-powered printer does: start-up waits for it up to its 3 s time limit) is hammered by a kiosk
+// from before the port opens until well after; then every ticket the server acknowledged has its
+// `ticket.issued` row in the outbox.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +29,14 @@ describe('upstream outbox from the first request on', () => {
       secret: 'startup-test-secret-00001',
       retry: { minMs: 60_000, maxMs: 60_000 },
     };
+    const silent = createServer(() => {}); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const printerPort = (silent.address() as { port: number }).port;
+    cfg.devices = [
+      ...cfg.devices!,
+      { id: 'kiosk-2', kind: 'kiosk', token: 'startup-kiosk2-token-000001' },
+      { id: 'printer-2', kind: 'printer', kiosk: 'kiosk-2', host: '127.0.0.1', port: printerPort },
+    ];
     writeFileSync(path.join(dir, 'hall.yaml'), stringify(cfg));
     const data = path.join(dir, 'data');
     const child = spawn(
@@ -52,6 +63,7 @@ describe('upstream outbox from the first request on', () => {
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
+      silent.close();
     }
     expect(numbers.length).toBeGreaterThan(10);
     const db = new Database(path.join(data, 'hall.sqlite'), { readonly: true });
