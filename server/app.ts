@@ -23,6 +23,8 @@ import { DeviceHealth } from './health/device-health';
 import { HallMetrics } from './health/metrics';
 import { NightlyBackup } from './backup/backup';
 import { HttpLimits } from './http/rate-limits';
+import { securityHeaders } from './http/security-headers';
+import { warmUpXlsx } from './reports/xlsx';
 import { Upstream } from './upstream/upstream';
 import { supervisorState } from './realtime/supervisor-state';
 import { TicketPrinting } from './printing/ticket-printing';
@@ -121,6 +123,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.set('trust proxy', false);
   app.use(express.json({ limit: '256kb', strict: true }));
   // A body that is not JSON is refused rather than read as empty (a text/plain body would otherwise pass as {}).
@@ -302,18 +305,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   }
   app.use(errorMiddleware(log));
 
-  const host = opts.host ?? config.server.host;
-  const bound = await web.listen(host, opts.port ?? config.server.port, opts.tlsPort ?? config.server.tls?.port ?? 0);
-  const port = bound.port;
-  const local = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  const url = `http://${local}:${port}`;
-  ({ publicUrl, ticketUrl } = hallAddresses({
-    configured: config.server.publicUrl,
-    host,
-    port,
-    tlsPort: bound.tlsPort,
-    ticketPage: config.server.tls?.ticketPage ?? 'http',
-  }));
+  // Every adapter is running before the port opens: the first request already finds the hall whole.
   realtime.start();
   printing.onChange((p) => {
     realtime.printerChanged(p);
@@ -337,6 +329,43 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   dayCycle.start();
   if (!config.backup.disabled) backups.start();
 
+  const stopAdapters = async () => {
+    dayCycle.stop();
+    backups.stop();
+    await upstream.stop();
+    await printing.stop();
+    displays.stop();
+    devices.stop();
+    keypads.stop();
+    pads.stop();
+    sweep.stop();
+    watch.stop();
+    await mqtt.stop();
+    await realtime.stop();
+  };
+  await warmUpXlsx();
+  const host = opts.host ?? config.server.host;
+  let bound: Awaited<ReturnType<typeof web.listen>>;
+  try {
+    bound = await web.listen(host, opts.port ?? config.server.port, opts.tlsPort ?? config.server.tls?.port ?? 0);
+  } catch (e) {
+    // A port already taken: nothing of this hall may keep running (timers, broker, database, a port already bound).
+    await stopAdapters();
+    await web.close().catch(() => undefined);
+    db.close();
+    throw e;
+  }
+  const port = bound.port;
+  const local = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const url = `http://${local}:${port}`;
+  ({ publicUrl, ticketUrl } = hallAddresses({
+    configured: config.server.publicUrl,
+    host,
+    port,
+    tlsPort: bound.tlsPort,
+    ticketPage: config.server.tls?.ticketPage ?? 'http',
+  }));
+
   return {
     core,
     staff,
@@ -357,18 +386,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     printing,
     routes,
     async stop() {
-      dayCycle.stop();
-      backups.stop();
-      await upstream.stop();
-      await printing.stop();
-      displays.stop();
-      devices.stop();
-      keypads.stop();
-      pads.stop();
-      sweep.stop();
-      watch.stop();
-      await mqtt.stop();
-      await realtime.stop();
+      await stopAdapters();
       await web.close();
       db.close();
     },

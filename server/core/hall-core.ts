@@ -5,6 +5,7 @@ import { HallError } from '../domain/errors';
 import { serviceAvailability } from '../domain/availability';
 import { hallStatus, hoursOn, type HallStatus } from '../domain/calendar';
 import { hallDay, localClock, minuteOfDay } from '../domain/numbering';
+import { maskOptional } from '../domain/personal-numbers';
 import { estimateWaitMin } from '../domain/routing';
 import * as machine from '../domain/ticket-machine';
 import type { Priority, Ticket } from '../domain/types';
@@ -28,6 +29,7 @@ import { runWindowAction } from './window-actions';
 import { setSkills } from './window-plan';
 import { AlertStore } from '../store/alerts';
 import { ReportStore } from '../store/reports';
+import { HighWater } from '../store/high-water';
 
 export type Clock = () => number;
 
@@ -77,6 +79,8 @@ export class HallCore {
   readonly evaluations: EvaluationStore;
   readonly alerts: AlertStore;
   readonly reports: ReportStore;
+  /** Numbers and upstream ids already seen outside, kept beside the database (survives a restore). */
+  readonly highWater: HighWater;
   private lastDay: string | null = null;
 
   constructor(
@@ -95,6 +99,7 @@ export class HallCore {
     this.evaluations = new EvaluationStore(db);
     this.alerts = new AlertStore(db);
     this.reports = new ReportStore(db);
+    this.highWater = new HighWater(db);
     this.windows.ensure([...this.model.windows.keys()]);
     this.transact('system', () => null);
   }
@@ -130,6 +135,8 @@ export class HallCore {
     }
     this.storageFull = false;
     this.lastDay = day; // only once the rollover has committed
+    // Before anything is published (and printed): the marks file knows every number handed out.
+    this.highWater.save();
     this.publish(tx);
     return result;
   }
@@ -254,6 +261,8 @@ export class HallCore {
     args: WindowCommandArgs = {},
     key?: string,
   ): TicketView | null {
+    // Free text reaches boards, consoles and the log: a full ID or mobile number in it is masked here.
+    const clean = { ...args, note: maskOptional(args.note), reason: maskOptional(args.reason) };
     return this.transact(actor, (tx, now, day) => {
       const scope = `window:${no}:${action}`;
       if (key) {
@@ -263,7 +272,7 @@ export class HallCore {
       const row = this.windows.get(no);
       const window = this.model.window(no, row);
       if (!row || !window) throw new HallError('UNKNOWN_WINDOW', `没有 ${no} 号窗口`);
-      const result = runWindowAction(this, tx, actor, action, args, row, now, day);
+      const result = runWindowAction(this, tx, actor, action, clean, row, now, day);
       if (key) this.misc.rememberIdempotent(scope, key, result, now);
       return result;
     });

@@ -129,6 +129,23 @@ describe('bad input changes nothing', () => {
     expect(await state()).toEqual(before);
   }, 120_000);
 
+  it('reports: ranges of a century or more get 400 RANGE_TOO_LONG at once, on every report route', async () => {
+    const ranges = ['from=2000-01-01&to=2100-01-01', 'from=1970-01-01&to=2999-12-31', 'from=2025-01-01&to=2026-01-03'];
+    const routes = [
+      '/api/reports?by=day&',
+      '/api/reports/export?format=xlsx&',
+      '/api/reports/export?format=csv&by=clerk&',
+      '/api/reports/print?',
+    ];
+    for (const r of routes)
+      for (const range of ranges) {
+        const res = await api.get(r + range, sup);
+        expect(res.status, r + range).toBe(400);
+        expect(res.body.error.code, r + range).toBe('RANGE_TOO_LONG');
+      }
+    expect(await state()).toEqual(before);
+  });
+
   it('socket.io: junk handshakes are refused, junk events ignored, the server stays up', async () => {
     const namespaces = ['/board', '/window', '/supervisor', '/pad', '/ticket', '/kiosk'];
     let refused = 0;
