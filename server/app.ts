@@ -226,7 +226,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     }),
   });
   const route = makeRoute(staff);
-  for (const r of routes) app[r.method](r.path, route(r.body, authorizer(r.access), r.act));
+  for (const r of routes) app[r.method](r.path, route(r.body, authorizer(r.access, r.action), r.act));
   const doc = openApiDocument(routes, config.hall.name);
   app.get('/api/openapi.json', (_req, res) => void res.json(doc));
   app.get('/metrics', (_req, res) => void res.type('text/plain; version=0.0.4').send(metrics.text()));
