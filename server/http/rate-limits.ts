@@ -16,6 +16,8 @@ export class HttpLimits {
   private readonly loginFailures: RateLimiter;
   private readonly accounts: LoginDelays;
   private readonly issues: RateLimiter;
+  /** Login attempts per address whose password is being checked now. */
+  private readonly checking = new Map<string, Set<Promise<void>>>();
 
   constructor(
     cfg: HallConfig['server']['rateLimits'],
@@ -31,17 +33,30 @@ export class HttpLimits {
     this.issues = new RateLimiter(cfg.ticketsPerMin, cfg.ticketsBurst);
   }
 
-  /** Runs a login unless this address or this account must wait; only a wrong password stays counted. */
+  /**
+   * Runs a login unless this address or this account must wait; only a wrong password stays counted.
+   * When the address's bucket is empty only because of attempts still being checked, this one waits for
+   * them: right passwords give their token back (many clerks logging in at once behind one address all
+   * get in), wrong ones do not (the parallel guesses beyond the burst are refused without a hash).
+   */
   async login<T>(client: string, account: string, attempt: () => T | Promise<T>): Promise<T> {
-    const now = this.clock();
     const who = account.trim().toLowerCase();
-    if (!this.loginFailures.take(client, now))
-      throw tooMany('登录失败次数过多，请稍后再试', this.loginFailures.retryAfterSec(client, now));
+    while (!this.loginFailures.take(client, this.clock())) {
+      const pending = this.checking.get(client);
+      if (!pending?.size)
+        throw tooMany('登录失败次数过多，请稍后再试', this.loginFailures.retryAfterSec(client, this.clock()));
+      await Promise.race(pending);
+    }
+    const now = this.clock();
     if (!this.accounts.begin(who, now)) {
       this.loginFailures.giveBack(client, now);
       const sec = Math.max(1, Math.ceil(this.accounts.waitMs(who, now) / 1000));
       throw tooMany(`该工号登录失败次数过多，请 ${sec} 秒后再试`, sec);
     }
+    let settle = () => {};
+    const settled = new Promise<void>((r) => (settle = r));
+    const pending = this.checking.get(client) ?? new Set<Promise<void>>();
+    this.checking.set(client, pending.add(settled));
     try {
       const out = await attempt();
       this.passed(client, who);
@@ -50,6 +65,10 @@ export class HttpLimits {
       // A refusal other than a wrong password (window taken, unknown window) came after the password matched.
       if (isHallError(e) && e.code !== 'BAD_CREDENTIALS') this.passed(client, who);
       throw e;
+    } finally {
+      pending.delete(settled);
+      if (!pending.size) this.checking.delete(client);
+      settle();
     }
   }
 

@@ -92,6 +92,25 @@ describe('anti-hoarding', () => {
   });
 });
 
+describe('staff look up a held number by ID (the kiosk only says one is held)', () => {
+  it('staff see the ID’s open tickets of the day, masked; kiosks and boards may not ask', async () => {
+    const { api } = await hall();
+    const a = await api.issue('general', { idNumber: ID });
+    const b = await api.issue('tax', { idNumber: ID });
+    await api.issue('general', { idNumber: '370902199001011235' }); // someone else
+    const c1 = await api.login('c1', 1);
+    const r = await api.post('/api/tickets/by-id-number', { idNumber: ID.toLowerCase() }, c1);
+    expect(r.status).toBe(200);
+    expect(r.body.tickets.map((t: { number: string }) => t.number)).toEqual([a.number, b.number]);
+    expect(r.body.tickets[0].idMasked).toBe('110***********002X');
+    expect(JSON.stringify(r.body)).not.toContain(ID);
+    expect((await api.post('/api/tickets/by-id-number', { idNumber: ID }, KIOSK_TOKEN)).status).toBe(403);
+    expect((await api.post('/api/tickets/by-id-number', { idNumber: '123' }, c1)).body.error.code).toBe('VALIDATION');
+    const logged = s.db.prepare("SELECT actor, data FROM events WHERE type = 'ticket.lookup'").all();
+    expect(logged).toEqual([{ actor: 'clerk:c1', data: JSON.stringify({ found: [a.number, b.number] }) }]);
+  });
+});
+
 describe('appointments', () => {
   const slot = MONDAY_0900 + 60 * MIN; // 10:00–10:30
   const list = [
