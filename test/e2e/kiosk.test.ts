@@ -123,7 +123,9 @@ describe('kiosk and mobile ticket page', () => {
     await take(kiosk, 'general', { id: ID });
     await kiosk.locator('[data-error]').waitFor({ timeout: 5000 });
     // Issue 23: only that a number is held; anyone who knows the ID must not learn which one (staff look it up).
-    expect(await text(kiosk, '[data-error]')).toBe('该身份证号已取过综合受理的号，请勿重复取号；如需查询请咨询导服台工作人员');
+    expect(await text(kiosk, '[data-error]')).toBe(
+      '该身份证号已取过综合受理的号，请勿重复取号；如需查询请咨询导服台工作人员',
+    );
     expect(await text(kiosk, '[data-error]')).not.toContain(held);
     await kiosk.locator('.modal button').click();
     await kiosk.locator('kiosk-options button.back').click();
