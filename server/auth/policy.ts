@@ -49,7 +49,10 @@ export function requireWindowActor(p: Principal | null, windowNo: number, action
     if (q.device.kind !== 'keypad' || q.device.window !== windowNo)
       throw new HallError('FORBIDDEN', `此设备不能操作 ${windowNo} 号窗口`);
     if (action === null || !KEYPAD_ACTIONS.has(action))
-      throw new HallError('FORBIDDEN', '呼叫器只能叫号、重呼、过号、办结、挂起、暂停和恢复，其他操作请在窗口软件上进行');
+      throw new HallError(
+        'FORBIDDEN',
+        '呼叫器只能叫号、重呼、过号、办结、挂起、暂停和恢复，其他操作请在窗口软件上进行',
+      );
     return q;
   }
   if (isSupervisor(q)) return q;

@@ -18,7 +18,10 @@ export function requestFingerprint(action: string, args: object): string {
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );
-  return createHash('sha256').update(JSON.stringify([action, sorted])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([action, sorted]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export const keyReused = () =>

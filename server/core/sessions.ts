@@ -74,14 +74,25 @@ export function endSessions(
       clerkId,
       windowNo: mine.find((r) => r.windowNo !== null && freed.has(r.windowNo))?.windowNo ?? null,
       actor,
-      data: { reason, sessions: mine.length, windowsFreed: [...freed].filter((no) => mine.some((r) => r.windowNo === no)) },
+      data: {
+        reason,
+        sessions: mine.length,
+        windowsFreed: [...freed].filter((no) => mine.some((r) => r.windowNo === no)),
+      },
     });
   }
   tx.events.push({ type: 'session.ended', payload: { digests: rows.map((r) => r.digest), reason } });
 }
 
 /** Ends a window's tenure: every session opened at it, and the clerk's hold on it (even with no session left). */
-export function endTenure(core: HallCore, tx: Tx, windowNo: number, reason: SessionEndReason, actor: Actor, now: number) {
+export function endTenure(
+  core: HallCore,
+  tx: Tx,
+  windowNo: number,
+  reason: SessionEndReason,
+  actor: Actor,
+  now: number,
+) {
   endSessions(core, tx, core.sessions.atWindow(windowNo), reason, actor, now);
   const w = core.windows.get(windowNo);
   if (w?.clerkId) leaveWindow(core, tx, w);

@@ -154,7 +154,13 @@ export class StaffAccess {
     return this.core.transact(actor, (tx, now) => {
       const rows = this.core.sessions.byClerk(clerk.id);
       endSessions(this.core, tx, rows, 'revoked', actor, now);
-      this.core.log.append({ at: now, type: 'clerk.revoked', clerkId: clerk.id, actor, data: { sessions: rows.length } });
+      this.core.log.append({
+        at: now,
+        type: 'clerk.revoked',
+        clerkId: clerk.id,
+        actor,
+        data: { sessions: rows.length },
+      });
       return rows.length;
     });
   }

@@ -2,12 +2,7 @@
 // blip heals itself), then deltas for windows, queues, alerts, devices and served counts.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Socket } from 'socket.io-client';
-import type {
-  AlertView,
-  DeviceHealthView,
-  SessionEndedEvent,
-  SupervisorState,
-} from '../../../server/protocol/socket';
+import type { AlertView, DeviceHealthView, SessionEndedEvent, SupervisorState } from '../../../server/protocol/socket';
 import type { ServiceView, WindowView } from '../../../server/protocol/views';
 import { deviceSocket } from '../shared/device-socket';
 
