@@ -18,6 +18,7 @@ import { MqttDisplays } from './mqtt/displays';
 import { MqttKeypads } from './mqtt/keypads';
 import { MqttPads } from './mqtt/pads';
 import { EvaluationSweep } from './core/evaluation-sweep';
+import { SessionSweep } from './core/session-sweep';
 import { HallWatch } from './core/hall-watch';
 import { DeviceHealth } from './health/device-health';
 import { HallMetrics } from './health/metrics';
@@ -58,6 +59,8 @@ export interface HallServerOptions {
   printerTimeoutMs?: number;
   /** How often timed-out evaluations and overdue follow-ups are looked for. */
   sweepMs?: number;
+  /** How often expired sessions are ended (their windows freed) and old idempotency keys pruned. */
+  sessionSweepMs?: number;
   /** How often alert conditions and time-limited skill changes are checked. */
   watchMs?: number;
   /** The upstream sender's HTTP client (tests inject faults); default fetch. */
@@ -196,6 +199,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const keypads = new MqttKeypads(core, mqtt, log);
   const pads = new MqttPads(core, mqtt, log);
   const sweep = new EvaluationSweep(core, log, opts.sweepMs);
+  const sessionSweep = new SessionSweep(core, staff, log, opts.sessionSweepMs);
   const watch = new HallWatch(
     core,
     { devices: () => health.facts(), upstream: () => upstream.facts() },
@@ -235,7 +239,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     }),
   });
   const route = makeRoute(staff);
-  for (const r of routes) app[r.method](r.path, route(r.body, authorizer(r.access), r.act));
+  for (const r of routes) app[r.method](r.path, route(r.body, authorizer(r.access, r.action), r.act));
   const doc = openApiDocument(routes, config.hall.name);
   app.get('/api/openapi.json', (_req, res) => void res.json(doc));
   app.get('/metrics', (_req, res) => void res.type('text/plain; version=0.0.4').send(metrics.text()));
@@ -324,6 +328,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   pads.start();
   await mqtt.start();
   sweep.start();
+  sessionSweep.start();
   watch.start();
   upstream.start();
   dayCycle.start();
@@ -339,6 +344,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     keypads.stop();
     pads.stop();
     sweep.stop();
+    sessionSweep.stop();
     watch.stop();
     await mqtt.stop();
     await realtime.stop();

@@ -55,6 +55,9 @@ const server = z.strictObject({
     .strictObject({
       loginFailuresPerMin: z.number().positive().max(1000).default(5),
       loginFailuresBurst: z.number().int().min(1).max(1000).default(10),
+      /** Per account (whatever the address): failures before any delay, then 1 s, 2 s, 4 s … up to the maximum. */
+      loginAccountFreeFailures: z.number().int().min(1).max(1000).default(10),
+      loginAccountMaxDelaySec: z.number().int().min(1).max(3600).default(30),
       ticketsPerMin: z.number().positive().max(100_000).default(120),
       ticketsBurst: z.number().int().min(1).max(100_000).default(60),
     })
