@@ -34,6 +34,8 @@ import { apiDocsPage, placeholderPage, startPage, SURFACES, type Lang } from './
 import { Realtime } from './realtime/realtime';
 import { openDatabase, type Db } from './store/db';
 import { PROJECT_ROOT } from './paths';
+import { Voice } from './voice/voice';
+import type { SpeechEngine } from './voice/engine';
 
 export interface HallServerOptions {
   config: HallConfig;
@@ -59,6 +61,10 @@ export interface HallServerOptions {
   upstreamPost?: typeof fetch;
   /** How often finished hours are looked for to report stats.hourly. */
   upstreamStatsMs?: number;
+  /** Replaces the voice's speech engine (tests); null: none. */
+  speechEngine?: SpeechEngine | null;
+  /** Where a relative voice.pack path is looked for (the config file's folder). */
+  configDir?: string;
 }
 
 export interface HallServer {
@@ -69,6 +75,7 @@ export interface HallServer {
   port: number;
   mqtt: MqttBridge;
   printing: TicketPrinting;
+  voice: Voice;
   routes: RouteDef[];
   stop(): Promise<void>;
 }
@@ -117,8 +124,13 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const config = opts.mqtt ? { ...opts.config, mqtt: opts.mqtt } : opts.config;
   const db = openDatabase(opts.dataDir);
   const bus = new EventBus((m, e) => log(m, e));
-  const core = new HallCore(db, config, opts.clock ?? Date.now, bus, loadSecret(opts.dataDir));
+  const secret = loadSecret(opts.dataDir);
+  const core = new HallCore(db, config, opts.clock ?? Date.now, bus, secret);
   const staff = new StaffAccess(core);
+  const voice = new Voice(core, staff, opts.dataDir, secret, log, {
+    baseDir: opts.configDir,
+    engine: opts.speechEngine,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -164,7 +176,10 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     presence: (id, connected) => health.socket(id, connected),
     supervisorState: () => supervisorState(core, health.list(), upstream.status()),
     upstreamStatus: () => upstream.status(),
+    voice: (id, report) => health.voice(id, report),
   });
+  // A mute board misses the calls of its zone: the mute alert needs them.
+  bus.on('call', (c) => health.call(core.model.windows.get(c.windowNo)?.zone ?? null));
   const metrics = new HallMetrics(core, {
     devices: () => health.list(),
     socketClients: () => realtime.clientCounts(),
@@ -228,6 +243,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const route = makeRoute(staff);
   for (const r of routes) app[r.method](r.path, route(r.body, authorizer(r.access), r.act));
   const doc = openApiDocument(routes, config.hall.name);
+  app.get('/api/voice/:file', voice.route);
   app.get('/api/openapi.json', (_req, res) => void res.json(doc));
   app.get('/metrics', (_req, res) => void res.type('text/plain; version=0.0.4').send(metrics.text()));
   app.get('/api/docs', (req, res) => void res.type('html').send(apiDocsPage(doc as never, langOf(req.query.lang))));
@@ -288,6 +304,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const host = opts.host ?? config.server.host;
   const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
   if (!publicUrl) publicUrl = host === '0.0.0.0' ? (lanUrl(port) ?? url) : url;
+  voice.start();
   realtime.start();
   printing.onChange((p) => {
     realtime.printerChanged(p);
@@ -319,8 +336,10 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     port,
     mqtt,
     printing,
+    voice,
     routes,
     async stop() {
+      voice.stop();
       dayCycle.stop();
       backups.stop();
       await upstream.stop();

@@ -40,7 +40,14 @@ async function main(): Promise<void> {
       ? { ...config.mqtt, embedded: { ...config.mqtt.embedded, port: mqttPort } }
       : undefined;
   const demo = path.resolve(configFile) === DEMO_CONFIG;
-  const server = await startHallServer({ config, dataDir, port, mqtt, demo });
+  const server = await startHallServer({
+    config,
+    dataDir,
+    port,
+    mqtt,
+    demo,
+    configDir: path.dirname(path.resolve(configFile)),
+  });
   console.log(`${config.hall.name}: ${server.url}  (config ${configFile}, data ${dataDir})`);
   const mq = server.mqtt.status();
   if (mq.mode === 'embedded')

@@ -103,6 +103,19 @@ export interface AlertView {
   ackedBy: string | null;
 }
 
+/** What a board's sound is doing (DESIGN.md §6 Voice): ready or speaking, or mute and why. */
+export const VOICE_STATES = ['ready', 'speaking', 'blocked', 'no-audio', 'failed'] as const;
+export type VoiceState = (typeof VOICE_STATES)[number];
+/** The states in which a board's calls are not heard. */
+export const MUTE_STATES: readonly VoiceState[] = ['blocked', 'no-audio', 'failed'];
+
+/** What a board reports over its socket (`voice` event) whenever its sound changes. */
+export interface VoiceReport {
+  state: VoiceState;
+  /** Why, when mute (e.g. the browser's error). */
+  detail?: string;
+}
+
 /** A device as the dashboard's health panel shows it. */
 export interface DeviceHealthView {
   id: string;
@@ -118,6 +131,8 @@ export interface DeviceHealthView {
   detail: string | null;
   /** A printer's state (ok, paper_out…), else null. */
   printer: PrinterState | null;
+  /** A board's sound as it last reported it, with when that began; null for other devices or before a report. */
+  voice?: { state: VoiceState; since: string; detail: string | null } | null;
 }
 
 /** The dashboard's full state on (re)connect; deltas follow. */

@@ -7,7 +7,9 @@ import type { HallCore } from '../core/hall-core';
 import type { Principal, StaffAccess } from '../core/staff';
 import { HallError, isHallError } from '../domain/errors';
 import { PRIORITIES } from '../domain/types';
+import { VOICE_STATES } from '../protocol/socket';
 import type {
+  VoiceReport,
   HandshakeAuth,
   KioskState,
   PadState,
@@ -45,6 +47,8 @@ export class Realtime {
       presence: (deviceId: string, connected: boolean) => void;
       supervisorState: () => SupervisorState;
       upstreamStatus: () => UpstreamStatus;
+      /** A board's (or window screen's) report of its sound (device health). */
+      voice?: (deviceId: string, report: VoiceReport) => void;
     },
   ) {
     this.io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
@@ -61,6 +65,7 @@ export class Realtime {
       (p, a) => this.bindBoard(p, a),
       (s, b) => {
         if (b.zone) void s.join(`zone:${b.zone}`);
+        this.listenVoice(s, b);
         s.emit('state', this.boardState(b.zone));
       },
     );
@@ -257,6 +262,18 @@ export class Realtime {
         if (status) this.io.of('/ticket').to(room).emit('ticket', status);
       }),
     );
+  }
+
+  /** A device's voice reports; anything malformed is dropped (a page cannot make up states). */
+  private listenVoice(s: Socket, b: Bound): void {
+    const p = b.principal;
+    if (p?.kind !== 'device') return;
+    s.on('voice', (r: unknown) => {
+      const report = r as Partial<VoiceReport> | null;
+      if (!report || !(VOICE_STATES as readonly unknown[]).includes(report.state)) return;
+      const detail = typeof report.detail === 'string' ? report.detail.slice(0, 200) : undefined;
+      this.devices.voice?.(p.deviceId, { state: report.state!, ...(detail ? { detail } : {}) });
+    });
   }
 
   /** A printer's state changed: its kiosk shows it; supervisors see it (the watch raises the alert). */
