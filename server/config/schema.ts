@@ -241,6 +241,8 @@ const display = z.strictObject({
   announcement: z.string().min(1).max(200).default('请{ticket}号到{window}号窗口办理'),
   /** How many times the board speaks each announcement. */
   repeat: z.number().int().min(1).max(5).default(2),
+  /** Seconds a call stays large on the board (and flashes) when no other call follows. */
+  bigCallSec: z.number().int().min(5).max(3600).default(60),
   /** The board's scrolling notice until a supervisor sets another. */
   notice: z.string().max(200).default('请留意叫号，过号请重新取号。办事过程中如有疑问，请咨询导服台。'),
   /** The short notice printed at the foot of every ticket. */

@@ -406,7 +406,7 @@ export class HallCore {
 
   hallInfo(): HallSnapshot['hall'] {
     const h = this.config.hall;
-    return { id: h.id, name: h.name, day: this.today(), open: h.open, close: h.close };
+    return { id: h.id, name: h.name, day: this.today(), open: h.open, close: h.close, timezone: h.timezone };
   }
 
   snapshot(): HallSnapshot {

@@ -27,6 +27,8 @@ export interface HallInfo {
   day: string;
   open: string;
   close: string;
+  /** The hall's time zone (IANA): screens show the hall's time, whatever the device's own zone. */
+  timezone?: string;
 }
 
 export interface BoardState {
@@ -38,6 +40,8 @@ export interface BoardState {
   notice: string;
   /** How many times each announcement is spoken. */
   repeat: number;
+  /** Seconds a call stays large when no other call follows. */
+  bigCallSec?: number;
 }
 
 export interface WindowConsoleState {

@@ -76,7 +76,8 @@ export interface WindowView {
 }
 
 export interface HallSnapshot {
-  hall: { id: string; name: string; day: string; open: string; close: string };
+  /** `timezone`: the hall's IANA zone; screens show the hall's time whatever their own clock's zone. */
+  hall: { id: string; name: string; day: string; open: string; close: string; timezone?: string };
   services: ServiceView[];
   windows: WindowView[];
   at: string;

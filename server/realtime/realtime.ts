@@ -317,6 +317,7 @@ export class Realtime {
       recentCalls: this.recent.filter((c) => nos.has(c.windowNo)),
       notice: this.core.notice(zone),
       repeat: this.core.config.display.repeat,
+      bigCallSec: this.core.config.display.bigCallSec,
     };
   }
 

@@ -1,3 +1,4 @@
+/* global WebAssembly, Buffer */
 // eSpeak NG (GPL-3.0) in its own process: the Apache-2.0 server never loads it, it only reads the WAV
 // this worker writes. One JSON request per stdin line, { id, text, voice }; one JSON answer per stdout
 // line, { id, wav: base64 } or { id, error }. The WASM is compiled once and instantiated per request
