@@ -94,6 +94,7 @@ const WEB_PAGES: Record<string, string> = {
   '/console': 'window-client/index.html',
   '/kiosk': 'display/kiosk.html',
   '/pad': 'display/pad.html',
+  '/window-screen': 'display/window-screen.html',
   '/t/demo': 'display/ticket.html',
   '/supervisor': 'display/supervisor.html',
 };
@@ -256,6 +257,8 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     if (kiosk && 'token' in kiosk) demoTokens['/kiosk'] = kiosk.token;
     const pad = config.devices.find((d) => d.kind === 'pad');
     if (pad && 'token' in pad) demoTokens['/pad'] = pad.token;
+    const screen = config.devices.find((d) => d.kind === 'windowScreen');
+    if (screen && 'token' in screen) demoTokens['/window-screen'] = screen.token;
   }
   // A virtual printer's paper roll, for demos: what the kiosk printed, newest first.
   app.get('/printers/:id', (req, res, next) => {

@@ -7,7 +7,7 @@ import type { Priority } from '../domain/types';
 import type { EvaluationView, FollowUpView, PadPrompt } from './views';
 import type { CallView, HallSnapshot, PublicTicketView, ServiceView, TicketView, WindowView } from './views';
 
-export const NAMESPACES = ['/board', '/window', '/supervisor', '/pad', '/ticket', '/kiosk'] as const;
+export const NAMESPACES = ['/board', '/window', '/supervisor', '/pad', '/ticket', '/kiosk', '/screen'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** A window as public screens show it. */
@@ -70,6 +70,16 @@ export interface PadState {
   prompt: PadPrompt;
   /** The reasons a visitor picks from for 不满意 / 非常不满意. */
   reasons: string[];
+}
+
+/** A window screen's (窗口屏) full state: its window, the clerk on duty, the call now showing. */
+export interface WindowScreenState {
+  hall: HallInfo;
+  window: PublicWindowView;
+  /** The clerk on duty: 工号 (id), name, photo, today's satisfaction rate (0…1) from rated visits. */
+  clerk: { id: string; name: string; photoUrl: string | null; satisfaction: number | null; rated: number } | null;
+  /** The call of the ticket at the window now, if it was called since the server started. */
+  lastCall: CallView | null;
 }
 
 export interface TicketPageState {
@@ -186,6 +196,7 @@ export interface ServerToClient {
   '/pad': { state: PadState; call: CallView; window: PublicWindowView; prompt: PadPrompt };
   '/ticket': { state: TicketPageState; ticket: TicketPageState['ticket'] };
   '/kiosk': { state: KioskState; queues: ServiceView[]; printer: PrinterView };
+  '/screen': { state: WindowScreenState; call: CallView };
 }
 
 /** What the handshake carries: `auth: { token }` (or `{ ticketId }` on /ticket). */

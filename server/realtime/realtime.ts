@@ -20,6 +20,7 @@ import type {
 import { padPrompt } from '../core/evaluations';
 import type { CallView, WindowView } from '../protocol/views';
 import { toPublic } from '../protocol/views';
+import { windowScreenState } from './window-screen';
 import type { UpstreamStatus } from '../upstream/upstream';
 
 const RECENT_CALLS = 20;
@@ -34,6 +35,8 @@ interface Bound {
 export class Realtime {
   readonly io: Server;
   private readonly recent: CallView[] = [];
+  /** Each window's latest call, for window screens connecting later. */
+  private readonly lastCall = new Map<number, CallView>();
   private readonly unsubscribe: (() => void)[] = [];
   private refresh: NodeJS.Timeout | undefined;
 
@@ -119,6 +122,15 @@ export class Realtime {
         s.emit('state', state);
       },
     );
+    this.setup(
+      '/screen',
+      (p, a) => this.bindScreen(p, a),
+      (s, b) => {
+        void s.join(`window:${b.windowNo}`);
+        this.listenVoice(s, b);
+        s.emit('state', windowScreenState(this.core, b.windowNo!, this.lastCall.get(b.windowNo!) ?? null));
+      },
+    );
     this.subscribe();
     // Waits and the upstream backlog's age grow without any event: supervisors get both every few seconds.
     this.refresh = setInterval(() => {
@@ -201,6 +213,29 @@ export class Realtime {
     return { ...blank, principal: q, windowNo: a.windowNo };
   }
 
+  /** A window screen is bound to its window by the config; a supervisor may watch any window's. */
+  private bindScreen(p: Principal | null, a: HandshakeAuth): Bound {
+    const q = policy.requirePrincipal(p);
+    if (q.kind === 'device') {
+      if (q.device.kind !== 'windowScreen') throw new HallError('FORBIDDEN', '此设备不是窗口屏');
+      return { ...blank, principal: q, windowNo: q.device.window };
+    }
+    policy.requireSupervisor(q);
+    if (typeof a.windowNo !== 'number' || !this.core.model.windows.has(a.windowNo))
+      throw new HallError('VALIDATION', '请指定窗口号');
+    return { ...blank, principal: q, windowNo: a.windowNo };
+  }
+
+  /** Window screens get their whole (small) state again: the clerk's figures change with the window. */
+  private sendScreen(no: number): void {
+    const room = `window:${no}`;
+    if (!this.io.of('/screen').adapter.rooms.has(room)) return;
+    this.io
+      .of('/screen')
+      .to(room)
+      .emit('state', windowScreenState(this.core, no, this.lastCall.get(no) ?? null));
+  }
+
   private bindTicket(a: HandshakeAuth): Bound {
     const id = typeof a.ticketId === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(a.ticketId) ? a.ticketId : null;
     if (!id || !this.core.ticketStatus(id)) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
@@ -223,6 +258,9 @@ export class Realtime {
         this.boardsWithoutZone().forEach((s) => s.emit('call', call));
         this.io.of('/window').to(`window:${call.windowNo}`).emit('call', call);
         this.io.of('/pad').to(`window:${call.windowNo}`).emit('call', call);
+        this.lastCall.set(call.windowNo, call);
+        this.io.of('/screen').to(`window:${call.windowNo}`).emit('call', call);
+        this.sendScreen(call.windowNo);
         this.io.of('/supervisor').emit('call', call);
       }),
       bus.on('window.changed', ({ window }) => {
@@ -233,10 +271,12 @@ export class Realtime {
         this.io.of('/window').to(`window:${window.no}`).emit('held', this.core.heldTickets(window.no));
         this.io.of('/pad').to(`window:${window.no}`).emit('window', pub);
         this.sendPrompt(window.no);
+        this.sendScreen(window.no);
         this.io.of('/supervisor').emit('window', window);
       }),
       bus.on('evaluation.changed', ({ evaluation }) => {
         this.sendPrompt(evaluation.windowNo);
+        this.sendScreen(evaluation.windowNo);
         this.io.of('/supervisor').emit('evaluation', evaluation);
       }),
       bus.on('followup.changed', ({ followUp }) => this.io.of('/supervisor').emit('followUp', followUp)),
