@@ -18,7 +18,12 @@ async function main() {
   const kiosk = config.devices.find((d) => d.kind === 'kiosk') as { token: string };
   const screen = config.devices.find((d) => d.kind === 'windowScreen') as { token: string };
   const s = await startHallServer({
-    config: { ...config, display: { ...config.display, bigCallSec: 600 } },
+    // No virtual printer: its port may be taken by another hall on this machine.
+    config: {
+      ...config,
+      devices: config.devices.filter((d) => d.kind !== 'printer'),
+      display: { ...config.display, bigCallSec: 600 },
+    },
     dataDir: mkdtempSync(path.join(tmpdir(), 'voice-shots-')),
     port: 0,
     host: '127.0.0.1',

@@ -32,7 +32,6 @@ const t = translator({
     zh: '此屏幕尚未设置：请在地址后加上 ?token=设备令牌',
     en: 'Not set up: add ?token=DEVICE_TOKEN to the address',
   },
-  tapForSound: { zh: '轻触屏幕以开启语音播报', en: 'Touch the screen to enable sound' },
   blockedHead: { zh: '叫号语音未开启：请轻触屏幕一次', en: 'Call announcements are muted: touch the screen once' },
   blockedDetail: {
     zh: '浏览器在有人触摸前禁止播放声音。开机自启动请加 --autoplay-policy=no-user-gesture-required',
@@ -231,13 +230,6 @@ export class HallBoard extends LitElement {
       border-radius: 1vh;
       font-size: 2.6vh;
       z-index: 2;
-    }
-    .hint {
-      position: fixed;
-      bottom: 7vh;
-      right: 1vw;
-      font-size: 1.8vh;
-      opacity: 0.6;
     }
     .setup {
       margin: auto;
