@@ -244,6 +244,15 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const route = makeRoute(staff);
   for (const r of routes) app[r.method](r.path, route(r.body, authorizer(r.access), r.act));
   const doc = openApiDocument(routes, config.hall.name);
+  // The voice route is plain Express (it answers audio, not JSON): listed here by hand.
+  (doc.paths as Record<string, unknown>)['/api/voice/{file}'] = {
+    get: {
+      summary: 'A call’s announcement audio (audio/wav, 16-bit PCM): the `call` event’s audio.url',
+      description: 'With the signed query (exp, sig) from the call event, or any staff or device token.',
+      parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': { description: 'audio/wav' }, '401': { description: 'expired or no token' } },
+    },
+  };
   app.get('/api/voice/:file', voice.route);
   app.get('/api/openapi.json', (_req, res) => void res.json(doc));
   app.get('/metrics', (_req, res) => void res.type('text/plain; version=0.0.4').send(metrics.text()));
