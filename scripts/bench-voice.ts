@@ -22,6 +22,7 @@ const CALLS = 2000;
 const ENGINE_TEXTS = 30;
 const SERVER_CALLS = 200;
 const PASSWORD = 'bench-pass';
+const CACHE_MB = hallConfigSchema.shape.voice.parse({}).cacheMb;
 
 const now = () => performance.now();
 const pct = (xs: number[], p: number) =>
@@ -172,7 +173,7 @@ async function main() {
     row('server: call-next sent → board has the audio (event + GET)', sv.toAudio, sv.toEvent),
     '',
     `Disk: ${ip.files} announcements take ${mb(ip.disk)} MB (${Math.round(perCall / 1024)} KB each, 16 kHz 16-bit mono, about ${(perCall / 32000).toFixed(1)} s);`,
-    `the default bound \`voice.cacheMb: 200\` holds about ${Math.floor((200 * 2 ** 20) / perCall)} announcements, more than a day's calls in a large hall;`,
+    `the default bound \`voice.cacheMb: ${CACHE_MB}\` holds about ${Math.floor((CACHE_MB * 2 ** 20) / perCall)} announcements, a day of a large hall's distinct calls;`,
     'past it the least recently used files go first. Memory: the pack (about 0.5 MB) plus the last 64 announcements (about 7 MB).',
     '',
   ].join('\n');

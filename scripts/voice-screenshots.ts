@@ -52,7 +52,8 @@ async function main() {
     await post('/api/tickets', { serviceId: ['general', 'tax', 'general', 'social'][i % 4] }, kiosk.token);
   // Six calls within a second: each gets its turn large; the list shows them all.
   for (let no = 1; no <= 6; no++) await post(`/api/windows/${no}/call-next`, {}, tokens[no - 1]!);
-  await sleep(2500);
+  // After the first call's flashing (3.6 s), while its announcement still plays.
+  await sleep(4200);
   await big.screenshot({ path: shots('board-calls-1920x1080.png') });
   await small.screenshot({ path: shots('board-calls-1366x768.png') });
 
@@ -69,7 +70,7 @@ async function main() {
   const ws = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await ws.goto(`${s.url}/window-screen?token=${screen.token}`);
   await post('/api/windows/1/recall', {}, tokens[0]!);
-  await sleep(1500);
+  await sleep(5200); // after the flashing
   await ws.screenshot({ path: shots('window-screen-1280x720.png') });
   console.log('wrote docs/board-calls-*.png, docs/board-sound-blocked-1366x768.png, docs/window-screen-1280x720.png');
   await browser.close();

@@ -256,7 +256,7 @@ const voice = z.strictObject({
   /** Text the pack has no clips for (a window's name) is said by eSpeak NG in a child process; `none` skips it. */
   engine: z.enum(['espeak', 'none']).default('espeak'),
   /** Disk kept for announcement audio in the data directory (least recently used goes first). */
-  cacheMb: z.number().int().min(1).max(10_000).default(200),
+  cacheMb: z.number().int().min(1).max(10_000).default(400),
   /** How long an announcement's signed audio address stays valid. */
   urlTtlSec: z.number().int().min(30).max(86_400).default(900),
   /** Plays every announcement on the server's own sound card, in call order: a command given the WAV file. */

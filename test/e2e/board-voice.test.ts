@@ -109,7 +109,7 @@ describe('board voice', () => {
     for (let i = 1; i < log.length; i++) expect(log[i]!.startedAt).toBeGreaterThanOrEqual(log[i - 1]!.endedAt);
 
     // each call shown large in its turn, in call order
-    const turns = await page.evaluate(() => window.hallBoard!.turns!.map((x) => x.number));
+    const turns = await page.evaluate(() => (window as any).hallBoard.turns.map((x: { number: string }) => x.number));
     expect(turns).toEqual(called.map((c) => c.number));
     const big: string[] = await page.evaluate(() => (window as any).__big);
     expect(big.filter((n) => called.some((c) => c.number === n))).toEqual(called.map((c) => c.number));
@@ -128,7 +128,7 @@ describe('board voice', () => {
     const recent = await page.locator('[data-testid=recent-call]').allTextContents();
     for (const c of called) expect(recent.join(' ')).toContain(c.number);
     expect(recent[0]).toContain(called[4]!.number);
-    expect(await page.evaluate(() => window.hallBoard!.voiceStatus!())).toBe('ready');
+    expect(await page.evaluate(() => (window as any).hallBoard.voiceStatus())).toBe('ready');
     await page.close();
   });
 

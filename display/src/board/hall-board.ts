@@ -218,6 +218,11 @@ export class HallBoard extends LitElement {
     }
     board-queue-list {
       overflow: hidden;
+      /* Eight services or more in two columns: every count stays on screen at 1366×768. */
+      --queue-columns: var(--board-queue-columns, 1);
+    }
+    board-queue-list.many {
+      --queue-columns: 2;
     }
     .banner {
       position: fixed;
@@ -279,6 +284,7 @@ export class HallBoard extends LitElement {
             .recallText=${t('recall')}
           ></board-recent-calls>
           <board-queue-list
+            class=${(st?.services.length ?? 0) > 5 ? 'many' : ''}
             .services=${st?.services ?? []}
             .title=${t('waiting')}
             .unit=${t('people')}
