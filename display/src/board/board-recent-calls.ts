@@ -45,7 +45,7 @@ export class BoardRecentCalls extends LitElement {
     }
     .row {
       display: grid;
-      grid-template-columns: 11ch 1fr auto;
+      grid-template-columns: auto 1fr auto;
       align-items: baseline;
       gap: 1vw;
       padding: 0.5vh 0;
@@ -55,6 +55,8 @@ export class BoardRecentCalls extends LitElement {
       color: var(--board-accent);
     }
     .num {
+      /* In the number's own font: five signs (A0012) wide, so the windows line up. */
+      min-width: 5.2ch;
       font-size: 4.6vh;
       font-weight: 700;
       font-variant-numeric: tabular-nums;
