@@ -102,11 +102,7 @@ describe('server-made voice', () => {
       const h = sha((await fetchAudio(c.audio.url.split('?')[0], BOARD_TOKEN)).body);
       want.push(h, h);
     }
-    await until(
-      () => played().length >= want.length,
-      'the expected state',
-      20_000,
-    );
+    await until(() => played().length >= want.length, 'the expected state', 20_000);
     expect(played()).toEqual(want);
     await until(() => s.voice.output!.pending === 0, 'the player to finish');
   });
