@@ -19,6 +19,7 @@ export default defineConfig({
         board: resolve(root, 'display/board.html'),
         kiosk: resolve(root, 'display/kiosk.html'),
         pad: resolve(root, 'display/pad.html'),
+        'window-screen': resolve(root, 'display/window-screen.html'),
         ticket: resolve(root, 'display/ticket.html'),
         supervisor: resolve(root, 'display/supervisor.html'),
         console: resolve(root, 'window-client/index.html'),

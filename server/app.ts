@@ -38,6 +38,8 @@ import { hallAddresses } from './tls/addresses';
 import { loadHallTls } from './tls/hall-tls';
 import { secureSocketsOnly } from './tls/plain-http';
 import { webListeners } from './tls/web-listeners';
+import { Voice } from './voice/voice';
+import type { SpeechEngine } from './voice/engine';
 
 export interface HallServerOptions {
   config: HallConfig;
@@ -67,6 +69,10 @@ export interface HallServerOptions {
   upstreamPost?: typeof fetch;
   /** How often finished hours are looked for to report stats.hourly. */
   upstreamStatsMs?: number;
+  /** Replaces the voice's speech engine (tests); null: none. */
+  speechEngine?: SpeechEngine | null;
+  /** Where a relative voice.pack path is looked for (the config file's folder). */
+  configDir?: string;
 }
 
 export interface HallServer {
@@ -80,6 +86,7 @@ export interface HallServer {
   tls: { url: string; port: number; publicUrl: string; ca: string | null; fingerprint: string } | null;
   mqtt: MqttBridge;
   printing: TicketPrinting;
+  voice: Voice;
   routes: RouteDef[];
   stop(): Promise<void>;
 }
@@ -98,6 +105,7 @@ const WEB_PAGES: Record<string, string> = {
   '/console': 'window-client/index.html',
   '/kiosk': 'display/kiosk.html',
   '/pad': 'display/pad.html',
+  '/window-screen': 'display/window-screen.html',
   '/t/demo': 'display/ticket.html',
   '/supervisor': 'display/supervisor.html',
 };
@@ -121,8 +129,13 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const hallTls = await loadHallTls(config, opts.dataDir, log);
   const db = openDatabase(opts.dataDir);
   const bus = new EventBus((m, e) => log(m, e));
-  const core = new HallCore(db, config, opts.clock ?? Date.now, bus, loadSecret(opts.dataDir));
+  const secret = loadSecret(opts.dataDir);
+  const core = new HallCore(db, config, opts.clock ?? Date.now, bus, secret);
   const staff = new StaffAccess(core);
+  const voice = new Voice(core, staff, opts.dataDir, secret, log, {
+    baseDir: opts.configDir,
+    engine: opts.speechEngine,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -175,8 +188,11 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     presence: (id, connected) => health.socket(id, connected),
     supervisorState: () => supervisorState(core, health.list(), upstream.status()),
     upstreamStatus: () => upstream.status(),
+    voice: (id, report) => health.voice(id, report),
   });
   if (hallTls) secureSocketsOnly(realtime.io);
+  // A mute board misses the calls of its zone: the mute alert needs them.
+  bus.on('call', (c) => health.call(core.model.windows.get(c.windowNo)?.zone ?? null));
   const metrics = new HallMetrics(core, {
     devices: () => health.list(),
     socketClients: () => realtime.clientCounts(),
@@ -241,6 +257,16 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const route = makeRoute(staff);
   for (const r of routes) app[r.method](r.path, route(r.body, authorizer(r.access, r.action), r.act));
   const doc = openApiDocument(routes, config.hall.name);
+  // The voice route is plain Express (it answers audio, not JSON): listed here by hand.
+  (doc.paths as Record<string, unknown>)['/api/voice/{file}'] = {
+    get: {
+      summary: 'A call’s announcement audio (audio/wav, 16-bit PCM): the `call` event’s audio.url',
+      description: 'With the signed query (exp, sig) from the call event, or any staff or device token.',
+      parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': { description: 'audio/wav' }, '401': { description: 'expired or no token' } },
+    },
+  };
+  app.get('/api/voice/:file', voice.route);
   app.get('/api/openapi.json', (_req, res) => void res.json(doc));
   app.get('/metrics', (_req, res) => void res.type('text/plain; version=0.0.4').send(metrics.text()));
   app.get('/api/docs', (req, res) => void res.type('html').send(apiDocsPage(doc as never, langOf(req.query.lang))));
@@ -253,6 +279,8 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     if (kiosk && 'token' in kiosk) demoTokens['/kiosk'] = kiosk.token;
     const pad = config.devices.find((d) => d.kind === 'pad');
     if (pad && 'token' in pad) demoTokens['/pad'] = pad.token;
+    const screen = config.devices.find((d) => d.kind === 'windowScreen');
+    if (screen && 'token' in screen) demoTokens['/window-screen'] = screen.token;
   }
   // A virtual printer's paper roll, for demos: what the kiosk printed, newest first.
   app.get('/printers/:id', (req, res, next) => {
@@ -333,8 +361,10 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   upstream.start();
   dayCycle.start();
   if (!config.backup.disabled) backups.start();
+  voice.start();
 
   const stopAdapters = async () => {
+    voice.stop();
     dayCycle.stop();
     backups.stop();
     await upstream.stop();
@@ -390,6 +420,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
         : null,
     mqtt,
     printing,
+    voice,
     routes,
     async stop() {
       await stopAdapters();

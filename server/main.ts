@@ -52,7 +52,15 @@ async function main(): Promise<void> {
         }
       : undefined;
   const demo = path.resolve(configFile) === DEMO_CONFIG;
-  const server = await startHallServer({ config, dataDir, port, tlsPort, mqtt, demo });
+  const server = await startHallServer({
+    config,
+    dataDir,
+    port,
+    tlsPort,
+    mqtt,
+    demo,
+    configDir: path.dirname(path.resolve(configFile)),
+  });
   if (server.tls) {
     console.log(`${config.hall.name}: ${server.tls.url}  (config ${configFile}, data ${dataDir})`);
     console.log(`  HTTPS for staff and devices: ${server.tls.publicUrl}`);

@@ -135,6 +135,8 @@ const device = z.discriminatedUnion('kind', [
     virtual: z.boolean().default(false),
   }),
   z.strictObject({ id, kind: z.literal('board'), zone: z.string().min(1), token }),
+  /** The LCD over one window (窗口屏): its name, clerk on duty, the ticket called or served. */
+  z.strictObject({ id, kind: z.literal('windowScreen'), window: z.number().int().positive(), token }),
   z.strictObject({ id, kind: z.literal('led'), window: z.number().int().positive(), token }),
   z.strictObject({ id, kind: z.literal('pad'), window: z.number().int().positive(), token }),
   z.strictObject({ id, kind: z.literal('keypad'), window: z.number().int().positive(), token }),
@@ -232,6 +234,8 @@ const alerts = z.strictObject({
   pauseMaxMin: z.number().int().min(1).max(480).default(30),
   /** A device silent or offline longer than this, in seconds. */
   deviceOfflineSec: z.number().int().min(5).max(3600).default(60),
+  /** A board that cannot sound (blocked, no audio, failed) this long while calls happen, in seconds. */
+  boardMuteSec: z.number().int().min(10).max(3600).default(60),
   /** The oldest event not yet sent upstream older than this, in minutes. */
   upstreamBacklogMin: z
     .number()
@@ -245,10 +249,34 @@ const display = z.strictObject({
   announcement: z.string().min(1).max(200).default('请{ticket}号到{window}号窗口办理'),
   /** How many times the board speaks each announcement. */
   repeat: z.number().int().min(1).max(5).default(2),
+  /** Seconds a call stays large on the board (and flashes) when no other call follows. */
+  bigCallSec: z.number().int().min(5).max(3600).default(60),
   /** The board's scrolling notice until a supervisor sets another. */
   notice: z.string().max(200).default('请留意叫号，过号请重新取号。办事过程中如有疑问，请咨询导服台。'),
   /** The short notice printed at the foot of every ticket. */
   ticketNotice: z.string().min(1).max(60).default('过号请重新取号'),
+});
+
+/** Server-made voice (server/voice/): the pack, its cache, and optional playback on the server's sound card. */
+const voice = z.strictObject({
+  /** A folder of voice-packs/ (`default`, made with eSpeak NG) or a path to a hall's own pack. */
+  pack: z.string().min(1).max(500).default('default'),
+  /** Text the pack has no clips for (a window's name) is said by eSpeak NG in a child process; `none` skips it. */
+  engine: z.enum(['espeak', 'none']).default('espeak'),
+  /** Disk kept for announcement audio in the data directory (least recently used goes first). */
+  cacheMb: z.number().int().min(1).max(10_000).default(400),
+  /** How long an announcement's signed audio address stays valid. */
+  urlTtlSec: z.number().int().min(30).max(86_400).default(900),
+  /** Plays every announcement on the server's own sound card, in call order: a command given the WAV file. */
+  output: z
+    .strictObject({
+      command: z.string().min(1).max(500),
+      /** `{file}` is replaced by the WAV's path; without it the path is the last argument. */
+      args: z.array(z.string().max(500)).max(20).default([]),
+      /** Times each announcement is played (default: display.repeat). */
+      repeat: z.number().int().min(1).max(5).optional(),
+    })
+    .optional(),
 });
 
 export const hallConfigSchema = z
@@ -264,6 +292,7 @@ export const hallConfigSchema = z
     routing: routingSchema.prefault({}),
     rules: rules.prefault({}),
     display: display.prefault({}),
+    voice: voice.prefault({}),
     appointments: appointments.prefault({}),
     evaluation: evaluation.prefault({}),
     alerts: alerts.prefault({}),

@@ -9,7 +9,14 @@ import { maskOptional } from '../domain/personal-numbers';
 import { estimateWaitMin } from '../domain/routing';
 import * as machine from '../domain/ticket-machine';
 import type { Priority, Ticket } from '../domain/types';
-import type { HallSnapshot, IssuedTicketView, PublicTicketView, ServiceView, TicketView } from '../protocol/views';
+import type {
+  CallAudio,
+  HallSnapshot,
+  IssuedTicketView,
+  PublicTicketView,
+  ServiceView,
+  TicketView,
+} from '../protocol/views';
 import { toPublic } from '../protocol/views';
 import type { Db } from '../store/db';
 import { EventLog } from '../store/event-log';
@@ -200,6 +207,21 @@ export class HallCore {
     return after;
   }
 
+  /**
+   * Set by the voice adapter (server/voice/): a call's audio, answered at once. It runs inside the call's
+   * transaction, so it must never throw into it nor wait.
+   */
+  callAudio: ((c: { ticket: string; windowNo: number; windowName: string }) => CallAudio | null) | null = null;
+
+  private audioOf(ticket: string, windowNo: number, windowName: string): CallAudio | null {
+    try {
+      return this.callAudio?.({ ticket, windowNo, windowName }) ?? null;
+    } catch (e) {
+      console.error('voice: no audio for the call', e);
+      return null;
+    }
+  }
+
   /** Queues the `call` event every screen announces. */
   queueCall(tx: Tx, t: Ticket, windowNo: number, recall: boolean, now: number): void {
     const w = this.model.windows.get(windowNo)!;
@@ -214,6 +236,7 @@ export class HallCore {
         at: new Date(now).toISOString(),
         announcement: said.text,
         spoken: said.spoken,
+        audio: this.audioOf(t.number, windowNo, w.name),
       },
     });
   }
@@ -407,7 +430,7 @@ export class HallCore {
 
   hallInfo(): HallSnapshot['hall'] {
     const h = this.config.hall;
-    return { id: h.id, name: h.name, day: this.today(), open: h.open, close: h.close };
+    return { id: h.id, name: h.name, day: this.today(), open: h.open, close: h.close, timezone: h.timezone };
   }
 
   snapshot(): HallSnapshot {

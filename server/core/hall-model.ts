@@ -109,6 +109,6 @@ export class HallModel {
   }
 
   announcement(number: string, windowNo: number): { text: string; spoken: string } {
-    return announcement(this.config.display.announcement, number, windowNo);
+    return announcement(this.config.display.announcement, number, windowNo, this.windows.get(windowNo)?.name);
   }
 }

@@ -45,6 +45,7 @@ export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
       pauseMaxMin: limits.pauseMaxMin,
       deviceOfflineSec: limits.deviceOfflineSec,
       upstreamBacklogMin: limits.upstreamBacklogMin,
+      boardMuteSec: limits.boardMuteSec,
     },
   };
 }

@@ -7,6 +7,7 @@ export const ALERT_KINDS = [
   'queue_long',
   'window_paused',
   'device_offline',
+  'board_mute',
   'printer',
   'upstream_backlog',
   'upstream_rejected',
@@ -48,10 +49,12 @@ export interface HallFacts {
     since: number | null;
     /** A printer that cannot print: its state and message (缺纸…); null when it prints. */
     fault: { state: string; message: string } | null;
+    /** A board online that cannot sound (blocked, no-audio, failed): since when, calls it missed since. */
+    mute?: { state: string; since: number; missedCalls: number } | null;
   }[];
   /** The oldest event not yet sent upstream and a refusal that halted the sender, or null. */
   upstream: { oldestAt: number; count: number; rejected: string | null } | null;
-  limits: { pauseMaxMin: number; deviceOfflineSec: number; upstreamBacklogMin: number };
+  limits: { pauseMaxMin: number; deviceOfflineSec: number; upstreamBacklogMin: number; boardMuteSec?: number };
 }
 
 const minutes = (ms: number) => Math.floor(ms / 60_000);
@@ -112,6 +115,22 @@ export function alertConditions(f: HallFacts): AlertCondition[] {
       });
     }
   }
+  for (const d of f.devices) {
+    const m = d.mute;
+    // Mute for a while, and calls went unheard meanwhile (a mute board in an idle hall harms nobody yet).
+    if (!m || m.missedCalls === 0 || f.now - m.since < (f.limits.boardMuteSec ?? 60) * 1000) continue;
+    const why = MUTE_TEXT[m.state] ?? m.state;
+    out.push({
+      kind: 'board_mute',
+      subject: d.id,
+      state: null,
+      message: `呼叫屏 ${d.id} 无声（${why}）已 ${Math.max(1, minutes(f.now - m.since))} 分钟，期间叫号 ${m.missedCalls} 次未播报`,
+      suggestion:
+        m.state === 'blocked'
+          ? '在呼叫屏上轻触一次；开机自启动时给 Chromium 加 --autoplay-policy=no-user-gesture-required'
+          : '检查呼叫屏的音箱/声卡与音量',
+    });
+  }
   if (f.upstream && minutes(f.now - f.upstream.oldestAt) >= f.limits.upstreamBacklogMin) {
     out.push({
       kind: 'upstream_backlog',
@@ -132,6 +151,12 @@ export function alertConditions(f: HallFacts): AlertCondition[] {
   }
   return out;
 }
+
+const MUTE_TEXT: Record<string, string> = {
+  blocked: '浏览器禁止自动播放',
+  'no-audio': '没有声音设备',
+  failed: '语音播放失败',
+};
 
 export interface Suggestion {
   windowNo: number;

@@ -6,13 +6,22 @@ export function spokenTicket(number: string): string {
   return [...number].map((ch) => (ch >= '0' && ch <= '9' ? DIGITS[Number(ch)] : ch)).join('');
 }
 
-export function fillTemplate(template: string, ticket: string, windowNo: number | string): string {
-  return template.replaceAll('{ticket}', ticket).replaceAll('{window}', String(windowNo));
+/** `{window}` is the window's number, `{windowName}` its name as the hall wrote it. */
+export function fillTemplate(template: string, ticket: string, windowNo: number | string, windowName = ''): string {
+  return template
+    .replaceAll('{ticket}', ticket)
+    .replaceAll('{windowName}', windowName || String(windowNo))
+    .replaceAll('{window}', String(windowNo));
 }
 
-export function announcement(template: string, number: string, windowNo: number): { text: string; spoken: string } {
+export function announcement(
+  template: string,
+  number: string,
+  windowNo: number,
+  windowName?: string,
+): { text: string; spoken: string } {
   return {
-    text: fillTemplate(template, number, windowNo),
-    spoken: fillTemplate(template, spokenTicket(number), windowNo),
+    text: fillTemplate(template, number, windowNo, windowName),
+    spoken: fillTemplate(template, spokenTicket(number), windowNo, windowName),
   };
 }

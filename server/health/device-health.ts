@@ -5,15 +5,22 @@ import { PRINTABLE } from '../../devices/escpos/printer-state';
 import type { HallFacts } from '../domain/alert-rules';
 import type { HallCore } from '../core/hall-core';
 import type { DeviceStatus } from '../mqtt/availability';
-import type { DeviceHealthView, PrinterView } from '../protocol/socket';
+import { MUTE_STATES, type DeviceHealthView, type PrinterView, type VoiceReport } from '../protocol/socket';
 
 interface Seen {
   state: 'online' | 'offline';
   since: number;
 }
 
+/** A board's sound: its last report, since when, and calls to its zone it could not sound since then. */
+interface Heard extends VoiceReport {
+  since: number;
+  missedCalls: number;
+}
+
 export class DeviceHealth {
   private readonly sockets = new Map<string, { count: number } & Seen>();
+  private readonly voices = new Map<string, Heard>();
   private readonly listeners = new Set<(d: DeviceHealthView) => void>();
 
   constructor(
@@ -29,6 +36,30 @@ export class DeviceHealth {
     const state = count > 0 ? 'online' : 'offline';
     this.sockets.set(deviceId, { count, state, since: state === cur.state ? cur.since : this.core.clock() });
     if (state !== cur.state) this.changed(deviceId);
+  }
+
+  /** A board reported its sound (speaking, blocked by the browser…). */
+  voice(deviceId: string, report: VoiceReport): void {
+    const cur = this.voices.get(deviceId);
+    if (cur?.state === report.state && cur.detail === report.detail) return;
+    const wasMute = cur ? MUTE_STATES.includes(cur.state) : false;
+    const mute = MUTE_STATES.includes(report.state);
+    this.voices.set(deviceId, {
+      ...report,
+      // Speaking ↔ ready is one healthy stretch; blocked → failed one mute stretch: "since" keeps its start.
+      since: cur && wasMute === mute ? cur.since : this.core.clock(),
+      missedCalls: cur && wasMute && mute ? cur.missedCalls : 0,
+    });
+    this.changed(deviceId);
+  }
+
+  /** A call in a zone: every mute board showing that zone misses it (the mute alert needs calls). */
+  call(zone: string | null): void {
+    for (const d of this.core.config.devices) {
+      if (d.kind !== 'board' || (zone !== null && d.zone !== zone)) continue;
+      const v = this.voices.get(d.id);
+      if (v && MUTE_STATES.includes(v.state)) v.missedCalls++;
+    }
   }
 
   /** Tell listeners (the dashboard) about one device's new health. */
@@ -69,7 +100,14 @@ export class DeviceHealth {
         }
         const s = this.sockets.get(d.id);
         const m = mqtt.get(d.id);
-        const link = { ...base, detail: null, printer: null };
+        const v = this.voices.get(d.id);
+        const voice =
+          d.kind === 'board' || d.kind === 'windowScreen'
+            ? v
+              ? { state: v.state, since: iso(v.since), detail: v.detail ?? null }
+              : null
+            : undefined;
+        const link = { ...base, detail: null, printer: null, ...(voice !== undefined ? { voice } : {}) };
         // Whichever way the device talks now counts; a pad may be a tablet page or a hardware pad.
         if (m && m.state !== 'unknown' && s?.state !== 'online')
           return { ...link, state: m.state, since: m.since, via: 'mqtt' } as DeviceHealthView;
@@ -89,6 +127,14 @@ export class DeviceHealth {
       state: d.state,
       since: d.since ? Date.parse(d.since) : null,
       fault: d.printer && !PRINTABLE.has(d.printer) ? { state: d.printer, message: d.detail ?? '' } : null,
+      mute: this.muteOf(d),
     }));
+  }
+
+  /** A board online whose sound is off, since when and how many calls it missed since. */
+  private muteOf(d: DeviceHealthView): HallFacts['devices'][number]['mute'] {
+    const v = this.voices.get(d.id);
+    if (d.state !== 'online' || !v || !MUTE_STATES.includes(v.state)) return null;
+    return { state: v.state, since: v.since, missedCalls: v.missedCalls };
   }
 }

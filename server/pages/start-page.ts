@@ -33,6 +33,13 @@ export const SURFACES: Surface[] = [
     zhNote: '工作人员叫号、办结、转移',
     enNote: 'Clerks call, finish, transfer',
   },
+  {
+    path: '/window-screen',
+    zh: '窗口屏',
+    en: 'Window screen',
+    zhNote: '窗口上方显示屏：窗口、工作人员、当前号',
+    enNote: 'LCD over a window: clerk, current ticket',
+  },
   { path: '/pad', zh: '评价器', en: 'Evaluation pad', zhNote: '办事群众好差评', enNote: 'Visitors rate the service' },
   {
     path: '/supervisor',

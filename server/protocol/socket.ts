@@ -7,7 +7,7 @@ import type { Priority } from '../domain/types';
 import type { EvaluationView, FollowUpView, PadPrompt } from './views';
 import type { CallView, HallSnapshot, PublicTicketView, ServiceView, TicketView, WindowView } from './views';
 
-export const NAMESPACES = ['/board', '/window', '/supervisor', '/pad', '/ticket', '/kiosk'] as const;
+export const NAMESPACES = ['/board', '/window', '/supervisor', '/pad', '/ticket', '/kiosk', '/screen'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** A window as public screens show it. */
@@ -27,6 +27,8 @@ export interface HallInfo {
   day: string;
   open: string;
   close: string;
+  /** The hall's time zone (IANA): screens show the hall's time, whatever the device's own zone. */
+  timezone?: string;
 }
 
 export interface BoardState {
@@ -38,6 +40,8 @@ export interface BoardState {
   notice: string;
   /** How many times each announcement is spoken. */
   repeat: number;
+  /** Seconds a call stays large when no other call follows. */
+  bigCallSec?: number;
 }
 
 export interface WindowConsoleState {
@@ -66,6 +70,16 @@ export interface PadState {
   prompt: PadPrompt;
   /** The reasons a visitor picks from for 不满意 / 非常不满意. */
   reasons: string[];
+}
+
+/** A window screen's (窗口屏) full state: its window, the clerk on duty, the call now showing. */
+export interface WindowScreenState {
+  hall: HallInfo;
+  window: PublicWindowView;
+  /** The clerk on duty: 工号 (id), name, photo, today's satisfaction rate (0…1) from rated visits. */
+  clerk: { id: string; name: string; photoUrl: string | null; satisfaction: number | null; rated: number } | null;
+  /** The call of the ticket at the window now, if it was called since the server started. */
+  lastCall: CallView | null;
 }
 
 export interface TicketPageState {
@@ -103,6 +117,19 @@ export interface AlertView {
   ackedBy: string | null;
 }
 
+/** What a board's sound is doing (DESIGN.md §6 Voice): ready or speaking, or mute and why. */
+export const VOICE_STATES = ['ready', 'speaking', 'blocked', 'no-audio', 'failed'] as const;
+export type VoiceState = (typeof VOICE_STATES)[number];
+/** The states in which a board's calls are not heard. */
+export const MUTE_STATES: readonly VoiceState[] = ['blocked', 'no-audio', 'failed'];
+
+/** What a board reports over its socket (`voice` event) whenever its sound changes. */
+export interface VoiceReport {
+  state: VoiceState;
+  /** Why, when mute (e.g. the browser's error). */
+  detail?: string;
+}
+
 /** A device as the dashboard's health panel shows it. */
 export interface DeviceHealthView {
   id: string;
@@ -118,6 +145,8 @@ export interface DeviceHealthView {
   detail: string | null;
   /** A printer's state (ok, paper_out…), else null. */
   printer: PrinterState | null;
+  /** A board's sound as it last reported it, with when that began; null for other devices or before a report. */
+  voice?: { state: VoiceState; since: string; detail: string | null } | null;
 }
 
 /** The dashboard's full state on (re)connect; deltas follow. */
@@ -179,6 +208,7 @@ export interface ServerToClient {
   '/pad': { state: PadState; call: CallView; window: PublicWindowView; prompt: PadPrompt };
   '/ticket': { state: TicketPageState; ticket: TicketPageState['ticket'] };
   '/kiosk': { state: KioskState; queues: ServiceView[]; printer: PrinterView };
+  '/screen': { state: WindowScreenState; call: CallView };
 }
 
 /** What the handshake carries: `auth: { token }` (or `{ ticketId }` on /ticket). */

@@ -76,7 +76,8 @@ export interface WindowView {
 }
 
 export interface HallSnapshot {
-  hall: { id: string; name: string; day: string; open: string; close: string };
+  /** `timezone`: the hall's IANA zone; screens show the hall's time whatever their own clock's zone. */
+  hall: { id: string; name: string; day: string; open: string; close: string; timezone?: string };
   services: ServiceView[];
   windows: WindowView[];
   at: string;
@@ -93,6 +94,14 @@ export interface CallView {
   announcement: string;
   /** The text spoken, ticket read one by one: 请A零一二号到3号窗口办理. */
   spoken: string;
+  /** The announcement as audio made by the server (DESIGN.md §6 Voice), or null when it has none. */
+  audio: CallAudio | null;
+}
+
+/** A WAV on the hall server (a signed, short-lived path) and how long it plays. */
+export interface CallAudio {
+  url: string;
+  durationMs: number;
 }
 
 export function toPublic(t: TicketView): PublicTicketView {

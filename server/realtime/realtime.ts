@@ -7,7 +7,9 @@ import type { HallCore } from '../core/hall-core';
 import type { Principal, StaffAccess } from '../core/staff';
 import { HallError, isHallError } from '../domain/errors';
 import { PRIORITIES } from '../domain/types';
+import { VOICE_STATES } from '../protocol/socket';
 import type {
+  VoiceReport,
   HandshakeAuth,
   KioskState,
   PadState,
@@ -20,6 +22,7 @@ import { padPrompt } from '../core/evaluations';
 import { SESSION_END_MESSAGES, type SessionEndReason } from '../core/sessions';
 import type { CallView, WindowView } from '../protocol/views';
 import { toPublic } from '../protocol/views';
+import { windowScreenState } from './window-screen';
 import type { UpstreamStatus } from '../upstream/upstream';
 
 const RECENT_CALLS = 20;
@@ -34,6 +37,8 @@ interface Bound {
 export class Realtime {
   readonly io: Server;
   private readonly recent: CallView[] = [];
+  /** Each window's latest call, for window screens connecting later. */
+  private readonly lastCall = new Map<number, CallView>();
   private readonly unsubscribe: (() => void)[] = [];
   private refresh: NodeJS.Timeout | undefined;
 
@@ -47,6 +52,8 @@ export class Realtime {
       presence: (deviceId: string, connected: boolean) => void;
       supervisorState: () => SupervisorState;
       upstreamStatus: () => UpstreamStatus;
+      /** A board's (or window screen's) report of its sound (device health). */
+      voice?: (deviceId: string, report: VoiceReport) => void;
     },
   ) {
     this.io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
@@ -63,6 +70,7 @@ export class Realtime {
       (p, a) => this.bindBoard(p, a),
       (s, b) => {
         if (b.zone) void s.join(`zone:${b.zone}`);
+        this.listenVoice(s, b);
         s.emit('state', this.boardState(b.zone));
       },
     );
@@ -114,6 +122,15 @@ export class Realtime {
           priorities: PRIORITIES.filter((p) => p !== 'green'), // 绿色通道 is staff's to grant
         };
         s.emit('state', state);
+      },
+    );
+    this.setup(
+      '/screen',
+      (p, a) => this.bindScreen(p, a),
+      (s, b) => {
+        void s.join(`window:${b.windowNo}`);
+        this.listenVoice(s, b);
+        s.emit('state', windowScreenState(this.core, b.windowNo!, this.lastCall.get(b.windowNo!) ?? null));
       },
     );
     this.subscribe();
@@ -198,6 +215,29 @@ export class Realtime {
     return { ...blank, principal: q, windowNo: a.windowNo };
   }
 
+  /** A window screen is bound to its window by the config; a supervisor may watch any window's. */
+  private bindScreen(p: Principal | null, a: HandshakeAuth): Bound {
+    const q = policy.requirePrincipal(p);
+    if (q.kind === 'device') {
+      if (q.device.kind !== 'windowScreen') throw new HallError('FORBIDDEN', '此设备不是窗口屏');
+      return { ...blank, principal: q, windowNo: q.device.window };
+    }
+    policy.requireSupervisor(q);
+    if (typeof a.windowNo !== 'number' || !this.core.model.windows.has(a.windowNo))
+      throw new HallError('VALIDATION', '请指定窗口号');
+    return { ...blank, principal: q, windowNo: a.windowNo };
+  }
+
+  /** Window screens get their whole (small) state again: the clerk's figures change with the window. */
+  private sendScreen(no: number): void {
+    const room = `window:${no}`;
+    if (!this.io.of('/screen').adapter.rooms.has(room)) return;
+    this.io
+      .of('/screen')
+      .to(room)
+      .emit('state', windowScreenState(this.core, no, this.lastCall.get(no) ?? null));
+  }
+
   private bindTicket(a: HandshakeAuth): Bound {
     const id = typeof a.ticketId === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(a.ticketId) ? a.ticketId : null;
     if (!id || !this.core.ticketStatus(id)) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
@@ -220,6 +260,9 @@ export class Realtime {
         this.boardsWithoutZone().forEach((s) => s.emit('call', call));
         this.io.of('/window').to(`window:${call.windowNo}`).emit('call', call);
         this.io.of('/pad').to(`window:${call.windowNo}`).emit('call', call);
+        this.lastCall.set(call.windowNo, call);
+        this.io.of('/screen').to(`window:${call.windowNo}`).emit('call', call);
+        this.sendScreen(call.windowNo);
         this.io.of('/supervisor').emit('call', call);
       }),
       bus.on('window.changed', ({ window }) => {
@@ -230,10 +273,12 @@ export class Realtime {
         this.io.of('/window').to(`window:${window.no}`).emit('held', this.core.heldTickets(window.no));
         this.io.of('/pad').to(`window:${window.no}`).emit('window', pub);
         this.sendPrompt(window.no);
+        this.sendScreen(window.no);
         this.io.of('/supervisor').emit('window', window);
       }),
       bus.on('evaluation.changed', ({ evaluation }) => {
         this.sendPrompt(evaluation.windowNo);
+        this.sendScreen(evaluation.windowNo);
         this.io.of('/supervisor').emit('evaluation', evaluation);
       }),
       bus.on('followup.changed', ({ followUp }) => this.io.of('/supervisor').emit('followUp', followUp)),
@@ -273,6 +318,18 @@ export class Realtime {
         s.disconnect(true);
       }
     }
+  }
+
+  /** A device's voice reports; anything malformed is dropped (a page cannot make up states). */
+  private listenVoice(s: Socket, b: Bound): void {
+    const p = b.principal;
+    if (p?.kind !== 'device') return;
+    s.on('voice', (r: unknown) => {
+      const report = r as Partial<VoiceReport> | null;
+      if (!report || !(VOICE_STATES as readonly unknown[]).includes(report.state)) return;
+      const detail = typeof report.detail === 'string' ? report.detail.slice(0, 200) : undefined;
+      this.devices.voice?.(p.deviceId, { state: report.state!, ...(detail ? { detail } : {}) });
+    });
   }
 
   /** A printer's state changed: its kiosk shows it; supervisors see it (the watch raises the alert). */
@@ -316,6 +373,7 @@ export class Realtime {
       recentCalls: this.recent.filter((c) => nos.has(c.windowNo)),
       notice: this.core.notice(zone),
       repeat: this.core.config.display.repeat,
+      bigCallSec: this.core.config.display.bigCallSec,
     };
   }
 

@@ -3,7 +3,8 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** `extraArgs`: e.g. a pinned server key for an HTTPS test (--ignore-certificate-errors-spki-list). */
+/** `extraArgs`: e.g. a pinned server key for an HTTPS test (--ignore-certificate-errors-spki-list), or the board
+ * PC's --autoplay-policy=no-user-gesture-required. */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

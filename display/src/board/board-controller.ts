@@ -2,7 +2,7 @@
 // then deltas. It reconnects by itself after a network blip or a server restart.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import type { BoardState, PublicWindowView } from '../../../server/protocol/socket';
+import type { BoardState, PublicWindowView, VoiceReport } from '../../../server/protocol/socket';
 import type { CallView, ServiceView } from '../../../server/protocol/views';
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'refused';
@@ -17,6 +17,7 @@ export class BoardController implements ReactiveController {
   current: CallView | null = null;
   private socket: Socket | null = null;
   private retry: ReturnType<typeof setTimeout> | null = null;
+  private voice: VoiceReport | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -29,7 +30,11 @@ export class BoardController implements ReactiveController {
   hostConnected(): void {
     const s = io('/board', { auth: this.auth, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
     this.socket = s;
-    s.on('connect', () => this.set({ connection: 'online', error: null }));
+    s.on('connect', () => {
+      this.set({ connection: 'online', error: null });
+      // The server forgets a board's sound when it restarts: tell it again on every (re)connect.
+      if (this.voice) s.emit('voice', this.voice);
+    });
     s.on('disconnect', () => this.set({ connection: 'offline' }));
     s.on('connect_error', (e: Error & { data?: { code?: string } }) => {
       // A refusal by the server (bad token) is not retried by socket.io itself: retry slowly, in case
@@ -69,6 +74,13 @@ export class BoardController implements ReactiveController {
       this.state = { ...this.state, notice };
       this.host.requestUpdate();
     });
+  }
+
+  /** The board's sound changed (speaking, blocked…): supervisors see it in device health. */
+  reportVoice(report: VoiceReport): void {
+    if (this.voice?.state === report.state && this.voice.detail === report.detail) return;
+    this.voice = report;
+    if (this.socket?.connected) this.socket.emit('voice', report);
   }
 
   hostDisconnected(): void {

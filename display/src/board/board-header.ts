@@ -1,9 +1,11 @@
 import { LitElement, css, html } from 'lit';
+import { hallTime } from '../shared/hall-time';
 
-/** Hall name, zone and a live clock. */
+/** Hall name, zone and a live clock in the hall's time zone. */
 export class BoardHeader extends LitElement {
-  static override properties = { hallName: {}, zoneLabel: {}, now: { state: true } };
+  static override properties = { hallName: {}, zoneLabel: {}, timeZone: {}, now: { state: true } };
   declare hallName: string;
+  declare timeZone: string | undefined;
   declare zoneLabel: string;
   declare now: Date;
   private timer?: ReturnType<typeof setInterval>;
@@ -57,15 +59,14 @@ export class BoardHeader extends LitElement {
   `;
 
   override render() {
-    const d = this.now;
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const week = '日一二三四五六'[d.getDay()];
+    const d = hallTime(this.now, this.timeZone);
+    const week = '日一二三四五六'[d.weekday];
     return html`<div>
         <h1>${this.hallName}<span class="zone">${this.zoneLabel}</span></h1>
       </div>
       <div>
-        <span class="date">${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 星期${week}</span>
-        <span class="clock">${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}</span>
+        <span class="date">${d.year}年${d.month}月${d.day}日 星期${week}</span>
+        <span class="clock" data-testid="clock">${d.hh}:${d.mm}:${d.ss}</span>
       </div>`;
   }
 }

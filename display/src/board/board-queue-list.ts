@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { ServiceView } from '../../../server/protocol/views';
 
-/** Waiting counts per service. */
+/** Waiting counts per service; `--queue-columns` lays a long list out side by side. */
 export class BoardQueueList extends LitElement {
   static override properties = { services: { attribute: false }, title: {}, unit: {} };
   declare services: ServiceView[];
@@ -27,6 +27,11 @@ export class BoardQueueList extends LitElement {
       font-size: 3vh;
       font-weight: 600;
     }
+    .rows {
+      display: grid;
+      grid-template-columns: repeat(var(--queue-columns, 1), minmax(0, 1fr));
+      column-gap: 1.6vw;
+    }
     .row {
       display: flex;
       justify-content: space-between;
@@ -48,13 +53,15 @@ export class BoardQueueList extends LitElement {
 
   override render() {
     return html`<h2>${this.title}</h2>
-      ${this.services.map(
-        (s) =>
-          html`<div class="row" data-service=${s.id}>
-            <span><span class="prefix">${s.prefix}</span>${s.name}</span>
-            <span><span class="count">${s.waiting}</span> ${this.unit}</span>
-          </div>`,
-      )}`;
+      <div class="rows">
+        ${this.services.map(
+          (s) =>
+            html`<div class="row" data-service=${s.id}>
+              <span><span class="prefix">${s.prefix}</span>${s.name}</span>
+              <span><span class="count">${s.waiting}</span> ${this.unit}</span>
+            </div>`,
+        )}
+      </div>`;
   }
 }
 customElements.define('board-queue-list', BoardQueueList);

@@ -1,18 +1,22 @@
-// The TV call board (综合屏): current call large and flashing, every window of the zone, waiting counts,
-// the supervisor's scrolling notice, hall name and clock; announcements spoken in call order.
+// The TV call board (综合屏): the call whose announcement is playing large and flashing (each call gets
+// its turn, even when several come within seconds), the latest calls, every window of the zone, waiting
+// counts, the supervisor's scrolling notice, hall name and clock (hall time); the server's announcement
+// audio played in call order, and a large notice while the browser will not let the board sound.
 import { LitElement, css, html } from 'lit';
 import type { CallView } from '../../../server/protocol/views';
 import { deviceToken } from '../shared/device-token';
 import { currentLang, translator } from '../shared/i18n';
 import { audioUnlocked, chime, unlockAudioOnFirstGesture } from '../voice/chime';
+import { MediaElementPlayer } from '../voice/audio-player';
 import { pickSpeaker, TextOnlySpeaker } from '../voice/speakers';
-
-import { VoiceQueue, type VoiceLogEntry } from '../voice/voice-queue';
+import { VoiceQueue, type Announcement, type VoiceLogEntry, type VoiceStatus } from '../voice/voice-queue';
 import { BoardController } from './board-controller';
 import './board-current-call';
 import './board-header';
 import './board-notice';
 import './board-queue-list';
+import './board-recent-calls';
+import './board-sound-notice';
 import './board-window-grid';
 
 const t = translator({
@@ -28,7 +32,14 @@ const t = translator({
     zh: '此屏幕尚未设置：请在地址后加上 ?token=设备令牌',
     en: 'Not set up: add ?token=DEVICE_TOKEN to the address',
   },
-  tapForSound: { zh: '轻触屏幕以开启语音播报', en: 'Touch the screen to enable sound' },
+  blockedHead: { zh: '叫号语音未开启：请轻触屏幕一次', en: 'Call announcements are muted: touch the screen once' },
+  blockedDetail: {
+    zh: '浏览器在有人触摸前禁止播放声音。开机自启动请加 --autoplay-policy=no-user-gesture-required',
+    en: 'The browser blocks sound until a touch. For autostart add --autoplay-policy=no-user-gesture-required',
+  },
+  failedHead: { zh: '叫号语音无法播放', en: 'Call announcements cannot play' },
+  failedDetail: { zh: '请检查音箱、音量与网络；呼叫信息仍正常显示', en: 'Check speakers, volume and network' },
+  latest: { zh: '最新叫号', en: 'Latest calls' },
   s_idle: { zh: '空闲', en: 'Open' },
   s_calling: { zh: '呼叫中', en: 'Calling' },
   s_serving: { zh: '办理中', en: 'Serving' },
@@ -39,14 +50,30 @@ const t = translator({
 declare global {
   interface Window {
     /** For tests and for the hall's technician: what the board announced, in order. */
-    hallBoard?: { voiceLog: VoiceLogEntry[]; pending: () => number; connection: () => string };
+    hallBoard?: {
+      voiceLog: VoiceLogEntry[];
+      pending: () => number;
+      connection: () => string;
+      voiceStatus?: () => VoiceStatus;
+      /** Every call shown large, in order, with when (tests). */
+      turns?: { number: string; at: number }[];
+    };
   }
 }
 
 export class HallBoard extends LitElement {
-  static override properties = { soundLocked: { state: true }, speaking: { state: true } };
+  static override properties = {
+    soundLocked: { state: true },
+    turn: { state: true },
+    voiceStatus: { state: true },
+    bigUntil: { state: true },
+  };
   declare soundLocked: boolean;
-  declare speaking: string | null;
+  /** The call whose announcement is playing now. */
+  declare turn: CallView | null;
+  declare voiceStatus: VoiceStatus;
+  /** Until when (performance.now()) the latest call stays large once no announcement plays. */
+  declare bigUntil: number;
   private readonly token = deviceToken('board');
   private readonly params = new URLSearchParams(location.search);
   private readonly controller = this.token
@@ -58,34 +85,55 @@ export class HallBoard extends LitElement {
     : null;
   private voice: VoiceQueue | null = null;
   private readonly early: CallView[] = [];
+  private readonly callOf = new WeakMap<Announcement, CallView>();
+  private readonly turns: { number: string; at: number }[] = [];
+  private bigTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
     this.soundLocked = true;
-    this.speaking = null;
+    this.turn = null;
+    this.voiceStatus = 'ready';
+    this.bigUntil = performance.now() + 60_000;
     document.documentElement.lang = currentLang() === 'zh' ? 'zh-CN' : 'en';
     document.title = t('title');
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    unlockAudioOnFirstGesture(() => (this.soundLocked = false));
+    unlockAudioOnFirstGesture(() => {
+      this.soundLocked = false;
+      this.voice?.unblock();
+    });
+    // Before any call: a browser that will not start audio without a touch blocks the announcements too.
+    if (!audioUnlocked()) this.setVoiceStatus('blocked', 'autoplay needs a touch');
+    // ?voiceMsPerChar=N: text only, N ms a character (tests of the queue's timing; no audio, no speech).
     const msPerChar = this.params.get('voiceMsPerChar');
+    const rate = Number(this.params.get('voiceRate') ?? 1) || 1;
     const speakerReady = msPerChar !== null ? Promise.resolve(new TextOnlySpeaker(Number(msPerChar))) : pickSpeaker();
     void speakerReady.then((speaker) => {
       this.voice = new VoiceQueue(
         speaker,
         chime,
         () => this.controller?.state?.repeat ?? 2,
-        (a) => (this.speaking = a?.text ?? null),
+        (a) => this.onTurn(a),
+        msPerChar !== null ? null : new MediaElementPlayer(rate),
+        (s, detail) => this.setVoiceStatus(s, detail),
       );
       window.hallBoard = {
         voiceLog: this.voice.log,
         pending: () => this.voice?.pending ?? 0,
         connection: () => this.controller?.connection ?? 'refused',
+        voiceStatus: () => this.voiceStatus,
+        turns: this.turns,
       };
       for (const c of this.early.splice(0)) this.announce(c);
     });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.bigTimer);
   }
 
   private announce(c: CallView): void {
@@ -93,7 +141,41 @@ export class HallBoard extends LitElement {
       this.early.push(c);
       return;
     }
-    this.voice.enqueue({ text: c.announcement, spoken: c.spoken, recall: c.recall });
+    const a: Announcement = { text: c.announcement, spoken: c.spoken, recall: c.recall, audio: c.audio ?? null };
+    this.callOf.set(a, c);
+    this.voice.enqueue(a);
+  }
+
+  /** An announcement's turn began (its call goes large) or the queue ran empty (the latest stays a while). */
+  private onTurn(a: Announcement | null): void {
+    this.turn = a ? (this.callOf.get(a) ?? null) : null;
+    if (this.turn) this.turns.push({ number: this.turn.ticket.number, at: performance.now() });
+    if (!a) {
+      const ms = (this.controller?.state?.bigCallSec ?? 60) * 1000;
+      this.bigUntil = performance.now() + ms;
+      clearTimeout(this.bigTimer);
+      this.bigTimer = setTimeout(() => this.requestUpdate(), ms + 50);
+    }
+  }
+
+  private setVoiceStatus(s: VoiceStatus, detail?: string): void {
+    // A board that played nothing yet stays "blocked" until it has played or been touched.
+    this.voiceStatus = s;
+    this.controller?.reportVoice({ state: s, ...(detail ? { detail: detail.slice(0, 200) } : {}) });
+  }
+
+  override updated(): void {
+    // For the hall's technician and tests, without running script in the page: sound state and count.
+    this.dataset.voice = this.voiceStatus;
+    this.dataset.announced = String(this.voice?.log.length ?? 0);
+    this.dataset.lastMode = this.voice?.log.at(-1)?.mode ?? '';
+  }
+
+  /** The call shown large: the one being announced, else the latest for a while after. */
+  private bigCall(): CallView | null {
+    if (this.turn) return this.turn;
+    const latest = this.controller?.current ?? null;
+    return latest && performance.now() < this.bigUntil ? latest : null;
   }
 
   static override styles = css`
@@ -128,6 +210,20 @@ export class HallBoard extends LitElement {
       gap: 2vh;
       min-height: 0;
     }
+    .right {
+      display: grid;
+      grid-template-rows: 58fr 42fr;
+      gap: 2vh;
+      min-height: 0;
+    }
+    board-queue-list {
+      overflow: hidden;
+      /* Eight services or more in two columns: every count stays on screen at 1366×768. */
+      --queue-columns: var(--board-queue-columns, 1);
+    }
+    board-queue-list.many {
+      --queue-columns: 2;
+    }
     .banner {
       position: fixed;
       top: 10vh;
@@ -139,13 +235,6 @@ export class HallBoard extends LitElement {
       border-radius: 1vh;
       font-size: 2.6vh;
       z-index: 2;
-    }
-    .hint {
-      position: fixed;
-      bottom: 7vh;
-      right: 1vw;
-      font-size: 1.8vh;
-      opacity: 0.6;
     }
     .setup {
       margin: auto;
@@ -167,6 +256,7 @@ export class HallBoard extends LitElement {
     return html`
       <board-header
         .hallName=${st?.hall.name ?? ''}
+        .timeZone=${st?.hall.timezone}
         .zoneLabel=${st?.zone ? t('zone', { zone: st.zone }) : ''}
       ></board-header>
       ${
@@ -179,17 +269,36 @@ export class HallBoard extends LitElement {
       ${c.connection === 'refused' ? html`<div class="banner" data-testid="connection">${c.error}</div>` : ''}
       <main>
         <div class="left">
-          <board-current-call .call=${c.current} .idleText=${t('idle')} .recallText=${t('recall')}></board-current-call>
+          <board-current-call
+            .call=${this.bigCall()}
+            .idleText=${t('idle')}
+            .recallText=${t('recall')}
+          ></board-current-call>
           <board-window-grid .windows=${st?.windows ?? []} .labels=${labels}></board-window-grid>
         </div>
-        <board-queue-list
-          .services=${st?.services ?? []}
-          .title=${t('waiting')}
-          .unit=${t('people')}
-        ></board-queue-list>
+        <div class="right">
+          <board-recent-calls
+            .calls=${st?.recentCalls ?? []}
+            .title=${t('latest')}
+            .timeZone=${st?.hall.timezone}
+            .recallText=${t('recall')}
+          ></board-recent-calls>
+          <board-queue-list
+            class=${(st?.services.length ?? 0) > 5 ? 'many' : ''}
+            .services=${st?.services ?? []}
+            .title=${t('waiting')}
+            .unit=${t('people')}
+          ></board-queue-list>
+        </div>
       </main>
       <board-notice .text=${st?.notice ?? ''}></board-notice>
-      ${this.soundLocked && !audioUnlocked() ? html`<div class="hint">${t('tapForSound')}</div>` : ''}
+      ${
+        this.voiceStatus === 'blocked'
+          ? html`<board-sound-notice .headline=${t('blockedHead')} .detail=${t('blockedDetail')}></board-sound-notice>`
+          : this.voiceStatus === 'failed' || this.voiceStatus === 'no-audio'
+            ? html`<board-sound-notice .headline=${t('failedHead')} .detail=${t('failedDetail')}></board-sound-notice>`
+            : ''
+      }
     `;
   }
 }

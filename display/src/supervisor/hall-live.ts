@@ -8,6 +8,9 @@ import type { SupervisorState } from '../../../server/protocol/socket';
 import type { WindowView } from '../../../server/protocol/views';
 import { CHART_TEXT, hourChartSvg } from '../../../server/reports/hour-chart';
 import { ApiError } from '../shared/device-api';
+
+/** A board in one of these states is not heard (server/protocol/socket.ts MUTE_STATES). */
+const MUTE = new Set(['blocked', 'no-audio', 'failed']);
 import { tableStyles } from './shared-styles';
 import type { SupervisorApi } from './supervisor-api';
 import { lang, t } from './supervisor-i18n';
@@ -251,9 +254,16 @@ export class HallLive extends LitElement {
             class="dev"
             data-device=${d.id}
             data-state=${d.state}
-            ?data-fault=${d.printer !== null && d.printer !== 'ok' && d.printer !== 'paper_near_end'}
+            ?data-fault=${
+              (d.printer !== null && d.printer !== 'ok' && d.printer !== 'paper_near_end') ||
+              (d.state === 'online' && d.voice && MUTE.has(d.voice.state))
+            }
+            data-voice=${d.voice?.state ?? ''}
             title=${d.since ? t('lastSeen', { t: hhmm(d.since) }) : ''}
-            >${d.id} · ${d.detail ?? t(d.state === 'offline' ? 'offlineState' : d.state)}</span
+            >${d.id} ·
+            ${d.detail ?? t(d.state === 'offline' ? 'offlineState' : d.state)}${
+              d.voice && d.state === 'online' ? ` · ${t(`voice_${d.voice.state}` as 'voice_ready')}` : ''
+            }</span
           >`,
       )}
     </section>`;

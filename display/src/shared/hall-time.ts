@@ -1,0 +1,53 @@
+// The hall's wall clock: screens show the hall's time zone (hall.timezone), whatever zone the TV box
+// or tablet's own clock is set to.
+export interface HallTime {
+  year: number;
+  month: number;
+  day: number;
+  /** 0 = Sunday. */
+  weekday: number;
+  hh: string;
+  mm: string;
+  ss: string;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+export function hallTime(at: Date, timeZone = 'Asia/Shanghai'): HallTime {
+  let f = formats.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
+    } catch {
+      return hallTime(at, 'Asia/Shanghai');
+    }
+    formats.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  return {
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    weekday: WEEKDAYS.indexOf(p.weekday ?? 'Sun'),
+    hh: (p.hour ?? '00').padStart(2, '0'),
+    mm: (p.minute ?? '00').padStart(2, '0'),
+    ss: (p.second ?? '00').padStart(2, '0'),
+  };
+}
+
+/** HH:MM of an ISO time in the hall's zone (call times in lists). */
+export function hallHm(iso: string, timeZone?: string): string {
+  const t = hallTime(new Date(iso), timeZone);
+  return `${t.hh}:${t.mm}`;
+}
