@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     const led1 = config.devices.find((d) => d.kind === 'led' && d.window === 1);
     const led = mqtt.connect(`mqtt://127.0.0.1:${mport}`, {
       protocolVersion: 4,
+      clientId: led1?.id,
       username: led1?.id,
       password: led1 && 'token' in led1 ? led1.token : '',
     });

@@ -33,6 +33,7 @@ import { previewPage } from '../devices/escpos/preview';
 import { apiDocsPage, placeholderPage, startPage, SURFACES, type Lang } from './pages/start-page';
 import { Realtime } from './realtime/realtime';
 import { openDatabase, type Db } from './store/db';
+import { configSecrets, hallLogger, logTo, type Log } from './log';
 import { PROJECT_ROOT } from './paths';
 
 export interface HallServerOptions {
@@ -44,7 +45,10 @@ export interface HallServerOptions {
   clock?: Clock;
   /** Overrides the config's MQTT settings (tests pass { disabled: true } or a free port). */
   mqtt?: HallConfig['mqtt'];
-  log?: (msg: string, e?: unknown) => void;
+  /** Replaces the JSON-lines log (server/log.ts), e.g. to collect messages in a test. */
+  log?: Log;
+  /** Where the JSON-lines log goes when no `log` is given (default stdout, errors to stderr). */
+  logDestination?: { write(line: string): unknown };
   /** The built-in demo hall: the start page links screens with their demo device tokens. */
   demo?: boolean;
   /** How often printers' status is read between tickets (tests shorten it). */
@@ -70,6 +74,7 @@ export interface HallServer {
   mqtt: MqttBridge;
   printing: TicketPrinting;
   routes: RouteDef[];
+  log: Log;
   stop(): Promise<void>;
 }
 
@@ -112,12 +117,24 @@ function lanUrl(port: number): string | null {
   return null;
 }
 
+/** The embedded broker listens where the HTTP server does unless the config says where (the device LAN). */
+function withBrokerHost(config: HallConfig, httpHost: string | undefined): HallConfig {
+  const m = config.mqtt;
+  if (!('embedded' in m) || m.embedded.host) return config;
+  return { ...config, mqtt: { ...m, embedded: { ...m.embedded, host: httpHost ?? config.server.host } } };
+}
+
 export async function startHallServer(opts: HallServerOptions): Promise<HallServer> {
-  const log = opts.log ?? ((m: string, e?: unknown) => (e ? console.error(m, e) : console.log(m)));
-  const config = opts.mqtt ? { ...opts.config, mqtt: opts.mqtt } : opts.config;
+  const config = withBrokerHost(opts.mqtt ? { ...opts.config, mqtt: opts.mqtt } : opts.config, opts.host);
+  // The core does not exist yet: the log reads the secrets to scrub through it once it does.
+  let current = (): HallConfig => config;
+  const log =
+    opts.log ??
+    logTo(hallLogger({ destination: opts.logDestination, secrets: configSecrets(() => current()) }));
   const db = openDatabase(opts.dataDir);
   const bus = new EventBus((m, e) => log(m, e));
   const core = new HallCore(db, config, opts.clock ?? Date.now, bus, loadSecret(opts.dataDir));
+  current = () => core.config;
   const staff = new StaffAccess(core);
 
   const app = express();
@@ -320,6 +337,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     mqtt,
     printing,
     routes,
+    log,
     async stop() {
       dayCycle.stop();
       backups.stop();

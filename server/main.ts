@@ -19,13 +19,14 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       port: { type: 'string' },
       'mqtt-port': { type: 'string' },
+      'mqtt-host': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(
-      'usage: npm start -- [--config hall.yaml] [--data DIR] [--port N] [--mqtt-port N]\n' +
-        '   or: HALL_CONFIG=hall.yaml HALL_DATA_DIR=DIR PORT=N npm start',
+      'usage: npm start -- [--config hall.yaml] [--data DIR] [--port N] [--mqtt-port N] [--mqtt-host ADDR]\n' +
+        '   or: HALL_CONFIG=hall.yaml HALL_DATA_DIR=DIR PORT=N HALL_MQTT_PORT=N HALL_MQTT_HOST=ADDR npm start',
     );
     return;
   }
@@ -33,25 +34,34 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(values.data ?? process.env.HALL_DATA_DIR ?? 'data');
   const port = portArg('PORT', values.port ?? process.env.PORT);
   const config = loadConfigFile(configFile);
-  // --mqtt-port moves the embedded broker (0 = any free port), e.g. when 1883 is taken.
+  // --mqtt-port moves the embedded broker (0 = any free port), e.g. when 1883 is taken; --mqtt-host binds
+  // it to one address (the device LAN's) instead of the config's.
   const mqttPort = portArg('--mqtt-port', values['mqtt-port'] ?? process.env.HALL_MQTT_PORT);
+  const mqttHost = values['mqtt-host'] ?? process.env.HALL_MQTT_HOST;
   const mqtt =
-    mqttPort !== undefined && 'embedded' in config.mqtt
-      ? { ...config.mqtt, embedded: { ...config.mqtt.embedded, port: mqttPort } }
+    (mqttPort !== undefined || mqttHost) && 'embedded' in config.mqtt
+      ? {
+          ...config.mqtt,
+          embedded: {
+            ...config.mqtt.embedded,
+            ...(mqttPort !== undefined ? { port: mqttPort } : {}),
+            ...(mqttHost ? { host: mqttHost } : {}),
+          },
+        }
       : undefined;
   const demo = path.resolve(configFile) === DEMO_CONFIG;
   const server = await startHallServer({ config, dataDir, port, mqtt, demo });
-  console.log(`${config.hall.name}: ${server.url}  (config ${configFile}, data ${dataDir})`);
+  server.log(`${config.hall.name}: ${server.url}  (config ${configFile}, data ${dataDir})`);
   const mq = server.mqtt.status();
   if (mq.mode === 'embedded')
-    console.log(`MQTT broker (embedded) on port ${String(mq.port)}, base topic ${config.mqtt.baseTopic}`);
+    server.log(`MQTT broker (embedded) on ${String(mq.host)}:${String(mq.port)}, base topic ${config.mqtt.baseTopic}`);
   process.send?.('ready'); // pm2 wait_ready
 
   let stopping = false;
   const shutdown = (sig: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${sig}: stopping`);
+    server.log(`${sig}: stopping`);
     server.stop().then(
       () => process.exit(0),
       (e) => {

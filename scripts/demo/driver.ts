@@ -210,14 +210,16 @@ export class DemoDriver {
       }
     });
     this.devices.push(d);
-    return (action) =>
-      new Promise((resolve) => {
+    return async (action) => {
+      await d.ready;
+      return new Promise((resolve) => {
         const requestId = randomUUID();
         // No answer in 10 s counts as a failed press (the keypad retries with a new press).
         const timer = setTimeout(() => waiting.delete(requestId) && resolve(undefined), 10_000);
         waiting.set(requestId, (n) => (clearTimeout(timer), resolve(n)));
         d.client.publish(`${base}/keypad/${no}/command`, JSON.stringify({ action, requestId }), { qos: 1 });
       });
+    };
   }
 
   /** Each staffed window's MQTT pad rates what it is asked to: mostly 非常满意, now and then worse. */
