@@ -129,8 +129,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   // The core does not exist yet: the log reads the secrets to scrub through it once it does.
   let current = (): HallConfig => config;
   const log =
-    opts.log ??
-    logTo(hallLogger({ destination: opts.logDestination, secrets: configSecrets(() => current()) }));
+    opts.log ?? logTo(hallLogger({ destination: opts.logDestination, secrets: configSecrets(() => current()) }));
   const db = openDatabase(opts.dataDir);
   const bus = new EventBus((m, e) => log(m, e));
   const core = new HallCore(db, config, opts.clock ?? Date.now, bus, loadSecret(opts.dataDir));

@@ -39,6 +39,8 @@ export interface DemoStats {
   finished: number;
   noShows: number;
   rated: number;
+  /** Keypad presses with no answer within 10 s (each is pressed again). */
+  keypadUnanswered: number;
   errors: Record<string, number>;
   /** HTTP round trips in ms. */
   latencies: number[];
@@ -68,7 +70,7 @@ export class DemoDriver {
   private arrivalsDone = false;
   private readonly byNumber = new Map<string, Visitor>();
   private readonly devices: { client: MqttClient; leave: (exit?: boolean) => Promise<void> }[] = [];
-  private readonly stats = { issued: 0, called: 0, finished: 0, noShows: 0, rated: 0 };
+  private readonly stats = { issued: 0, called: 0, finished: 0, noShows: 0, rated: 0, keypadUnanswered: 0 };
   private readonly u: () => number;
   private readonly visitors: Visitor[];
   private readonly log: (msg: string) => void;
@@ -215,7 +217,11 @@ export class DemoDriver {
       return new Promise((resolve) => {
         const requestId = randomUUID();
         // No answer in 10 s counts as a failed press (the keypad retries with a new press).
-        const timer = setTimeout(() => waiting.delete(requestId) && resolve(undefined), 10_000);
+        const timer = setTimeout(() => {
+          if (!waiting.delete(requestId)) return;
+          this.stats.keypadUnanswered++;
+          resolve(undefined);
+        }, 10_000);
         waiting.set(requestId, (n) => (clearTimeout(timer), resolve(n)));
         d.client.publish(`${base}/keypad/${no}/command`, JSON.stringify({ action, requestId }), { qos: 1 });
       });

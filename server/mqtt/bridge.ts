@@ -96,7 +96,7 @@ export class MqttBridge {
     }
   }
 
-/** Runs after every (re)connect to the broker; returns an unsubscribe function. */
+  /** Runs after every (re)connect to the broker; returns an unsubscribe function. */
   onConnect(fn: () => void): () => void {
     this.connectHooks.add(fn);
     if (this.link?.connected) fn();

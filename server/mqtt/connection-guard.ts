@@ -52,7 +52,10 @@ export class GuardedConnection extends Duplex {
     socket.on('end', () => this.push(null));
     socket.on('error', (e) => this.destroy(e));
     socket.on('close', () => this.destroy());
-    this.timer = setTimeout(() => this.cut(`no CONNECT accepted within ${limits.admitWithinMs} ms`), limits.admitWithinMs);
+    this.timer = setTimeout(
+      () => this.cut(`no CONNECT accepted within ${limits.admitWithinMs} ms`),
+      limits.admitWithinMs,
+    );
     this.timer.unref();
   }
 
