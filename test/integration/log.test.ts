@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LED_TOKEN, client, startTestHall } from '../helpers/hall';
 import { mqttConnected, until } from '../helpers/wait';
 
-const ID_NUMBER = '110101199003077777';
+const ID_NUMBER = '370902199001011235'; // a valid one: the kiosk checks the check digit
 const FORGED = 'evil\n{"level":"error","msg":"forged: server compromised"}';
 
 let s: Awaited<ReturnType<typeof startTestHall>>;
@@ -52,7 +52,7 @@ describe('the server log', () => {
       expect(Number.isNaN(Date.parse(String(e.time)))).toBe(false);
     }
     const refused = entries.filter((e) => e.msg === 'mqtt: refused login');
-    expect(refused.map((e) => e.user)).toEqual([FORGED, '[redacted]', '110***********7777']);
+    expect(refused.map((e) => e.user)).toEqual([FORGED, '[redacted]', '370***********1235']);
     // The forged text stays inside its field: no entry of its own, and its newline is escaped in the line.
     expect(entries.some((e) => String(e.msg).startsWith('forged'))).toBe(false);
     expect(lines.find((l) => l.includes('forged'))).toContain('evil\\n{\\"level\\"');
