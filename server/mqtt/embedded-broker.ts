@@ -91,28 +91,33 @@ export class EmbeddedBroker {
     broker.on('clientReady', (client) => (client.conn as unknown as GuardedConnection).admit());
   }
 
-  async listen(port: number, host: string): Promise<void> {
-    const maxPending = this.o.maxPending ?? 1000;
-    const listener = createServer((socket: Socket) => {
-      if (this.pending >= maxPending) return void socket.destroy();
-      this.pending++;
-      const conn = new GuardedConnection(socket, this.limits, (reason) =>
-        this.o.log('mqtt: connection cut', undefined, { reason, remote: socket.remoteAddress }),
-      );
-      this.open.add(conn);
-      let counted = true;
-      const settle = () => {
-        if (!counted) return;
-        counted = false;
-        this.pending--;
-      };
-      conn.once('admitted', settle);
-      conn.once('close', () => {
-        settle();
-        this.open.delete(conn);
-      });
-      this.broker.handle(conn);
+  /**
+   * Hands one accepted connection to the broker behind the connection guard. Every listener of this
+   * broker (plain TCP here, TLS beside it) must accept through this, never through `broker.handle`.
+   */
+  readonly accept = (socket: Socket): void => {
+    if (this.pending >= (this.o.maxPending ?? 1000)) return void socket.destroy();
+    this.pending++;
+    const conn = new GuardedConnection(socket, this.limits, (reason) =>
+      this.o.log('mqtt: connection cut', undefined, { reason, remote: socket.remoteAddress }),
+    );
+    this.open.add(conn);
+    let counted = true;
+    const settle = () => {
+      if (!counted) return;
+      counted = false;
+      this.pending--;
+    };
+    conn.once('admitted', settle);
+    conn.once('close', () => {
+      settle();
+      this.open.delete(conn);
     });
+    this.broker.handle(conn);
+  };
+
+  async listen(port: number, host: string): Promise<void> {
+    const listener = createServer(this.accept);
     this.listener = listener;
     await new Promise<void>((resolve, reject) => {
       listener.once('error', reject);
