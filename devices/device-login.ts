@@ -1,6 +1,7 @@
 // What a device simulator needs to log in: its device from the hall config (or --id/--token), the base
 // topic, and the broker's address. Shared by the LED and keypad simulators.
 import mqtt from 'mqtt';
+import { readFileSync } from 'node:fs';
 import { loadConfigFile } from '../server/config/load';
 import { DEMO_CONFIG } from '../server/paths';
 
@@ -10,6 +11,8 @@ export interface DeviceArgs {
   url?: string;
   id?: string;
   token?: string;
+  /** The CA file for mqtts:// (the hall CA of a self-signed hall, README "Security" → "TLS"). */
+  ca?: string;
 }
 
 export interface DeviceLogin {
@@ -18,6 +21,7 @@ export interface DeviceLogin {
   windowNo: number;
   base: string;
   url: string;
+  ca?: string;
 }
 
 export function resolveDevice(kind: 'led' | 'keypad' | 'pad', args: DeviceArgs, usage: string): DeviceLogin {
@@ -38,7 +42,8 @@ export function resolveDevice(kind: 'led' | 'keypad' | 'pad', args: DeviceArgs, 
   if (!device) return fail(`no ${kind} device for window ${windowNo} in the config; give --id and --token`);
   const m = config.mqtt;
   const url = args.url ?? ('url' in m ? m.url : `mqtt://127.0.0.1:${'embedded' in m ? m.embedded.port : 1883}`);
-  return { ...device, windowNo, base: m.baseTopic, url };
+  const ca = args.ca ? readFileSync(args.ca, 'utf8') : undefined;
+  return { ...device, windowNo, base: m.baseTopic, url, ...(ca ? { ca } : {}) };
 }
 
 /** The command-line options every device simulator takes. */
@@ -48,6 +53,7 @@ export const DEVICE_OPTIONS = {
   url: { type: 'string' },
   id: { type: 'string' },
   token: { type: 'string' },
+  ca: { type: 'string' },
 } as const;
 
 /**
@@ -63,6 +69,7 @@ export function connectDevice(d: DeviceLogin, subscriptions: string[], onConnect
     username: d.id,
     password: d.token,
     reconnectPeriod: 2000,
+    ...(d.ca ? { ca: d.ca } : {}),
     will: { topic: availability, payload: Buffer.from(JSON.stringify({ state: 'offline' })), retain: true, qos: 1 },
   });
   // Settles once the first subscriptions are acknowledged: a command sent before then could be answered

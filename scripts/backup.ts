@@ -1,7 +1,8 @@
 // npm run backup -- [--data DIR] [--config FILE] [--dir BACKUPS] [--keep N]
 //   An online backup now (safe while the server runs), kept with the nightly ones.
 // npm run restore -- [--data DIR] BACKUP.sqlite     (stop the server first)
-//   Checks the backup, keeps the current database beside it, and puts the backup in its place.
+//   Checks the backup, keeps the current database beside it, and puts the backup in its place; today's
+//   numbers and upstream ids continue past anything issued after the backup (hall.sqlite.high-water.json).
 // npm run restore -- --list [--data DIR]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -48,8 +49,15 @@ async function main(): Promise<void> {
     return;
   }
   const file = positionals[0] ?? fail('usage: npm run restore -- [--data DIR] BACKUP.sqlite   (or --list)');
-  const kept = restoreBackup(path.resolve(file), dataDir);
+  const { kept, marks } = restoreBackup(path.resolve(file), dataDir);
   console.log(`restored ${file} into ${dataDir}${kept ? `; the previous database is kept as ${kept}` : ''}`);
+  // Numbers and upstream ids handed out after the backup are never handed out again.
+  const today = Object.keys(marks.counters).sort().at(-1);
+  const last = today ? Object.entries(marks.counters[today]!).map(([p, n]) => `${p}${String(n).padStart(3, '0')}`) : [];
+  console.log(
+    `restore generation ${marks.generation}; numbering continues after ${last.join(' ') || '(none issued)'}` +
+      `${today ? ` (${today})` : ''}; upstream events after #${marks.sequences.outbox ?? 0}`,
+  );
 }
 
 main().catch((e: unknown) => fail((e as Error).message));

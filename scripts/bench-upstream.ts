@@ -2,6 +2,8 @@
 // the bare transport: the same signed batches POSTed straight from memory. The sender's extra work is the
 // outbox (cutting batches, marking them sent in SQLite) and building the body.
 //   npm run bench:upstream [-- --events 20000 --batch 200] [--write]   (--write updates docs/benchmarks.md)
+// Both rates count only if every event arrived once: each bare POST answered ok with its batch accepted, every
+// sender step a sent batch, the outbox empty and each receiver holding all the events. Else exit 1 naming it.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import { OutboxStore } from '../server/store/outbox';
 import { sendNext, sign } from '../server/upstream/sender';
 import { startReceiver } from './receiver/receiver';
 import { SqliteReceiverStore } from './receiver/storage';
+import { Checks, runMeasured } from './bench-check';
 
 const SECRET = 'bench-secret-0123456789';
 
@@ -25,6 +28,9 @@ async function main(): Promise<void> {
   });
   const n = Number(values.events);
   const size = Number(values.batch);
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(size) || size < 1)
+    throw new Error(`bench-upstream: --events and --batch are counts: ${values.events}, ${values.batch}`);
+  const batches = Math.ceil(n / size);
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-upstream-'));
   const data = (i: number) => ({
     hallId: 'bench',
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
       JSON.stringify({ hallId: 'bench', batchId: `bench-b${first + 1}`, sentAt: new Date().toISOString(), events }),
     );
   }
+  let bareAccepted = 0;
   let t0 = performance.now();
   for (const body of bodies) {
     const batchId = (JSON.parse(body) as { batchId: string }).batchId;
@@ -64,9 +71,12 @@ async function main(): Promise<void> {
       },
       body,
     });
-    if (!res.ok) throw new Error(`bare: ${res.status}`);
+    const answer = (await res.json().catch(() => null)) as { ok?: boolean; accepted?: number } | null;
+    if (!res.ok || !answer?.ok) throw new Error(`bare: batch ${batchId}: HTTP ${res.status} ${JSON.stringify(answer)}`);
+    bareAccepted += answer.accepted ?? 0;
   }
   const bareRate = n / ((performance.now() - t0) / 1000);
+  const bareGot = (await bare.store.summary('bench')).events;
   await bare.stop();
 
   // The sender: the same events in a hall's outbox, sent batch after batch until the outbox is empty.
@@ -89,22 +99,35 @@ async function main(): Promise<void> {
     levelCode: 'provincial' as const,
     channelCodes: {},
   };
+  let sentBatches = 0;
+  let sentEvents = 0;
   t0 = performance.now();
   for (;;) {
     const out = await sendNext(box, cfg, 'bench', Date.now);
     if (out.kind === 'idle') break;
     if (out.kind !== 'sent') throw new Error(`sender: ${JSON.stringify(out)}`);
+    sentBatches++;
+    sentEvents += out.events;
   }
   const senderRate = n / ((performance.now() - t0) / 1000);
   const got = (await recv.store.summary('bench')).events;
+  const left = box.backlog().count;
   await recv.stop();
   db.close();
-  if (got !== n) throw new Error(`receiver holds ${got} of ${n} events`);
+  new Checks('bench-upstream')
+    .count('bare: events accepted by the receiver', bareAccepted, n)
+    .count('bare: events held by the receiver', bareGot, n)
+    .count('sender: batches sent', sentBatches, batches)
+    .count('sender: events sent', sentEvents, n)
+    .count('sender: events held by the receiver', got, n)
+    .count('sender: batches left in the outbox', left, 0)
+    .assert();
 
   const text = [
     `### Run of ${new Date().toISOString().slice(0, 10)} (\`npm run bench:upstream -- --events ${n} --batch ${size}\`, Node ${process.version})`,
     '',
-    `${n.toLocaleString('en')} events in batches of ${size} to the reference receiver (SQLite) on loopback, one request at a time:`,
+    `${n.toLocaleString('en')} events in ${batches} batches of ${size} to the reference receiver (SQLite) on loopback, one request at a time`,
+    `(checked: each receiver holds all ${n.toLocaleString('en')}, every batch answered ok, the outbox empty after):`,
     '',
     '| path | events/s | ratio |',
     '| --- | ---: | ---: |',
@@ -129,7 +152,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runMeasured(main);

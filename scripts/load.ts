@@ -8,6 +8,9 @@
 // a CONNECT flood without credentials (4 connections declaring 256 MB, streaming up to 64 MB of junk each),
 // with the server's RSS before and after, and a device (board-c's token) reconnecting in a loop under the
 // server's old client id and under keypad-1's, while keypad-1 works window 1.
+// Before printing, every count is checked (every visitor issued, called and finished or skipped, each
+// board client hearing every call in its zone, the LED every call at window 1, the pads rating their
+// visits, no request refused): a shortfall is named and exits 1.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +25,8 @@ import { loadScenario } from './simulate/scenario';
 import { connectFlood, serverRss } from './mqtt-attacks';
 import { DemoDriver } from './demo/driver';
 import { percentileOf, summary } from './demo/summary';
+import { checkDriven } from './demo/checks';
+import { Checks, runMeasured } from './bench-check';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +43,8 @@ const speed = Number(values.speed);
 const fromMin = Number(values.from);
 const minutes = Number(values.minutes);
 const extraBoards = Number(values.boards);
+for (const [k, v] of Object.entries({ speed, fromMin, minutes, extraBoards, windows: Number(values.windows) }))
+  if (!Number.isFinite(v) || v < 0) throw new Error(`load: bad --${k}: ${v}`);
 
 async function main(): Promise<void> {
   const [port, mport] = [await freePort(), await freePort()];
@@ -58,20 +65,25 @@ async function main(): Promise<void> {
   try {
     // Device clients: every zone's board (plus extra copies) and window 1's LED strip.
     const sentAt = new Map<string, number>();
+    const callsInZone = new Map<string, number>();
+    let callsAtWindow1 = 0;
     // First receipt per number; matched with the send time afterwards (a board can hear of a call before
     // the window's HTTP answer is read).
     const boardAt = new Map<string, number>();
     const ledAt = new Map<string, number>();
     const boards = config.devices.filter((d) => d.kind === 'board');
-    const sockets = Array.from({ length: Math.max(boards.length, extraBoards) }, (_, i) => {
+    const clients = Array.from({ length: Math.max(boards.length, extraBoards) }, (_, i) => {
       const b = boards[i % boards.length]!;
       const s = connect(`${url}/board`, { auth: { token: 'token' in b ? b.token : '' }, transports: ['websocket'] });
-      if (i < boards.length)
-        s.on('call', (c: { ticket: { number: string }; recall: boolean }) => {
-          if (!c.recall && !boardAt.has(c.ticket.number)) boardAt.set(c.ticket.number, performance.now());
-        });
-      return s;
+      const client = { id: `${b.id}#${i}`, zone: 'zone' in b ? b.zone : '', socket: s, calls: 0 };
+      s.on('call', (c: { ticket: { number: string }; recall: boolean }) => {
+        if (c.recall) return;
+        client.calls++;
+        if (i < boards.length && !boardAt.has(c.ticket.number)) boardAt.set(c.ticket.number, performance.now());
+      });
+      return client;
     });
+    const sockets = clients.map((c) => c.socket);
     const led1 = config.devices.find((d) => d.kind === 'led' && d.window === 1);
     const led = mqtt.connect(`mqtt://127.0.0.1:${mport}`, {
       protocolVersion: 4,
@@ -119,21 +131,41 @@ async function main(): Promise<void> {
       fromMin,
       untilMin: fromMin + minutes,
       // Recorded on the answer: the number is known then; the send time is when the window asked.
-      onCallSent: (_no, t, number) => number && sentAt.set(number, t),
+      onCallSent: (no, t, number) => {
+        if (!number) return;
+        sentAt.set(number, t);
+        const zone = config.windows.find((w) => w.no === no)?.zone ?? '';
+        callsInZone.set(zone, (callsInZone.get(zone) ?? 0) + 1);
+        if (no === 1) callsAtWindow1++;
+      },
       log: (m) => console.log(m),
     });
     const started = performance.now();
     const attack = values.attack ? attackBroker(url, mport, config) : null;
     const r = await driver.run();
+    const wall = (performance.now() - started) / 1000;
+    // The last call's board and LED messages land within milliseconds; let them in before counting.
+    const heard = () => clients.every((c) => c.calls >= (callsInZone.get(c.zone) ?? 0)) && ledAt.size >= callsAtWindow1;
+    for (let i = 0; i < 100 && !heard(); i++) await new Promise((res) => setTimeout(res, 20));
     await driver.stop();
     const attacked = await attack?.stop();
     clearInterval(sampler);
     await sample();
-    const wall = (performance.now() - started) / 1000;
     const latencies = (at: Map<string, number>) =>
       [...sentAt].filter(([n]) => at.has(n)).map(([n, t]) => at.get(n)! - t);
     const boardLat = latencies(boardAt);
     const ledLat = latencies(ledAt);
+    const checks = checkDriven(new Checks('load'), r, driver.planned)
+      .atLeast('visitors in the hour', driver.planned, 1, 'nothing to measure')
+      .count('call → board samples (calls heard by their zone’s board)', boardLat.length, sentAt.size)
+      .count('call → LED samples (calls at window 1 shown on its LED)', ledLat.length, callsAtWindow1)
+      .atLeast('server /metrics samples', samples.length, 2);
+    for (const c of clients)
+      checks.count(`board client ${c.id} (zone ${c.zone}) calls heard`, c.calls, callsInZone.get(c.zone) ?? 0);
+    for (const s of sockets) s.close();
+    const ledDropsSeen = ledDrops; // before our own end below counts as one
+    led.end(true);
+    checks.assert();
     const first = samples[0]!;
     const last = samples[samples.length - 1]!;
     const cpuPct = ((last.cpu - first.cpu) / ((last.at - first.at) / 1000)) * 100;
@@ -141,6 +173,7 @@ async function main(): Promise<void> {
     const ms = (xs: number[], p: number) => percentileOf(xs, p).toFixed(1);
     const lines = [
       `${r.called} calls in ${wall.toFixed(0)} s (${(r.called / wall).toFixed(1)}/s), ${sockets.length} board clients, LED of window 1`,
+      `checked: all ${driver.planned} visitors issued, called and finished or skipped; each board client heard every call in its zone; no request failed`,
       `call → board: n ${boardLat.length}, p50 ${ms(boardLat, 0.5)} ms, p95 ${ms(boardLat, 0.95)} ms, p99 ${ms(boardLat, 0.99)} ms, max ${ms(boardLat, 1)} ms`,
       `call → LED:   n ${ledLat.length}, p50 ${ms(ledLat, 0.5)} ms, p95 ${ms(ledLat, 0.95)} ms, max ${ms(ledLat, 1)} ms`,
       `server: peak RSS ${peakMb.toFixed(0)} MB, CPU ${cpuPct.toFixed(1)}% of one core on average`,
@@ -148,13 +181,11 @@ async function main(): Promise<void> {
       ...(attacked
         ? [
             attacked,
-            `during the takeover loops: server/state offline ${serverOffline}×, LED of window 1 dropped ${ledDrops}×, keypad presses unanswered ${r.keypadUnanswered}`,
+            `during the takeover loops: server/state offline ${serverOffline}×, LED of window 1 dropped ${ledDropsSeen}×, keypad presses unanswered ${r.keypadUnanswered}`,
           ]
         : []),
     ];
     console.log(lines.join('\n'));
-    for (const s of sockets) s.close();
-    led.end(true);
     if (values.write) {
       const doc = path.join(PROJECT_ROOT, 'docs/benchmarks.md');
       const head = values.attack
@@ -213,10 +244,4 @@ function attackBroker(url: string, mport: number, config: ReturnType<typeof load
   };
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMeasured(main);

@@ -2,9 +2,6 @@
 import express from 'express';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import type { HallConfig } from './config/schema';
 import { EventBus } from './core/events';
@@ -21,11 +18,14 @@ import { MqttDisplays } from './mqtt/displays';
 import { MqttKeypads } from './mqtt/keypads';
 import { MqttPads } from './mqtt/pads';
 import { EvaluationSweep } from './core/evaluation-sweep';
+import { SessionSweep } from './core/session-sweep';
 import { HallWatch } from './core/hall-watch';
 import { DeviceHealth } from './health/device-health';
 import { HallMetrics } from './health/metrics';
 import { NightlyBackup } from './backup/backup';
 import { HttpLimits } from './http/rate-limits';
+import { securityHeaders } from './http/security-headers';
+import { warmUpXlsx } from './reports/xlsx';
 import { Upstream } from './upstream/upstream';
 import { supervisorState } from './realtime/supervisor-state';
 import { TicketPrinting } from './printing/ticket-printing';
@@ -35,12 +35,18 @@ import { Realtime } from './realtime/realtime';
 import { openDatabase, type Db } from './store/db';
 import { configSecrets, hallLogger, logTo, type Log } from './log';
 import { PROJECT_ROOT } from './paths';
+import { hallAddresses } from './tls/addresses';
+import { loadHallTls } from './tls/hall-tls';
+import { secureSocketsOnly } from './tls/plain-http';
+import { webListeners } from './tls/web-listeners';
 
 export interface HallServerOptions {
   config: HallConfig;
   dataDir: string;
   /** Overrides config.server.port (0 = any free port). */
   port?: number;
+  /** Overrides config.server.tls.port when TLS is on (0 = any free port). */
+  tlsPort?: number;
   host?: string;
   clock?: Clock;
   /** Overrides the config's MQTT settings (tests pass { disabled: true } or a free port). */
@@ -57,6 +63,8 @@ export interface HallServerOptions {
   printerTimeoutMs?: number;
   /** How often timed-out evaluations and overdue follow-ups are looked for. */
   sweepMs?: number;
+  /** How often expired sessions are ended (their windows freed) and old idempotency keys pruned. */
+  sessionSweepMs?: number;
   /** How often alert conditions and time-limited skill changes are checked. */
   watchMs?: number;
   /** The upstream sender's HTTP client (tests inject faults); default fetch. */
@@ -69,8 +77,11 @@ export interface HallServer {
   core: HallCore;
   staff: StaffAccess;
   db: Db;
+  /** The plain HTTP address (with TLS on it serves only the ticket page and redirects). */
   url: string;
   port: number;
+  /** With TLS on: the HTTPS address, and the certificate a device pins (the hall CA when self-signed). */
+  tls: { url: string; port: number; publicUrl: string; ca: string | null; fingerprint: string } | null;
   mqtt: MqttBridge;
   printing: TicketPrinting;
   routes: RouteDef[];
@@ -108,15 +119,6 @@ function freeMb(dir: string): number | null {
   }
 }
 
-/** Without a configured publicUrl, the printed QR code points at the server's LAN address, not localhost. */
-function lanUrl(port: number): string | null {
-  for (const list of Object.values(networkInterfaces())) {
-    const a = list?.find((x) => x.family === 'IPv4' && !x.internal);
-    if (a) return `http://${a.address}:${port}`;
-  }
-  return null;
-}
-
 /** The embedded broker listens where the HTTP server does unless the config says where (the device LAN). */
 function withBrokerHost(config: HallConfig, httpHost: string | undefined): HallConfig {
   const m = config.mqtt;
@@ -130,6 +132,8 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   let current = (): HallConfig => config;
   const log =
     opts.log ?? logTo(hallLogger({ destination: opts.logDestination, secrets: configSecrets(() => current()) }));
+  // Before the database opens: a bad certificate stops the start with nothing to undo.
+  const hallTls = await loadHallTls(config, opts.dataDir, log);
   const db = openDatabase(opts.dataDir);
   const bus = new EventBus((m, e) => log(m, e));
   const core = new HallCore(db, config, opts.clock ?? Date.now, bus, loadSecret(opts.dataDir));
@@ -138,6 +142,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.set('trust proxy', false);
   app.use(express.json({ limit: '256kb', strict: true }));
   // A body that is not JSON is refused rather than read as empty (a text/plain body would otherwise pass as {}).
@@ -156,14 +161,20 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     });
     next();
   });
-  const httpServer: HttpServer = createServer(app);
   let publicUrl = config.server.publicUrl ?? '';
+  // Where ticket QR codes point: publicUrl, or its plain HTTP twin when TLS is on (tls/addresses.ts).
+  let ticketUrl = publicUrl;
+  const web = webListeners(app, hallTls, {
+    hsts: config.server.tls?.ticketPage === 'https',
+    fallbackOrigin: () => new URL(publicUrl).origin,
+  });
+  const httpServer = web.main;
   const printing = new TicketPrinting(core, log, {
-    statusUrl: (id) => `${publicUrl}/t/${id}`,
+    statusUrl: (id) => `${ticketUrl}/t/${id}`,
     pollMs: opts.printerPollMs,
     timeoutMs: opts.printerTimeoutMs,
   });
-  const mqtt = new MqttBridge(core, staff, config.mqtt, log);
+  const mqtt = new MqttBridge(core, staff, config.mqtt, log, hallTls);
   const upstream = new Upstream(core, log, {
     post: opts.upstreamPost,
     statsEveryMs: opts.upstreamStatsMs,
@@ -181,6 +192,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     supervisorState: () => supervisorState(core, health.list(), upstream.status()),
     upstreamStatus: () => upstream.status(),
   });
+  if (hallTls) secureSocketsOnly(realtime.io);
   const metrics = new HallMetrics(core, {
     devices: () => health.list(),
     socketClients: () => realtime.clientCounts(),
@@ -203,6 +215,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const keypads = new MqttKeypads(core, mqtt, log);
   const pads = new MqttPads(core, mqtt, log);
   const sweep = new EvaluationSweep(core, log, opts.sweepMs);
+  const sessionSweep = new SessionSweep(core, staff, log, opts.sessionSweepMs);
   const watch = new HallWatch(
     core,
     { devices: () => health.facts(), upstream: () => upstream.facts() },
@@ -216,7 +229,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     devices: () => health.list(),
     upstream,
     printing,
-    publicUrl: () => publicUrl,
+    publicUrl: () => ticketUrl,
     limits: new HttpLimits(config.server.rateLimits, core.clock),
     health: () => ({
       ok: true,
@@ -242,7 +255,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     }),
   });
   const route = makeRoute(staff);
-  for (const r of routes) app[r.method](r.path, route(r.body, authorizer(r.access), r.act));
+  for (const r of routes) app[r.method](r.path, route(r.body, authorizer(r.access, r.action), r.act));
   const doc = openApiDocument(routes, config.hall.name);
   app.get('/api/openapi.json', (_req, res) => void res.json(doc));
   app.get('/metrics', (_req, res) => void res.type('text/plain; version=0.0.4').send(metrics.text()));
@@ -278,10 +291,26 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
       : [],
   );
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
+  // The self-signed hall CA, for devices to install (its fingerprint is on the start page and the console).
+  const hallCa = hallTls?.ca;
+  if (hallCa) app.get('/hall-ca.pem', (_req, res) => void res.type('application/x-x509-ca-cert').send(hallCa));
   app.get(
     '/',
     (req, res) =>
-      void res.type('html').send(startPage(core.snapshot(), langOf(req.query.lang), demoTokens, virtualPrinterPages)),
+      void res.type('html').send(
+        startPage(
+          core.snapshot(),
+          langOf(req.query.lang),
+          demoTokens,
+          virtualPrinterPages,
+          hallTls && {
+            publicUrl,
+            ticketUrl,
+            fingerprint: hallTls.fingerprint,
+            caPath: hallCa ? '/hall-ca.pem' : null,
+          },
+        ),
+      ),
   );
   // The browser apps, built by Vite into dist/web; a page not built yet says so instead of a 404.
   app.use('/app', express.static(WEB_ROOT, { index: false, maxAge: '1h' }));
@@ -296,14 +325,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   }
   app.use(errorMiddleware(log));
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(opts.port ?? config.server.port, opts.host ?? config.server.host, () => resolve());
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const host = opts.host ?? config.server.host;
-  const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
-  if (!publicUrl) publicUrl = host === '0.0.0.0' ? (lanUrl(port) ?? url) : url;
+  // Every adapter is running before the port opens: the first request already finds the hall whole.
   realtime.start();
   printing.onChange((p) => {
     realtime.printerChanged(p);
@@ -322,10 +344,49 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   pads.start();
   await mqtt.start();
   sweep.start();
+  sessionSweep.start();
   watch.start();
   upstream.start();
   dayCycle.start();
   if (!config.backup.disabled) backups.start();
+
+  const stopAdapters = async () => {
+    dayCycle.stop();
+    backups.stop();
+    await upstream.stop();
+    await printing.stop();
+    displays.stop();
+    devices.stop();
+    keypads.stop();
+    pads.stop();
+    sweep.stop();
+    sessionSweep.stop();
+    watch.stop();
+    await mqtt.stop();
+    await realtime.stop();
+  };
+  await warmUpXlsx();
+  const host = opts.host ?? config.server.host;
+  let bound: Awaited<ReturnType<typeof web.listen>>;
+  try {
+    bound = await web.listen(host, opts.port ?? config.server.port, opts.tlsPort ?? config.server.tls?.port ?? 0);
+  } catch (e) {
+    // A port already taken: nothing of this hall may keep running (timers, broker, database, a port already bound).
+    await stopAdapters();
+    await web.close().catch(() => undefined);
+    db.close();
+    throw e;
+  }
+  const port = bound.port;
+  const local = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const url = `http://${local}:${port}`;
+  ({ publicUrl, ticketUrl } = hallAddresses({
+    configured: config.server.publicUrl,
+    host,
+    port,
+    tlsPort: bound.tlsPort,
+    ticketPage: config.server.tls?.ticketPage ?? 'http',
+  }));
 
   return {
     core,
@@ -333,25 +394,23 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     db,
     url,
     port,
+    tls:
+      hallTls && bound.tlsPort !== null
+        ? {
+            url: `https://${local}:${bound.tlsPort}`,
+            port: bound.tlsPort,
+            publicUrl,
+            ca: hallTls.ca,
+            fingerprint: hallTls.fingerprint,
+          }
+        : null,
     mqtt,
     printing,
     routes,
     log,
     async stop() {
-      dayCycle.stop();
-      backups.stop();
-      await upstream.stop();
-      await printing.stop();
-      displays.stop();
-      devices.stop();
-      keypads.stop();
-      pads.stop();
-      sweep.stop();
-      watch.stop();
-      await mqtt.stop();
-      await realtime.stop();
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await stopAdapters();
+      await web.close();
       db.close();
     },
   };

@@ -20,12 +20,14 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'mqtt-port': { type: 'string' },
       'mqtt-host': { type: 'string' },
+      'tls-port': { type: 'string' },
+      'mqtts-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(
-      'usage: npm start -- [--config hall.yaml] [--data DIR] [--port N] [--mqtt-port N] [--mqtt-host ADDR]\n' +
+      'usage: npm start -- [--config hall.yaml] [--data DIR] [--port N] [--mqtt-port N] [--mqtt-host ADDR] [--tls-port N] [--mqtts-port N]\n' +
         '   or: HALL_CONFIG=hall.yaml HALL_DATA_DIR=DIR PORT=N HALL_MQTT_PORT=N HALL_MQTT_HOST=ADDR npm start',
     );
     return;
@@ -38,23 +40,36 @@ async function main(): Promise<void> {
   // it to one address (the device LAN's) instead of the config's.
   const mqttPort = portArg('--mqtt-port', values['mqtt-port'] ?? process.env.HALL_MQTT_PORT);
   const mqttHost = values['mqtt-host'] ?? process.env.HALL_MQTT_HOST;
+  // With server.tls: --tls-port moves HTTPS and --mqtts-port the broker's TLS listener.
+  const tlsPort = portArg('--tls-port', values['tls-port'] ?? process.env.HALL_TLS_PORT);
+  const mqttsPort = portArg('--mqtts-port', values['mqtts-port'] ?? process.env.HALL_MQTTS_PORT);
   const mqtt =
-    (mqttPort !== undefined || mqttHost) && 'embedded' in config.mqtt
+    (mqttPort !== undefined || mqttsPort !== undefined || mqttHost) && 'embedded' in config.mqtt
       ? {
           ...config.mqtt,
           embedded: {
             ...config.mqtt.embedded,
             ...(mqttPort !== undefined ? { port: mqttPort } : {}),
             ...(mqttHost ? { host: mqttHost } : {}),
+            ...(mqttsPort !== undefined && config.server.tls ? { tlsPort: mqttsPort } : {}),
           },
         }
       : undefined;
   const demo = path.resolve(configFile) === DEMO_CONFIG;
-  const server = await startHallServer({ config, dataDir, port, mqtt, demo });
-  server.log(`${config.hall.name}: ${server.url}  (config ${configFile}, data ${dataDir})`);
+  const server = await startHallServer({ config, dataDir, port, tlsPort, mqtt, demo });
+  if (server.tls) {
+    console.log(`${config.hall.name}: ${server.tls.url}  (config ${configFile}, data ${dataDir})`);
+    console.log(`  HTTPS for staff and devices: ${server.tls.publicUrl}`);
+    console.log(`  plain HTTP ${server.url}: the mobile ticket page only; everything else moves to HTTPS`);
+    console.log(
+      `  certificate SHA-256 ${server.tls.fingerprint}${server.tls.ca ? ' (the hall CA: /hall-ca.pem)' : ''}`,
+    );
+  } else console.log(`${config.hall.name}: ${server.url}  (config ${configFile}, data ${dataDir})`);
   const mq = server.mqtt.status();
   if (mq.mode === 'embedded')
-    server.log(`MQTT broker (embedded) on ${String(mq.host)}:${String(mq.port)}, base topic ${config.mqtt.baseTopic}`);
+    console.log(
+      `MQTT broker (embedded) on ${String(mq.host)}:${String(mq.port)}${mq.tlsPort !== undefined ? `, MQTT over TLS on ${String(mq.tlsPort)}` : ''}, base topic ${config.mqtt.baseTopic}`,
+    );
   process.send?.('ready'); // pm2 wait_ready
 
   let stopping = false;

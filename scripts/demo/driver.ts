@@ -41,6 +41,8 @@ export interface DemoStats {
   rated: number;
   /** Keypad presses with no answer within 10 s (each is pressed again). */
   keypadUnanswered: number;
+  /** Visits finished at a window with an MQTT pad: each should be rated (`rated`). */
+  padFinished: number;
   errors: Record<string, number>;
   /** HTTP round trips in ms. */
   latencies: number[];
@@ -70,7 +72,16 @@ export class DemoDriver {
   private arrivalsDone = false;
   private readonly byNumber = new Map<string, Visitor>();
   private readonly devices: { client: MqttClient; leave: (exit?: boolean) => Promise<void> }[] = [];
-  private readonly stats = { issued: 0, called: 0, finished: 0, noShows: 0, rated: 0, keypadUnanswered: 0 };
+  private readonly stats = {
+    issued: 0,
+    called: 0,
+    finished: 0,
+    noShows: 0,
+    rated: 0,
+    keypadUnanswered: 0,
+    padFinished: 0,
+  };
+  private readonly padWindows = new Set<number>();
   private readonly u: () => number;
   private readonly visitors: Visitor[];
   private readonly log: (msg: string) => void;
@@ -90,6 +101,11 @@ export class DemoDriver {
       .map((v) => ({ ...v, arrival: v.arrival - (from - open) }));
   }
 
+  /** Visitors the day will bring to the kiosk (the count a run is checked against). */
+  get planned(): number {
+    return this.visitors.length;
+  }
+
   /** Real milliseconds for simulated minutes. */
   private ms(simMin: number): number {
     return (simMin * 60_000) / this.o.speed;
@@ -106,6 +122,9 @@ export class DemoDriver {
     const loops = await Promise.all(pairs.map((p) => this.staff(p.no, p.clerkId)));
     this.startPads(pairs.map((p) => p.no));
     await Promise.all([this.arrivals(), ...loops.map((l) => l())]);
+    // The last visits' pads rate a moment after their finish: wait for those ratings before counting.
+    const until = performance.now() + this.ms(0.2) + 3000;
+    while (this.stats.rated < this.stats.padFinished && performance.now() < until) await sleep(20);
     return this.result();
   }
 
@@ -168,7 +187,10 @@ export class DemoDriver {
           continue;
         }
         await sleep(this.ms(v.serviceMin));
-        if ((await press('finish')) !== undefined) this.stats.finished++;
+        if ((await press('finish')) !== undefined) {
+          this.stats.finished++;
+          if (this.padWindows.has(no)) this.stats.padFinished++;
+        }
       }
     };
   }
@@ -236,6 +258,7 @@ export class DemoDriver {
     for (const dev of this.o.config.devices) {
       if (dev.kind !== 'pad' || !('token' in dev) || !windows.includes(dev.window)) continue;
       const no = dev.window;
+      this.padWindows.add(no);
       const d = connectDevice({ id: dev.id, token: dev.token, windowNo: no, base, url: this.o.mqttUrl }, [
         `${base}/pad/${no}/prompt`,
         `${base}/pad/${no}/result`,

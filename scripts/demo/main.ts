@@ -2,12 +2,16 @@
 //   [--visitors N] [--seed 1] [--password demo1234] [--mqtt mqtt://127.0.0.1:1883 | --no-mqtt]
 // Drives a running hall (by default the demo hall of `npm start`) with a simulated day; open
 // http://localhost:8080 to watch the boards, consoles, LED strips and the dashboard come alive.
+// A day run to its end is checked (every visitor issued, called and finished or skipped, every pad visit
+// rated, no request refused): a shortfall is named and exits 1, so the demo can serve as a load generator.
 import { parseArgs } from 'node:util';
 import { loadConfigFile } from '../../server/config/load';
 import { DEMO_CONFIG } from '../../server/paths';
 import { loadScenario } from '../simulate/scenario';
 import { DemoDriver } from './driver';
 import { summary } from './summary';
+import { Checks, exitOnShortfall } from '../bench-check';
+import { checkDriven } from './checks';
 
 const { values } = parseArgs({
   options: {
@@ -79,6 +83,7 @@ driver
     clearInterval(progress);
     await driver.stop();
     console.log(summary(r));
+    exitOnShortfall(() => checkDriven(new Checks('demo'), r, driver.planned).assert());
     process.exit(0);
   })
   .catch((e: unknown) => {

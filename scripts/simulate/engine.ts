@@ -21,6 +21,8 @@ export interface DayResult {
   /** Per window: busy minutes ÷ minutes from opening to the window's last finish (or closing). */
   utilisation: { no: number; kind: string; busy: number; span: number }[];
   end: number;
+  /** Visitors still waiting when no window would call them any more, by service (none on a sound plan). */
+  left?: Record<string, number>;
 }
 
 interface SimWindow extends HallWindow {
@@ -143,7 +145,10 @@ export function simulateDay(
     for (const w of idle) if (call(w, now) && q.items.length === q.head) break;
   }
   const end = Math.max(close, ...windows.map((w) => w.busyUntil));
+  const left: Record<string, number> = {};
+  for (const q of queues.values()) for (const v of q.items.slice(q.head)) left[v.service] = (left[v.service] ?? 0) + 1;
   return {
+    left,
     served,
     noShows,
     utilisation: windows.map((w) => ({

@@ -17,6 +17,7 @@ import { loadConfigFile } from '../../server/config/load';
 import { recordedDay, recordedFigures, type RecordedDay } from './replay';
 import { routingSchema } from '../../server/config/schema';
 import type { RoutingParams } from '../../server/domain/routing';
+import { exitOnShortfall } from '../bench-check';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -102,19 +103,30 @@ const plan = values.plan ? readPlan(values.plan) : undefined;
 // A recorded day replays under the hall's own routing parameters unless --routing says otherwise.
 const routing = values.routing !== undefined ? parseRouting(values.routing) : replay?.routing;
 
+// Every simulated day must call all its visitors; a day that strands some stops the run (exit 1).
 const policies: Record<string, PolicyResult> = {};
 if (replay) policies.recorded = recordedFigures(scenario, replay);
-for (const n of names) policies[n] = runPolicy(scenario, n, { reps, seed, plan, visitors, routing });
+for (const n of names)
+  policies[n] = exitOnShortfall(() => runPolicy(scenario, n, { reps, seed, plan, visitors, routing }));
 
 const minShare = values['min-windows'] === undefined ? null : Number(values['min-windows']);
 const minimal =
   minShare === null
     ? null
-    : Object.fromEntries(
-        names
-          .filter((n) => n !== 'pooled')
-          .map((n) => [n, minimalPlan(scenario, n, minShare, { reps, seed, visitors, routing })]),
+    : exitOnShortfall(() =>
+        Object.fromEntries(
+          names
+            .filter((n) => n !== 'pooled')
+            .map((n) => [n, minimalPlan(scenario, n, minShare, { reps, seed, visitors, routing })]),
+        ),
       );
+// A plan search that stopped at its cap below the level found no plan: say so, and exit 1 after printing.
+const unreached = Object.entries(minimal ?? {}).filter(([, m]) => !m.reached);
+for (const [n, m] of unreached)
+  console.error(
+    `${n}: no plan reaches ${(minShare! * 100).toFixed(0)}% within target: even ${m.windows} windows (the search's cap) keep only ${(m.withinTarget * 100).toFixed(1)}%`,
+  );
+if (unreached.length) process.exitCode = 1;
 
 const paired = pairedAgainstOurs(policies);
 
@@ -189,7 +201,7 @@ if (values.json) {
       );
   }
   if (minimal)
-    for (const [n, m] of Object.entries(minimal))
+    for (const [n, m] of Object.entries(minimal).filter(([, x]) => x.reached))
       console.log(
         `${n}: ${m.windows} windows keep ${(m.withinTarget * 100).toFixed(1)}% within target (≥ ${(minShare! * 100).toFixed(0)}%)`,
       );

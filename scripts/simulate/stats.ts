@@ -5,6 +5,7 @@ import type { RoutingParams } from '../../server/domain/routing';
 import { simulateDay, type DayResult, type Served } from './engine';
 import type { Scenario, WindowGroup } from './scenario';
 import { visitorsOf, type Visitor } from './visitors';
+import { Checks } from '../bench-check';
 
 export interface Figures {
   /** Minutes. */
@@ -152,7 +153,27 @@ export interface RunOptions {
 export function runPolicy(s: Scenario, name: PolicyName, o: RunOptions): PolicyResult {
   const policy = policyByName(name, o.routing);
   const days: DayResult[] = [];
-  for (let r = 0; r < o.reps; r++)
-    days.push(simulateDay(s, o.visitors?.(r) ?? visitorsOf(s, o.seed, r), policy, o.plan ?? s.windows));
+  const checks = new Checks(`simulate, policy ${name}`);
+  for (let r = 0; r < o.reps; r++) {
+    const visitors = o.visitors?.(r) ?? visitorsOf(s, o.seed, r);
+    const day = simulateDay(s, visitors, policy, o.plan ?? s.windows);
+    checkDay(checks, r, visitors, day);
+    days.push(day);
+  }
+  checks.assert();
   return summarise(s, days, o.warmupMin);
+}
+
+/**
+ * Every visitor of the day called (served or a no-show): a plan or policy that leaves a service without a
+ * window strands its visitors, and figures over the rest would look better than the day was.
+ */
+function checkDay(checks: Checks, rep: number, visitors: readonly Visitor[], day: DayResult): void {
+  const left = Object.entries(day.left ?? {}).map(([svc, n]) => `${svc} ×${n}`);
+  checks.count(
+    `day ${rep + 1}: visitors called (served or no-show)`,
+    day.served.length + day.noShows,
+    visitors.length,
+    left.length ? `never called: ${left.join(', ')}; no window of the plan takes them under this policy` : undefined,
+  );
 }

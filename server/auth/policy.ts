@@ -1,5 +1,6 @@
 // Who may do what (DESIGN.md §7). Every adapter (HTTP, socket.io, MQTT) asks these same questions.
 import { HallError } from '../domain/errors';
+import type { WindowAction } from '../core/hall-core';
 import type { Principal } from '../core/staff';
 
 export function requirePrincipal(p: Principal | null): Principal {
@@ -23,12 +24,36 @@ export function requireSupervisor(p: Principal | null): Principal & { kind: 'sta
   return q;
 }
 
-/** A clerk acts only on the window he is logged into; supervisors on any; a keypad on its own. */
-export function requireWindowActor(p: Principal | null, windowNo: number): Principal {
+/**
+ * What a hardware caller keypad (呼叫器) may do: the keys it has, the same over MQTT and HTTP. Special call,
+ * transfer, call-back, start and reading the window's held tickets (with masked IDs and notes) are the
+ * console's, not a keypad's.
+ */
+export const KEYPAD_ACTIONS: ReadonlySet<WindowAction> = new Set([
+  'call-next',
+  'recall',
+  'skip',
+  'finish',
+  'hold',
+  'pause',
+  'resume',
+]);
+
+/**
+ * A clerk acts only on the window he is logged into; supervisors on any; a keypad on its own window, and
+ * only with the actions of KEYPAD_ACTIONS (`action` null: a read of the window's console data).
+ */
+export function requireWindowActor(p: Principal | null, windowNo: number, action: WindowAction | null): Principal {
   const q = requirePrincipal(p);
   if (q.kind === 'device') {
-    if (q.device.kind === 'keypad' && q.device.window === windowNo) return q;
-    throw new HallError('FORBIDDEN', `此设备不能操作 ${windowNo} 号窗口`);
+    if (q.device.kind !== 'keypad' || q.device.window !== windowNo)
+      throw new HallError('FORBIDDEN', `此设备不能操作 ${windowNo} 号窗口`);
+    if (action === null || !KEYPAD_ACTIONS.has(action))
+      throw new HallError(
+        'FORBIDDEN',
+        '呼叫器只能叫号、重呼、过号、办结、挂起、暂停和恢复，其他操作请在窗口软件上进行',
+      );
+    return q;
   }
   if (isSupervisor(q)) return q;
   if (q.windowNo === null) throw new HallError('FORBIDDEN', '请先登录到一个窗口');

@@ -3,11 +3,20 @@
 // named by the hall's local date and time, so the newest sorts last and a restart knows whether tonight's
 // backup is done.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, copyFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { hallDay, localStamp, minuteOfDay, parseHhMm } from '../domain/numbering';
 import { Periodic } from '../core/periodic';
-import type { Db } from '../store/db';
+import { PRIVATE_DIR, PRIVATE_FILE, privateDbFile, type Db } from '../store/db';
+import {
+  highWaterFile,
+  marksOf,
+  mergeMarks,
+  raiseTo,
+  readMarks,
+  writeMarks,
+  type HighWaterMarks,
+} from '../store/high-water';
 
 const NAME = /^hall-(\d{4}-\d{2}-\d{2})T(\d{6})\.sqlite$/;
 
@@ -34,13 +43,15 @@ export async function backupNow(
   s: Pick<BackupSettings, 'dir' | 'keep' | 'timezone'>,
   now: number,
 ): Promise<string> {
-  mkdirSync(s.dir, { recursive: true });
+  mkdirSync(s.dir, { recursive: true, mode: PRIVATE_DIR });
   const l = localStamp(now, s.timezone); // 20261121T223005
   const file = path.join(s.dir, `hall-${l.slice(0, 4)}-${l.slice(4, 6)}-${l.slice(6)}.sqlite`);
   const partial = `${file}.partial`;
   // Written under a temporary name: a disk that fills up mid-copy leaves no file that looks like a backup.
   try {
+    privateDbFile(partial); // a backup is as private as the database it copies
     await db.backup(partial);
+    chmodSync(partial, PRIVATE_FILE);
     renameSync(partial, file);
   } catch (e) {
     rmSync(partial, { force: true });
@@ -63,25 +74,63 @@ export function verifyBackup(file: string): void {
   }
 }
 
+/** What a restore did: the kept database, and where numbering and upstream ids go on. */
+export interface Restored {
+  kept: string;
+  marks: HighWaterMarks;
+}
+
+/**
+ * The marks of the database about to be replaced, with its WAL folded in so the kept copy is complete on its
+ * own; none if it cannot be read (a damaged database is often why one restores: it is kept as it is).
+ */
+function settleReplaced(file: string): HighWaterMarks | null {
+  try {
+    const db = new Database(file, { fileMustExist: true });
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return marksOf(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Puts a backup in place of the data directory's database (the server must be stopped). The current file
- * is kept beside it as `hall.sqlite.before-restore-<time>`, so a restore can itself be undone.
+ * is kept beside it as `hall.sqlite.before-restore-<time>`, so a restore can itself be undone. Nothing the
+ * outside world has seen is handed out again: today's numbering and the upstream event sequence continue
+ * past the highest of the marks file and the replaced database, and the restore generation goes up by one
+ * (new upstream batch ids carry it).
  */
-export function restoreBackup(file: string, dataDir: string, now = Date.now()): string {
+export function restoreBackup(file: string, dataDir: string, now = Date.now()): Restored {
   verifyBackup(file);
   const target = path.join(dataDir, 'hall.sqlite');
+  const marksFile = highWaterFile(target);
+  let marks = readMarks(marksFile);
   let kept = '';
   if (existsSync(target)) {
-    // Fold the WAL into the old file first so the kept copy is complete on its own.
-    const old = new Database(target);
-    old.pragma('wal_checkpoint(TRUNCATE)');
-    old.close();
+    const before = settleReplaced(target);
+    if (before) marks = mergeMarks(marks, before);
     kept = `${target}.before-restore-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
     renameSync(target, kept);
+    for (const ext of ['-wal', '-shm']) if (existsSync(target + ext)) renameSync(target + ext, kept + ext);
   }
   for (const ext of ['-wal', '-shm']) rmSync(target + ext, { force: true });
   copyFileSync(file, target);
-  return kept;
+  chmodSync(target, PRIVATE_FILE);
+  marks = { ...marks, generation: marks.generation + 1 };
+  const db = new Database(target);
+  try {
+    raiseTo(db, marks);
+  } finally {
+    db.close();
+  }
+  for (const ext of ['-wal', '-shm']) rmSync(target + ext, { force: true });
+  writeMarks(marksFile, marks);
+  return { kept, marks };
 }
 
 /** The nightly job: once a day at or after `at` (local), unless a backup of today already exists. */

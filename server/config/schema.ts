@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DEFAULT_ROUTING } from '../domain/routing';
 import { PRIORITIES, WINDOW_KINDS } from '../domain/types';
+import { checkTls, tlsSchema } from './tls-schema';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time "HH:MM"');
 const id = z
@@ -47,11 +48,16 @@ const server = z.strictObject({
   port: z.number().int().min(0).max(65535).default(8080),
   host: z.string().default('0.0.0.0'),
   publicUrl: z.url().optional(),
+  /** HTTPS beside plain HTTP (README "Security" → "TLS"); off when absent. */
+  tls: tlsSchema.optional(),
   /** Per client address (failed logins) and per issuing device or clerk (tickets). */
   rateLimits: z
     .strictObject({
       loginFailuresPerMin: z.number().positive().max(1000).default(5),
       loginFailuresBurst: z.number().int().min(1).max(1000).default(10),
+      /** Per account (whatever the address): failures before any delay, then 1 s, 2 s, 4 s … up to the maximum. */
+      loginAccountFreeFailures: z.number().int().min(1).max(1000).default(10),
+      loginAccountMaxDelaySec: z.number().int().min(1).max(3600).default(30),
       ticketsPerMin: z.number().positive().max(100_000).default(120),
       ticketsBurst: z.number().int().min(1).max(100_000).default(60),
     })
@@ -61,6 +67,8 @@ const server = z.strictObject({
 const mqtt = z.union([
   z.strictObject({
     embedded: z.strictObject({
+      /** MQTT over TLS with the server's certificate (default 8883 when server.tls is on). */
+      tlsPort: z.number().int().min(0).max(65535).optional(),
       port: z.number().int().min(0).max(65535).default(1883),
       /**
        * The address the broker listens on: the hall device LAN's own address keeps it off every other
@@ -270,6 +278,7 @@ export const hallConfigSchema = z
     backup: backup.prefault({}),
   })
   .superRefine((c, ctx) => {
+    checkTls(c, ctx);
     const dup = (items: { value: unknown; path: (string | number)[] }[], what: string) => {
       const seen = new Set<unknown>();
       for (const { value, path } of items) {

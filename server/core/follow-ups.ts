@@ -6,6 +6,7 @@ import type { FollowUpView } from '../protocol/views';
 import type { FollowUpRow } from '../store/evaluations';
 import { evaluationView } from './evaluations';
 import type { Actor, HallCore } from './hall-core';
+import { maskPersonalNumbers } from '../domain/personal-numbers';
 
 export type FollowUpCommand = { kind: 'advance' } | { kind: 'appeal' } | { kind: 'decide'; upheld: boolean };
 
@@ -59,7 +60,7 @@ export function followUpCommand(
       type: `followup.${cmd.kind === 'decide' ? (cmd.upheld ? 'appeal_upheld' : 'appeal_rejected') : cmd.kind === 'appeal' ? 'appealed' : next.state}`,
       ticketId: e.ticketId,
       actor,
-      data: { followUpId: id, from: f.state, to: next.state, note },
+      data: { followUpId: id, from: f.state, to: next.state, note: maskPersonalNumbers(note) },
     });
     const view = followUpView(core, core.evaluations.followUp(id)!);
     tx.events.push({ type: 'followup.changed', payload: { followUp: view } });

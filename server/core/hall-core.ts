@@ -5,6 +5,7 @@ import { HallError } from '../domain/errors';
 import { serviceAvailability } from '../domain/availability';
 import { hallStatus, hoursOn, type HallStatus } from '../domain/calendar';
 import { hallDay, localClock, minuteOfDay } from '../domain/numbering';
+import { maskOptional } from '../domain/personal-numbers';
 import { estimateWaitMin } from '../domain/routing';
 import * as machine from '../domain/ticket-machine';
 import type { Priority, Ticket } from '../domain/types';
@@ -15,6 +16,8 @@ import { EventLog } from '../store/event-log';
 import { AppointmentStore } from '../store/appointments';
 import { EvaluationStore } from '../store/evaluations';
 import { MiscStore } from '../store/misc';
+import { IdempotencyStore } from '../store/idempotency';
+import { SessionStore } from '../store/sessions';
 import { TicketStore } from '../store/tickets';
 import { WindowStore, type WindowRow } from '../store/windows';
 import type { EventBus, TicketAction } from './events';
@@ -22,12 +25,14 @@ import { HallModel } from './hall-model';
 import { addAppointments, recordMissedAppointments } from './appointments';
 import type { AppointmentInput } from './appointments';
 import { promptFor } from './evaluations';
-import { issueTicket } from './issue-ticket';
+import { issueTicket, openTicketsOfPerson } from './issue-ticket';
+import { IDEMPOTENCY_TTL_MS, keyOwner, keyReused, requestFingerprint } from './idempotency';
 import { Tx } from './tx';
 import { runWindowAction } from './window-actions';
 import { setSkills } from './window-plan';
 import { AlertStore } from '../store/alerts';
 import { ReportStore } from '../store/reports';
+import { HighWater } from '../store/high-water';
 
 export type Clock = () => number;
 
@@ -73,10 +78,14 @@ export class HallCore {
   readonly windows: WindowStore;
   readonly log: EventLog;
   readonly misc: MiscStore;
+  readonly sessions: SessionStore;
+  readonly idempotency: IdempotencyStore;
   readonly appointments: AppointmentStore;
   readonly evaluations: EvaluationStore;
   readonly alerts: AlertStore;
   readonly reports: ReportStore;
+  /** Numbers and upstream ids already seen outside, kept beside the database (survives a restore). */
+  readonly highWater: HighWater;
   private lastDay: string | null = null;
 
   constructor(
@@ -91,10 +100,13 @@ export class HallCore {
     this.windows = new WindowStore(db);
     this.log = new EventLog(db);
     this.misc = new MiscStore(db);
+    this.sessions = new SessionStore(db);
+    this.idempotency = new IdempotencyStore(db);
     this.appointments = new AppointmentStore(db);
     this.evaluations = new EvaluationStore(db);
     this.alerts = new AlertStore(db);
     this.reports = new ReportStore(db);
+    this.highWater = new HighWater(db);
     this.windows.ensure([...this.model.windows.keys()]);
     this.transact('system', () => null);
   }
@@ -130,6 +142,8 @@ export class HallCore {
     }
     this.storageFull = false;
     this.lastDay = day; // only once the rollover has committed
+    // Before anything is published (and printed): the marks file knows every number handed out.
+    this.highWater.save();
     this.publish(tx);
     return result;
   }
@@ -150,7 +164,7 @@ export class HallCore {
         tx.windows.add(w.no);
       }
     }
-    this.misc.pruneIdempotency(now - 24 * 3600_000);
+    this.idempotency.prune(now - IDEMPOTENCY_TTL_MS);
     recordMissedAppointments(this, now);
   }
 
@@ -210,6 +224,11 @@ export class HallCore {
     return issueTicket(this, input, actor, this.idSecret);
   }
 
+  /** The open tickets an ID number holds today (staff only: the kiosk says only that one is held). */
+  openTicketsOfPerson(idNumber: string, actor: Actor): TicketView[] {
+    return openTicketsOfPerson(this, idNumber, actor, this.idSecret);
+  }
+
   /** A ticket's public status (DESIGN.md §6 `GET /api/tickets/:id`): no personal data. */
   ticketStatus(
     id: string,
@@ -244,8 +263,9 @@ export class HallCore {
   // ── windows ─────────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * One clerk operation at one window. With an idempotency key, a retry of the same action at the same
-   * window returns the first answer and changes nothing.
+   * One clerk operation at one window. With an idempotency key, a retry of the same request by the same
+   * caller at the same window returns the first answer and changes nothing; the same key on a different
+   * request is refused (core/idempotency.ts).
    */
   windowCommand(
     no: number,
@@ -254,17 +274,21 @@ export class HallCore {
     args: WindowCommandArgs = {},
     key?: string,
   ): TicketView | null {
+    // Free text reaches boards, consoles and the log: a full ID or mobile number in it is masked here.
+    const clean = { ...args, note: maskOptional(args.note), reason: maskOptional(args.reason) };
     return this.transact(actor, (tx, now, day) => {
-      const scope = `window:${no}:${action}`;
+      const owner = keyOwner(actor, no);
+      const fingerprint = requestFingerprint(action, args);
       if (key) {
-        const seen = this.misc.idempotent(scope, key);
-        if (seen !== undefined) return seen as TicketView | null;
+        const seen = this.idempotency.get(owner, key, now - IDEMPOTENCY_TTL_MS);
+        if (seen && seen.fingerprint !== fingerprint) throw keyReused();
+        if (seen) return seen.response as TicketView | null;
       }
       const row = this.windows.get(no);
       const window = this.model.window(no, row);
       if (!row || !window) throw new HallError('UNKNOWN_WINDOW', `没有 ${no} 号窗口`);
-      const result = runWindowAction(this, tx, actor, action, args, row, now, day);
-      if (key) this.misc.rememberIdempotent(scope, key, result, now);
+      const result = runWindowAction(this, tx, actor, action, clean, row, now, day);
+      if (key) this.idempotency.put(owner, key, fingerprint, result, now);
       return result;
     });
   }

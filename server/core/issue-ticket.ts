@@ -6,7 +6,7 @@ import { HallError } from '../domain/errors';
 import { assertUnderCap, formatNumber, localClock, nextSeq } from '../domain/numbering';
 import { estimateWaitMin } from '../domain/routing';
 import type { Ticket } from '../domain/types';
-import type { IssuedTicketView } from '../protocol/views';
+import type { IssuedTicketView, TicketView } from '../protocol/views';
 import type { Tx } from './tx';
 import type { Actor, HallCore, IssueInput } from './hall-core';
 import type { ServicePlan } from './hall-model';
@@ -97,10 +97,13 @@ function identify(core: HallCore, service: ServicePlan, raw: string, day: string
   if (service.onePerPerson) {
     const held = core.tickets.openForPerson(hash, service.id, day);
     if (held) {
-      throw new HallError('ALREADY_HOLDING', `您已持有${service.name}的 ${held.number} 号，请勿重复取号`, {
-        number: held.number,
-        serviceId: service.id,
-      });
+      // Only that a ticket is held: anyone at the kiosk who knows a person's ID number must not learn that
+      // the person is in the hall, nor which number they hold. Staff look it up (openTicketsOfPerson).
+      throw new HallError(
+        'ALREADY_HOLDING',
+        `该身份证号已取过${service.name}的号，请勿重复取号；如需查询请咨询导服台工作人员`,
+        { serviceId: service.id },
+      );
     }
   }
   return { hash, masked: maskIdNumber(id) };
@@ -119,4 +122,15 @@ function logIssued(core: HallCore, tx: Tx, t: Ticket, actor: Actor, now: number,
     payload: { ticket: core.model.ticketView(t), action: 'issued', windowNo: null },
   });
   tx.queues = true;
+}
+
+/** Staff's look-up for a visitor who lost track of their number: the ID's open tickets today. Audited. */
+export function openTicketsOfPerson(core: HallCore, raw: string, actor: Actor, secret: Buffer): TicketView[] {
+  const hash = hashIdNumber(normaliseIdNumber(raw), secret);
+  return core.transact(actor, (_tx, now, day) => {
+    const found = core.tickets.openOfPerson(hash, day);
+    // Recorded without the ID number: who looked, and what they were shown.
+    core.log.append({ at: now, type: 'ticket.lookup', actor, data: { found: found.map((t) => t.number) } });
+    return found.map((t) => core.model.ticketView(t));
+  });
 }

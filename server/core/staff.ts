@@ -1,10 +1,15 @@
-// Who is who: clerk logins (one clerk per window at a time) and bearer tokens for staff and devices.
+// Who is who: clerk logins (one clerk per window at a time, each in a tenure of it: core/sessions.ts),
+// logout, sign-out and revocation, and bearer tokens for staff and devices.
+import { randomBytes } from 'node:crypto';
 import { verifyPassword } from '../auth/passwords';
 import { newToken, sameToken, tokenDigest } from '../auth/tokens';
 import type { DeviceConfig } from '../config/schema';
 import { HallError } from '../domain/errors';
 import type { WindowView } from '../protocol/views';
 import type { HallCore } from './hall-core';
+import { credentialOf, deadReason, endSessions, endTenure, sweepSessions } from './sessions';
+
+export { SESSION_MAX_MS } from './sessions';
 
 export type Role = 'clerk' | 'supervisor' | 'admin';
 
@@ -18,8 +23,6 @@ export interface LoginResult {
   window: WindowView | null;
 }
 
-export const SESSION_MAX_MS = 16 * 3600_000;
-
 // A fixed hash to verify against when the clerk id is unknown, so both failures take the same time.
 const DUMMY_HASH = 'scrypt:AAAAAAAAAAAAAAAAAAAAAA==:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
@@ -28,6 +31,8 @@ export class StaffAccess {
 
   constructor(private readonly core: HallCore) {
     this.deviceTokens = core.config.devices.flatMap((d) => ('token' in d ? [{ token: d.token, device: d }] : []));
+    // Sessions of a changed password, or expired while the server was down, end now and free their windows.
+    this.sweep();
   }
 
   async login(clerkId: string, password: string, windowNo?: number): Promise<LoginResult> {
@@ -40,23 +45,37 @@ export class StaffAccess {
     const token = newToken();
     const actor = `clerk:${clerk.id}`;
     this.core.transact(actor, (tx, now) => {
+      // A window whose clerk's sessions all expired is free again before anyone is refused it.
+      sweepSessions(this.core, tx, now);
+      let tenure: string | null = null;
       if (windowNo !== undefined) {
         const row = this.core.windows.get(windowNo)!;
         if (row.clerkId && row.clerkId !== clerk.id) {
           const other = this.core.model.clerks.get(row.clerkId)?.name ?? row.clerkId;
-          throw new HallError('WINDOW_TAKEN', `${windowNo} 号窗口已由 ${other} 登录，请先在该窗口退出`);
+          throw new HallError(
+            'WINDOW_TAKEN',
+            `${windowNo} 号窗口已由 ${other} 登录，请先在该窗口退出，或请值班长将其签退`,
+          );
         }
-        // One window per clerk: logging in at another window leaves the old one.
+        // One window per clerk: logging in at another window ends the tenure of the old one.
         for (const old of this.core.windows.byClerk(clerk.id)) {
-          if (old.no === windowNo) continue;
-          this.core.windows.save({ ...old, clerkId: null });
-          this.core.misc.deleteSessionsAtWindow(old.no);
-          tx.windows.add(old.no);
+          if (old.no !== windowNo) endTenure(this.core, tx, old.no, 'moved', actor, now);
         }
-        this.core.windows.save({ ...row, clerkId: clerk.id });
-        tx.windows.add(windowNo);
+        // A second login of the holder (another tab, a restarted browser) joins the current tenure.
+        tenure = row.clerkId === clerk.id && row.tenure ? row.tenure : randomBytes(12).toString('hex');
+        if (row.clerkId !== clerk.id || row.tenure !== tenure) {
+          this.core.windows.save({ ...row, clerkId: clerk.id, tenure });
+          tx.windows.add(windowNo);
+        }
       }
-      this.core.misc.putSession(tokenDigest(token), clerk.id, windowNo ?? null, now);
+      this.core.sessions.put({
+        digest: tokenDigest(token),
+        clerkId: clerk.id,
+        windowNo: windowNo ?? null,
+        tenure,
+        credential: credentialOf(clerk.passwordHash),
+        createdAt: now,
+      });
       this.core.log.append({
         at: now,
         type: 'clerk.login',
@@ -73,25 +92,82 @@ export class StaffAccess {
     };
   }
 
-  logout(p: Principal & { kind: 'staff' }): void {
-    this.core.transact(`clerk:${p.clerkId}`, (tx, now) => {
-      this.core.misc.deleteSession(p.tokenDigest);
-      if (p.windowNo !== null) {
-        const row = this.core.windows.get(p.windowNo);
-        if (row && row.clerkId === p.clerkId) {
-          this.core.windows.save({ ...row, clerkId: null });
-          tx.windows.add(row.no);
-        }
-      }
+  /**
+   * Logout leaves the window: every session of this tenure ends (another tab of the same clerk at the same
+   * window too), so nothing of it can act for the window's next clerk. `everywhere` ends all of the clerk's
+   * sessions (a lost phone, a shared computer).
+   */
+  logout(p: Principal & { kind: 'staff' }, everywhere = false): number {
+    const actor = `clerk:${p.clerkId}`;
+    return this.core.transact(actor, (tx, now) => {
+      const mine = this.core.sessions.get(p.tokenDigest);
+      const rows = everywhere
+        ? this.core.sessions.byClerk(p.clerkId)
+        : mine?.tenure
+          ? this.core.sessions.atWindow(mine.windowNo!).filter((s) => s.tenure === mine.tenure)
+          : mine
+            ? [mine]
+            : [];
+      endSessions(this.core, tx, rows, 'logout', actor, now);
       this.core.log.append({
         at: now,
         type: 'clerk.logout',
         windowNo: p.windowNo,
         clerkId: p.clerkId,
-        actor: `clerk:${p.clerkId}`,
+        actor,
+        data: { everywhere, sessions: rows.length },
+      });
+      return rows.length;
+    });
+  }
+
+  /** 签退: a supervisor frees a window its clerk left without logging out; the clerk's sessions there end. */
+  signOutWindow(by: Principal & { kind: 'staff' }, windowNo: number): void {
+    const actor = `clerk:${by.clerkId}`;
+    this.core.transact(actor, (tx, now) => {
+      const row = this.core.model.windows.has(windowNo) ? this.core.windows.get(windowNo) : null;
+      if (!row) throw new HallError('UNKNOWN_WINDOW', `没有 ${windowNo} 号窗口`);
+      if (!row.clerkId) throw new HallError('NOT_SIGNED_IN', `${windowNo} 号窗口没有工作人员登录，无需签退`);
+      endTenure(this.core, tx, windowNo, 'signed_out', actor, now);
+      this.core.log.append({
+        at: now,
+        type: 'window.signed_out',
+        windowNo,
+        clerkId: row.clerkId,
+        actor,
         data: {},
       });
     });
+  }
+
+  /**
+   * Ends every session of a clerk (their windows are freed). Supervisors revoke clerks' sessions and their
+   * own; a supervisor's or an admin's only an admin may.
+   */
+  revokeSessions(by: Principal & { kind: 'staff' }, clerkId: string): number {
+    const clerk = this.core.model.clerks.get(clerkId);
+    if (!clerk) throw new HallError('NOT_FOUND', `没有工号为“${clerkId}”的工作人员`);
+    if (clerk.role !== 'clerk' && by.role !== 'admin' && clerk.id !== by.clerkId) {
+      throw new HallError('FORBIDDEN', '只有管理员可以注销值班长或管理员的登录');
+    }
+    const actor = `clerk:${by.clerkId}`;
+    return this.core.transact(actor, (tx, now) => {
+      const rows = this.core.sessions.byClerk(clerk.id);
+      endSessions(this.core, tx, rows, 'revoked', actor, now);
+      this.core.log.append({
+        at: now,
+        type: 'clerk.revoked',
+        clerkId: clerk.id,
+        actor,
+        data: { sessions: rows.length },
+      });
+      return rows.length;
+    });
+  }
+
+  /** Ends sessions that no longer count (expired, password changed, tenure over); returns how many. */
+  sweep(): number {
+    return this.core.transact('system', (tx, now) => sweepSessions(this.core, tx, now));
   }
 
   /** A bearer token → who it belongs to, or null. Device tokens are compared in constant time. */
@@ -101,11 +177,15 @@ export class StaffAccess {
     for (const d of this.deviceTokens) if (sameToken(token, d.token)) device = d.device;
     if (device) return { kind: 'device', deviceId: device.id, device };
     const digest = tokenDigest(token);
-    const s = this.core.misc.session(digest);
-    // A clerk token lasts one working day at most; a stolen token does not outlive the shift.
-    if (!s || this.core.clock() - s.createdAt > SESSION_MAX_MS) return null;
-    const clerk = this.core.model.clerks.get(s.clerkId);
-    if (!clerk) return null;
+    const s = this.core.sessions.get(digest);
+    if (!s) return null;
+    const dead = deadReason(this.core, s, this.core.clock());
+    if (dead) {
+      // Ended now rather than at the next sweep: its window is freed and its sockets are closed at once.
+      this.core.transact('system', (tx, now) => endSessions(this.core, tx, [s], dead, 'system', now));
+      return null;
+    }
+    const clerk = this.core.model.clerks.get(s.clerkId)!;
     return {
       kind: 'staff',
       clerkId: clerk.id,

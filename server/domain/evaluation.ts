@@ -2,6 +2,7 @@
 // numberings outside it, which run in opposite directions: GB/T 39046 (1 = 非常满意) and the provincial
 // interfaces (1 = 非常不满意). Pure: no I/O.
 import { HallError } from './errors';
+import { maskOptional } from './personal-numbers';
 
 export const LEVELS = ['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -53,5 +54,7 @@ export function checkAnswer(a: Answer, allowedReasons: readonly string[]): Answe
   if (isNegative(a.level) && reasons.length === 0) {
     throw new HallError('REASON_REQUIRED', `选择“${LEVEL_TEXT[a.level].zh}”时请至少选择一项原因`);
   }
-  return { level: a.level, reasons: isNegative(a.level) ? reasons : [], comment: a.comment?.trim() || null };
+  // A comment may be shown to supervisors and sent upstream: a full ID or mobile number in it is masked.
+  const comment = a.comment?.trim() || null;
+  return { level: a.level, reasons: isNegative(a.level) ? reasons : [], comment: maskOptional(comment) };
 }

@@ -28,6 +28,12 @@ export class RateLimiter {
     return true;
   }
 
+  /** Gives back one token taken for something that turned out not to count (a right password). */
+  giveBack(key: string, now: number): void {
+    const b = this.buckets.get(key);
+    if (b) this.buckets.set(key, { tokens: Math.min(this.burst, this.level(key, now) + 1), at: now });
+  }
+
   /** Seconds until one token is back (for Retry-After). */
   retryAfterSec(key: string, now: number): number {
     return Math.max(1, Math.ceil(((1 - this.level(key, now)) / this.perMin) * 60));

@@ -7,6 +7,7 @@
 // - within target: called tickets whose wait ≤ their service's target ÷ called tickets;
 // - satisfaction: 非常满意/满意/基本满意 ÷ rated; evaluation rate: rated ÷ (rated + 未评价); voided
 //   ratings (an appeal upheld) and prompts still open do not count.
+import { HallError } from './errors';
 import { isSatisfied, type Level } from './evaluation';
 
 export interface Visit {
@@ -24,6 +25,21 @@ export interface Visit {
   targetWaitMin: number;
   transfers: number;
   evaluation: { status: 'pending' | 'rated' | 'unrated'; level: Level | null; voided: boolean } | null;
+}
+
+/** The longest range one report covers (a leap year): longer ranges are refused, not computed. */
+export const MAX_REPORT_DAYS = 366;
+
+/** Refuses a range longer than MAX_REPORT_DAYS days (from and to are hall days, "YYYY-MM-DD", to ≥ from). */
+export function assertReportRange(from: string, to: string): void {
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  if (days > MAX_REPORT_DAYS) {
+    throw new HallError(
+      'RANGE_TOO_LONG',
+      `统计区间最长 ${MAX_REPORT_DAYS} 天（所选 ${days} 天），请缩短区间或分段导出`,
+      { maxDays: MAX_REPORT_DAYS, days },
+    );
+  }
 }
 
 export const REPORT_GROUPS = ['service', 'window', 'clerk', 'hour', 'day'] as const;
@@ -55,30 +71,88 @@ export function percentile(xs: number[], p: number): number | null {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 
+/**
+ * One group's figures, a visit at a time in constant time and memory per visit: a long range is one pass.
+ * Waits are kept as counts per tenth of a minute: the figures are shown to one decimal and rounding keeps
+ * order, so the nearest-rank p90 of the rounded waits is exactly the rounded p90 of the waits.
+ */
+export class RowAccumulator {
+  private tickets = 0;
+  private served = 0;
+  private noShows = 0;
+  private transfers = 0;
+  private waitSum = 0;
+  private waitCount = 0;
+  private maxWait = -Infinity;
+  private readonly waitTenths = new Map<number, number>();
+  private within = 0;
+  private serviceSum = 0;
+  private serviceCount = 0;
+  private rated = 0;
+  private satisfied = 0;
+  private answered = 0;
+
+  add(v: Visit): void {
+    this.tickets++;
+    if (v.status === 'finished') this.served++;
+    if (v.status === 'no_show') this.noShows++;
+    this.transfers += v.transfers;
+    if (v.waitMin !== null) {
+      this.waitSum += v.waitMin;
+      this.waitCount++;
+      if (v.waitMin > this.maxWait) this.maxWait = v.waitMin;
+      const k = Math.round(v.waitMin * 10);
+      this.waitTenths.set(k, (this.waitTenths.get(k) ?? 0) + 1);
+      if (v.waitMin <= v.targetWaitMin) this.within++;
+    }
+    if (v.status === 'finished' && v.serviceMin !== null) {
+      this.serviceSum += v.serviceMin;
+      this.serviceCount++;
+    }
+    const e = v.evaluation;
+    if (e && !e.voided && e.status !== 'pending') {
+      this.answered++;
+      if (e.status === 'rated') {
+        this.rated++;
+        if (e.level && isSatisfied(e.level)) this.satisfied++;
+      }
+    }
+  }
+
+  private p90Tenths(): number | null {
+    if (!this.waitCount) return null;
+    const rank = Math.max(1, Math.ceil(0.9 * this.waitCount));
+    let seen = 0;
+    for (const k of [...this.waitTenths.keys()].sort((a, b) => a - b)) {
+      seen += this.waitTenths.get(k)!;
+      if (seen >= rank) return k;
+    }
+    return null;
+  }
+
+  row(key: string): ReportRow {
+    const p90 = this.p90Tenths();
+    return {
+      key,
+      tickets: this.tickets,
+      served: this.served,
+      noShows: this.noShows,
+      transfers: this.transfers,
+      meanWaitMin: this.waitCount ? round(this.waitSum / this.waitCount, 1) : null,
+      p90WaitMin: p90 === null ? null : p90 / 10,
+      maxWaitMin: this.waitCount ? round(this.maxWait, 1) : null,
+      meanServiceMin: this.serviceCount ? round(this.serviceSum / this.serviceCount, 1) : null,
+      withinTarget: share(this.within, this.waitCount),
+      satisfaction: share(this.satisfied, this.rated),
+      evaluationRate: share(this.rated, this.answered),
+    };
+  }
+}
+
 export function rowOf(key: string, visits: Visit[]): ReportRow {
-  const waits = visits.flatMap((v) => (v.waitMin === null ? [] : [v.waitMin]));
-  const within = visits.filter((v) => v.waitMin !== null && v.waitMin <= v.targetWaitMin).length;
-  const services = visits.flatMap((v) => (v.status === 'finished' && v.serviceMin !== null ? [v.serviceMin] : []));
-  const evals = visits.flatMap((v) =>
-    v.evaluation && !v.evaluation.voided && v.evaluation.status !== 'pending' ? [v.evaluation] : [],
-  );
-  const rated = evals.filter((e) => e.status === 'rated');
-  const max = waits.length ? Math.max(...waits) : null;
-  const p90 = percentile(waits, 0.9);
-  return {
-    key,
-    tickets: visits.length,
-    served: visits.filter((v) => v.status === 'finished').length,
-    noShows: visits.filter((v) => v.status === 'no_show').length,
-    transfers: visits.reduce((n, v) => n + v.transfers, 0),
-    meanWaitMin: mean(waits),
-    p90WaitMin: p90 === null ? null : round(p90, 1),
-    maxWaitMin: max === null ? null : round(max, 1),
-    meanServiceMin: mean(services),
-    withinTarget: share(within, waits.length),
-    satisfaction: share(rated.filter((e) => e.level && isSatisfied(e.level)).length, rated.length),
-    evaluationRate: share(rated.length, evals.length),
-  };
+  const acc = new RowAccumulator();
+  for (const v of visits) acc.add(v);
+  return acc.row(key);
 }
 
 const KEY: Record<ReportGroup, (v: Visit) => string | null> = {
@@ -89,18 +163,35 @@ const KEY: Record<ReportGroup, (v: Visit) => string | null> = {
   day: (v) => v.day,
 };
 
-/** One row per group (visits no window or clerk took are left out of those groupings) and the total. */
-export function report(visits: Visit[], by: ReportGroup): { rows: ReportRow[]; total: ReportRow } {
-  const groups = new Map<string, Visit[]>();
-  for (const v of visits) {
-    const k = KEY[by](v);
-    if (k === null) continue;
-    groups.set(k, [...(groups.get(k) ?? []), v]);
+/** One grouping's figures built a visit at a time (visits no window or clerk took are left out of those). */
+export class GroupedReport {
+  private readonly groups = new Map<string, RowAccumulator>();
+  private readonly total = new RowAccumulator();
+
+  constructor(readonly by: ReportGroup) {}
+
+  add(v: Visit): void {
+    this.total.add(v);
+    const k = KEY[this.by](v);
+    if (k === null) return;
+    let acc = this.groups.get(k);
+    if (!acc) this.groups.set(k, (acc = new RowAccumulator()));
+    acc.add(v);
   }
-  const rows = [...groups.entries()]
-    .map(([k, vs]) => rowOf(k, vs))
-    .sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
-  return { rows, total: rowOf('total', visits) };
+
+  result(): { rows: ReportRow[]; total: ReportRow } {
+    const rows = [...this.groups.entries()]
+      .map(([k, acc]) => acc.row(k))
+      .sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+    return { rows, total: this.total.row('total') };
+  }
+}
+
+/** One row per group and the total. */
+export function report(visits: Visit[], by: ReportGroup): { rows: ReportRow[]; total: ReportRow } {
+  const g = new GroupedReport(by);
+  for (const v of visits) g.add(v);
+  return g.result();
 }
 
 export interface HourPoint {
@@ -110,17 +201,37 @@ export interface HourPoint {
   meanWaitMin: number | null;
 }
 
+/** Per hour: numbers taken, visits finished, and the mean wait of tickets called in that hour (one pass). */
+export class HourlyAccumulator {
+  private readonly arrivals = new Array<number>(24).fill(0);
+  private readonly served = new Array<number>(24).fill(0);
+  private readonly waitSum = new Array<number>(24).fill(0);
+  private readonly waitCount = new Array<number>(24).fill(0);
+
+  add(v: Visit): void {
+    if (v.hour >= 0 && v.hour < 24) this.arrivals[v.hour]!++;
+    if (v.status === 'finished' && v.finishedHour !== null && v.finishedHour < 24) this.served[v.finishedHour]!++;
+    if (v.calledHour !== null && v.calledHour < 24 && v.waitMin !== null) {
+      this.waitSum[v.calledHour]! += v.waitMin;
+      this.waitCount[v.calledHour]!++;
+    }
+  }
+
+  points(): HourPoint[] {
+    return Array.from({ length: 24 }, (_, hour) => ({
+      hour,
+      arrivals: this.arrivals[hour]!,
+      served: this.served[hour]!,
+      meanWaitMin: this.waitCount[hour] ? round(this.waitSum[hour]! / this.waitCount[hour]!, 1) : null,
+    }));
+  }
+}
+
 /** Per hour of one day: numbers taken, visits finished, and the mean wait of tickets called in that hour. */
 export function hourly(visits: Visit[]): HourPoint[] {
-  return Array.from({ length: 24 }, (_, hour) => {
-    const waits = visits.filter((v) => v.calledHour === hour && v.waitMin !== null).map((v) => v.waitMin!);
-    return {
-      hour,
-      arrivals: visits.filter((v) => v.hour === hour).length,
-      served: visits.filter((v) => v.status === 'finished' && v.finishedHour === hour).length,
-      meanWaitMin: mean(waits),
-    };
-  });
+  const acc = new HourlyAccumulator();
+  for (const v of visits) acc.add(v);
+  return acc.points();
 }
 
 /** The mean of several days' hourly points (the same weekday in earlier weeks). */

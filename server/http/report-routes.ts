@@ -1,22 +1,36 @@
 // Reports under /api/reports (DESIGN.md §6): figures as JSON, CSV and XLSX downloads, the printable
 // report, and today's hourly curve against the same weekday. Supervisors and admins only.
 import { daySummary } from '../core/day-summary';
-import { buildReport, hourlyCurve, visitsBetween } from '../core/reports';
+import { buildReports, hourlyCurve } from '../core/reports';
 import type { HallCore } from '../core/hall-core';
-import { hourly, REPORT_GROUPS } from '../domain/report';
+import { assertReportRange, REPORT_GROUPS } from '../domain/report';
 import { parseHhMm } from '../domain/numbering';
 import * as body from '../protocol/http';
 import { reportCsv } from '../reports/csv';
 import { printPage } from '../reports/print-page';
 import { reportXlsx } from '../reports/xlsx';
 import { dayRange } from './evaluation-routes';
+import { HallError } from '../domain/errors';
 import { FileReply, validate } from './handler';
+import type { Request } from 'express';
 import type { RouteDef } from './routes';
+
+/** Aborted when the asker goes away before the answer is sent: a long report stops reading the database. */
+function whileConnected(req: Request): AbortSignal {
+  const ac = new AbortController();
+  req.res?.once('close', () => {
+    // A refusal, not a failure: nobody reads the answer, and the log need not call it unexpected.
+    if (!req.res?.writableFinished) ac.abort(new HallError('VALIDATION', '统计已取消（页面已关闭）'));
+  });
+  return ac.signal;
+}
 
 export function reportRoutes(core: HallCore): RouteDef[] {
   const query = (q: unknown) => {
     const parsed = validate(body.reportQuery, q, 'query');
-    return { ...parsed, ...dayRange(core, parsed.from, parsed.to) };
+    const range = dayRange(core, parsed.from, parsed.to);
+    assertReportRange(range.from, range.to);
+    return { ...parsed, ...range };
   };
   const name = (from: string, to: string, ext: string) =>
     `${core.config.hall.id}-report-${from}${to !== from ? `_${to}` : ''}.${ext}`;
@@ -24,12 +38,13 @@ export function reportRoutes(core: HallCore): RouteDef[] {
     {
       method: 'get',
       path: '/api/reports',
-      summary: 'Report figures for ?from=&to= (YYYY-MM-DD) ?by=service|window|clerk|hour|day',
+      summary:
+        'Report figures for ?from=&to= (YYYY-MM-DD, at most 366 days: longer is 400 RANGE_TOO_LONG) ?by=service|window|clerk|hour|day',
       access: 'supervisor',
       body: null,
-      act: ({ req }) => {
+      act: async ({ req }) => {
         const q = query(req.query);
-        return buildReport(core, q.from, q.to, q.by);
+        return (await buildReports(core, q.from, q.to, [q.by], whileConnected(req))).reports[0]!;
       },
     },
     {
@@ -57,14 +72,17 @@ export function reportRoutes(core: HallCore): RouteDef[] {
       act: async ({ req }) => {
         const q = query(req.query);
         if (q.format === 'xlsx') {
-          const all = REPORT_GROUPS.map((by) => buildReport(core, q.from, q.to, by));
+          const { reports: all } = await buildReports(core, q.from, q.to, REPORT_GROUPS, whileConnected(req));
           return new FileReply(
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
             await reportXlsx(all, q.lang),
             name(q.from, q.to, 'xlsx'),
           );
         }
-        const csv = reportCsv(buildReport(core, q.from, q.to, q.by), q.lang);
+        const csv = reportCsv(
+          (await buildReports(core, q.from, q.to, [q.by], whileConnected(req))).reports[0]!,
+          q.lang,
+        );
         return new FileReply('text/csv; charset=utf-8', csv, name(q.from, q.to, `${q.by}.csv`));
       },
     },
@@ -74,17 +92,14 @@ export function reportRoutes(core: HallCore): RouteDef[] {
       summary: 'The printable report (HTML with a print stylesheet and charts) for ?from=&to=',
       access: 'supervisor',
       body: null,
-      act: ({ req }) => {
+      act: async ({ req }) => {
         const q = query(req.query);
-        const reports = (['service', 'window', 'clerk', 'hour'] as const).map((by) =>
-          buildReport(core, q.from, q.to, by),
-        );
+        const groups = ['service', 'window', 'clerk', 'hour'] as const;
+        const { reports, hours: rangeHours } = await buildReports(core, q.from, q.to, groups, whileConnected(req));
         const hall = core.config.hall;
         const hours = { from: Math.floor(parseHhMm(hall.open) / 60), to: Math.ceil(parseHhMm(hall.close) / 60) };
         const chart =
-          q.from === q.to
-            ? { ...hourlyCurve(core, q.from), hours }
-            : { today: hourly(visitsBetween(core, q.from, q.to)), usual: [], hours };
+          q.from === q.to ? { ...hourlyCurve(core, q.from), hours } : { today: rangeHours, usual: [], hours };
         const printedAt = new Date(core.clock()).toLocaleString('zh-CN', { timeZone: hall.timezone, hour12: false });
         return new FileReply('text/html; charset=utf-8', printPage(reports, chart, q.lang, printedAt));
       },

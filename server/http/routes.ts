@@ -12,6 +12,7 @@ import { toPublic } from '../protocol/views';
 import type { TicketPrinting } from '../printing/ticket-printing';
 import { evaluationRoutes } from './evaluation-routes';
 import { reportRoutes } from './report-routes';
+import { sessionRoutes } from './session-routes';
 import { supervisorRoutes } from './supervisor-routes';
 import type { DeviceHealthView } from '../protocol/socket';
 import type { UpstreamStatus } from '../upstream/upstream';
@@ -28,6 +29,8 @@ export interface RouteDef {
   path: string;
   summary: string;
   access: Access;
+  /** A window command's action: decides what a keypad may do (policy.KEYPAD_ACTIONS). */
+  action?: WindowAction;
   body: z.ZodType | null;
   act: (ctx: { principal: Principal | null; body: any; req: Request }) => unknown;
 }
@@ -77,39 +80,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
   const { core, staff } = d;
   const statusUrl = (id: string) => `${d.publicUrl()}/t/${id}`;
   return [
-    {
-      method: 'post',
-      path: '/api/auth/login',
-      summary: 'Clerk login (工号 + password), optionally at a window',
-      access: 'public',
-      body: body.loginBody,
-      act: async ({ body: b, req }) =>
-        d.limits.login(req.socket.remoteAddress ?? '?', () => staff.login(b.clerkId, b.password, b.windowNo)),
-    },
-    {
-      method: 'post',
-      path: '/api/auth/logout',
-      summary: 'End this session and leave the window',
-      access: 'staff',
-      body: body.emptyBody,
-      act: ({ principal }) => {
-        staff.logout(policy.requireStaff(principal));
-        return { ok: true };
-      },
-    },
-    {
-      method: 'get',
-      path: '/api/auth/me',
-      summary: 'Who this token belongs to',
-      access: 'any',
-      body: null,
-      act: ({ principal }) => {
-        const p = policy.requirePrincipal(principal);
-        return p.kind === 'staff'
-          ? { kind: 'staff', clerk: { id: p.clerkId, name: p.name, role: p.role }, windowNo: p.windowNo }
-          : { kind: 'device', device: { id: p.deviceId, kind: p.device.kind } };
-      },
-    },
+    ...sessionRoutes(core, staff, d.limits),
     {
       method: 'post',
       path: '/api/tickets',
@@ -147,6 +118,14 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
     },
     {
       method: 'post',
+      path: '/api/tickets/by-id-number',
+      summary: '查号: the open tickets an ID number holds today (staff; audited; the kiosk only says one is held)',
+      access: 'staff',
+      body: body.idLookupBody,
+      act: ({ principal, body: b }) => ({ tickets: core.openTicketsOfPerson(b.idNumber, actorOf(principal!)) }),
+    },
+    {
+      method: 'post',
       path: '/api/tickets/:id/priority',
       summary: '优先: staff set or clear a waiting ticket’s priority (elderly, disabled, military, pregnant, green)',
       access: 'staff',
@@ -181,6 +160,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       path: `/api/windows/:no/${w.action}`,
       summary: w.summary,
       access: 'window',
+      action: w.action,
       body: w.body,
       act: ({ principal, body: b, req }) => {
         const key = req.get('idempotency-key');
@@ -318,7 +298,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
 }
 
 /** The authorisation step of each access level; window routes also check the path's window. */
-export function authorizer(access: Access): (p: Principal | null, req: Request) => void {
+export function authorizer(access: Access, action?: WindowAction): (p: Principal | null, req: Request) => void {
   switch (access) {
     case 'public':
       return () => {};
@@ -337,7 +317,7 @@ export function authorizer(access: Access): (p: Principal | null, req: Request) 
     case 'window':
       return (p, req) => {
         policy.requirePrincipal(p);
-        policy.requireWindowActor(p, windowNo(req));
+        policy.requireWindowActor(p, windowNo(req), action ?? null);
       };
   }
 }

@@ -2,12 +2,17 @@
 // config, per-device topic ACLs, and the server's own retained `server/state` with a last will.
 // Later features (LED, keypads, pads) publish and subscribe through this bridge. On the embedded broker
 // the server's side runs in process (server-link.ts): it has no client id and no login a device could use.
+import type { Socket } from 'node:net';
+import { rootCertificates } from 'node:tls';
 import type { HallConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
 import type { StaffAccess } from '../core/staff';
 import type { Log } from '../log';
+import { DEFAULT_MQTTS_PORT } from '../config/tls-schema';
+import type { HallTls } from '../tls/hall-tls';
 import { EmbeddedBroker } from './embedded-broker';
 import { clientLink, inProcessLink, type LinkEvents, type ServerLink } from './server-link';
+import { listenMqtts, type MqttsListener } from './tls-listener';
 
 type MqttSettings = HallConfig['mqtt'];
 
@@ -15,6 +20,9 @@ export class MqttBridge {
   private embedded: EmbeddedBroker | null = null;
   private link: ServerLink | null = null;
   brokerPort: number | null = null;
+  private tlsListener: MqttsListener | null = null;
+  /** MQTT over TLS (server.tls on, embedded broker). */
+  brokerTlsPort: number | null = null;
   private readonly connectHooks = new Set<() => void>();
   private readonly handlers = new Map<string, Set<(topic: string, payload: Buffer) => void>>();
 
@@ -23,6 +31,7 @@ export class MqttBridge {
     private readonly staff: StaffAccess,
     private readonly settings: MqttSettings,
     private readonly log: Log,
+    private readonly tls: HallTls | null = null,
   ) {}
 
   get base(): string {
@@ -38,6 +47,7 @@ export class MqttBridge {
     return {
       mode: 'embedded' in this.settings ? 'embedded' : 'external',
       port: this.brokerPort,
+      ...(this.brokerTlsPort !== null ? { tlsPort: this.brokerTlsPort } : {}),
       ...('embedded' in this.settings ? { host: this.settings.embedded.host ?? '0.0.0.0' } : {}),
       connected: this.link?.connected ?? false,
     };
@@ -61,10 +71,24 @@ export class MqttBridge {
       this.linkUp();
       await this.embedded.listen(port, host ?? '0.0.0.0');
       this.brokerPort = this.embedded.port;
+      const embedded = this.embedded;
+      if (this.tls) {
+        // The same door as the plain listener: the connection guard applies behind TLS too.
+        const { tlsPort } = this.settings.embedded;
+        this.tlsListener = await listenMqtts(
+          (stream) => embedded.accept(stream as Socket), // a TLSSocket: a net.Socket underneath
+          this.tls,
+          tlsPort ?? DEFAULT_MQTTS_PORT,
+          host ?? '0.0.0.0',
+        );
+        this.brokerTlsPort = this.tlsListener.port;
+      }
     } else {
       const { url, username, password } = this.settings;
+      // An external broker with the hall's self-signed certificate (mqtts://) is trusted like a public one.
+      const ca = this.tls?.ca && url.startsWith('mqtts:') ? [...rootCertificates, this.tls.ca] : undefined;
       this.link = clientLink(
-        { url, username, password, hallId: this.core.config.hall.id, stateTopic: this.stateTopic },
+        { url, username, password, ca, hallId: this.core.config.hall.id, stateTopic: this.stateTopic },
         events,
       );
     }
@@ -125,6 +149,9 @@ export class MqttBridge {
     // A clean stop says offline itself; a crash leaves it to the last will (or to the broker going away).
     if (link?.connected) await link.publish(this.stateTopic, JSON.stringify({ state: 'offline' }), true);
     await link?.end();
+    const tlsListener = this.tlsListener;
+    this.tlsListener = null;
+    await tlsListener?.close();
     const embedded = this.embedded;
     this.embedded = null;
     await embedded?.close();

@@ -66,7 +66,7 @@ export class MqttKeypads {
     try {
       if (!keypad) throw new HallError('FORBIDDEN', `${windowNo} 号窗口没有配置呼叫器`);
       const principal = { kind: 'device' as const, deviceId: keypad.id, device: keypad };
-      requireWindowActor(principal, windowNo);
+      requireWindowActor(principal, windowNo, ACTIONS[cmd.action]!);
       const ticket = this.core.windowCommand(
         windowNo,
         ACTIONS[cmd.action]!,

@@ -60,7 +60,7 @@ export function inProcessLink(broker: Aedes, on: Omit<LinkEvents, 'connect'>): S
 
 /** An MQTT client of an external broker, reconnecting by itself, with a last will saying offline. */
 export function clientLink(
-  o: { url: string; username?: string; password?: string; hallId: string; stateTopic: string },
+  o: { url: string; username?: string; password?: string; ca?: string[]; hallId: string; stateTopic: string },
   on: LinkEvents,
 ): ServerLink {
   const client: MqttClient = mqtt.connect(o.url, {
@@ -70,6 +70,7 @@ export function clientLink(
     clientId: `hall-server-${o.hallId}-${randomBytes(6).toString('hex')}`,
     username: o.username,
     password: o.password,
+    ...(o.ca ? { ca: o.ca } : {}),
     reconnectPeriod: 2000,
     will: {
       topic: o.stateTopic,

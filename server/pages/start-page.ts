@@ -104,6 +104,8 @@ export function startPage(
   demoTokens: Record<string, string> = {},
   /** Pages of this hall only, e.g. a virtual printer's paper roll. */
   extra: Surface[] = [],
+  /** With TLS on: the addresses to give devices and the certificate to check (README "Security"). */
+  tls: TlsAddresses | null = null,
 ): string {
   const zh = lang === 'zh';
   const href = (s: Surface) => {
@@ -132,11 +134,27 @@ export function startPage(
 <p>${zh ? '排队叫号与呼叫显示系统' : 'Queue management and call display'} · ${esc(snap.hall.day)} · ${zh ? '办公时间' : 'Hours'} ${snap.hall.open}–${snap.hall.close}
  · ${zh ? `开放窗口 ${open}/${snap.windows.length}` : `windows open ${open}/${snap.windows.length}`}</p></header>
 <main>
+${tls ? tlsLine(tls, zh) : ''}
 <div class="grid">${cards}</div>
 <table><thead><tr><th>${zh ? '号段' : 'Prefix'}</th><th>${zh ? '事项' : 'Service'}</th><th>${zh ? '等候人数' : 'Waiting'}</th><th>${zh ? '预计等候（分钟）' : 'Est. wait (min)'}</th></tr></thead>
 <tbody>${rows}</tbody></table>
 </main>`,
   );
+}
+
+export interface TlsAddresses {
+  publicUrl: string;
+  ticketUrl: string;
+  fingerprint: string;
+  /** Where the self-signed hall CA can be downloaded; null with the hall's own certificate. */
+  caPath: string | null;
+}
+
+function tlsLine(t: TlsAddresses, zh: boolean): string {
+  const ca = t.caPath ? ` · <a href="${esc(t.caPath)}">${zh ? '下载大厅根证书' : 'Download the hall CA'}</a>` : '';
+  return `<p class="tls">${zh ? '工作人员与设备（HTTPS）' : 'Staff and devices (HTTPS)'}：<code>${esc(t.publicUrl)}</code>
+ · ${zh ? '手机查号' : 'Ticket page'}：<code>${esc(t.ticketUrl)}/t/…</code>
+ · ${zh ? '证书指纹' : 'Certificate'} SHA-256 <code>${esc(t.fingerprint)}</code>${ca}</p>`;
 }
 
 export function placeholderPage(surface: Surface | undefined, lang: Lang): string {

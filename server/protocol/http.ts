@@ -11,6 +11,14 @@ export const loginBody = z.strictObject({
   windowNo: z.number().int().positive().max(9999).optional(),
 });
 
+/** `everywhere`: end all of this clerk's sessions, not only this window's. */
+export const logoutBody = z.strictObject({ everywhere: z.boolean().optional() });
+
+/** Staff look up which open ticket an ID number holds (the kiosk only says that it holds one). */
+export const idLookupBody = z.strictObject({ idNumber: z.string().min(1).max(32) });
+
+export const clerkIdParam = text(64);
+
 export const issueTicketBody = z
   .strictObject({
     serviceId: text(64).optional(),

@@ -140,6 +140,16 @@ export interface KioskState {
   priorities: readonly Priority[];
 }
 
+/**
+ * Sent to a staff socket just before the server closes it because its session ended (logout, sign-out,
+ * revocation, a password change, expiry, the window taken over): the page goes back to its login.
+ */
+export interface SessionEndedEvent {
+  code: 'SESSION_ENDED';
+  reason: 'logout' | 'moved' | 'signed_out' | 'revoked' | 'password' | 'expired';
+  message: string;
+}
+
 export interface ServerToClient {
   '/board': { state: BoardState; call: CallView; window: PublicWindowView; queues: ServiceView[]; notice: string };
   '/window': {
@@ -148,6 +158,7 @@ export interface ServerToClient {
     window: WindowView;
     queues: ServiceView[];
     held: TicketView[];
+    'session.ended': SessionEndedEvent;
   };
   '/supervisor': {
     state: SupervisorState;
@@ -163,6 +174,7 @@ export interface ServerToClient {
     served: { windowNo: number; count: number };
     notice: string;
     upstream: UpstreamStatus;
+    'session.ended': SessionEndedEvent;
   };
   '/pad': { state: PadState; call: CallView; window: PublicWindowView; prompt: PadPrompt };
   '/ticket': { state: TicketPageState; ticket: TicketPageState['ticket'] };

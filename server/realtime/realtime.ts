@@ -13,9 +13,11 @@ import type {
   PadState,
   PrinterView,
   PublicWindowView,
+  SessionEndedEvent,
   SupervisorState,
 } from '../protocol/socket';
 import { padPrompt } from '../core/evaluations';
+import { SESSION_END_MESSAGES, type SessionEndReason } from '../core/sessions';
 import type { CallView, WindowView } from '../protocol/views';
 import { toPublic } from '../protocol/views';
 import type { UpstreamStatus } from '../upstream/upstream';
@@ -180,7 +182,7 @@ export class Realtime {
     const windowNo = policy.isSupervisor(q) && typeof a.windowNo === 'number' ? a.windowNo : q.windowNo;
     if (windowNo === null || !this.core.model.windows.has(windowNo))
       throw new HallError('FORBIDDEN', '请先登录到一个窗口');
-    policy.requireWindowActor(q, windowNo);
+    policy.requireWindowActor(q, windowNo, null);
     return { ...blank, principal: q, windowNo };
   }
 
@@ -236,6 +238,7 @@ export class Realtime {
       }),
       bus.on('followup.changed', ({ followUp }) => this.io.of('/supervisor').emit('followUp', followUp)),
       bus.on('alert', (alert) => this.io.of('/supervisor').emit('alert', alert)),
+      bus.on('session.ended', ({ digests, reason }) => this.closeSessions(new Set(digests), reason)),
       bus.on('notice.changed', () => {
         this.io.of('/supervisor').emit('notice', this.core.notice(null));
         for (const s of this.io.of('/board').sockets.values())
@@ -257,6 +260,19 @@ export class Realtime {
         if (status) this.io.of('/ticket').to(room).emit('ticket', status);
       }),
     );
+  }
+
+  /** Sessions ended: their sockets, in every namespace, are told why and closed (a logged-out console hears nothing more). */
+  private closeSessions(digests: ReadonlySet<string>, reason: SessionEndReason): void {
+    const ended: SessionEndedEvent = { code: 'SESSION_ENDED', reason, message: SESSION_END_MESSAGES[reason] };
+    for (const nsp of this.io._nsps.values()) {
+      for (const s of nsp.sockets.values()) {
+        const p = (s.data.bound as Bound | undefined)?.principal;
+        if (p?.kind !== 'staff' || !digests.has(p.tokenDigest)) continue;
+        s.emit('session.ended', ended);
+        s.disconnect(true);
+      }
+    }
   }
 
   /** A printer's state changed: its kiosk shows it; supervisors see it (the watch raises the alert). */

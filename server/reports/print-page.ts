@@ -6,6 +6,9 @@ import type { Report } from '../core/reports';
 import { cellText, COLUMNS, GROUP_TITLE, type Lang } from './columns';
 import { CHART_TEXT, hourChartSvg } from './hour-chart';
 
+/** The print button's handler: the only inline script the content security policy allows (by its hash). */
+export const PRINT_HANDLER = 'window.print()';
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function table(r: Report, lang: Lang): string {
@@ -42,7 +45,7 @@ th:first-child,td:first-child{text-align:left} thead{background:#f0f3f8} tr.tota
 .chart{max-width:760px} .noprint button{font-size:16px;padding:6px 18px;margin:8px 0}
 @page{size:A4;margin:14mm} @media print{.noprint{display:none} body{margin:0} h2{break-after:avoid} table{break-inside:auto} tr{break-inside:avoid}}
 </style></head><body>
-<div class="noprint"><button onclick="window.print()">${zh ? '打印 / 存为 PDF' : 'Print / save as PDF'}</button></div>
+<div class="noprint"><button onclick="${PRINT_HANDLER}">${zh ? '打印 / 存为 PDF' : 'Print / save as PDF'}</button></div>
 <h1>${esc(title)}</h1><div class="sub">${esc(range)} · ${zh ? '打印时间' : 'Printed'} ${esc(printedAt)}</div>
 <div class="kpis">
 ${kpi(zh ? '取号' : 'Tickets', String(t.tickets))}${kpi(zh ? '办结' : 'Served', String(t.served))}${kpi(zh ? '过号' : 'No-shows', String(t.noShows))}

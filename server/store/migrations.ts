@@ -198,4 +198,29 @@ export const MIGRATIONS: readonly string[] = [
     last_error TEXT
   ) STRICT;
   `,
+  /* 7: sessions belong to a window tenure and to the password they were opened with; idempotency keys are
+     bound to the caller and the request's content (issue 23) */ `
+  ALTER TABLE window_state ADD COLUMN tenure TEXT;
+  ALTER TABLE sessions ADD COLUMN tenure TEXT;
+  ALTER TABLE sessions ADD COLUMN credential TEXT NOT NULL DEFAULT '';
+  -- Clerks logged in when the hall upgrades keep their windows: each holder gets a tenure, shared by the
+  -- sessions it already has there; a session at a window someone else now holds gets none and ends.
+  UPDATE window_state SET tenure = lower(hex(randomblob(12))) WHERE clerk_id IS NOT NULL;
+  UPDATE sessions SET tenure = (SELECT w.tenure FROM window_state w
+    WHERE w.no = sessions.window_no AND w.clerk_id = sessions.clerk_id) WHERE window_no IS NOT NULL;
+  DELETE FROM sessions WHERE window_no IS NOT NULL AND tenure IS NULL;
+  CREATE INDEX sessions_clerk ON sessions (clerk_id);
+  CREATE INDEX sessions_tenure ON sessions (tenure) WHERE tenure IS NOT NULL;
+
+  DROP TABLE idempotency;
+  CREATE TABLE idempotency (
+    caller      TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    response    TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (caller, key)
+  ) STRICT;
+  CREATE INDEX idempotency_age ON idempotency (created_at);
+  `,
 ];

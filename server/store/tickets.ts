@@ -130,6 +130,8 @@ export class TicketStore {
       ),
       openForPerson: db.prepare<[string, string, string], Row>(`SELECT * FROM tickets WHERE id_hash = ?
         AND service_id = ? AND day = ? AND status IN ('waiting','called','serving','held') LIMIT 1`),
+      openOfPerson: db.prepare<[string, string], Row>(`SELECT * FROM tickets WHERE id_hash = ?
+        AND day = ? AND status IN ('waiting','called','serving','held') ORDER BY issued_at`),
     };
   }
 
@@ -208,5 +210,10 @@ export class TicketStore {
   openForPerson(idHash: string, serviceId: string, day: string): Ticket | null {
     const r = this.s.openForPerson.get(idHash, serviceId, day);
     return r ? toTicket(r) : null;
+  }
+
+  /** A person's open tickets of the day, every service (staff's anti-hoarding look-up). */
+  openOfPerson(idHash: string, day: string): Ticket[] {
+    return this.s.openOfPerson.all(idHash, day).map(toTicket);
   }
 }

@@ -8,6 +8,8 @@ export interface WindowRow {
   pausedAt: number | null;
   currentTicket: string | null;
   clerkId: string | null;
+  /** The clerk's tenure of this window (random id from login to leaving); sessions carry it (core/sessions.ts). */
+  tenure: string | null;
   lastCallAt: number | null;
   /** Live skill changes override the config's skills; null = as configured. */
   skills: Record<string, number> | null;
@@ -23,6 +25,7 @@ interface Raw {
   paused_at: number | null;
   current_ticket: string | null;
   clerk_id: string | null;
+  tenure: string | null;
   last_call_at: number | null;
   skills: string | null;
   skills_until: number | null;
@@ -36,6 +39,7 @@ const fromRaw = (r: Raw): WindowRow => ({
   pausedAt: r.paused_at,
   currentTicket: r.current_ticket,
   clerkId: r.clerk_id,
+  tenure: r.tenure,
   lastCallAt: r.last_call_at,
   skills: r.skills ? (JSON.parse(r.skills) as Record<string, number>) : null,
   skillsUntil: r.skills_until,
@@ -51,7 +55,7 @@ export class WindowStore {
       get: db.prepare<[number], Raw>('SELECT * FROM window_state WHERE no = ?'),
       all: db.prepare<[], Raw>('SELECT * FROM window_state ORDER BY no'),
       save: db.prepare(`UPDATE window_state SET open=@open, paused_reason=@pausedReason, paused_at=@pausedAt,
-        current_ticket=@currentTicket, clerk_id=@clerkId, last_call_at=@lastCallAt, skills=@skills,
+        current_ticket=@currentTicket, clerk_id=@clerkId, tenure=@tenure, last_call_at=@lastCallAt, skills=@skills,
         skills_until=@skillsUntil, skills_revert=@skillsRevert WHERE no=@no`),
       byClerk: db.prepare<[string], Raw>('SELECT * FROM window_state WHERE clerk_id = ?'),
       skillsEnded: db.prepare<[number], Raw>('SELECT * FROM window_state WHERE skills_until <= ?'),

@@ -35,8 +35,12 @@ export async function sendNext(
   hallId: string,
   now: () => number,
   post: typeof fetch = fetch,
+  generation = 0,
 ): Promise<Outcome> {
-  const batch = store.nextBatch((first) => `${hallId}-b${first}`, cfg.batchSize, now());
+  // After a restore (generation n), batch ids carry "-r<n>": a batch cut from a restored outbox never takes
+  // the id of one the platform already holds. Event ids need no mark: their sequence continues (high-water).
+  const tag = generation > 0 ? `-r${generation}` : '';
+  const batch = store.nextBatch((first) => `${hallId}${tag}-b${first}`, cfg.batchSize, now());
   if (!batch) return { kind: 'idle' };
   if (batch.parkedAt !== null) return { kind: 'parked', error: batch.lastError ?? '' };
   const events = store.events(batch.id);

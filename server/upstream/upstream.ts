@@ -1,6 +1,7 @@
-// The upstream adapter: every reported log entry goes into the outbox inside its own transaction; a loop
-// sends the outbox in batches (sender.ts); hourly statistics join after each hour. It never blocks a
-// command: with the platform down, the outbox grows and the dashboard shows the backlog.
+// The upstream adapter: every reported log entry goes into the outbox inside its own transaction (from the
+// adapter's construction, before the hall's port opens); a loop sends the outbox in batches (sender.ts);
+// hourly statistics join after each hour. It never blocks a command: with the platform down, the outbox
+// grows and the dashboard shows the backlog.
 import type { HallCore } from '../core/hall-core';
 import { Periodic } from '../core/periodic';
 import { OutboxStore } from '../store/outbox';
@@ -37,6 +38,16 @@ export class Upstream {
     private readonly opts: { post?: typeof fetch; statsEveryMs?: number; onChange?: () => void } = {},
   ) {
     this.outbox = new OutboxStore(core.db);
+    // Recording starts with the adapter, not with its sender: the outbox row is written by the appending
+    // command's own transaction from the first command on, whatever starts (or opens a port) later.
+    if (this.configured)
+      this.unhook = core.log.onAppend((e) => {
+        const up = upstreamEventOf(this.core, e);
+        if (up) {
+          this.outbox.add(up.type, e.at, up.data);
+          this.wake();
+        }
+      });
   }
 
   get configured(): boolean {
@@ -45,19 +56,15 @@ export class Upstream {
 
   start(): void {
     if (!this.configured) return;
-    this.unhook = this.core.log.onAppend((e) => {
-      const up = upstreamEventOf(this.core, e);
-      if (up) {
-        this.outbox.add(up.type, e.at, up.data);
-        this.wake();
-      }
-    });
     const add = (type: string, at: number, data: Record<string, unknown>) => this.outbox.add(type, at, data);
     this.stats = new Periodic(
       'hourly statistics',
       this.opts.statsEveryMs ?? 30_000,
       () => {
-        if (recordHourlyStats(this.core, add)) this.wake();
+        if (recordHourlyStats(this.core, add)) {
+          this.core.highWater.save(); // written outside a command: the marks follow here
+          this.wake();
+        }
       },
       this.log,
     );
@@ -68,6 +75,7 @@ export class Upstream {
 
   async stop(): Promise<void> {
     this.unhook?.();
+    this.unhook = null;
     this.stats?.stop();
     this.running = false;
     this.wake();
@@ -124,7 +132,14 @@ export class Upstream {
     while (this.running) {
       let out: Outcome;
       try {
-        out = await sendNext(this.outbox, cfg, this.core.config.hall.id, this.core.clock, this.opts.post);
+        out = await sendNext(
+          this.outbox,
+          cfg,
+          this.core.config.hall.id,
+          this.core.clock,
+          this.opts.post,
+          this.core.highWater.generation,
+        );
       } catch (e) {
         this.log('upstream: send failed', e);
         out = { kind: 'failed', attempts: 1, error: String(e) };

@@ -64,6 +64,16 @@ describe('window console', () => {
     await page.close();
   });
 
+  it('goes back to the login, saying why, when a supervisor signs the window out', async () => {
+    const page = await login('c4', 4);
+    const api = client(server.url);
+    const sup = await api.login('sup');
+    expect((await api.post('/api/windows/4/sign-out', {}, sup)).status).toBe(200);
+    await expect.poll(() => page.locator('[role=alert]').textContent()).toBe('值班长已将本窗口签退，请重新登录');
+    expect(await page.locator('#clerk').count()).toBe(1);
+    await page.close();
+  });
+
   it('a clerk’s cycle with the mouse: call, recall, transfer, hold and call back, pause and resume, finish', async () => {
     const api = client(server.url);
     const a = await api.issue('general');

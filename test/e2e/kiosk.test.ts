@@ -114,7 +114,7 @@ describe('kiosk and mobile ticket page', () => {
     await kiosk.close();
   });
 
-  it('tells a visitor who already holds a number for the service which one, and shows a full daily cap', async () => {
+  it('tells a visitor that the ID already holds a number for the service (never which one), and shows a full daily cap', async () => {
     const kiosk = await kioskPage();
     await take(kiosk, 'general', { id: ID });
     await until(async () => (await text(kiosk, '[data-number]')).startsWith('A'), 'a number');
@@ -122,7 +122,11 @@ describe('kiosk and mobile ticket page', () => {
     await kiosk.locator('kiosk-issued button.done').click();
     await take(kiosk, 'general', { id: ID });
     await kiosk.locator('[data-error]').waitFor({ timeout: 5000 });
-    expect(await text(kiosk, '[data-error]')).toBe(`您已持有综合受理的 ${held} 号，请勿重复取号`);
+    // Issue 23: only that a number is held; anyone who knows the ID must not learn which one (staff look it up).
+    expect(await text(kiosk, '[data-error]')).toBe(
+      '该身份证号已取过综合受理的号，请勿重复取号；如需查询请咨询导服台工作人员',
+    );
+    expect(await text(kiosk, '[data-error]')).not.toContain(held);
     await kiosk.locator('.modal button').click();
     await kiosk.locator('kiosk-options button.back').click();
 

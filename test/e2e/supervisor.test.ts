@@ -95,6 +95,17 @@ describe('supervisor dashboard', () => {
     expect(t.number).toBe('A001');
   });
 
+  it('signs out a window its clerk left logged in: the window is free, the clerk’s token ends', async () => {
+    await page.keyboard.press('1');
+    const c3 = await api.login('c3', 3);
+    await expect.poll(() => text(page, '[data-window="3"]')).toContain('办事员3');
+    page.once('dialog', (d) => void d.accept());
+    await page.locator('[data-window="3"] button.sign-out').click();
+    await expect.poll(() => text(page, '[data-window="3"]')).toContain('无人登录');
+    expect((await api.get('/api/auth/me', c3)).status).toBe(401);
+    expect(await page.locator('[data-window="3"] button.sign-out').count()).toBe(0);
+  });
+
   it('a skills change made on the page takes effect on that window’s next call', async () => {
     await page.keyboard.press('1');
     await page.locator('[data-window="2"] button', { hasText: '技能' }).click();

@@ -22,6 +22,8 @@ export const MOSQUITTO = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) 
 export async function startMosquitto(
   fixedPort?: number,
   auth?: { passwd: string; acl: string },
+  /** More mosquitto.conf lines (e.g. a TLS listener). */
+  extraConf = '',
   /** A config snippet (the generated hall.conf) used as an operator would include it, instead of `auth`. */
   include?: string,
 ): Promise<{ port: number; proc: ChildProcess; stop: () => Promise<void> }> {
@@ -36,7 +38,7 @@ export async function startMosquitto(
       : 'allow_anonymous true\n';
   // As root, mosquitto would switch to its own user and lose access to the test's private temp files.
   const user = process.getuid?.() === 0 ? 'user root\n' : '';
-  writeFileSync(conf, `listener ${port} 127.0.0.1\n${user}${security}persistence false\nlog_dest stderr\n`);
+  writeFileSync(conf, `listener ${port} 127.0.0.1\n${user}${security}persistence false\nlog_dest stderr\n${extraConf}`);
   const proc = spawn(MOSQUITTO, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   proc.stderr!.on('data', (d) => (log += String(d)));

@@ -110,6 +110,14 @@ describe('audit log', () => {
     await audited('post /api/follow-ups/:id/appeal', 'sup', fu(fb.id, 'appeal', { note: '群众误评' }));
     await audited('post /api/follow-ups/:id/decide', 'sup', fu(fb.id, 'decide', { upheld: false, note: '不成立' }));
     await audited('post /api/day/close', 'sup', post('/api/day/close', {}, sup));
+    // Staff look up a held number by ID (the kiosk no longer tells); a supervisor signs a window out and
+    // revokes a clerk's sessions.
+    const lookup = post('/api/tickets/by-id-number', { idNumber: '370902199001011235' }, c1);
+    await audited('post /api/tickets/by-id-number', 'c1', lookup);
+    await api.login('c3', 3);
+    await audited(w('sign-out'), 'sup', post('/api/windows/3/sign-out', {}, sup));
+    await api.login('c3', 3);
+    await audited('post /api/clerks/:id/revoke-sessions', 'sup', post('/api/clerks/c3/revoke-sessions', {}, sup));
     await audited('post /api/auth/logout', 'c1', post('/api/auth/logout', {}, c1));
 
     const staffRoutes = s.routes

@@ -1,7 +1,9 @@
-// The bad-input sweep: thousands of malformed HTTP bodies and paths, socket.io handshakes and events, and
-// MQTT payloads against a real server with the embedded broker. Every one gets a clear error (HTTP 4xx with
-// `{ error: { code, message } }`, an MQTT error result), the server stays up, and nothing changes: the
-// event log, the tickets and the hall snapshot are the same before and after.
+// The bad-input sweep: thousands of malformed HTTP bodies and paths, socket.io handshakes and events, MQTT
+// payloads and parallel password guessing from several addresses, against a real server with the embedded
+// broker. Every one gets a clear error (HTTP 4xx with `{ error: { code, message } }`, an MQTT error result),
+// the server stays up, and nothing changes: the event log, the tickets and the hall snapshot are the same
+// before and after.
+import { request } from 'node:http';
 import mqtt from 'mqtt';
 import { connect as tcp } from 'node:net';
 import { io as connect } from 'socket.io-client';
@@ -139,6 +141,68 @@ describe('bad input changes nothing', () => {
     expect(sent).toBeGreaterThan(1000);
     expect(await state()).toEqual(before);
   }, 120_000);
+
+  it('reports: ranges of a century or more get 400 RANGE_TOO_LONG at once, on every report route', async () => {
+    const ranges = ['from=2000-01-01&to=2100-01-01', 'from=1970-01-01&to=2999-12-31', 'from=2025-01-01&to=2026-01-03'];
+    const routes = [
+      '/api/reports?by=day&',
+      '/api/reports/export?format=xlsx&',
+      '/api/reports/export?format=csv&by=clerk&',
+      '/api/reports/print?',
+    ];
+    for (const r of routes)
+      for (const range of ranges) {
+        const res = await api.get(r + range, sup);
+        expect(res.status, r + range).toBe(400);
+        expect(res.body.error.code, r + range).toBe('RANGE_TOO_LONG');
+      }
+    expect(await state()).toEqual(before);
+  });
+
+  it('login: parallel password guessing from several addresses is counted before the hash, per address and per account', async () => {
+    /** A login from a chosen loopback address, as a guesser with several machines on the hall LAN would. */
+    const guess = (from: string, clerkId: string, password: string) =>
+      new Promise<{ status: number; body: any }>((resolve, reject) => {
+        const data = JSON.stringify({ clerkId, password });
+        const u = new URL(s.url);
+        const req = request(
+          {
+            host: u.hostname,
+            port: u.port,
+            path: '/api/auth/login',
+            method: 'POST',
+            localAddress: from,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+          },
+        );
+        req.on('error', reject);
+        req.end(data);
+      });
+    const sent: { from: string; clerkId: string }[] = [];
+    for (let i = 0; i < 240; i++) {
+      const clerkId = i % 2 ? 'c1' : pick(['c3', 'nobody', '号'.repeat(20), "1' OR '1'='1", 'sup']);
+      sent.push({ from: `127.0.0.${20 + (i % 4)}`, clerkId });
+    }
+    const answers = await Promise.all(sent.map((g, i) => guess(g.from, g.clerkId, `guess-${i}-${u()}`)));
+    const checked = (f: (g: (typeof sent)[number]) => boolean) =>
+      answers.filter((a, i) => a.status === 401 && f(sent[i]!)).length;
+    for (const a of answers) {
+      expect([401, 429]).toContain(a.status);
+      expect(a.body.error.message.length).toBeGreaterThan(0);
+    }
+    // Each address gets its burst (10) checked; clerk c1's account at most its 10 free failures, whatever
+    // the addresses; everything else was refused without running scrypt.
+    for (let k = 0; k < 4; k++) expect(checked((g) => g.from === `127.0.0.${20 + k}`)).toBeLessThanOrEqual(10);
+    expect(checked((g) => g.clerkId === 'c1')).toBeLessThanOrEqual(10);
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(200);
+    expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
+    expect(await state()).toEqual(before);
+  }, 60_000);
 
   it('socket.io: junk handshakes are refused, junk events ignored, the server stays up', async () => {
     const namespaces = ['/board', '/window', '/supervisor', '/pad', '/ticket', '/kiosk'];

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import type { RouteDef } from '../../server/http/routes';
-import { BOARD_TOKEN, KIOSK_TOKEN, PAD_TOKEN, LED_TOKEN, client, startTestHall } from '../helpers/hall';
+import { BOARD_TOKEN, KEYPAD_TOKEN, KIOSK_TOKEN, PAD_TOKEN, LED_TOKEN, client, startTestHall } from '../helpers/hall';
 
 let s: HallServer;
 let api: ReturnType<typeof client>;
@@ -109,6 +109,25 @@ describe('every route refuses what it must', () => {
       'FORBIDDEN',
       LED_TOKEN,
     );
+  });
+
+  it('a keypad has the same rights over HTTP as over MQTT: its keys at its window, nothing more', async () => {
+    // Over MQTT a keypad sends next, recall, skip, finish, hold, pause and resume (server/mqtt/keypads.ts).
+    const mqttActions = ['call-next', 'recall', 'skip', 'finish', 'hold', 'pause', 'resume'];
+    for (const r of s.routes.filter((x) => x.access === 'window')) {
+      const action = r.path.split('/').at(-1)!;
+      if (mqttActions.includes(action) && r.method === 'post') continue;
+      await expectRefused(r, 403, 'FORBIDDEN', KEYPAD_TOKEN);
+    }
+    // Its own keys still work over HTTP (the refusal above is about the action, not the token).
+    const before = state();
+    const paused = await api.post('/api/windows/1/pause', { reason: '暂停' }, KEYPAD_TOKEN);
+    expect(paused.status, JSON.stringify(paused.body)).toBe(200);
+    expect((await api.post('/api/windows/1/resume', {}, KEYPAD_TOKEN)).status).toBe(200);
+    expect(state()).not.toBe(before);
+    // and never at another window
+    const other = await api.post('/api/windows/2/call-next', {}, KEYPAD_TOKEN);
+    expect([other.status, other.body.error.code]).toEqual([403, 'FORBIDDEN']);
   });
 
   it('malformed bodies', async () => {

@@ -68,15 +68,18 @@ describe('opening and caps', () => {
 });
 
 describe('anti-hoarding', () => {
-  it('one open ticket per ID number per service, configurable per service; the visitor is told which', async () => {
+  it('one open ticket per ID number per service, configurable per service; the kiosk says only that one is held', async () => {
     const base = testConfigInput(3);
     const services = base.services.map((x) => (x.id === 'social' ? { ...x, onePerPerson: false } : x));
     const { api } = await hall({ services });
     const t = await api.issue('general', { idNumber: ID });
     const again = await api.post('/api/tickets', { serviceId: 'general', idNumber: ID }, KIOSK_TOKEN);
     expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: 'ALREADY_HOLDING', details: { number: t.number } });
-    expect(again.body.error.message).toContain(t.number);
+    // Issue 23: the kiosk answer says a ticket of this service is held, never which (nor that it is this person's
+    // number): anyone who knows an ID number could otherwise learn that the person is in the hall.
+    expect(again.body.error).toMatchObject({ code: 'ALREADY_HOLDING', details: { serviceId: 'general' } });
+    expect(JSON.stringify(again.body)).not.toContain(t.number);
+    expect(again.body.error.message).toContain('该身份证号已取过综合受理的号');
     await api.issue('social', { idNumber: ID });
     await api.issue('social', { idNumber: ID }); // this service allows several
     // Once served, the same person may take a new number.
@@ -86,6 +89,25 @@ describe('anti-hoarding', () => {
     expect((await api.post('/api/tickets', { serviceId: 'general', idNumber: ID }, KIOSK_TOKEN)).status).toBe(201);
     const bad = await api.post('/api/tickets', { serviceId: 'general', idNumber: '123' }, KIOSK_TOKEN);
     expect(bad.body.error.code).toBe('VALIDATION');
+  });
+});
+
+describe('staff look up a held number by ID (the kiosk only says one is held)', () => {
+  it('staff see the ID’s open tickets of the day, masked; kiosks and boards may not ask', async () => {
+    const { api } = await hall();
+    const a = await api.issue('general', { idNumber: ID });
+    const b = await api.issue('tax', { idNumber: ID });
+    await api.issue('general', { idNumber: '370902199001011235' }); // someone else
+    const c1 = await api.login('c1', 1);
+    const r = await api.post('/api/tickets/by-id-number', { idNumber: ID.toLowerCase() }, c1);
+    expect(r.status).toBe(200);
+    expect(r.body.tickets.map((t: { number: string }) => t.number)).toEqual([a.number, b.number]);
+    expect(r.body.tickets[0].idMasked).toBe('110***********002X');
+    expect(JSON.stringify(r.body)).not.toContain(ID);
+    expect((await api.post('/api/tickets/by-id-number', { idNumber: ID }, KIOSK_TOKEN)).status).toBe(403);
+    expect((await api.post('/api/tickets/by-id-number', { idNumber: '123' }, c1)).body.error.code).toBe('VALIDATION');
+    const logged = s.db.prepare("SELECT actor, data FROM events WHERE type = 'ticket.lookup'").all();
+    expect(logged).toEqual([{ actor: 'clerk:c1', data: JSON.stringify({ found: [a.number, b.number] }) }]);
   });
 });
 

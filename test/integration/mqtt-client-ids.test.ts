@@ -103,7 +103,7 @@ describe('client ids are bound to the login', () => {
     const file = path.join(dir, 'hall.yaml');
     writeFileSync(file, stringify(testConfigInput(4, { mqtt: { disabled: true, baseTopic: BASE } })));
     const files = writeMosquittoFiles(file, path.join(dir, 'mosq'), 'hall-server', 'server-secret-123');
-    const broker = await startMosquitto(undefined, undefined, files.conf);
+    const broker = await startMosquitto(undefined, undefined, '', files.conf);
     cleanup(() => broker.stop());
     const s = await startTestHall({
       config: testConfig(4),

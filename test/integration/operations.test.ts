@@ -149,6 +149,7 @@ describe('backups', () => {
     db.close();
     const again = await hall({ dataDir });
     const issued = await again.api.issue('general');
-    expect(issued.number).toBe('A004'); // numbering continues from the restored day
+    // Numbering continues past A004, issued after the backup and printed once already (issue 23, finding 8).
+    expect(issued.number).toBe('A005');
   });
 });

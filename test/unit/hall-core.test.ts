@@ -232,7 +232,8 @@ describe('hall core', () => {
       err = e as HallError;
     }
     expect(err?.code).toBe('ALREADY_HOLDING');
-    expect(err?.message).toContain(t.number);
+    expect(err?.message).toContain('该身份证号已取过'); // and never which number (issue 23)
+    expect(JSON.stringify([err?.message, err?.details])).not.toContain(t.number);
     expect(issue('tax', { idNumber: ID }).number).toBe('B001'); // another service is fine
     h.db.pragma('wal_checkpoint(TRUNCATE)');
     const file = readFileSync(path.join(h.dataDir, 'hall.sqlite')).toString('latin1');

@@ -74,8 +74,10 @@ export class ConsoleApp extends LitElement {
     this.controller = new ConsoleController(
       this,
       s.token,
-      (code) => {
-        if (code === 'UNAUTHORIZED' || code === 'FORBIDDEN') this.signOut();
+      (code, message) => {
+        if (code !== 'UNAUTHORIZED' && code !== 'FORBIDDEN') return;
+        this.signOut();
+        if (message) this.loginError = message;
       },
       () => {
         if (this.controller?.connection === 'online' && !this.today) void this.refreshToday();

@@ -1,7 +1,7 @@
 // The console's live state over socket.io /window: a full state on every (re)connect, then deltas.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import type { WindowConsoleState } from '../../server/protocol/socket';
+import type { SessionEndedEvent, WindowConsoleState } from '../../server/protocol/socket';
 import type { ServiceView, TicketView, WindowView } from '../../server/protocol/views';
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'refused';
@@ -14,7 +14,8 @@ export class ConsoleController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly token: string,
-    private readonly onRefused: (code: string) => void,
+    /** The server refused the token, or ended the session (with its message, e.g. 值班长已将本窗口签退). */
+    private readonly onRefused: (code: string, message?: string) => void,
     private readonly onChange: () => void = () => {},
   ) {
     host.addController(this);
@@ -34,6 +35,11 @@ export class ConsoleController implements ReactiveController {
         this.update({ connection: 'refused' });
         this.onRefused(e.data.code);
       } else this.update({ connection: 'offline' });
+    });
+    // The session ended (logout elsewhere, sign-out, revocation, expiry): the server closes the socket after this.
+    s.on('session.ended', (e: SessionEndedEvent) => {
+      this.update({ connection: 'refused' });
+      this.onRefused('UNAUTHORIZED', e.reason === 'logout' ? undefined : e.message);
     });
     s.on('state', (st: WindowConsoleState) => this.update({ state: st }));
     s.on('window', (w: WindowView) => this.state && this.update({ state: { ...this.state, window: w } }));

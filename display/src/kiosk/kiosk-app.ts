@@ -285,7 +285,7 @@ export class KioskApp extends LitElement {
     const err = e instanceof ApiError ? e : new ApiError('NETWORK', '');
     const key = `e_${err.code}`;
     if (this.language === 'zh' && err.message) this.error = err.message;
-    else this.error = isKey(key) ? t(key, { number: String(err.details.number ?? '') }) : err.message;
+    else this.error = isKey(key) ? t(key) : err.message;
   }
 
   private go(screen: Screen): void {

@@ -45,9 +45,10 @@ const dict = {
   ok: { zh: '知道了', en: 'OK' },
   busy: { zh: '正在取号…', en: 'Issuing…' },
   appointment: { zh: '预约 {from}–{to}', en: 'Appointment {from}–{to}' },
+  // Never the number: anyone at the kiosk who knows an ID number would learn who is in the hall.
   e_ALREADY_HOLDING: {
-    zh: '您已持有本事项的 {number} 号，请勿重复取号',
-    en: 'You already hold number {number} for this service',
+    zh: '该身份证号已取过本事项的号，请勿重复取号；如需查询请咨询导服台',
+    en: 'This ID number already holds a ticket for this service; the help desk can look it up',
   },
   e_DAILY_CAP_REACHED: {
     zh: '今日本事项的号已取完，请明天再来或咨询导服台',

@@ -226,6 +226,19 @@ export class HallLive extends LitElement {
         ${w.open ? t('close') : t('open')}
       </button>
       <button @click=${() => (this.editing = w)}>${t('skills')}</button>
+      ${
+        w.clerk
+          ? html`<button
+              class="sign-out"
+              title=${t('signOutHint')}
+              @click=${() =>
+                confirm(t('signOutConfirm', { name: w.clerk!.name, w: w.name })) &&
+                this.act(() => this.api.post(`/api/windows/${w.no}/sign-out`))}
+            >
+              ${t('signOut')}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 

@@ -2,7 +2,7 @@
 // blip heals itself), then deltas for windows, queues, alerts, devices and served counts.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Socket } from 'socket.io-client';
-import type { AlertView, DeviceHealthView, SupervisorState } from '../../../server/protocol/socket';
+import type { AlertView, DeviceHealthView, SessionEndedEvent, SupervisorState } from '../../../server/protocol/socket';
 import type { ServiceView, WindowView } from '../../../server/protocol/views';
 import { deviceSocket } from '../shared/device-socket';
 
@@ -24,12 +24,21 @@ export class SupervisorController implements ReactiveController {
   }
 
   hostConnected(): void {
+    let ended = false;
     const s = deviceSocket('/supervisor', { token: this.token }, (online, refused) => {
+      if (ended) return; // the disconnect that follows session.ended must not hide its message
       this.connection = refused ? 'refused' : online ? 'online' : 'offline';
       this.refusal = refused;
       this.host.requestUpdate();
     });
     this.socket = s;
+    // Logged out elsewhere, revoked or expired: the server closes the socket; the dashboard asks for a login.
+    s.on('session.ended', (e: SessionEndedEvent) => {
+      ended = true;
+      this.connection = 'refused';
+      this.refusal = e.message;
+      this.host.requestUpdate();
+    });
     s.on('state', (st: SupervisorState) => this.set(st));
     s.on('window', (w: WindowView) => this.patch({ windows: this.state!.windows.map((x) => (x.no === w.no ? w : x)) }));
     s.on('queues', (services: ServiceView[]) => this.patch({ services }));

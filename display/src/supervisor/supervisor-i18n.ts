@@ -34,6 +34,12 @@ export const t = translator(
     open: { zh: '开放', en: 'Open' },
     close: { zh: '关闭', en: 'Close' },
     skills: { zh: '技能', en: 'Skills' },
+    signOut: { zh: '签退', en: 'Sign out' },
+    signOutHint: {
+      zh: '工作人员离开时未退出：签退后窗口空出，其登录失效',
+      en: 'The clerk left without logging out: frees the window and ends their sessions',
+    },
+    signOutConfirm: { zh: '将 {name} 从{w}签退？', en: 'Sign {name} out of {w}?' },
     move: { zh: '调号', en: 'Move' },
     tidalUntil: { zh: '潮汐至 {t}', en: 'Tidal until {t}' },
     devices: { zh: '设备状态', en: 'Devices' },
