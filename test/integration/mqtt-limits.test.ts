@@ -5,13 +5,14 @@
 import mqtt from 'mqtt';
 import { writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectFlood, serverRss } from '../../scripts/mqtt-attacks';
+import { HUGE_CONNECT_HEADER, connectFlood, serverRss } from '../../scripts/mqtt-attacks';
 import { freePort, startHallProcess } from '../../scripts/hall-process';
 import { CONNECTION_LIMITS } from '../../server/mqtt/connection-guard';
-import { KEYPAD_TOKEN, client, startTestHall, tempDir, testConfigInput } from '../helpers/hall';
+import { KEYPAD_TOKEN, client, startTestHall, tempDir, testConfig, testConfigInput } from '../helpers/hall';
 import { mqttConnected, sleep, until } from '../helpers/wait';
 
 const BASE = 'hall/limits';
@@ -85,6 +86,37 @@ describe('the embedded broker bounds every connection', () => {
     keypad.publish(`${BASE}/keypad/1/command`, 'x'.repeat(CONNECTION_LIMITS.packetBytes + 1));
     await until(() => closed, 'the connection closed');
     keypad.end(true);
+  });
+});
+
+describe('behind TLS (server.tls on) the same guard holds', () => {
+  it('a CONNECT declaring 256 MB over MQTTS is cut at its header', async () => {
+    const input = testConfigInput();
+    const s = await startTestHall({
+      config: testConfig(4, { server: { ...input.server, tls: { port: 0, selfSigned: true } } as never }),
+      mqtt: { embedded: { port: 0, tlsPort: 0, host: '127.0.0.1' }, baseTopic: BASE },
+    });
+    try {
+      const sock = tlsConnect({ port: s.mqtt.brokerTlsPort!, host: '127.0.0.1', rejectUnauthorized: false });
+      sock.on('error', () => {});
+      await new Promise<void>((r) => sock.once('secureConnect', () => r()));
+      const t0 = performance.now();
+      const closed = new Promise<number>((r) => sock.once('close', () => r(performance.now() - t0)));
+      let written = 0;
+      sock.write(HUGE_CONNECT_HEADER);
+      const junk = Buffer.alloc(64 * 1024, 0x5a);
+      const pump = () => {
+        while (!sock.destroyed && written < 32 * 2 ** 20) {
+          written += junk.length;
+          if (!sock.write(junk)) return void sock.once('drain', pump);
+        }
+      };
+      pump();
+      expect(await closed).toBeLessThan(1000);
+      expect(written).toBeLessThan(16 * 2 ** 20);
+    } finally {
+      await s.stop();
+    }
   });
 });
 
