@@ -64,15 +64,21 @@ export function connectDevice(d: DeviceLogin, subscriptions: string[], onConnect
   const availability = `${d.base}/device/${d.id}/availability`;
   const client = mqtt.connect(d.url, {
     protocolVersion: 4,
+    // The hall's brokers run a device's session under its device id (docs/mqtt.md): say so up front.
+    clientId: d.id,
     username: d.id,
     password: d.token,
     reconnectPeriod: 2000,
     ...(d.ca ? { ca: d.ca } : {}),
     will: { topic: availability, payload: Buffer.from(JSON.stringify({ state: 'offline' })), retain: true, qos: 1 },
   });
+  // Settles once the first subscriptions are acknowledged: a command sent before then could be answered
+  // before the broker knows where to send the answer.
+  let subscribed = () => {};
+  const ready = new Promise<void>((r) => (subscribed = r));
   client.on('connect', () => {
     client.publish(availability, JSON.stringify({ state: 'online' }), { retain: true, qos: 1 });
-    client.subscribe(subscriptions, { qos: 1 });
+    client.subscribe(subscriptions, { qos: 1 }, () => subscribed());
     onConnect();
   });
   client.on('error', (e) => console.error(`MQTT: ${e.message}`));
@@ -83,5 +89,5 @@ export function connectDevice(d: DeviceLogin, subscriptions: string[], onConnect
       if (!client.connected) return end();
       client.publish(availability, JSON.stringify({ state: 'offline' }), { retain: true, qos: 1 }, end);
     });
-  return { client, leave };
+  return { client, leave, ready };
 }

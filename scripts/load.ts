@@ -1,9 +1,13 @@
-// npm run load -- [--speed 10] [--from 60] [--minutes 60] [--boards 20] [--write]
+// npm run load -- [--speed 10] [--from 60] [--minutes 60] [--boards 20] [--attack] [--write]
 // A busy hall day (scenarios/city-hall-day.json, the 10–11 am peak by default) at 10× against a real server
 // (a child process: the demo hall on its own data dir and ports) with every device client connected:
 // boards for each zone (and extra copies), LED strip and pad and keypad of window 1. Reports call → board and
 // call → LED latency (from the moment a window asks to call next), HTTP round trips, and the server's memory
 // and CPU from its own /metrics. `--write` records the figures in docs/benchmarks.md.
+// `--attack` adds what an insider on the hall LAN could do to the broker (issue 23), 5 s into the run:
+// a CONNECT flood without credentials (4 connections declaring 256 MB, streaming up to 64 MB of junk each),
+// with the server's RSS before and after, and a device (board-c's token) reconnecting in a loop under the
+// server's old client id and under keypad-1's, while keypad-1 works window 1.
 // Before printing, every count is checked (every visitor issued, called and finished or skipped, each
 // board client hearing every call in its zone, the LED every call at window 1, the pads rating their
 // visits, no request refused): a shortfall is named and exits 1.
@@ -18,6 +22,7 @@ import { loadConfigFile } from '../server/config/load';
 import { DEMO_CONFIG, PROJECT_ROOT } from '../server/paths';
 import { freePort, startHallProcess } from './hall-process';
 import { loadScenario } from './simulate/scenario';
+import { connectFlood, serverRss } from './mqtt-attacks';
 import { DemoDriver } from './demo/driver';
 import { percentileOf, summary } from './demo/summary';
 import { checkDriven } from './demo/checks';
@@ -31,6 +36,7 @@ const { values } = parseArgs({
     boards: { type: 'string', default: '20' },
     windows: { type: 'string', default: '10' },
     write: { type: 'boolean', default: false },
+    attack: { type: 'boolean', default: false },
   },
 });
 const speed = Number(values.speed);
@@ -81,11 +87,22 @@ async function main(): Promise<void> {
     const led1 = config.devices.find((d) => d.kind === 'led' && d.window === 1);
     const led = mqtt.connect(`mqtt://127.0.0.1:${mport}`, {
       protocolVersion: 4,
+      clientId: led1?.id,
       username: led1?.id,
       password: led1 && 'token' in led1 ? led1.token : '',
     });
-    led.on('connect', () => led.subscribe(`${config.mqtt.baseTopic}/led/1/display`));
-    led.on('message', (_t, raw) => {
+    // The server's retained state as a device sees it: an attack that knocks the server off shows here.
+    let serverOffline = 0;
+    let ledDrops = 0;
+    led.on('connect', () =>
+      led.subscribe([`${config.mqtt.baseTopic}/led/1/display`, `${config.mqtt.baseTopic}/server/state`]),
+    );
+    led.on('close', () => ledDrops++);
+    led.on('message', (topic, raw) => {
+      if (topic.endsWith('/server/state')) {
+        if ((JSON.parse(raw.toString()) as { state: string }).state === 'offline') serverOffline++;
+        return;
+      }
       const p = JSON.parse(raw.toString()) as { state: string; ticket: string | null };
       if (p.state === 'calling' && p.ticket && !ledAt.has(p.ticket)) ledAt.set(p.ticket, performance.now());
     });
@@ -124,12 +141,14 @@ async function main(): Promise<void> {
       log: (m) => console.log(m),
     });
     const started = performance.now();
+    const attack = values.attack ? attackBroker(url, mport, config) : null;
     const r = await driver.run();
     const wall = (performance.now() - started) / 1000;
     // The last call's board and LED messages land within milliseconds; let them in before counting.
     const heard = () => clients.every((c) => c.calls >= (callsInZone.get(c.zone) ?? 0)) && ledAt.size >= callsAtWindow1;
     for (let i = 0; i < 100 && !heard(); i++) await new Promise((res) => setTimeout(res, 20));
     await driver.stop();
+    const attacked = await attack?.stop();
     clearInterval(sampler);
     await sample();
     const latencies = (at: Map<string, number>) =>
@@ -144,6 +163,7 @@ async function main(): Promise<void> {
     for (const c of clients)
       checks.count(`board client ${c.id} (zone ${c.zone}) calls heard`, c.calls, callsInZone.get(c.zone) ?? 0);
     for (const s of sockets) s.close();
+    const ledDropsSeen = ledDrops; // before our own end below counts as one
     led.end(true);
     checks.assert();
     const first = samples[0]!;
@@ -158,11 +178,19 @@ async function main(): Promise<void> {
       `call → LED:   n ${ledLat.length}, p50 ${ms(ledLat, 0.5)} ms, p95 ${ms(ledLat, 0.95)} ms, max ${ms(ledLat, 1)} ms`,
       `server: peak RSS ${peakMb.toFixed(0)} MB, CPU ${cpuPct.toFixed(1)}% of one core on average`,
       summary(r),
+      ...(attacked
+        ? [
+            attacked,
+            `during the takeover loops: server/state offline ${serverOffline}×, LED of window 1 dropped ${ledDropsSeen}×, keypad presses unanswered ${r.keypadUnanswered}`,
+          ]
+        : []),
     ];
     console.log(lines.join('\n'));
     if (values.write) {
       const doc = path.join(PROJECT_ROOT, 'docs/benchmarks.md');
-      const head = '## Load: a busy day at 10× with every device client connected';
+      const head = values.attack
+        ? '## Load under attack: a busy day at 10× with a CONNECT flood and client-id takeovers'
+        : '## Load: a busy day at 10× with every device client connected';
       const body = `${head}\n\nCommand: \`npm run load -- --speed ${speed} --from ${fromMin} --minutes ${minutes} --boards ${extraBoards} --write\` (Node ${process.version}). Call latency is measured from the moment a window asks to call next (HTTP or keypad) to the board's \`call\` event and the LED's retained display; it includes the request itself.\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`;
       const text = readFileSync(doc, 'utf8');
       const i = text.indexOf(head);
@@ -175,6 +203,45 @@ async function main(): Promise<void> {
   } finally {
     child.kill('SIGTERM');
   }
+}
+
+/** Starts the attack 5 s in; `stop()` ends the takeover loops and describes what the flood did. */
+function attackBroker(url: string, mport: number, config: ReturnType<typeof loadConfigFile>) {
+  const rogue = config.devices.find((d) => d.id === 'board-c');
+  const token = rogue && 'token' in rogue ? rogue.token : '';
+  const loops: mqtt.MqttClient[] = [];
+  const result = (async () => {
+    await new Promise((r) => setTimeout(r, 5000));
+    for (const clientId of [`hall-server-${config.hall.id}`, 'keypad-1']) {
+      const c = mqtt.connect(`mqtt://127.0.0.1:${mport}`, {
+        protocolVersion: 4,
+        username: 'board-c',
+        password: token,
+        clientId,
+        reconnectPeriod: 200,
+      });
+      c.on('error', () => {});
+      loops.push(c);
+    }
+    const before = (await serverRss(url)) ?? 0;
+    const flood = await connectFlood(mport, { connections: 4, maxBytes: 64 * 2 ** 20, maxMs: 10_000 });
+    await new Promise((r) => setTimeout(r, 1000));
+    const after = (await serverRss(url)) ?? 0;
+    const mb = (b: number) => (b / 2 ** 20).toFixed(0);
+    const open = flood.openMs.map((x) => x.toFixed(0)).join('/');
+    return (
+      `CONNECT flood: 4 connections × up to 64 MB; ${flood.closedByBroker} cut by the broker after ${open} ms, ` +
+      `${mb(flood.written.reduce((a, b) => a + b, 0))} MB written in all; ` +
+      `server RSS ${mb(before)} MB before → ${mb(after)} MB 1 s after (${after >= before ? '+' : ''}${mb(after - before)} MB)`
+    );
+  })();
+  return {
+    async stop(): Promise<string> {
+      const text = await result;
+      await Promise.all(loops.map((c) => c.endAsync(true)));
+      return text;
+    },
+  };
 }
 
 runMeasured(main);

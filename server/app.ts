@@ -33,6 +33,7 @@ import { previewPage } from '../devices/escpos/preview';
 import { apiDocsPage, placeholderPage, startPage, SURFACES, type Lang } from './pages/start-page';
 import { Realtime } from './realtime/realtime';
 import { openDatabase, type Db } from './store/db';
+import { configSecrets, hallLogger, logTo, type Log } from './log';
 import { PROJECT_ROOT } from './paths';
 import { hallAddresses } from './tls/addresses';
 import { loadHallTls } from './tls/hall-tls';
@@ -52,7 +53,10 @@ export interface HallServerOptions {
   clock?: Clock;
   /** Overrides the config's MQTT settings (tests pass { disabled: true } or a free port). */
   mqtt?: HallConfig['mqtt'];
-  log?: (msg: string, e?: unknown) => void;
+  /** Replaces the JSON-lines log (server/log.ts), e.g. to collect messages in a test. */
+  log?: Log;
+  /** Where the JSON-lines log goes when no `log` is given (default stdout, errors to stderr). */
+  logDestination?: { write(line: string): unknown };
   /** The built-in demo hall: the start page links screens with their demo device tokens. */
   demo?: boolean;
   /** How often printers' status is read between tickets (tests shorten it). */
@@ -88,6 +92,7 @@ export interface HallServer {
   printing: TicketPrinting;
   voice: Voice;
   routes: RouteDef[];
+  log: Log;
   stop(): Promise<void>;
 }
 
@@ -122,15 +127,26 @@ function freeMb(dir: string): number | null {
   }
 }
 
+/** The embedded broker listens where the HTTP server does unless the config says where (the device LAN). */
+function withBrokerHost(config: HallConfig, httpHost: string | undefined): HallConfig {
+  const m = config.mqtt;
+  if (!('embedded' in m) || m.embedded.host) return config;
+  return { ...config, mqtt: { ...m, embedded: { ...m.embedded, host: httpHost ?? config.server.host } } };
+}
+
 export async function startHallServer(opts: HallServerOptions): Promise<HallServer> {
-  const log = opts.log ?? ((m: string, e?: unknown) => (e ? console.error(m, e) : console.log(m)));
-  const config = opts.mqtt ? { ...opts.config, mqtt: opts.mqtt } : opts.config;
+  const config = withBrokerHost(opts.mqtt ? { ...opts.config, mqtt: opts.mqtt } : opts.config, opts.host);
+  // The core does not exist yet: the log reads the secrets to scrub through it once it does.
+  let current = (): HallConfig => config;
+  const log =
+    opts.log ?? logTo(hallLogger({ destination: opts.logDestination, secrets: configSecrets(() => current()) }));
   // Before the database opens: a bad certificate stops the start with nothing to undo.
   const hallTls = await loadHallTls(config, opts.dataDir, log);
   const db = openDatabase(opts.dataDir);
   const bus = new EventBus((m, e) => log(m, e));
   const secret = loadSecret(opts.dataDir);
   const core = new HallCore(db, config, opts.clock ?? Date.now, bus, secret);
+  current = () => core.config;
   const staff = new StaffAccess(core);
   const voice = new Voice(core, staff, opts.dataDir, secret, log, {
     baseDir: opts.configDir,
@@ -422,6 +438,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     printing,
     voice,
     routes,
+    log,
     async stop() {
       await stopAdapters();
       await web.close();

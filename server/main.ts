@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       port: { type: 'string' },
       'mqtt-port': { type: 'string' },
+      'mqtt-host': { type: 'string' },
       'tls-port': { type: 'string' },
       'mqtts-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -26,8 +27,8 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log(
-      'usage: npm start -- [--config hall.yaml] [--data DIR] [--port N] [--mqtt-port N] [--tls-port N] [--mqtts-port N]\n' +
-        '   or: HALL_CONFIG=hall.yaml HALL_DATA_DIR=DIR PORT=N npm start',
+      'usage: npm start -- [--config hall.yaml] [--data DIR] [--port N] [--mqtt-port N] [--mqtt-host ADDR] [--tls-port N] [--mqtts-port N]\n' +
+        '   or: HALL_CONFIG=hall.yaml HALL_DATA_DIR=DIR PORT=N HALL_MQTT_PORT=N HALL_MQTT_HOST=ADDR npm start',
     );
     return;
   }
@@ -35,18 +36,21 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(values.data ?? process.env.HALL_DATA_DIR ?? 'data');
   const port = portArg('PORT', values.port ?? process.env.PORT);
   const config = loadConfigFile(configFile);
-  // --mqtt-port moves the embedded broker (0 = any free port), e.g. when 1883 is taken.
+  // --mqtt-port moves the embedded broker (0 = any free port), e.g. when 1883 is taken; --mqtt-host binds
+  // it to one address (the device LAN's) instead of the config's.
   const mqttPort = portArg('--mqtt-port', values['mqtt-port'] ?? process.env.HALL_MQTT_PORT);
+  const mqttHost = values['mqtt-host'] ?? process.env.HALL_MQTT_HOST;
   // With server.tls: --tls-port moves HTTPS and --mqtts-port the broker's TLS listener.
   const tlsPort = portArg('--tls-port', values['tls-port'] ?? process.env.HALL_TLS_PORT);
   const mqttsPort = portArg('--mqtts-port', values['mqtts-port'] ?? process.env.HALL_MQTTS_PORT);
   const mqtt =
-    (mqttPort !== undefined || mqttsPort !== undefined) && 'embedded' in config.mqtt
+    (mqttPort !== undefined || mqttsPort !== undefined || mqttHost) && 'embedded' in config.mqtt
       ? {
           ...config.mqtt,
           embedded: {
             ...config.mqtt.embedded,
             ...(mqttPort !== undefined ? { port: mqttPort } : {}),
+            ...(mqttHost ? { host: mqttHost } : {}),
             ...(mqttsPort !== undefined && config.server.tls ? { tlsPort: mqttsPort } : {}),
           },
         }
@@ -72,7 +76,7 @@ async function main(): Promise<void> {
   const mq = server.mqtt.status();
   if (mq.mode === 'embedded')
     console.log(
-      `MQTT broker (embedded) on port ${String(mq.port)}${mq.tlsPort !== undefined ? `, MQTT over TLS on ${String(mq.tlsPort)}` : ''}, base topic ${config.mqtt.baseTopic}`,
+      `MQTT broker (embedded) on ${String(mq.host)}:${String(mq.port)}${mq.tlsPort !== undefined ? `, MQTT over TLS on ${String(mq.tlsPort)}` : ''}, base topic ${config.mqtt.baseTopic}`,
     );
   process.send?.('ready'); // pm2 wait_ready
 
@@ -80,7 +84,7 @@ async function main(): Promise<void> {
   const shutdown = (sig: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${sig}: stopping`);
+    server.log(`${sig}: stopping`);
     server.stop().then(
       () => process.exit(0),
       (e) => {

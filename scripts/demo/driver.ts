@@ -39,6 +39,8 @@ export interface DemoStats {
   finished: number;
   noShows: number;
   rated: number;
+  /** Keypad presses with no answer within 10 s (each is pressed again). */
+  keypadUnanswered: number;
   /** Visits finished at a window with an MQTT pad: each should be rated (`rated`). */
   padFinished: number;
   errors: Record<string, number>;
@@ -70,7 +72,15 @@ export class DemoDriver {
   private arrivalsDone = false;
   private readonly byNumber = new Map<string, Visitor>();
   private readonly devices: { client: MqttClient; leave: (exit?: boolean) => Promise<void> }[] = [];
-  private readonly stats = { issued: 0, called: 0, finished: 0, noShows: 0, rated: 0, padFinished: 0 };
+  private readonly stats = {
+    issued: 0,
+    called: 0,
+    finished: 0,
+    noShows: 0,
+    rated: 0,
+    keypadUnanswered: 0,
+    padFinished: 0,
+  };
   private readonly padWindows = new Set<number>();
   private readonly u: () => number;
   private readonly visitors: Visitor[];
@@ -224,14 +234,20 @@ export class DemoDriver {
       }
     });
     this.devices.push(d);
-    return (action) =>
-      new Promise((resolve) => {
+    return async (action) => {
+      await d.ready;
+      return new Promise((resolve) => {
         const requestId = randomUUID();
         // No answer in 10 s counts as a failed press (the keypad retries with a new press).
-        const timer = setTimeout(() => waiting.delete(requestId) && resolve(undefined), 10_000);
+        const timer = setTimeout(() => {
+          if (!waiting.delete(requestId)) return;
+          this.stats.keypadUnanswered++;
+          resolve(undefined);
+        }, 10_000);
         waiting.set(requestId, (n) => (clearTimeout(timer), resolve(n)));
         d.client.publish(`${base}/keypad/${no}/command`, JSON.stringify({ action, requestId }), { qos: 1 });
       });
+    };
   }
 
   /** Each staffed window's MQTT pad rates what it is asked to: mostly 非常满意, now and then worse. */

@@ -70,7 +70,15 @@ const mqtt = z.union([
       /** MQTT over TLS with the server's certificate (default 8883 when server.tls is on). */
       tlsPort: z.number().int().min(0).max(65535).optional(),
       port: z.number().int().min(0).max(65535).default(1883),
-      host: z.string().default('0.0.0.0'),
+      /**
+       * The address the broker listens on: the hall device LAN's own address keeps it off every other
+       * network of the server. Default: server.host (0.0.0.0, every interface, unless set).
+       */
+      host: z
+        .string()
+        .min(1)
+        .optional()
+        .describe("The address the embedded broker listens on (the device LAN's); default: server.host"),
     }),
     baseTopic: z.string().min(1).default('hall'),
   }),
@@ -283,7 +291,7 @@ export const hallConfigSchema = z
   .strictObject({
     hall,
     server: server.prefault({}),
-    mqtt: mqtt.default({ embedded: { port: 1883, host: '0.0.0.0' }, baseTopic: 'hall' }),
+    mqtt: mqtt.default({ embedded: { port: 1883 }, baseTopic: 'hall' }),
     services: z.array(service).min(1),
     windows: z.array(window).min(1),
     clerks: z.array(clerk).default([]),

@@ -32,6 +32,19 @@ export function mayAccess(d: DeviceConfig, base: string, topic: string, access: 
 }
 
 /**
+ * The client id a device's MQTT session runs under, bound to the device that logged in: its device id
+ * when it sends that (or nothing), else `<deviceId>:<what it sent>`. A broker closes the older connection
+ * of a client id, so this is what stops a device from taking over another device's session: ":" cannot
+ * occur in a device id, so no device can name a session in another device's space. A device may still run
+ * several sessions (a tool beside the device) under ids of its own. Asking for another device's exact id
+ * is refused (null): a takeover attempt or a swapped configuration, either of which should be seen.
+ */
+export function clientIdFor(d: DeviceConfig, requested: string, devices: readonly DeviceConfig[]): string | null {
+  if (requested === '' || requested === d.id) return d.id;
+  return devices.some((x) => x.id === requested) ? null : `${d.id}:${requested}`;
+}
+
+/**
  * The same rules as a mosquitto ACL file, for halls running an external mosquitto: each device may
  * touch only its own topics; the hall server's own user may touch everything under the base topic.
  */

@@ -1,7 +1,7 @@
 // A real mosquitto broker for a test: its own config and port on 127.0.0.1, stopped afterwards.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
-import { accessSync, writeFileSync } from 'node:fs';
+import { accessSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from './hall';
 import { freePort } from '../../scripts/hall-process';
@@ -24,14 +24,18 @@ export async function startMosquitto(
   auth?: { passwd: string; acl: string },
   /** More mosquitto.conf lines (e.g. a TLS listener). */
   extraConf = '',
+  /** A config snippet (the generated hall.conf) used as an operator would include it, instead of `auth`. */
+  include?: string,
 ): Promise<{ port: number; proc: ChildProcess; stop: () => Promise<void> }> {
   if (!MOSQUITTO) throw new Error('mosquitto is not installed: run  apt-get install -y mosquitto mosquitto-clients');
   const port = fixedPort ?? (await freePort());
   const dir = tempDir('mosq-');
   const conf = path.join(dir, 'mosquitto.conf');
-  const security = auth
-    ? `allow_anonymous false\npassword_file ${auth.passwd}\nacl_file ${auth.acl}\n`
-    : 'allow_anonymous true\n';
+  const security = include
+    ? readFileSync(include, 'utf8')
+    : auth
+      ? `allow_anonymous false\npassword_file ${auth.passwd}\nacl_file ${auth.acl}\n`
+      : 'allow_anonymous true\n';
   // As root, mosquitto would switch to its own user and lose access to the test's private temp files.
   const user = process.getuid?.() === 0 ? 'user root\n' : '';
   writeFileSync(conf, `listener ${port} 127.0.0.1\n${user}${security}persistence false\nlog_dest stderr\n${extraConf}`);

@@ -5,10 +5,21 @@
 // before and after.
 import { request } from 'node:http';
 import mqtt from 'mqtt';
+import { connect as tcp } from 'node:net';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectFlood } from '../../scripts/mqtt-attacks';
 import { rng } from '../../scripts/simulate/rng';
-import { KEYPAD_TOKEN, KIOSK_TOKEN, PAD_TOKEN, client, startTestHall, testConfig } from '../helpers/hall';
+import {
+  BOARD_TOKEN,
+  KEYPAD_TOKEN,
+  KIOSK_TOKEN,
+  LED_TOKEN,
+  PAD_TOKEN,
+  client,
+  startTestHall,
+  testConfig,
+} from '../helpers/hall';
 import { sleep, until } from '../helpers/wait';
 
 const BASE = 'hall/fuzz';
@@ -276,6 +287,74 @@ describe('bad input changes nothing', () => {
       await closed;
       rogue.end(true);
     }
+    expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
+    expect(await state()).toEqual(before);
+  }, 60_000);
+
+  it('MQTT: malformed frames, CONNECT floods and client-id takeovers are cut off; the server stays online', async () => {
+    const port = s.mqtt.brokerPort!;
+    // Random frames without credentials: any packet type first, any declared length (up to 256 MB), junk.
+    let cut = 0;
+    for (let i = 0; i < 200; i++) {
+      const length = pick([0, 3, 200, 5000, 2 ** 20, 2 ** 28 - 1, Math.floor(u() * 2 ** 28)]);
+      const varint: number[] = [];
+      for (let n = length; varint.length < 4; n = Math.floor(n / 128)) {
+        varint.push((n % 128) | (n >= 128 ? 0x80 : 0));
+        if (n < 128) break;
+      }
+      const junk = Buffer.alloc(Math.floor(u() * 20_000), Math.floor(u() * 256));
+      const frame = Buffer.concat([Buffer.from([Math.floor(u() * 256), ...varint]), junk]);
+      await new Promise<void>((resolve) => {
+        const sock = tcp(port, '127.0.0.1');
+        const done = setTimeout(() => (sock.destroy(), resolve()), 300);
+        sock.on('error', () => {});
+        sock.on('close', () => (cut++, clearTimeout(done), resolve()));
+        sock.on('connect', () => sock.write(frame));
+      });
+    }
+    expect(cut).toBeGreaterThan(150);
+    const flood = await connectFlood(port, { connections: 4, maxBytes: 8 * 2 ** 20, maxMs: 3000 });
+    expect(flood.closedByBroker).toBe(4);
+
+    // Every device with a token tries the others' client ids and the server's old one.
+    const devices = [
+      ['kiosk-1', KIOSK_TOKEN],
+      ['board-a', BOARD_TOKEN],
+      ['pad-1', PAD_TOKEN],
+      ['led-1', LED_TOKEN],
+      ['keypad-1', KEYPAD_TOKEN],
+    ] as const;
+    let refused = 0;
+    for (const [id, token] of devices) {
+      for (const clientId of [...devices.map(([x]) => x).filter((x) => x !== id), 'hall-server-test-hall', '']) {
+        const c = await mqtt
+          .connectAsync(`mqtt://127.0.0.1:${port}`, {
+            protocolVersion: 4,
+            username: id,
+            password: token,
+            clientId,
+            reconnectPeriod: 0,
+          })
+          .catch(() => null);
+        if (c) await c.endAsync(true);
+        else refused++;
+      }
+    }
+    expect(refused).toBe(devices.length * (devices.length - 1));
+    expect(s.mqtt.status().connected).toBe(true);
+    // The keypad is still answered.
+    const keypad = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, {
+      protocolVersion: 4,
+      username: 'keypad-1',
+      password: KEYPAD_TOKEN,
+      reconnectPeriod: 0,
+    });
+    const answers: string[] = [];
+    keypad.on('message', (_t, raw) => answers.push(raw.toString()));
+    await keypad.subscribeAsync(`${BASE}/keypad/1/result`);
+    keypad.publish(`${BASE}/keypad/1/command`, 'not json');
+    await until(() => answers.length, 'the keypad answered');
+    keypad.end(true);
     expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
     expect(await state()).toEqual(before);
   }, 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayAccess } from '../../server/mqtt/acl';
+import { clientIdFor, mayAccess } from '../../server/mqtt/acl';
 
 const B = 'hall/x';
 const keypad = { id: 'kp-3', kind: 'keypad', window: 3, token: 't'.repeat(16) } as const;
@@ -27,5 +27,17 @@ describe('MQTT topic ACL', () => {
     expect(mayAccess(pad, B, `${B}/pad/3/prompt`, 'subscribe')).toBe(true);
     expect(mayAccess(pad, B, `${B}/pad/+/prompt`, 'subscribe')).toBe(false);
     expect(mayAccess(pad, B, `${B}/#`, 'subscribe')).toBe(false);
+  });
+
+  it('a session runs under the device that logged in: its id, or ids in its own space; never another device’s', () => {
+    const all = [keypad, led, pad];
+    expect(clientIdFor(led, 'led-3', all)).toBe('led-3');
+    expect(clientIdFor(led, '', all)).toBe('led-3');
+    expect(clientIdFor(led, 'mqttjs_1a2b3c4d', all)).toBe('led-3:mqttjs_1a2b3c4d');
+    expect(clientIdFor(led, 'hall-server-x', all)).toBe('led-3:hall-server-x');
+    expect(clientIdFor(led, 'pad-3', all)).toBeNull();
+    expect(clientIdFor(led, 'kp-3', all)).toBeNull();
+    // Nothing led-3 can send lands in kp-3's space: that would need an id starting "kp-3:".
+    expect(clientIdFor(led, 'kp-3:x', all)!.startsWith('led-3:')).toBe(true);
   });
 });
