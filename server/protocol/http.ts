@@ -84,6 +84,9 @@ export const appointmentsBody = z.strictObject({
 });
 
 /** A visitor's answer: the level by name, or the pad's score (1–5, 5 = 非常满意). */
+/** The level a visitor tapped on the pad, kept before the answer is complete. */
+export const evaluationChoiceBody = z.strictObject({ level: z.enum(LEVELS) });
+
 export const evaluationBody = z
   .strictObject({
     level: z.enum(LEVELS).optional(),
