@@ -5,10 +5,9 @@ import { HallError } from '../domain/errors';
 import { serviceAvailability } from '../domain/availability';
 import { hallStatus, hoursOn, type HallStatus } from '../domain/calendar';
 import { hallDay, localClock, minuteOfDay } from '../domain/numbering';
-import { estimateWaitMin } from '../domain/routing';
 import * as machine from '../domain/ticket-machine';
 import type { Priority, Ticket } from '../domain/types';
-import type { HallSnapshot, IssuedTicketView, PublicTicketView, ServiceView, TicketView } from '../protocol/views';
+import type { HallSnapshot, IssuedTicketView, ServiceView, TicketStatusView, TicketView } from '../protocol/views';
 import { toPublic } from '../protocol/views';
 import type { Db } from '../store/db';
 import { EventLog } from '../store/event-log';
@@ -24,6 +23,7 @@ import type { AppointmentInput } from './appointments';
 import { promptFor } from './evaluations';
 import { issueTicket } from './issue-ticket';
 import { Tx } from './tx';
+import { estimateFor, servingCounts, peopleAhead } from './wait';
 import { runWindowAction } from './window-actions';
 import { setSkills } from './window-plan';
 import { AlertStore } from '../store/alerts';
@@ -137,7 +137,9 @@ export class HallCore {
   private publish(tx: Tx): void {
     for (const e of tx.events) this.bus.emit(e);
     for (const no of tx.windows) this.bus.emit({ type: 'window.changed', payload: { window: this.windowView(no) } });
-    if (tx.queues) this.bus.emit({ type: 'queues.changed', payload: { services: this.serviceViews() } });
+    // A window opening, closing or pausing changes who serves each queue (the estimated wait) too.
+    if (tx.queues || tx.windows.size > 0)
+      this.bus.emit({ type: 'queues.changed', payload: { services: this.serviceViews() } });
   }
 
   /** Tickets left open from an earlier day end as expired, never silently deleted. */
@@ -211,19 +213,16 @@ export class HallCore {
   }
 
   /** A ticket's public status (DESIGN.md §6 `GET /api/tickets/:id`): no personal data. */
-  ticketStatus(
-    id: string,
-  ): (PublicTicketView & { waitingAhead: number; estimatedWaitMin: number; windowName: string | null }) | null {
+  ticketStatus(id: string): TicketStatusView | null {
     const t = this.tickets.get(id);
     if (!t) return null;
-    const service = this.model.services.get(t.serviceId);
-    const ahead = t.status === 'waiting' ? this.tickets.waitingAhead(t.day, t.serviceId, t.waitFrom, t.seq) : 0;
+    const ahead = t.status === 'waiting' ? peopleAhead(this, t) : 0;
+    const wait = estimateFor(this, t.serviceId, ahead);
     return {
       ...toPublic(this.model.ticketView(t)),
       waitingAhead: ahead,
-      estimatedWaitMin: service
-        ? estimateWaitMin(ahead, service.avgServiceMin, this.primaryWindowCounts().get(service.id) ?? 0)
-        : 0,
+      estimatedWaitMin: wait.minutes,
+      servedNow: wait.servedNow,
       windowName: t.windowNo !== null ? (this.model.windows.get(t.windowNo)?.name ?? null) : null,
     };
   }
@@ -356,7 +355,7 @@ export class HallCore {
   serviceViews(): ServiceView[] {
     const now = this.clock();
     const day = hallDay(now, this.config.hall.timezone);
-    const primary = this.primaryWindowCounts();
+    const serving = servingCounts(this);
     const hallClosed = this.openStatus(now, day).reason;
     const clock = localClock(now, this.config.hall.timezone);
     return [...this.model.services.values()].map((s) => {
@@ -364,6 +363,7 @@ export class HallCore {
       const oldest = this.tickets.oldestWaitFrom(day, s.id);
       const issuedToday = this.misc.lastSeq(day, s.prefix);
       const avail = serviceAvailability(s, issuedToday, hallClosed, clock);
+      const wait = estimateFor(this, s.id, waiting, serving);
       return {
         id: s.id,
         name: s.name,
@@ -376,7 +376,8 @@ export class HallCore {
         stateReason: avail.reason,
         waiting,
         longestWaitMin: oldest === null ? 0 : Math.max(0, Math.floor((now - oldest) / 60_000)),
-        estimatedWaitMin: estimateWaitMin(waiting, s.avgServiceMin, primary.get(s.id) ?? 0),
+        estimatedWaitMin: wait.minutes,
+        servedNow: wait.servedNow,
       };
     });
   }

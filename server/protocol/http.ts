@@ -18,6 +18,8 @@ export const issueTicketBody = z
     idNumber: z.string().max(32).optional(),
     appointmentCode: text(64).optional(),
     channel: z.enum(['kiosk', 'counter', 'mobile', 'appointment', 'phone']).optional(),
+    /** The language the visitor took the number in: the ticket's QR code opens the mobile page in it. */
+    lang: z.enum(['zh', 'en']).optional(),
   })
   .refine((b) => b.serviceId !== undefined || b.appointmentCode !== undefined, {
     message: 'give serviceId, or appointmentCode to check in',
