@@ -1,22 +1,17 @@
 // Caller keypad (呼叫器) simulator: logs in as a window's keypad and sends the keys you press.
 //   npm run keypad -- --window 1            (the demo hall's keypad-1 on the embedded broker)
-// Keys: n 叫号  r 重呼  s 过号  f 办结  h 挂起  p 暂停  u 恢复  q 退出. Without a terminal, one action per line
-// (next, recall, skip, finish, hold, pause, resume).
+// Keys: the console's letters (window-client/src/shortcuts.ts): n 叫号  r 重呼  k 过号  f 办结  h 挂起
+// p 暂停 (again: 恢复)  q 退出. Without a terminal, one action per line (next, recall, skip, finish, hold,
+// pause, resume).
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { KEYPAD_ACTIONS } from '../server/protocol/mqtt';
+import { keypadKeys } from '../server/protocol/action-keys';
 import { DEVICE_OPTIONS, connectDevice, resolveDevice } from './device-login';
 
-const KEYS: Record<string, (typeof KEYPAD_ACTIONS)[number]> = {
-  n: 'next',
-  r: 'recall',
-  s: 'skip',
-  f: 'finish',
-  h: 'hold',
-  p: 'pause',
-  u: 'resume',
-};
+// The console's letters, so a clerk who knows one knows the other (the keypad has no 开始办理: S is unused).
+const KEYS = keypadKeys();
 const LABEL: Record<string, string> = {
   next: '叫号',
   recall: '重呼',
@@ -35,7 +30,7 @@ const device = resolveDevice(
 );
 const { base, windowNo } = device;
 const { client, leave } = connectDevice(device, [`${base}/keypad/${windowNo}/result`], () =>
-  console.log(`${device.id} → ${windowNo}号窗口 ready. n 叫号 r 重呼 s 过号 f 办结 h 挂起 p 暂停 u 恢复 q 退出`),
+  console.log(`${device.id} → ${windowNo}号窗口 ready. ${keyHelp()} q 退出`),
 );
 client.on('message', (_t, p) => {
   try {
@@ -45,6 +40,20 @@ client.on('message', (_t, p) => {
     console.log('? unreadable result');
   }
 });
+
+function keyHelp(): string {
+  return Object.entries(KEYS)
+    .map(([k, a]) => `${k} ${a === 'pause' ? '暂停/恢复' : LABEL[a]}`)
+    .join(' ');
+}
+
+/** P is 暂停 and, pressed again, 恢复 — as on the console. */
+let paused = false;
+function sendKey(action: (typeof KEYPAD_ACTIONS)[number]): void {
+  if (action === 'pause' && paused) action = 'resume';
+  if (action === 'pause' || action === 'resume') paused = action === 'pause';
+  send(action);
+}
 
 function send(action: (typeof KEYPAD_ACTIONS)[number]): void {
   console.log(`→ ${LABEL[action]}`);
@@ -59,7 +68,7 @@ if (process.stdin.isTTY) {
     const key = d.toString().toLowerCase();
     if (key === 'q' || key === '\u0003') return quit();
     const action = KEYS[key];
-    if (action) send(action);
+    if (action) sendKey(action);
   });
 } else {
   createInterface({ input: process.stdin }).on('line', (line) => {

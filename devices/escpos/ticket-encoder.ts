@@ -9,6 +9,8 @@ export interface PrintedTicket {
   number: string;
   waitingAhead: number;
   estimatedWaitMin: number;
+  /** False when no window takes the matter now: the paper says so instead of a wait (absent = served). */
+  servedNow?: boolean;
   /** Local time as the visitor reads it, e.g. "2026-11-23 09:05". */
   issuedAt: string;
   /** The mobile ticket page; encoded in the QR code. */
@@ -67,7 +69,7 @@ export function encodeTicket(t: PrintedTicket, layout: TicketLayout = LAYOUTS[80
   b.text(t.number, { w: 4, h: 4, bold: true });
   b.raw(cmd.feed(1));
   b.text(`前方还有${t.waitingAhead}人`, { w: 2, h: 1 });
-  b.text(`预计等候约${t.estimatedWaitMin}分钟`);
+  b.text(t.servedNow === false ? '当前暂无窗口办理' : `预计等候约${t.estimatedWaitMin}分钟`);
   b.text(`取号时间 ${t.issuedAt}`);
   b.raw(cmd.align('center')).raw(cmd.qr(Buffer.from(t.statusUrl, 'utf8'), layout.qrModule, 'M'));
   b.text('微信扫码查看排队进度');

@@ -3,7 +3,15 @@
 // rating opens a follow-up with a deadline in working days. One evaluation per visit; never a default.
 import { randomBytes } from 'node:crypto';
 import { addWorkingDays, weekdayCalendar } from '../domain/calendar';
-import { checkAnswer, isNegative, LEVEL_TEXT, toGbtCode, toProvincialCode, type Answer } from '../domain/evaluation';
+import {
+  checkAnswer,
+  isNegative,
+  LEVEL_TEXT,
+  toGbtCode,
+  toProvincialCode,
+  type Answer,
+  type Level,
+} from '../domain/evaluation';
 import { HallError } from '../domain/errors';
 import type { Ticket } from '../domain/types';
 import type { EvaluationView, PadPrompt } from '../protocol/views';
@@ -54,7 +62,7 @@ function changed(core: HallCore, tx: Tx, id: string): void {
 export function promptFor(core: HallCore, tx: Tx, t: Ticket, windowNo: number, now: number): void {
   if (core.evaluations.byTicket(t.id)) return;
   // The visitor before has left: an unanswered prompt at the same window is 未评价.
-  for (const old of core.evaluations.pendingAt(windowNo)) expire(core, tx, old, now);
+  for (const old of core.evaluations.pendingAt(windowNo)) expire(core, tx, old, now, t.day);
   const id = randomBytes(9).toString('base64url');
   core.evaluations.insert({
     id,
@@ -69,7 +77,21 @@ export function promptFor(core: HallCore, tx: Tx, t: Ticket, windowNo: number, n
   changed(core, tx, id);
 }
 
-function expire(core: HallCore, tx: Tx, e: EvaluationRow, now: number): void {
+/**
+ * Time is up (or the next visit is prompted). A level the visitor tapped stands as their rating, with no
+ * reasons if none were given: the visitor chose it, and 好差评 rules let nobody else pick or drop it.
+ * Only a prompt with no level tapped at all becomes 未评价.
+ */
+function expire(core: HallCore, tx: Tx, e: EvaluationRow, now: number, day: string): void {
+  if (e.level) {
+    record(core, tx, e, { level: e.level, reasons: [], comment: null }, now, day, {
+      actor: 'system',
+      channel: e.channel ?? 'pad',
+      deviceId: e.deviceId,
+      incomplete: true,
+    });
+    return;
+  }
   core.evaluations.markUnrated(e.id, now);
   core.log.append({
     at: now,
@@ -80,6 +102,54 @@ function expire(core: HallCore, tx: Tx, e: EvaluationRow, now: number): void {
     actor: 'system',
     data: { evaluationId: e.id },
   });
+  changed(core, tx, e.id);
+}
+
+interface RecordedBy {
+  actor: Actor;
+  channel: string;
+  deviceId: string | null;
+  /** A tapped level recorded when time ran out, before any reason was chosen. */
+  incomplete?: boolean;
+}
+
+/** Stores an answer, logs it for reports and the upstream, and opens the follow-up of a bad rating. */
+function record(core: HallCore, tx: Tx, e: EvaluationRow, a: Answer, now: number, day: string, by: RecordedBy): void {
+  const { actor, channel, deviceId } = by;
+  core.evaluations.answer(e.id, { at: now, ...a, channel, deviceId });
+  core.log.append({
+    at: now,
+    type: 'evaluation.submitted',
+    ticketId: e.ticketId,
+    windowNo: e.windowNo,
+    clerkId: e.clerkId,
+    actor,
+    data: {
+      evaluationId: e.id,
+      level: a.level,
+      reasons: a.reasons,
+      comment: a.comment,
+      channel,
+      ...(by.incomplete ? { incomplete: true } : {}),
+    },
+  });
+  if (isNegative(a.level)) {
+    const { hall, evaluation: ev } = core.config;
+    const workdays = hall.calendar ? hall : { ...hall, calendar: weekdayCalendar(ev.holidays, ev.workdays) };
+    const deadline = addWorkingDays(workdays, day, ev.followUpDays);
+    const fid = core.evaluations.openFollowUp(e.id, now, deadline);
+    core.log.append({
+      at: now,
+      type: 'followup.opened',
+      ticketId: e.ticketId,
+      actor,
+      data: { followUpId: fid, deadline },
+    });
+    tx.events.push({
+      type: 'followup.changed',
+      payload: { followUp: followUpView(core, core.evaluations.followUp(fid)!) },
+    });
+  }
   changed(core, tx, e.id);
 }
 
@@ -113,46 +183,38 @@ export interface Evaluator {
   channel: 'pad' | 'hardware_pad';
 }
 
+/** The pending evaluation a pad may act on, or the error it gets (expiry is recorded on the way). */
+function pendingFor(core: HallCore, tx: Tx, id: string, by: Evaluator, now: number, day: string): EvaluationRow {
+  const e = core.evaluations.get(id);
+  if (!e) throw new HallError('NOT_FOUND', '没有这次评价');
+  if (e.windowNo !== by.windowNo) throw new HallError('FORBIDDEN', `此评价器只能评价 ${by.windowNo} 号窗口的服务`);
+  if (e.status !== 'pending') throw new HallError('EVALUATION_DONE', '这次服务已经评价过了（一次一评）');
+  if (now > e.expiresAt) {
+    expire(core, tx, e, now, day);
+    throw new HallError('EVALUATION_EXPIRED', '评价已超时');
+  }
+  return e;
+}
+
 export function submitEvaluation(core: HallCore, id: string, raw: Answer, by: Evaluator): EvaluationView {
   const actor = `device:${by.deviceId}`;
   return core.transact(actor, (tx, now, day) => {
-    const e = core.evaluations.get(id);
-    if (!e) throw new HallError('NOT_FOUND', '没有这次评价');
-    if (e.windowNo !== by.windowNo) throw new HallError('FORBIDDEN', `此评价器只能评价 ${by.windowNo} 号窗口的服务`);
-    if (e.status !== 'pending') throw new HallError('EVALUATION_DONE', '这次服务已经评价过了（一次一评）');
-    if (now > e.expiresAt) {
-      expire(core, tx, e, now);
-      throw new HallError('EVALUATION_EXPIRED', '评价已超时');
-    }
+    const e = pendingFor(core, tx, id, by, now, day);
     const a = checkAnswer(raw, core.config.evaluation.reasons);
-    core.evaluations.answer(id, { at: now, ...a, channel: by.channel, deviceId: by.deviceId });
-    core.log.append({
-      at: now,
-      type: 'evaluation.submitted',
-      ticketId: e.ticketId,
-      windowNo: e.windowNo,
-      clerkId: e.clerkId,
-      actor,
-      data: { evaluationId: id, level: a.level, reasons: a.reasons, comment: a.comment, channel: by.channel },
-    });
-    if (isNegative(a.level)) {
-      const { hall, evaluation: ev } = core.config;
-      const workdays = hall.calendar ? hall : { ...hall, calendar: weekdayCalendar(ev.holidays, ev.workdays) };
-      const deadline = addWorkingDays(workdays, day, ev.followUpDays);
-      const fid = core.evaluations.openFollowUp(id, now, deadline);
-      core.log.append({
-        at: now,
-        type: 'followup.opened',
-        ticketId: e.ticketId,
-        actor,
-        data: { followUpId: fid, deadline },
-      });
-      tx.events.push({
-        type: 'followup.changed',
-        payload: { followUp: followUpView(core, core.evaluations.followUp(fid)!) },
-      });
-    }
-    changed(core, tx, id);
+    record(core, tx, e, a, now, day, { actor, channel: by.channel, deviceId: by.deviceId });
+    return evaluationView(core, core.evaluations.get(id)!);
+  });
+}
+
+/**
+ * The visitor tapped a level: it is kept at once, so a visitor who walks away before finishing (a good
+ * rating's few seconds to change it, or a bad rating's reasons) is recorded with the level they chose.
+ */
+export function chooseLevel(core: HallCore, id: string, level: Level, by: Evaluator): EvaluationView {
+  const actor = `device:${by.deviceId}`;
+  return core.transact(actor, (tx, now, day) => {
+    pendingFor(core, tx, id, by, now, day);
+    core.evaluations.choose(id, level);
     return evaluationView(core, core.evaluations.get(id)!);
   });
 }
@@ -160,7 +222,7 @@ export function submitEvaluation(core: HallCore, id: string, raw: Answer, by: Ev
 /** Timed-out prompts become 未评价; overdue follow-ups raise one alert each. */
 export function sweepEvaluations(core: HallCore): void {
   core.transact('system', (tx, now, day) => {
-    for (const e of core.evaluations.expired(now)) expire(core, tx, e, now);
+    for (const e of core.evaluations.expired(now)) expire(core, tx, e, now, day);
     for (const f of core.evaluations.overdue(day)) {
       core.evaluations.saveFollowUp({ ...f, overdueAlerted: true });
       const view = followUpView(core, f);
@@ -207,7 +269,8 @@ export function padPrompt(core: HallCore, windowNo: number): PadPrompt {
     };
   }
   const clerk = card(w.clerk?.id);
-  if (w.ticket) {
+  // 正在为您办理 only once the clerk has started: while calling, the visitor may not be at this window yet.
+  if (w.ticket?.status === 'serving') {
     return {
       state: 'serving',
       ticket: w.ticket.number,

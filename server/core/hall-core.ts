@@ -6,15 +6,14 @@ import { serviceAvailability } from '../domain/availability';
 import { hallStatus, hoursOn, type HallStatus } from '../domain/calendar';
 import { hallDay, localClock, minuteOfDay } from '../domain/numbering';
 import { maskOptional } from '../domain/personal-numbers';
-import { estimateWaitMin } from '../domain/routing';
 import * as machine from '../domain/ticket-machine';
 import type { Priority, Ticket } from '../domain/types';
 import type {
   CallAudio,
   HallSnapshot,
   IssuedTicketView,
-  PublicTicketView,
   ServiceView,
+  TicketStatusView,
   TicketView,
 } from '../protocol/views';
 import { toPublic } from '../protocol/views';
@@ -35,6 +34,7 @@ import { promptFor } from './evaluations';
 import { issueTicket, openTicketsOfPerson } from './issue-ticket';
 import { IDEMPOTENCY_TTL_MS, keyOwner, keyReused, requestFingerprint } from './idempotency';
 import { Tx } from './tx';
+import { estimateFor, servingCounts, peopleAhead } from './wait';
 import { runWindowAction } from './window-actions';
 import { setSkills } from './window-plan';
 import { AlertStore } from '../store/alerts';
@@ -158,7 +158,9 @@ export class HallCore {
   private publish(tx: Tx): void {
     for (const e of tx.events) this.bus.emit(e);
     for (const no of tx.windows) this.bus.emit({ type: 'window.changed', payload: { window: this.windowView(no) } });
-    if (tx.queues) this.bus.emit({ type: 'queues.changed', payload: { services: this.serviceViews() } });
+    // A window opening, closing or pausing changes who serves each queue (the estimated wait) too.
+    if (tx.queues || tx.windows.size > 0)
+      this.bus.emit({ type: 'queues.changed', payload: { services: this.serviceViews() } });
   }
 
   /** Tickets left open from an earlier day end as expired, never silently deleted. */
@@ -253,19 +255,16 @@ export class HallCore {
   }
 
   /** A ticket's public status (DESIGN.md §6 `GET /api/tickets/:id`): no personal data. */
-  ticketStatus(
-    id: string,
-  ): (PublicTicketView & { waitingAhead: number; estimatedWaitMin: number; windowName: string | null }) | null {
+  ticketStatus(id: string): TicketStatusView | null {
     const t = this.tickets.get(id);
     if (!t) return null;
-    const service = this.model.services.get(t.serviceId);
-    const ahead = t.status === 'waiting' ? this.tickets.waitingAhead(t.day, t.serviceId, t.waitFrom, t.seq) : 0;
+    const ahead = t.status === 'waiting' ? peopleAhead(this, t) : 0;
+    const wait = estimateFor(this, t.serviceId, ahead);
     return {
       ...toPublic(this.model.ticketView(t)),
       waitingAhead: ahead,
-      estimatedWaitMin: service
-        ? estimateWaitMin(ahead, service.avgServiceMin, this.primaryWindowCounts().get(service.id) ?? 0)
-        : 0,
+      estimatedWaitMin: wait.minutes,
+      servedNow: wait.servedNow,
       windowName: t.windowNo !== null ? (this.model.windows.get(t.windowNo)?.name ?? null) : null,
     };
   }
@@ -403,7 +402,7 @@ export class HallCore {
   serviceViews(): ServiceView[] {
     const now = this.clock();
     const day = hallDay(now, this.config.hall.timezone);
-    const primary = this.primaryWindowCounts();
+    const serving = servingCounts(this);
     const hallClosed = this.openStatus(now, day).reason;
     const clock = localClock(now, this.config.hall.timezone);
     return [...this.model.services.values()].map((s) => {
@@ -411,6 +410,7 @@ export class HallCore {
       const oldest = this.tickets.oldestWaitFrom(day, s.id);
       const issuedToday = this.misc.lastSeq(day, s.prefix);
       const avail = serviceAvailability(s, issuedToday, hallClosed, clock);
+      const wait = estimateFor(this, s.id, waiting, serving);
       return {
         id: s.id,
         name: s.name,
@@ -423,7 +423,8 @@ export class HallCore {
         stateReason: avail.reason,
         waiting,
         longestWaitMin: oldest === null ? 0 : Math.max(0, Math.floor((now - oldest) / 60_000)),
-        estimatedWaitMin: estimateWaitMin(waiting, s.avgServiceMin, primary.get(s.id) ?? 0),
+        estimatedWaitMin: wait.minutes,
+        servedNow: wait.servedNow,
       };
     });
   }

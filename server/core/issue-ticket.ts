@@ -4,13 +4,13 @@ import { checkIn } from '../domain/appointments';
 import { serviceAvailability } from '../domain/availability';
 import { HallError } from '../domain/errors';
 import { assertUnderCap, formatNumber, localClock, nextSeq } from '../domain/numbering';
-import { estimateWaitMin } from '../domain/routing';
 import type { Ticket } from '../domain/types';
 import type { IssuedTicketView, TicketView } from '../protocol/views';
 import type { Tx } from './tx';
 import type { Actor, HallCore, IssueInput } from './hall-core';
 import type { ServicePlan } from './hall-model';
 import { hashIdNumber, maskIdNumber, normaliseIdNumber } from './identity';
+import { estimateFor, peopleAhead } from './wait';
 
 /** 取号: a new ticket, checked against opening, the daily cap, the one-open-ticket rule and appointments. */
 export function issueTicket(core: HallCore, input: IssueInput, actor: Actor, idSecret: Buffer): IssuedTicketView {
@@ -57,11 +57,13 @@ export function issueTicket(core: HallCore, input: IssueInput, actor: Actor, idS
     core.misc.adjustWaiting(day, service.id, 1);
     if (appt) core.appointments.checkIn(appt.code, ticket.id, now);
     logIssued(core, tx, ticket, actor, now, appt ? { appointment: appt.code, checkIn: arrival!.kind } : {});
-    const ahead = core.tickets.waitingAhead(day, service.id, ticket.waitFrom, seq);
+    const ahead = peopleAhead(core, ticket);
+    const wait = estimateFor(core, service.id, ahead);
     return {
       ...core.model.ticketView(ticket),
       waitingAhead: ahead,
-      estimatedWaitMin: estimateWaitMin(ahead, service.avgServiceMin, core.primaryWindowCounts().get(service.id) ?? 0),
+      estimatedWaitMin: wait.minutes,
+      servedNow: wait.servedNow,
       statusUrl: '',
       appointment: asAppointment
         ? { code: appt!.code, slotStart: iso(appt!.slotStart), slotEnd: iso(appt!.slotEnd) }

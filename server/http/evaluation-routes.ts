@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import * as policy from '../auth/policy';
 import { evaluationFigures, FIGURE_GROUPS, type FigureGroup } from '../core/evaluation-figures';
-import { evaluationView, requestEvaluation, setCaseNo, submitEvaluation } from '../core/evaluations';
+import { chooseLevel, evaluationView, requestEvaluation, setCaseNo, submitEvaluation } from '../core/evaluations';
 import { followUpCommand, followUpView } from '../core/follow-ups';
 import type { HallCore } from '../core/hall-core';
 import { actorOf } from '../core/staff';
@@ -46,6 +46,25 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
             { level, reasons: a.reasons, comment: a.comment ?? null },
             { deviceId: p.deviceId, windowNo: device.window, channel: 'pad' },
           ),
+        };
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/evaluations/:id/choice',
+      summary: '评价: the level the visitor tapped, kept at once (a walk-away still counts as that level)',
+      access: 'pad',
+      body: body.evaluationChoiceBody,
+      act: ({ principal, body: b, req }) => {
+        const p = policy.requirePad(principal);
+        const device = p.device as Extract<typeof p.device, { kind: 'pad' }>;
+        const { level } = b as z.infer<typeof body.evaluationChoiceBody>;
+        return {
+          evaluation: chooseLevel(core, String(req.params.id), level, {
+            deviceId: p.deviceId,
+            windowNo: device.window,
+            channel: 'pad',
+          }),
         };
       },
     },

@@ -78,7 +78,7 @@ function windowNo(req: Request): number {
 
 export function apiRoutes(d: ApiDeps): RouteDef[] {
   const { core, staff } = d;
-  const statusUrl = (id: string) => `${d.publicUrl()}/t/${id}`;
+  const statusUrl = (id: string, lang?: 'zh' | 'en') => `${d.publicUrl()}/t/${id}${lang === 'en' ? '?lang=en' : ''}`;
   return [
     ...sessionRoutes(core, staff, d.limits),
     {
@@ -93,11 +93,15 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         d.limits.issue(p.kind === 'device' ? `device:${p.deviceId}` : `staff:${p.clerkId}`);
         if (p.kind === 'device' && b.priority === 'green')
           throw new HallError('FORBIDDEN', '绿色通道须由工作人员办理，请咨询导服台');
-        const t = core.issueTicket({ ...b, channel: b.channel ?? (p.kind === 'device' ? 'kiosk' : 'counter') }, actor);
+        const { lang, ...issue } = b;
+        const t = core.issueTicket(
+          { ...issue, channel: b.channel ?? (p.kind === 'device' ? 'kiosk' : 'counter') },
+          actor,
+        );
         // The ticket is committed; a printer fault only changes what the kiosk says, never the ticket.
         const printerId = p.kind === 'device' ? d.printing.printerIdOfKiosk(p.deviceId) : null;
-        const print = printerId ? await d.printing.print(t.id, printerId, actor) : null;
-        return created({ ticket: { ...t, statusUrl: statusUrl(t.id) }, print });
+        const print = printerId ? await d.printing.print(t.id, printerId, actor, false, lang) : null;
+        return created({ ticket: { ...t, statusUrl: statusUrl(t.id, lang) }, print });
       },
     },
     {

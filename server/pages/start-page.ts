@@ -129,7 +129,7 @@ export function startPage(
   const rows = snap.services
     .map(
       (s) =>
-        `<tr><td>${esc(s.prefix)}</td><td>${esc(s.name)}</td><td>${s.waiting}</td><td>${s.estimatedWaitMin}</td></tr>`,
+        `<tr><td>${esc(s.prefix)}</td><td>${esc(s.name)}</td><td>${s.waiting}</td><td>${s.servedNow ? s.estimatedWaitMin : zh ? '当前暂无窗口办理' : 'No window serving'}</td></tr>`,
     )
     .join('');
   const open = snap.windows.filter((w) => w.state !== 'closed').length;

@@ -110,10 +110,10 @@ export class TicketPrinting {
   }
 
   /** Prints a ticket; resolves with what happened (never rejects for a printer fault). */
-  print(ticketId: string, printerId: string, actor: string, reprint = false): Promise<PrintResult> {
+  print(ticketId: string, printerId: string, actor: string, reprint = false, lang?: 'zh' | 'en'): Promise<PrintResult> {
     const p = this.printers.get(printerId);
     if (!p) throw new HallError('NOT_FOUND', `没有打印机 ${printerId}`);
-    const job = this.ticketJob(ticketId, p, reprint);
+    const job = this.ticketJob(ticketId, p, reprint, lang);
     return this.enqueue(p, async () => {
       const o = await printerSession(p.addr, job, this.opts.timeoutMs ?? 3000);
       this.update(p, o.state);
@@ -127,7 +127,7 @@ export class TicketPrinting {
     });
   }
 
-  private ticketJob(ticketId: string, p: Printer, reprint: boolean): Buffer {
+  private ticketJob(ticketId: string, p: Printer, reprint: boolean, lang?: 'zh' | 'en'): Buffer {
     const t = this.core.tickets.get(ticketId);
     const status = this.core.ticketStatus(ticketId);
     if (!t || !status) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
@@ -145,8 +145,10 @@ export class TicketPrinting {
       number: t.number,
       waitingAhead: status.waitingAhead,
       estimatedWaitMin: status.estimatedWaitMin,
+      servedNow: status.servedNow,
       issuedAt: `${hallDay(t.issuedAt, tz)} ${localClock(t.issuedAt, tz)}`,
-      statusUrl: this.opts.statusUrl(t.id),
+      // A number taken in English opens the mobile page in English.
+      statusUrl: this.opts.statusUrl(t.id) + (lang === 'en' ? '?lang=en' : ''),
       notice: this.core.config.display.ticketNotice,
       priority: t.priority ? PRIORITY_TEXT[t.priority] : null,
       appointment: appt ? `预约 ${localClock(appt.slotStart, tz)}–${localClock(appt.slotEnd, tz)}` : null,

@@ -26,6 +26,8 @@ export const issueTicketBody = z
     idNumber: z.string().max(32).optional(),
     appointmentCode: text(64).optional(),
     channel: z.enum(['kiosk', 'counter', 'mobile', 'appointment', 'phone']).optional(),
+    /** The language the visitor took the number in: the ticket's QR code opens the mobile page in it. */
+    lang: z.enum(['zh', 'en']).optional(),
   })
   .refine((b) => b.serviceId !== undefined || b.appointmentCode !== undefined, {
     message: 'give serviceId, or appointmentCode to check in',
@@ -92,6 +94,9 @@ export const appointmentsBody = z.strictObject({
 });
 
 /** A visitor's answer: the level by name, or the pad's score (1–5, 5 = 非常满意). */
+/** The level a visitor tapped on the pad, kept before the answer is complete. */
+export const evaluationChoiceBody = z.strictObject({ level: z.enum(LEVELS) });
+
 export const evaluationBody = z
   .strictObject({
     level: z.enum(LEVELS).optional(),

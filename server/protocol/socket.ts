@@ -5,7 +5,15 @@ import type { AlertKind } from '../domain/alert-rules';
 import type { UpstreamStatus } from '../upstream/upstream';
 import type { Priority } from '../domain/types';
 import type { EvaluationView, FollowUpView, PadPrompt } from './views';
-import type { CallView, HallSnapshot, PublicTicketView, ServiceView, TicketView, WindowView } from './views';
+import type {
+  CallView,
+  HallSnapshot,
+  PublicTicketView,
+  ServiceView,
+  TicketStatusView,
+  TicketView,
+  WindowView,
+} from './views';
 
 export const NAMESPACES = ['/board', '/window', '/supervisor', '/pad', '/ticket', '/kiosk', '/screen'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
@@ -84,7 +92,7 @@ export interface WindowScreenState {
 
 export interface TicketPageState {
   hall: HallInfo;
-  ticket: PublicTicketView & { waitingAhead: number; estimatedWaitMin: number; windowName: string | null };
+  ticket: TicketStatusView;
 }
 
 /** A ticket printer as the kiosk and supervisors see it. */
@@ -167,6 +175,8 @@ export interface KioskState {
   /** This kiosk's printer, null when it has none. */
   printer: PrinterView | null;
   priorities: readonly Priority[];
+  /** hall.timezone: appointment times are the hall's clock, not the kiosk's. */
+  timezone: string;
 }
 
 /**

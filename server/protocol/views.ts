@@ -34,9 +34,21 @@ export interface TicketView extends PublicTicketView {
   finishedAt: string | null;
 }
 
+/** One ticket's public status (`GET /api/tickets/:id`, socket /ticket): no personal data. */
+export interface TicketStatusView extends PublicTicketView {
+  /** Waiting tickets of the matter that will be called first (priority visitors first). */
+  waitingAhead: number;
+  estimatedWaitMin: number;
+  /** False when no open window takes the matter now: show 当前暂无窗口办理, not the minutes. */
+  servedNow: boolean;
+  windowName: string | null;
+}
+
 export interface IssuedTicketView extends TicketView {
   waitingAhead: number;
   estimatedWaitMin: number;
+  /** False when no open window takes the matter now: show 当前暂无窗口办理, not the minutes. */
+  servedNow: boolean;
   statusUrl: string;
   /** Set when the ticket came from an appointment check-in. */
   appointment: { code: string; slotStart: string; slotEnd: string } | null;
@@ -56,6 +68,8 @@ export interface ServiceView {
   waiting: number;
   longestWaitMin: number;
   estimatedWaitMin: number;
+  /** False when no open window takes the service now (nobody logged in, closed or paused). */
+  servedNow: boolean;
 }
 
 export interface WindowView {

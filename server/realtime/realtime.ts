@@ -120,6 +120,7 @@ export class Realtime {
           services: this.core.serviceViews(),
           printer: kioskId ? this.devices.printerOfKiosk(kioskId) : null,
           priorities: PRIORITIES.filter((p) => p !== 'green'), // 绿色通道 is staff's to grant
+          timezone: this.core.config.hall.timezone,
         };
         s.emit('state', state);
       },
@@ -291,6 +292,7 @@ export class Realtime {
       }),
       bus.on('queues.changed', ({ services }) => {
         for (const n of ['/board', '/window', '/supervisor', '/kiosk']) this.io.of(n).emit('queues', services);
+        this.refreshFollowedTickets();
       }),
       bus.on('ticket.changed', ({ ticket, action }) => {
         this.io.of('/supervisor').emit('ticket', ticket);
@@ -336,6 +338,16 @@ export class Realtime {
   printerChanged(p: PrinterView): void {
     this.io.of('/kiosk').to(`kiosk:${p.kiosk}`).emit('printer', p);
     this.io.of('/supervisor').emit('printer', p);
+  }
+
+  /** Phones following a waiting ticket: people ahead and who serves change with every queue change. */
+  private refreshFollowedTickets(): void {
+    const ns = this.io.of('/ticket');
+    for (const room of ns.adapter.rooms.keys()) {
+      if (!room.startsWith('ticket:')) continue;
+      const status = this.core.ticketStatus(room.slice('ticket:'.length));
+      if (status?.status === 'waiting') ns.to(room).emit('ticket', status);
+    }
   }
 
   /** A window's pad prompt, computed only when a pad of that window is connected (every call changes it). */

@@ -84,6 +84,7 @@ export class EvaluationStore {
       answer: db.prepare(`UPDATE evaluations SET status = 'rated', answered_at = @at, level = @level,
         reasons = @reasons, comment = @comment, channel = @channel, device_id = @deviceId WHERE id = @id`),
       unrated: db.prepare("UPDATE evaluations SET status = 'unrated', answered_at = ? WHERE id = ?"),
+      choose: db.prepare("UPDATE evaluations SET level = ? WHERE id = ? AND status = 'pending'"),
       void: db.prepare('UPDATE evaluations SET voided = 1 WHERE id = ?'),
       between: db.prepare<{ from: string; to: string }, Raw>(
         'SELECT * FROM evaluations WHERE day >= @from AND day <= @to ORDER BY prompted_at',
@@ -111,6 +112,11 @@ export class EvaluationStore {
   get(id: string): EvaluationRow | null {
     const r = this.s.get.get(id);
     return r ? evaluation(r) : null;
+  }
+
+  /** The level the visitor tapped, kept on the pending row until the answer is complete (or time runs out). */
+  choose(id: string, level: Level): void {
+    this.s.choose.run(level, id);
   }
 
   byTicket(ticketId: string): EvaluationRow | null {

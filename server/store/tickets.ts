@@ -113,6 +113,14 @@ export class TicketStore {
         WHERE day = ? AND service_id = ? AND status = 'waiting'`),
       ahead: db.prepare<[string, string, number, number], { n: number }>(`SELECT COUNT(*) AS n FROM tickets
         WHERE day = ? AND service_id = ? AND status = 'waiting' AND target_window IS NULL AND (wait_from, seq) < (?, ?)`),
+      // Priority first: a normal ticket has every waiting priority ticket ahead, a priority ticket only the
+      // earlier priority ones.
+      aheadOf: db.prepare<
+        { day: string; serviceId: string; waitFrom: number; seq: number; priority: number },
+        { n: number }
+      >(`SELECT COUNT(*) AS n FROM tickets WHERE day = @day AND service_id = @serviceId AND status = 'waiting'
+        AND target_window IS NULL AND ((@priority = 1 AND is_priority = 1 AND (wait_from, seq) < (@waitFrom, @seq))
+        OR (@priority = 0 AND (is_priority = 1 OR (wait_from, seq) < (@waitFrom, @seq))))`),
       openBefore: db.prepare<[string], Row>(`SELECT * FROM tickets WHERE day < ?
         AND status IN ('waiting','called','serving','held')`),
       waitingOn: db.prepare<[string], Row>(`SELECT * FROM tickets WHERE day = ? AND status IN ('waiting','held')`),
@@ -186,6 +194,11 @@ export class TicketStore {
   /** Waiting tickets of the service queued before this one (not counting later priority arrivals). */
   waitingAhead(day: string, serviceId: string, waitFrom: number, seq: number): number {
     return this.s.ahead.get(day, serviceId, waitFrom, seq)?.n ?? 0;
+  }
+
+  /** Waiting tickets of the service that will be called before this one (priority first). */
+  waitingAheadOf(day: string, serviceId: string, waitFrom: number, seq: number, priority: boolean): number {
+    return this.s.aheadOf.get({ day, serviceId, waitFrom, seq, priority: priority ? 1 : 0 })?.n ?? 0;
   }
 
   openBefore(day: string): Ticket[] {

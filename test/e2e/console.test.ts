@@ -163,8 +163,8 @@ describe('window console', () => {
     await page.keyboard.type(second);
     await key('Enter');
     await expect.poll(() => number(page)).toBe(second);
-    await key('k');
-    await expect.poll(() => ticketStatus(second).status).toBe('no_show');
+    await key('k'); // sent after its 5 s undo
+    await expect.poll(() => ticketStatus(second).status, { timeout: 8000 }).toBe('no_show');
     await page.close();
   });
 
@@ -214,6 +214,39 @@ describe('window console', () => {
     await page.goto(`${server.url}/console?lang=en`);
     await expect.poll(() => text(page, 'button[type=submit]')).toBe('Log in');
     await page.goto(`${server.url}/console?lang=zh`);
+    await expect.poll(() => text(page, 'button[type=submit]')).toBe('登录');
+    await page.close();
+  });
+
+  it('过号 can be undone for 5 s; the priority badge names the priority', async () => {
+    const api = client(server.url);
+    const page = await login('c1', 1);
+    const t = await api.issue('general', { priority: 'military' });
+    clock.now += 5000;
+    await page.keyboard.press('n');
+    await expect.poll(() => number(page)).toBe(t.number);
+    expect(await text(page, '[data-testid=priority]')).toBe('军人优先');
+    await page.keyboard.press('k');
+    await page.locator('[data-testid=skip-undo]').waitFor({ timeout: 3000 });
+    expect(await text(page, '[data-testid=skip-undo]')).toContain(`${t.number} 将记为过号`);
+    expect(ticketStatus(t.number).status).toBe('called'); // not sent yet
+    await page.click('[data-testid=skip-undo] button.undo');
+    await expect.poll(() => message(page)).toBe(`已撤销过号：${t.number}`);
+    await new Promise((r) => setTimeout(r, 5500));
+    expect(ticketStatus(t.number).status).toBe('called'); // undone: never sent
+    await page.click('[data-action=skip]');
+    await expect.poll(() => ticketStatus(t.number).status, { timeout: 8000 }).toBe('no_show');
+    await page.click('header button'); // log out
+    await page.close();
+  });
+
+  it('the login page has the language switch', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/console?lang=zh`);
+    await page.click('login-form a.lang');
+    await expect.poll(() => text(page, 'button[type=submit]')).toBe('Log in');
+    expect(await text(page, 'login-form label[for=clerk]')).toBe('Clerk ID');
+    await page.click('login-form a.lang');
     await expect.poll(() => text(page, 'button[type=submit]')).toBe('登录');
     await page.close();
   });

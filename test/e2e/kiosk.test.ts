@@ -181,4 +181,80 @@ describe('kiosk and mobile ticket page', () => {
     expect(await text(kiosk, 'kiosk-issued .wait')).toMatch(/^预约 \d\d:\d\d–\d\d:\d\d$/);
     await kiosk.close();
   });
+
+  it('goes back to the hall’s language for the next visitor; the QR code opens the phone page in the visitor’s', async () => {
+    const kiosk = await kioskPage();
+    await kiosk.locator('header button.lang').click();
+    await until(async () => (await text(kiosk, '.pick')) === 'Choose what you came for', 'English');
+    await take(kiosk, 'general');
+    await until(async () => (await text(kiosk, '[data-number]')).startsWith('A'), 'a number');
+    expect(await text(kiosk, 'kiosk-issued .label')).toBe('Your number');
+    const url = (await kiosk.locator('[data-status-url]').getAttribute('data-status-url'))!;
+    expect(url).toMatch(/\/t\/[^?]+\?lang=en$/);
+    expect(docQrCodes(printer.printed.at(-1)!.doc)[0]).toBe(url); // the paper ticket's code too
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    await phone.goto(url);
+    await phone.locator('[data-number]').waitFor({ timeout: 5000 });
+    expect(await text(phone, '[data-ahead]')).toMatch(/ahead/i);
+    await phone.close();
+    await kiosk.locator('kiosk-issued button.done').click();
+    await until(async () => (await text(kiosk, '.pick')) === '请选择您要办理的事项', 'Chinese for the next visitor');
+    expect(await text(kiosk, 'header button.lang')).toBe('English');
+    await kiosk.close();
+  });
+
+  it('masks the ID number on screen while it is typed and repeats the chosen priority on the number', async () => {
+    const kiosk = await kioskPage();
+    await kiosk.locator('[data-service=tax]').click();
+    await kiosk.locator('[data-priority=military]').click();
+    for (const k of '11010519491231002X') await kiosk.locator(`kiosk-keypad [data-key="${k}"]`).click();
+    expect(await text(kiosk, 'kiosk-keypad [data-shown]')).toBe('110***********002X');
+    const input = kiosk.locator('kiosk-keypad input');
+    expect(await input.inputValue()).toBe('11010519491231002X'); // the form still has the real number
+    expect(await input.evaluate((el) => getComputedStyle(el).color)).toBe('rgba(0, 0, 0, 0)');
+    if (shots) await kiosk.screenshot({ path: 'docs/kiosk-options-1080x1500.png' });
+    await kiosk.locator('button.take').click();
+    await until(async () => (await text(kiosk, '[data-number]')).startsWith('B'), 'a number');
+    expect(await text(kiosk, '[data-priority-kind]')).toBe('军人优先（请向窗口出示证件）');
+    await kiosk.close();
+  });
+
+  it('签到取号 looks disabled until a code is typed; appointment times are the hall’s clock, not the kiosk’s', async () => {
+    const sup = await api.login('sup');
+    const now = Date.now();
+    const slotStart = new Date(now + 10 * 60_000);
+    const slotEnd = new Date(now + 40 * 60_000);
+    await api.post(
+      '/api/appointments',
+      {
+        appointments: [
+          { code: 'TZ77', serviceId: 'tax', slotStart: slotStart.toISOString(), slotEnd: slotEnd.toISOString() },
+        ],
+      },
+      sup,
+    );
+    // The kiosk's own clock runs in New York; the hall is in Shanghai (hall.timezone).
+    const ctx = await browser.newContext({ viewport: { width: 1080, height: 1500 }, timezoneId: 'America/New_York' });
+    const kiosk = await ctx.newPage();
+    await kiosk.goto(`${server.url}/kiosk?token=${KIOSK_TOKEN}`);
+    await kiosk.locator('header .checkin').click();
+    const go = kiosk.locator('button.go');
+    expect(await go.isDisabled()).toBe(true);
+    const off = await go.evaluate((el) => getComputedStyle(el).backgroundColor);
+    for (const k of ['T', 'Z', '7', '7']) await kiosk.locator(`kiosk-keypad [data-key="${k}"]`).click();
+    expect(await go.isDisabled()).toBe(false);
+    const on = await go.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(off).not.toBe(on);
+    await go.click();
+    await until(async () => (await text(kiosk, '[data-number]')).startsWith('B'), 'the appointment number');
+    const clock = (d: Date) =>
+      new Intl.DateTimeFormat('zh-CN', {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone: 'Asia/Shanghai',
+      }).format(d);
+    expect(await text(kiosk, 'kiosk-issued .wait')).toBe(`预约 ${clock(slotStart)}–${clock(slotEnd)}`);
+    await ctx.close();
+  });
 });

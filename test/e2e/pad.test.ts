@@ -1,6 +1,7 @@
 // The evaluation pad in Chromium against a real server: serve a ticket, finish, rate on the pad and find
 // the evaluation recorded against the right clerk and ticket; a bad rating cannot be sent without a
-// reason; no answer in time records 未评价 and the pad goes back to idle.
+// reason, yet a visitor who walks away keeps the level they tapped; a good rating counts on the first tap;
+// no level tapped in time records 未评价 and the pad goes back to idle.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
@@ -104,10 +105,70 @@ describe('evaluation pad', () => {
 
   it('no answer in time: 未评价 is recorded and the pad goes back to idle by itself', async () => {
     const page = await padPage();
-    const t = await serveAndFinish(page);
-    await page.locator('[data-level=satisfied]').click(); // chosen but never submitted
+    const t = await serveAndFinish(page); // no level tapped at all
     await until(async () => (await padState(page)) === 'idle', 'the pad back to idle', 10_000);
     expect(evaluation(t.id)).toMatchObject({ status: 'unrated', level: null });
+    await page.close();
+  });
+
+  it('a good rating counts on the first tap, with a few seconds to change it', async () => {
+    const page = await padPage();
+    const t = await serveAndFinish(page);
+    await page.locator('[data-level=satisfied]').click();
+    expect(await page.locator('[data-auto]').textContent()).toContain('满意');
+    await page.locator('[data-level=very_satisfied]').click(); // changed their mind within the grace
+    expect(evaluation(t.id)?.status).toBe('pending');
+    await until(async () => (await padState(page)) === 'thanks', 'thanks without a second tap', 6000);
+    expect(evaluation(t.id)).toMatchObject({ status: 'rated', level: 'very_satisfied', channel: 'pad' });
+    await page.close();
+  });
+
+  it('a bad rating left without a reason is recorded as chosen, reasons empty, and is followed up', async () => {
+    const page = await padPage();
+    const t = await serveAndFinish(page);
+    await page.locator('[data-level=very_dissatisfied]').click();
+    await page.locator('[data-kept]').waitFor();
+    // The visitor walks away: the level they chose stands (the 5 s prompt of this hall runs out).
+    await until(async () => (await padState(page)) === 'idle', 'the pad back to idle', 10_000);
+    const e = evaluation(t.id)!;
+    expect(e).toMatchObject({ status: 'rated', level: 'very_dissatisfied' });
+    expect(JSON.parse(e.reasons)).toEqual([]);
+    const fu = server.db.prepare('SELECT state FROM follow_ups WHERE evaluation_id = ?').get(e.id);
+    expect(fu).toEqual({ state: 'callback' });
+    await page.close();
+  });
+
+  it('正在为您办理 only while serving, not while the ticket is being called', async () => {
+    const page = await padPage();
+    const t = await api.issue('general');
+    await api.post('/api/windows/1/call-next', {}, c1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await padState(page)).toBe('idle');
+    expect(await page.locator('body').innerText()).not.toContain('正在为您办理');
+    await api.post('/api/windows/1/start', {}, c1);
+    await until(async () => (await padState(page)) === 'serving', 'the serving pad');
+    expect(await page.locator('.center').innerText()).toContain('正在为您办理');
+    expect((await page.locator('.number').textContent())?.trim()).toBe(t.number);
+    await api.post('/api/windows/1/finish', {}, c1);
+    await until(async () => (await padState(page)) === 'evaluate', 'the pad asking');
+    await page.locator('[data-level=basic]').click();
+    await until(() => evaluation(t.id)?.status === 'rated', 'recorded');
+    await page.close();
+  });
+
+  it('the next visit’s prompt closes an unanswered one as 未评价 and says so on the pad', async () => {
+    const page = await padPage();
+    const first = await serveAndFinish(page);
+    const second = await api.issue('general');
+    await api.post('/api/windows/1/call-next', {}, c1);
+    await api.post('/api/windows/1/start', {}, c1);
+    await api.post('/api/windows/1/finish', {}, c1);
+    const notice = page.locator('[data-notice]');
+    await notice.waitFor({ timeout: 3000 });
+    expect(await notice.textContent()).toContain(`${first.number}`);
+    expect(await notice.textContent()).toContain('未评价');
+    expect(await page.locator('.center .id').first().textContent()).toContain(second.number);
+    expect(evaluation(first.id)).toMatchObject({ status: 'unrated' });
     await page.close();
   });
 });

@@ -162,4 +162,19 @@ describe('supervisor dashboard', () => {
     await expect.poll(() => text(p, 'nav')).toContain('Live hall');
     await p.close();
   });
+
+  it('调号 shows each ticket’s priority and wait, and closes on Esc', async () => {
+    const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await login(p, 'sup');
+    const t = await api.issue('social', { priority: 'elderly' });
+    await expect.poll(() => p.locator('tr[data-service=social] button:not([disabled])').count()).toBe(1);
+    await p.click('tr[data-service=social] button');
+    const row = p.locator(`ticket-mover label[data-ticket="${t.number}"]`);
+    await row.waitFor({ timeout: 3000 });
+    expect(await row.textContent()).toContain('老年人');
+    expect(await row.textContent()).toMatch(/已等 \d+ 分钟/);
+    await p.keyboard.press('Escape');
+    await expect.poll(() => p.locator('ticket-mover').count()).toBe(0);
+    await p.close();
+  });
 });

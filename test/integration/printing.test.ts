@@ -36,6 +36,7 @@ afterEach(async () => {
 
 describe('ticket printing', () => {
   it('prints the issued ticket: hall, service, number, people ahead, wait, time, QR to the ticket page, notice', async () => {
+    await api.login('c1', 1); // a window serves 综合受理, so the ticket can give a wait (else 当前暂无窗口办理)
     await api.issue('general');
     const r = await api.post('/api/tickets', { serviceId: 'general' }, KIOSK_TOKEN);
     expect(r.status).toBe(201);

@@ -25,6 +25,8 @@ interface Session {
 type Dialog = { kind: 'transfer' | 'pause' | 'call'; heading: string; choices: Choice[]; textLabel: string } | null;
 
 const SESSION_KEY = 'hall.console.session';
+/** A pressed 过号 can be undone this long before it is sent. */
+const SKIP_UNDO_MS = 5000;
 
 export class ConsoleApp extends LitElement {
   static override properties = {
@@ -33,12 +35,14 @@ export class ConsoleApp extends LitElement {
     dialog: { state: true },
     message: { state: true },
     today: { state: true },
+    skipPending: { state: true },
   };
   declare session: Session | null;
   declare loginError: string;
   declare dialog: Dialog;
   declare message: { text: string; error: boolean } | null;
   declare today: TodayFigures | null;
+  declare skipPending: { number: string; left: number; timer: ReturnType<typeof setTimeout> } | null;
   private controller: ConsoleController | null = null;
   private readonly api = new Api(null, (retrying) => {
     if (retrying && this.pending) this.say(t('retrying', { what: this.pending }), true);
@@ -53,6 +57,7 @@ export class ConsoleApp extends LitElement {
     this.dialog = null;
     this.message = null;
     this.today = null;
+    this.skipPending = null;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t('title');
   }
@@ -173,9 +178,42 @@ export class ConsoleApp extends LitElement {
     return this.controller?.state?.window ?? null;
   }
 
+  /**
+   * 过号 waits a few seconds with an undo, since a no-show is final for the visitor: a mistaken K would send
+   * someone standing at the counter back to the kiosk. Any other action sends the pending skip first.
+   */
+  private skipLater(): void {
+    const number = this.window?.ticket?.number;
+    if (!number || this.skipPending) return;
+    const until = Date.now() + SKIP_UNDO_MS;
+    const tick = () => {
+      const left = Math.ceil((until - Date.now()) / 1000);
+      if (left <= 0) return this.flushSkip();
+      this.skipPending = { number, left, timer: setTimeout(tick, 250) };
+    };
+    tick();
+  }
+
+  private flushSkip(): void {
+    const p = this.skipPending;
+    if (!p) return;
+    clearTimeout(p.timer);
+    this.skipPending = null;
+    void this.command('skip', t('a_skip'));
+  }
+
+  private undoSkip(): void {
+    const p = this.skipPending;
+    if (!p) return;
+    clearTimeout(p.timer);
+    this.skipPending = null;
+    this.say(t('skipUndone', { number: p.number }));
+  }
+
   private act(a: ConsoleAction, ticketId?: string): void {
     const st = this.controller?.state;
     if (!st) return;
+    if (a !== 'skip') this.flushSkip();
     switch (a) {
       case 'next':
         return void this.command('call-next', t('a_next'));
@@ -188,7 +226,7 @@ export class ConsoleApp extends LitElement {
       case 'evaluate':
         return void this.command('evaluate', t('evaluateAsked'));
       case 'skip':
-        return void this.command('skip', t('a_skip'));
+        return this.skipLater();
       case 'hold':
         return void this.command('hold', t('a_hold'));
       case 'callBack': {
@@ -236,6 +274,7 @@ export class ConsoleApp extends LitElement {
   }
 
   private readonly onKey = (e: KeyboardEvent): void => {
+    if (this.skipPending && e.key === 'Escape') return this.undoSkip();
     if (!this.session || this.dialog || e.ctrlKey || e.metaKey || e.altKey) return;
     const target = e.composedPath()[0] as HTMLElement | undefined;
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
@@ -352,6 +391,16 @@ export class ConsoleApp extends LitElement {
                   data-testid="message"
                 >
                   ${this.message.text}
+                </div>`
+              : ''
+          }
+          ${
+            this.skipPending
+              ? html`<div class="message error" data-testid="skip-undo">
+                  ${t('skipPending', { number: this.skipPending.number })}
+                  <button class="undo" @click=${() => this.undoSkip()}>
+                    ${t('undo', { s: this.skipPending.left })}
+                  </button>
                 </div>`
               : ''
           }

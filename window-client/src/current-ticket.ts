@@ -88,7 +88,13 @@ export class CurrentTicket extends LitElement {
         <span>${tk.serviceName}</span>
         <span>${t(`s_${tk.status}` as 's_called')}</span>
         <span>${t('waited', { min: waited })}</span>
-        ${tk.priority ? html`<span class="tag">${t('priority')}</span>` : ''}
+        ${
+          tk.priority
+            ? html`<span class="tag" data-testid="priority"
+                >${tk.priorityKind ? t(`p_${tk.priorityKind}` as 'p_elderly') : t('priority')}</span
+              >`
+            : ''
+        }
         ${tk.transferCount > 0 ? html`<span class="tag">${t('transferred')}</span>` : ''}
         ${tk.recallCount > 0 ? html`<span>${t('recalls', { n: tk.recallCount })}</span>` : ''}
         ${tk.idMasked ? html`<span>${t('idMasked')} ${tk.idMasked}</span>` : ''}

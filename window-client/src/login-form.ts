@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { t } from './i18n';
+import { lang, t } from './i18n';
 
 export interface LoginDetail {
   clerkId: string;
@@ -57,10 +57,15 @@ export class LoginForm extends LitElement {
       color: #c62828;
       margin-top: 12px;
     }
+    .lang {
+      float: right;
+      color: var(--console-primary);
+    }
   `;
 
   override render() {
     return html`<form @submit=${this.submit}>
+      <a class="lang" href="?lang=${lang === 'zh' ? 'en' : 'zh'}">${lang === 'zh' ? 'English' : '中文'}</a>
       <h1>${t('title')}</h1>
       <label for="clerk">${t('clerkId')}</label
       ><input id="clerk" name="clerkId" autocomplete="username" required autofocus />

@@ -5,10 +5,10 @@ import { LitElement, css, html } from 'lit';
 import type { Priority } from '../../../server/domain/types';
 import { PRINTABLE } from '../../../devices/escpos/printer-state';
 import { deviceToken } from '../shared/device-token';
-import { currentLang } from '../shared/i18n';
+import type { Lang } from '../shared/i18n';
 import { ApiError } from '../shared/device-api';
 import { KioskController, type IssueAnswer } from './kiosk-controller';
-import { isKey, t, type Key } from './kiosk-i18n';
+import { DEFAULT_LANG, isKey, kioskLang, setKioskLang, t, type Key } from './kiosk-i18n';
 import type { TakeDetail } from './kiosk-options';
 import './kiosk-issued';
 import './kiosk-keypad';
@@ -31,16 +31,18 @@ export class KioskApp extends LitElement {
     busy: { state: true },
     code: { state: true },
     secondsLeft: { state: true },
+    lang: { state: true },
   };
   declare screen: Screen;
   declare error: string | null;
   declare busy: boolean;
   declare code: string;
   declare secondsLeft: number;
+  /** The visitor's language: children read it through t(), and get it as a property to re-render. */
+  declare lang: Lang;
   private readonly token = deviceToken('kiosk');
   private readonly kiosk = this.token ? new KioskController(this, this.token) : null;
   private timer: ReturnType<typeof setInterval> | null = null;
-  private readonly language = currentLang();
 
   constructor() {
     super();
@@ -49,6 +51,7 @@ export class KioskApp extends LitElement {
     this.busy = false;
     this.code = '';
     this.secondsLeft = 0;
+    this.lang = kioskLang();
   }
 
   static override styles = css`
@@ -108,6 +111,9 @@ export class KioskApp extends LitElement {
     }
     main {
       flex: 1;
+      min-height: 0;
+      display: flex;
+      flex-direction: column;
       padding: 18px 28px 28px;
     }
     .pick {
@@ -145,6 +151,11 @@ export class KioskApp extends LitElement {
       background: var(--kiosk-accent);
       color: #fff;
     }
+    .go[disabled] {
+      background: #c3ccd8;
+      color: #5d6b7c;
+      cursor: not-allowed;
+    }
     .back {
       background: #e4e8ee;
       margin-right: 12px;
@@ -172,7 +183,9 @@ export class KioskApp extends LitElement {
       <header>
         <h1>${st?.hall.name ?? ''} · ${t('title')}</h1>
         <button class="checkin" @click=${() => this.go({ kind: 'checkin' })}>${t('checkIn')}</button>
-        <a href="?lang=${this.language === 'zh' ? 'en' : 'zh'}">${this.language === 'zh' ? 'English' : '中文'}</a>
+        <button class="lang" @click=${() => this.setLang(this.lang === 'zh' ? 'en' : 'zh')}>
+          ${this.lang === 'zh' ? 'English' : '中文'}
+        </button>
       </header>
       ${!this.kiosk.online ? html`<div class="banner bad">${this.kiosk.refused ?? t('offline')}</div>` : null}
       ${
@@ -204,6 +217,7 @@ export class KioskApp extends LitElement {
       case 'home':
         return html`<div class="pick">${t('pick')}</div>
           <kiosk-service-grid
+            .lang=${this.lang}
             .services=${st.services}
             @pick=${(e: CustomEvent<string>) => this.go({ kind: 'options', serviceId: e.detail })}
           ></kiosk-service-grid>`;
@@ -211,6 +225,7 @@ export class KioskApp extends LitElement {
         const service = st.services.find((x) => x.id === s.serviceId);
         if (!service) return null;
         return html`<kiosk-options
+          .lang=${this.lang}
           .service=${service}
           .priorities=${st.priorities}
           .busy=${this.busy}
@@ -236,6 +251,8 @@ export class KioskApp extends LitElement {
         </div>`;
       case 'issued':
         return html`<kiosk-issued
+          .lang=${this.lang}
+          .timezone=${st.timezone}
           .answer=${s.answer}
           .secondsLeft=${this.secondsLeft}
           @done=${() => this.home()}
@@ -260,7 +277,7 @@ export class KioskApp extends LitElement {
     if (this.busy || !this.kiosk) return;
     this.busy = true;
     try {
-      const answer = await this.kiosk.issue(body);
+      const answer = await this.kiosk.issue({ ...body, ...(this.lang === DEFAULT_LANG ? {} : { lang: this.lang }) });
       this.code = '';
       this.go({ kind: 'issued', answer });
     } catch (e) {
@@ -284,7 +301,7 @@ export class KioskApp extends LitElement {
   private showError(e: unknown): void {
     const err = e instanceof ApiError ? e : new ApiError('NETWORK', '');
     const key = `e_${err.code}`;
-    if (this.language === 'zh' && err.message) this.error = err.message;
+    if (this.lang === 'zh' && err.message) this.error = err.message;
     else this.error = isKey(key) ? t(key) : err.message;
   }
 
@@ -303,9 +320,17 @@ export class KioskApp extends LitElement {
     this.startTimer(after);
   }
 
+  /** Back to the start for the next visitor: in the hall's default language, whatever the last one chose. */
   private home(): void {
     this.code = '';
+    this.setLang(DEFAULT_LANG);
     this.go({ kind: 'home' });
+  }
+
+  private setLang(l: Lang): void {
+    setKioskLang(l);
+    this.lang = l;
+    document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
   }
 
   /** Any touch restarts the count on a form screen, so a slow visitor is not sent back mid-entry. */

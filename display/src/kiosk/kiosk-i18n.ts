@@ -1,11 +1,13 @@
-// The kiosk's words, Chinese first.
-import { translator } from '../shared/i18n';
+// The kiosk's words, Chinese first. The language is the kiosk's own, switched in the page and set back to
+// the hall's default for each new visitor (a shared screen must not greet the next person in English).
+import { translator, type Lang } from '../shared/i18n';
 
 const dict = {
   title: { zh: '自助取号', en: 'Take a number' },
   pick: { zh: '请选择您要办理的事项', en: 'Choose what you came for' },
   waiting: { zh: '等候 {n} 人', en: '{n} waiting' },
   estimate: { zh: '约 {min} 分钟', en: '≈ {min} min' },
+  nobody: { zh: '当前暂无窗口办理', en: 'No window is serving this now' },
   full: { zh: '今日号已取完', en: 'No more numbers today' },
   closed: { zh: '暂停取号', en: 'Not issuing now' },
   checkIn: { zh: '预约签到', en: 'Appointment check-in' },
@@ -19,6 +21,7 @@ const dict = {
   p_military: { zh: '军人', en: 'Military' },
   p_pregnant: { zh: '孕妇', en: 'Pregnant' },
   p_green: { zh: '绿色通道', en: 'Green channel' },
+  priorityGiven: { zh: '{kind}优先（请向窗口出示证件）', en: 'Priority: {kind} (show proof at the window)' },
   idLabel: { zh: '身份证号（选填，可刷身份证）', en: 'ID card number (optional, or swipe your ID card)' },
   take: { zh: '取号', en: 'Take a number' },
   yourNumber: { zh: '您的号码', en: 'Your number' },
@@ -70,6 +73,15 @@ const dict = {
   printer_ok: { zh: '正常', en: 'OK' },
 };
 
-export const t = translator(dict);
+/** The hall's default language: every visitor starts in it. */
+export const DEFAULT_LANG: Lang = 'zh';
+let lang: Lang = DEFAULT_LANG;
+const translators = { zh: translator(dict, 'zh'), en: translator(dict, 'en') };
+
+export const kioskLang = (): Lang => lang;
+export function setKioskLang(l: Lang): void {
+  lang = l;
+}
+export const t = (key: Key, vars?: Record<string, string | number>): string => translators[lang](key, vars);
 export type Key = keyof typeof dict;
 export const isKey = (k: string): k is Key => k in dict;

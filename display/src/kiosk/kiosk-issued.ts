@@ -13,15 +13,23 @@ function qrSvg(data: string): string {
   return q.createSvgTag({ cellSize: 6, margin: 2, scalable: true });
 }
 
-const hhmm = (iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+/** A clock time in the hall's zone (hall.timezone), whatever zone the kiosk's own clock is set to. */
+const hhmm = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+    new Date(iso),
+  );
 
 export class KioskIssued extends LitElement {
   static override properties = {
     answer: { attribute: false },
     secondsLeft: { type: Number },
     reprinting: { type: Boolean },
+    timezone: { attribute: false },
+    lang: { attribute: false },
   };
+  declare timezone: string;
+  /** Only to re-render in the visitor's language. */
+  declare lang: string;
   declare answer: IssueAnswer;
   declare secondsLeft: number;
   declare reprinting: boolean;
@@ -47,6 +55,14 @@ export class KioskIssued extends LitElement {
       line-height: 1.05;
       color: var(--kiosk-accent, #0b5cad);
       letter-spacing: 6px;
+    }
+    .priority {
+      font-size: 30px;
+      font-weight: 700;
+      color: #8a4b00;
+      background: #fff3cd;
+      padding: 6px 22px;
+      border-radius: 30px;
     }
     .ahead {
       font-size: 40px;
@@ -115,14 +131,26 @@ export class KioskIssued extends LitElement {
       ${
         ticket.appointment
           ? html`<div class="wait">
-              ${t('appointment', { from: hhmm(ticket.appointment.slotStart), to: hhmm(ticket.appointment.slotEnd) })}
+              ${t('appointment', {
+                from: hhmm(ticket.appointment.slotStart, this.timezone),
+                to: hhmm(ticket.appointment.slotEnd, this.timezone),
+              })}
             </div>`
           : null
       }
       <div class="label">${t('yourNumber')}</div>
       <div class="number" data-number>${ticket.number}</div>
+      ${
+        ticket.priorityKind
+          ? html`<div class="priority" data-priority-kind=${ticket.priorityKind}>
+              ${t('priorityGiven', { kind: t(`p_${ticket.priorityKind}` as Key) })}
+            </div>`
+          : null
+      }
       <div class="ahead">${t('ahead', { n: ticket.waitingAhead })}</div>
-      <div class="wait">${t('waitMin', { min: ticket.estimatedWaitMin })}</div>
+      <div class="wait" data-wait>
+        ${ticket.servedNow ? t('waitMin', { min: ticket.estimatedWaitMin }) : t('nobody')}
+      </div>
       <div class="qr" data-status-url=${ticket.statusUrl}>${unsafeSVG(qrSvg(ticket.statusUrl))}</div>
       <div class="wait">${t('scan')}</div>
       ${

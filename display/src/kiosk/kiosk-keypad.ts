@@ -1,8 +1,13 @@
 // A large on-screen keypad with its entry field. An ID-card reader or a keyboard types into the field
-// and ends with Enter; both paths give the same `value`.
+// and ends with Enter; both paths give the same `value`. A masked entry (ID numbers) shows only the first 3
+// and last 4 characters, as everywhere else in the product: people stand behind the visitor at a kiosk.
 import { LitElement, css, html } from 'lit';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/** First 3 and last 4 in clear (the masked form staff see), so the visitor can still check the ends. */
+export const maskTyped = (v: string): string =>
+  v.length <= 7 ? v : `${v.slice(0, 3)}${'*'.repeat(v.length - 7)}${v.slice(-4)}`;
 
 export class KioskKeypad extends LitElement {
   static override properties = {
@@ -10,7 +15,10 @@ export class KioskKeypad extends LitElement {
     label: { type: String },
     letters: { type: Boolean },
     maxLength: { type: Number },
+    masked: { type: Boolean },
   };
+  /** Shown masked on screen; the field still holds the real value for the reader and the form. */
+  declare masked: boolean;
   declare value: string;
   declare label: string;
   /** Letters too (appointment codes); else digits and X (ID numbers). */
@@ -23,6 +31,7 @@ export class KioskKeypad extends LitElement {
     this.label = '';
     this.letters = false;
     this.maxLength = 18;
+    this.masked = false;
   }
 
   static override styles = css`
@@ -34,6 +43,23 @@ export class KioskKeypad extends LitElement {
       font-size: 24px;
       margin-bottom: 8px;
       color: var(--kiosk-muted, #4a5b70);
+    }
+    .field {
+      position: relative;
+    }
+    .masked input {
+      color: transparent;
+      caret-color: transparent;
+    }
+    .shown {
+      position: absolute;
+      inset: 0;
+      display: flex;
+      align-items: center;
+      padding: 0 18px;
+      font-size: 38px;
+      letter-spacing: 3px;
+      pointer-events: none;
     }
     input {
       width: 100%;
@@ -73,15 +99,19 @@ export class KioskKeypad extends LitElement {
     const keys = this.letters ? [...DIGITS, '0', ...'ABCDEFGHJKLMNPQRSTUVWXYZ'] : [...DIGITS, 'X', '0'];
     return html`
       <label for="entry">${this.label}</label>
-      <input
-        id="entry"
-        .value=${this.value}
-        inputmode="none"
-        autocomplete="off"
-        maxlength=${this.maxLength}
-        @input=${(e: InputEvent) => this.set((e.target as HTMLInputElement).value)}
-        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.fire('entry-submit', this.value)}
-      />
+      <div class="field ${this.masked ? 'masked' : ''}">
+        <input
+          id="entry"
+          .value=${this.value}
+          inputmode="none"
+          autocomplete="off"
+          spellcheck="false"
+          maxlength=${this.maxLength}
+          @input=${(e: InputEvent) => this.set((e.target as HTMLInputElement).value)}
+          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.fire('entry-submit', this.value)}
+        />
+        ${this.masked ? html`<span class="shown" data-shown aria-hidden="true">${maskTyped(this.value)}</span>` : null}
+      </div>
       <div class="keys ${this.letters ? 'letters' : ''}">
         ${keys.map((k) => html`<button data-key=${k} @click=${() => this.set(this.value + k)}>${k}</button>`)}
         <button data-key="back" aria-label="删除" @click=${() => this.set(this.value.slice(0, -1))}>⌫</button>

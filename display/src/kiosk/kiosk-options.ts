@@ -16,12 +16,15 @@ export class KioskOptions extends LitElement {
     service: { attribute: false },
     priorities: { attribute: false },
     busy: { type: Boolean },
+    lang: { attribute: false },
     priority: { state: true },
     idNumber: { state: true },
   };
   declare service: ServiceView;
   declare priorities: readonly Priority[];
   declare busy: boolean;
+  /** Only to re-render in the visitor's language. */
+  declare lang: string;
   declare priority: Priority | null;
   declare idNumber: string;
 
@@ -111,6 +114,7 @@ export class KioskOptions extends LitElement {
         )}
       </div>
       <kiosk-keypad
+        masked
         .value=${this.idNumber}
         label=${t('idLabel')}
         @entry-change=${(e: CustomEvent<string>) => (this.idNumber = e.detail)}

@@ -1,30 +1,62 @@
-// The kiosk's start screen: services grouped by field, each with its waiting count and estimated wait;
-// a service that is full or closed says so and cannot be chosen.
+// The kiosk's start screen: every service as one large card (its field named on the card) with its waiting
+// count and estimated wait, in one grid that fills the screen in portrait and landscape so that no visitor
+// has to scroll a touch screen; a service that is full or closed says so and cannot be chosen.
 import { LitElement, css, html } from 'lit';
 import type { ServiceView } from '../../../server/protocol/views';
 import { t } from './kiosk-i18n';
 
+/** Columns that make every card fit on one screen: two rows in landscape, two columns in portrait. */
+export function columns(n: number, portrait: boolean): number {
+  if (n <= 1) return 1;
+  if (portrait) return n <= 3 ? 1 : n <= 10 ? 2 : 3;
+  return n <= 4 ? n : Math.ceil(n / (n <= 10 ? 2 : 3));
+}
+
 export class KioskServiceGrid extends LitElement {
-  static override properties = { services: { attribute: false } };
+  static override properties = {
+    services: { attribute: false },
+    portrait: { state: true },
+    lang: { attribute: false },
+  };
+  /** Only to re-render in the visitor's language. */
+  declare lang: string;
   declare services: ServiceView[];
+  declare portrait: boolean;
+  private readonly orientation = matchMedia('(orientation: portrait)');
+  private readonly onTurn = () => (this.portrait = this.orientation.matches);
+
+  constructor() {
+    super();
+    this.portrait = this.orientation.matches;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.orientation.addEventListener('change', this.onTurn);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.orientation.removeEventListener('change', this.onTurn);
+  }
 
   static override styles = css`
     :host {
-      display: block;
-    }
-    h2 {
-      font-size: 26px;
-      color: var(--kiosk-muted, #4a5b70);
-      margin: 18px 4px 10px;
-      font-weight: 600;
-    }
-    .grid {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
+      flex: 1;
+      min-height: 0;
+      grid-template-columns: repeat(var(--cols, 2), 1fr);
+      grid-auto-rows: minmax(0, 1fr);
       gap: 16px;
     }
+    .field {
+      font-size: 20px;
+      color: var(--kiosk-muted, #4a5b70);
+      font-weight: 600;
+    }
     button {
-      min-height: 128px;
+      min-height: 0;
+      justify-content: center;
       border: 0;
       border-radius: 18px;
       padding: 16px 20px;
@@ -49,7 +81,7 @@ export class KioskServiceGrid extends LitElement {
       box-shadow: none;
     }
     .name {
-      font-size: 34px;
+      font-size: clamp(30px, 3.2vmax, 56px);
       font-weight: 700;
       color: var(--kiosk-accent, #0b5cad);
     }
@@ -57,7 +89,7 @@ export class KioskServiceGrid extends LitElement {
       color: #7d8896;
     }
     .meta {
-      font-size: 22px;
+      font-size: clamp(20px, 1.5vmax, 28px);
       display: flex;
       gap: 18px;
     }
@@ -69,17 +101,9 @@ export class KioskServiceGrid extends LitElement {
   `;
 
   override render() {
-    const fields = new Map<string, ServiceView[]>();
-    for (const s of this.services ?? []) {
-      const key = s.field ?? '';
-      fields.set(key, [...(fields.get(key) ?? []), s]);
-    }
-    return [...fields.entries()].map(
-      ([field, list]) => html`
-        ${field ? html`<h2>${field}</h2>` : null}
-        <div class="grid">${list.map((s) => this.card(s))}</div>
-      `,
-    );
+    const list = this.services ?? [];
+    this.style.setProperty('--cols', String(columns(list.length, this.portrait)));
+    return list.map((s) => this.card(s));
   }
 
   private card(s: ServiceView) {
@@ -89,12 +113,13 @@ export class KioskServiceGrid extends LitElement {
       ?disabled=${!open}
       @click=${() => this.dispatchEvent(new CustomEvent('pick', { detail: s.id, bubbles: true, composed: true }))}
     >
+      ${s.field ? html`<span class="field">${s.field}</span>` : null}
       <span class="name">${s.name}</span>
       ${
         open
           ? html`<span class="meta"
               ><span>${t('waiting', { n: s.waiting })}</span
-              ><span>${t('estimate', { min: s.estimatedWaitMin })}</span></span
+              ><span data-wait>${s.servedNow ? t('estimate', { min: s.estimatedWaitMin }) : t('nobody')}</span></span
             >`
           : html`<span class="state">${s.state === 'full' ? t('full') : (s.stateReason ?? t('closed'))}</span>`
       }

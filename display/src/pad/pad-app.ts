@@ -1,7 +1,8 @@
 // The evaluation pad (评价器) on a tablet at one window: idle shows the clerk on duty (photo, name, 工号);
-// serving shows the ticket and service; when the visit ends it asks for one of five levels. 不满意 and
-// 非常不满意 need at least one reason (plus optional text). No answer in time is recorded by the server
-// as 未评价 — the pad never picks a level for the visitor.
+// serving shows the ticket and service; when the visit ends it asks for one of five levels. A tapped level
+// is sent to the server at once and stands: a good rating is submitted by itself after a few seconds (time
+// to change it), a bad one asks for reasons, and a visitor who walks away is recorded with the level they
+// chose (reasons empty). Only a prompt with no level tapped becomes 未评价 — the pad never picks a level.
 import { LitElement, css, html, svg } from 'lit';
 import { LEVELS, isNegative, type Level } from '../../../server/domain/evaluation';
 import type { PadPrompt } from '../../../server/protocol/views';
@@ -9,6 +10,9 @@ import { deviceToken } from '../shared/device-token';
 import { currentLang, translator } from '../shared/i18n';
 import { ApiError } from '../shared/device-api';
 import { PadController } from './pad-controller';
+
+/** A good rating's time to change it before it sends itself. */
+const AUTO_SUBMIT_MS = 3000;
 
 const t = translator({
   welcome: { zh: '欢迎您', en: 'Welcome' },
@@ -27,6 +31,22 @@ const t = translator({
   back: { zh: '返回', en: 'Back' },
   thanks: { zh: '感谢您的评价！', en: 'Thank you!' },
   left: { zh: '{s} 秒', en: '{s} s' },
+  autoSubmit: {
+    zh: '已选择“{level}”，{s} 秒后提交；点其他选项可更改',
+    en: '“{level}” chosen: sent in {s} s; tap another to change it',
+  },
+  keptWithout: {
+    zh: '已记录“{level}”；选择原因可帮助我们改进',
+    en: '“{level}” is kept; choosing a reason helps us improve',
+  },
+  previousUnrated: {
+    zh: '上一位（{ticket}）未评价，已结束',
+    en: 'The previous visit ({ticket}) ended without a rating',
+  },
+  previousKept: {
+    zh: '上一位（{ticket}）已按所选“{level}”记录',
+    en: 'The previous visit ({ticket}) was recorded as “{level}”',
+  },
   offline: { zh: '网络连接中断，正在自动重连…', en: 'Connection lost, reconnecting…' },
   noToken: { zh: '此评价器尚未设置：请在地址后加上 ?token=设备令牌', en: 'Not set up: add ?token=DEVICE_TOKEN' },
   window: { zh: '{name}', en: '{name}' },
@@ -62,6 +82,8 @@ export class PadApp extends LitElement {
     error: { state: true },
     thanks: { state: true },
     now: { state: true },
+    autoAt: { state: true },
+    notice: { state: true },
   };
   declare level: Level | null;
   declare reasons: string[];
@@ -69,12 +91,20 @@ export class PadApp extends LitElement {
   declare error: string | null;
   declare thanks: boolean;
   declare now: number;
+  /** When a good rating sends itself (the visitor's few seconds to change it). */
+  declare autoAt: number | null;
+  /** A sign that the previous visit's prompt was closed when this one came. */
+  declare notice: string | null;
   private readonly token = deviceToken('pad');
   private readonly pad = this.token ? new PadController(this, this.token) : null;
   private readonly language = currentLang();
   private evaluationId: string | null = null;
   private ticker: ReturnType<typeof setInterval> | null = null;
   private thanksTimer: ReturnType<typeof setTimeout> | null = null;
+  private autoTimer: ReturnType<typeof setTimeout> | null = null;
+  private noticeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The evaluation prompt on screen and whether its answer went through. */
+  private asked: { prompt: PadPrompt; answered: boolean } | null = null;
 
   constructor() {
     super();
@@ -84,6 +114,8 @@ export class PadApp extends LitElement {
     this.error = null;
     this.thanks = false;
     this.now = Date.now();
+    this.autoAt = null;
+    this.notice = null;
   }
 
   static override styles = css`
@@ -241,16 +273,32 @@ export class PadApp extends LitElement {
     super.disconnectedCallback();
     if (this.ticker) clearInterval(this.ticker);
     if (this.thanksTimer) clearTimeout(this.thanksTimer);
+    this.cancelAuto();
+    if (this.noticeTimer) clearTimeout(this.noticeTimer);
   }
 
   /** A new prompt resets the form; the same one (a reconnect) keeps what the visitor has chosen. */
   promptChanged(p: PadPrompt): void {
     if (p.evaluationId === this.evaluationId) return;
+    // The next visit's prompt closed one still open on screen: say so, so nobody thinks it was lost.
+    if (p.state === 'evaluate' && this.asked && !this.asked.answered) this.showNotice(this.asked.prompt);
+    this.asked = p.state === 'evaluate' ? { prompt: p, answered: false } : null;
     this.evaluationId = p.evaluationId;
     this.level = null;
     this.reasons = [];
     this.comment = '';
     this.error = null;
+    this.cancelAuto();
+  }
+
+  private showNotice(prev: PadPrompt): void {
+    const ticket = prev.ticket ?? '';
+    this.notice =
+      this.level === null
+        ? t('previousUnrated', { ticket })
+        : t('previousKept', { ticket, level: t(`l_${this.level}`) });
+    if (this.noticeTimer) clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => (this.notice = null), 10_000);
   }
 
   override render() {
@@ -298,6 +346,7 @@ export class PadApp extends LitElement {
     const needReason = this.level !== null && isNegative(this.level);
     const canSubmit = this.level !== null && (!needReason || this.reasons.length > 0);
     return html`
+      ${this.notice ? html`<div class="banner" data-notice>${this.notice}</div>` : null}
       <h2>${t('ask')}</h2>
       <div class="id">${p.ticket} · ${p.service} · ${p.clerk?.name ?? ''}</div>
       <div class="levels">
@@ -307,7 +356,7 @@ export class PadApp extends LitElement {
               data-level=${l}
               class=${isNegative(l) ? 'neg' : ''}
               aria-pressed=${this.level === l}
-              @click=${() => this.choose(l)}
+              @click=${() => this.choose(l, p)}
             >
               ${face(l)}${t(`l_${l}`)}
             </button>`,
@@ -337,7 +386,7 @@ export class PadApp extends LitElement {
               ></textarea>`
           : null
       }
-      ${this.error ? html`<div class="error" data-error>${this.error}</div>` : null}
+      ${this.hint()} ${this.error ? html`<div class="error" data-error>${this.error}</div>` : null}
       ${
         this.level !== null
           ? html`<div class="actions">
@@ -349,20 +398,55 @@ export class PadApp extends LitElement {
     `;
   }
 
-  private choose(l: Level): void {
+  /** Under the levels: the good rating's countdown, or that a bad one is kept even without a reason. */
+  private hint() {
+    if (this.level === null) return null;
+    const level = t(`l_${this.level}`);
+    if (this.autoAt !== null) {
+      const s = Math.max(0, Math.ceil((this.autoAt - Math.max(this.now, Date.now())) / 1000));
+      return html`<div class="left" data-auto>${t('autoSubmit', { level, s })}</div>`;
+    }
+    return isNegative(this.level) && this.reasons.length === 0
+      ? html`<div class="left" data-kept>${t('keptWithout', { level })}</div>`
+      : null;
+  }
+
+  private choose(l: Level, p: PadPrompt): void {
     this.level = l;
     this.error = null;
+    this.cancelAuto();
     if (!isNegative(l)) this.reasons = [];
+    const id = p.evaluationId;
+    if (!this.pad || !id) return;
+    // Kept on the server at once: if the visitor walks away now, this level is their rating.
+    this.pad.choose(id, l).catch((e: unknown) => (this.error = this.message(e)));
+    if (isNegative(l)) return;
+    this.autoAt = Date.now() + AUTO_SUBMIT_MS;
+    this.autoTimer = setTimeout(() => {
+      if (this.evaluationId === id) void this.submit(p);
+    }, AUTO_SUBMIT_MS);
+  }
+
+  private cancelAuto(): void {
+    if (this.autoTimer) clearTimeout(this.autoTimer);
+    this.autoTimer = null;
+    this.autoAt = null;
+  }
+
+  private message(e: unknown): string {
+    return e instanceof ApiError && (this.language === 'zh' || !e.message) ? e.message || e.code : String(e);
   }
 
   private async submit(p: PadPrompt): Promise<void> {
+    this.cancelAuto();
     if (!this.pad || !p.evaluationId || this.level === null) return;
     try {
       await this.pad.submit(p.evaluationId, this.level, this.reasons, this.comment);
+      if (this.asked?.prompt.evaluationId === p.evaluationId) this.asked.answered = true;
       this.thanks = true;
       this.thanksTimer = setTimeout(() => (this.thanks = false), 4000);
     } catch (e) {
-      this.error = e instanceof ApiError && (this.language === 'zh' || !e.message) ? e.message || e.code : String(e);
+      this.error = this.message(e);
     }
   }
 }

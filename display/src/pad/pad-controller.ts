@@ -51,6 +51,11 @@ export class PadController implements ReactiveController {
     await postJson(`/api/evaluations/${encodeURIComponent(evaluationId)}`, this.token, body);
   }
 
+  /** The tapped level, kept by the server before the answer is complete. */
+  async choose(evaluationId: string, level: Level): Promise<void> {
+    await postJson(`/api/evaluations/${encodeURIComponent(evaluationId)}/choice`, this.token, { level });
+  }
+
   private set(online: boolean, refused: string | null): void {
     this.online = online;
     this.refused = refused;

@@ -6,6 +6,7 @@ import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import type { HourPoint } from '../../../server/domain/report';
 import type { SupervisorState } from '../../../server/protocol/socket';
 import type { WindowView } from '../../../server/protocol/views';
+import { PRINTER_STATE_TEXT } from '../../../devices/escpos/printer-state';
 import { CHART_TEXT, hourChartSvg } from '../../../server/reports/hour-chart';
 import { ApiError } from '../shared/device-api';
 
@@ -202,7 +203,9 @@ export class HallLive extends LitElement {
               <td>${s.waiting}</td>
               <td class=${cls}>${t('minutes', { n: s.longestWaitMin })}</td>
               <td>${t('minutes', { n: s.targetWaitMin })}</td>
-              <td>${t('minutes', { n: s.estimatedWaitMin })}</td>
+              <td data-wait class=${s.servedNow ? '' : 'near'}>
+                ${s.servedNow ? t('minutes', { n: s.estimatedWaitMin }) : t('nobodyServes')}
+              </td>
               <td><button ?disabled=${!s.waiting} @click=${() => (this.moving = s.id)}>${t('move')}</button></td>
             </tr>`;
           })}
@@ -261,7 +264,7 @@ export class HallLive extends LitElement {
             data-voice=${d.voice?.state ?? ''}
             title=${d.since ? t('lastSeen', { t: hhmm(d.since) }) : ''}
             >${d.id} ·
-            ${d.detail ?? t(d.state === 'offline' ? 'offlineState' : d.state)}${
+            ${d.printer ? PRINTER_STATE_TEXT[d.printer][lang] : (d.detail ?? t(d.state === 'offline' ? 'offlineState' : d.state))}${
               d.voice && d.state === 'online' ? ` · ${t(`voice_${d.voice.state}` as 'voice_ready')}` : ''
             }</span
           >`,

@@ -8,6 +8,9 @@ import { dialogStyles } from './shared-styles';
 import type { SupervisorApi } from './supervisor-api';
 import { t } from './supervisor-i18n';
 
+/** Minutes since the ticket started waiting (a transfer keeps its original issue time). */
+const waitedMin = (x: TicketView) => Math.max(0, Math.floor((Date.now() - Date.parse(x.issuedAt)) / 60_000));
+
 export class TicketMover extends LitElement {
   static override properties = {
     serviceId: {},
@@ -29,9 +32,20 @@ export class TicketMover extends LitElement {
     this.error = '';
   }
 
+  // Esc closes the dialog wherever the focus is (the page's, not only the dialog's keys).
+  private readonly onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') this.close();
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('keydown', this.onKey);
     void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onKey);
   }
 
   private async load(): Promise<void> {
@@ -61,14 +75,16 @@ export class TicketMover extends LitElement {
 
   override render() {
     const name = this.state.services.find((s) => s.id === this.serviceId)?.name ?? this.serviceId;
-    return html`<div class="backdrop" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.close()}>
+    return html`<div class="backdrop">
       <div class="dialog" role="dialog" aria-label=${t('moveTitle', { s: name })}>
         <h2>${t('moveTitle', { s: name })}</h2>
         ${this.tickets && !this.tickets.length ? html`<p>${t('nothingWaiting')}</p>` : nothing}
         ${(this.tickets ?? []).map(
           (x) =>
             html`<label data-ticket=${x.number}
-              >${x.number}${x.priority ? ' ★' : ''}
+              ><b>${x.number}</b>
+              ${x.priorityKind ? html`<span class="priority">${t(`p_${x.priorityKind}` as 'p_elderly')}</span>` : nothing}
+              <span class="muted">${t('waitedMin', { n: waitedMin(x) })}</span>
               <select
                 aria-label=${t('moveTo')}
                 @change=${(e: Event) => void this.move(x, (e.target as HTMLSelectElement).value)}

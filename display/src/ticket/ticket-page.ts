@@ -10,6 +10,7 @@ const t = translator({
   ahead: { zh: '前方还有', en: 'Ahead of you' },
   people: { zh: '人', en: '' },
   wait: { zh: '预计等候约 {min} 分钟', en: 'Estimated wait about {min} min' },
+  nobody: { zh: '当前暂无窗口办理', en: 'No window is serving this now' },
   s_waiting: { zh: '排队等候中', en: 'Waiting' },
   s_called: { zh: '请到 {window} 办理', en: 'Please go to {window}' },
   s_serving: { zh: '正在办理', en: 'Being served' },
@@ -175,7 +176,7 @@ export class TicketPage extends LitElement {
           ? html`<div class="ahead" data-ahead=${tk.waitingAhead}>
                 ${t('ahead')}<b>${tk.waitingAhead}</b>${t('people')}
               </div>
-              <div class="ahead">${t('wait', { min: tk.estimatedWaitMin })}</div>
+              <div class="ahead" data-wait>${tk.servedNow ? t('wait', { min: tk.estimatedWaitMin }) : t('nobody')}</div>
               <span class="hint">${t('keepOpen')}</span>`
           : null
       }

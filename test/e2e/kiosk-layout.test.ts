@@ -1,0 +1,51 @@
+// The demo hall's kiosk at the hall's three screen sizes in Chromium: every service card is on the first
+// screen (a touch screen must not need scrolling) and the cards use the space rather than one narrow column.
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HallServer } from '../../server/app';
+import { loadConfigFile } from '../../server/config/load';
+import { PROJECT_ROOT } from '../../server/paths';
+import { launchChromium } from '../helpers/browser';
+import { startTestHall } from '../helpers/hall';
+
+let browser: Browser;
+let server: HallServer;
+const demo = loadConfigFile(path.join(PROJECT_ROOT, 'server/config/demo-hall.yaml'));
+const token = demo.devices.find((d) => d.kind === 'kiosk')!.token;
+const shots = process.env.DOCS_SCREENSHOTS === '1';
+
+beforeAll(async () => {
+  server = await startTestHall({ config: demo, mqtt: { disabled: true, baseTopic: 'hall' } });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('kiosk layout (demo hall)', () => {
+  for (const [width, height] of [
+    [1920, 1080],
+    [1080, 1920],
+    [1366, 768],
+  ] as const) {
+    it(`${width}×${height}: every service visible without scrolling, cards filling the screen`, async () => {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await page.goto(`${server.url}/kiosk?token=${token}`);
+      const cards = page.locator('[data-service]');
+      await cards.first().waitFor({ timeout: 8000 });
+      expect(await cards.count()).toBe(demo.services.length);
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(height);
+      let area = 0;
+      for (const box of await Promise.all((await cards.all()).map((c) => c.boundingBox()))) {
+        expect(box!.y + box!.height).toBeLessThanOrEqual(height);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+        area += box!.width * box!.height;
+      }
+      expect(area / (width * height)).toBeGreaterThan(0.5);
+      if (shots) await page.screenshot({ path: `docs/kiosk-${width}x${height}.png` });
+      await page.close();
+    });
+  }
+});
