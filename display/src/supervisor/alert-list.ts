@@ -4,13 +4,19 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { AlertView } from '../../../server/protocol/socket';
 import type { SupervisorApi } from './supervisor-api';
 import { t } from './supervisor-i18n';
+import { hallTime } from '../shared/hall-time';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
+/** HH:MM:SS in the hall's zone, whatever the supervisor PC's own clock zone. */
+const time = (iso: string, timeZone?: string) => {
+  const h = hallTime(new Date(iso), timeZone);
+  return `${h.hh}:${h.mm}:${h.ss}`;
+};
 
 export class AlertList extends LitElement {
-  static override properties = { alerts: { attribute: false }, api: { attribute: false } };
+  static override properties = { alerts: { attribute: false }, api: { attribute: false }, timeZone: {} };
   declare alerts: AlertView[];
   declare api: SupervisorApi;
+  declare timeZone: string | undefined;
 
   static override styles = css`
     :host {
@@ -60,12 +66,12 @@ export class AlertList extends LitElement {
           ${this.alerts.map(
             (a) =>
               html`<tr data-alert=${a.id} data-kind=${a.kind} data-acked=${a.ackedAt !== null}>
-                <td>${time(a.at)}</td>
+                <td>${time(a.at, this.timeZone)}</td>
                 <td>
                   ${a.message}
                   ${a.suggestion ? html`<div class="muted">${t('suggestion', { s: a.suggestion })}</div>` : nothing}
                 </td>
-                <td class="muted">${a.resolvedAt ? `${t('resolved')} ${time(a.resolvedAt)}` : ''}</td>
+                <td class="muted">${a.resolvedAt ? `${t('resolved')} ${time(a.resolvedAt, this.timeZone)}` : ''}</td>
                 <td>
                   ${
                     a.ackedAt

@@ -12,6 +12,7 @@ import { ApiError } from '../shared/device-api';
 
 /** A board in one of these states is not heard (server/protocol/socket.ts MUTE_STATES). */
 const MUTE = new Set(['blocked', 'no-audio', 'failed']);
+import { hallHm } from '../shared/hall-time';
 import { tableStyles } from './shared-styles';
 import type { SupervisorApi } from './supervisor-api';
 import { lang, t } from './supervisor-i18n';
@@ -19,8 +20,6 @@ import './ticket-mover';
 import './window-editor';
 
 const minsSince = (iso: string | null) => (iso ? Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60_000)) : 0);
-const hhmm = (iso: string) =>
-  new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
 
 export class HallLive extends LitElement {
   static override properties = {
@@ -226,7 +225,7 @@ export class HallLive extends LitElement {
       </div>
       <div class="muted">
         ${t('servedToday', { n: this.state.servedToday[String(w.no)] ?? 0 })}
-        ${w.skillsUntil ? html` · ${t('tidalUntil', { t: hhmm(w.skillsUntil) })}` : nothing}
+        ${w.skillsUntil ? html` · ${t('tidalUntil', { t: hallHm(w.skillsUntil, this.state.hall.timezone) })}` : nothing}
       </div>
       <button @click=${() => this.act(() => this.api.post(`/api/windows/${w.no}/open`, { open: !w.open }))}>
         ${w.open ? t('close') : t('open')}
@@ -262,7 +261,7 @@ export class HallLive extends LitElement {
               (d.state === 'online' && d.voice && MUTE.has(d.voice.state))
             }
             data-voice=${d.voice?.state ?? ''}
-            title=${d.since ? t('lastSeen', { t: hhmm(d.since) }) : ''}
+            title=${d.since ? t('lastSeen', { t: hallHm(d.since, this.state.hall.timezone) }) : ''}
             >${d.id} ·
             ${d.printer ? PRINTER_STATE_TEXT[d.printer][lang] : (d.detail ?? t(d.state === 'offline' ? 'offlineState' : d.state))}${
               d.voice && d.state === 'online' ? ` · ${t(`voice_${d.voice.state}` as 'voice_ready')}` : ''
@@ -278,7 +277,7 @@ export class HallLive extends LitElement {
       ? t('upstreamOff')
       : u.pending
         ? t('upstreamBacklog', { n: u.pending, m: minsSince(u.oldestAt) })
-        : t('upstreamOk', { t: u.lastSentAt ? hhmm(u.lastSentAt) : '—' });
+        : t('upstreamOk', { t: u.lastSentAt ? hallHm(u.lastSentAt, this.state.hall.timezone) : '—' });
     return html`<section data-testid="upstream">
       <h2>${t('upstream')}</h2>
       <div class=${u.parked ? 'over' : ''}>${body}</div>

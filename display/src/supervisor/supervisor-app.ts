@@ -244,7 +244,7 @@ export class SupervisorApp extends LitElement {
             : this.tab === 'live'
               ? html`<hall-live .state=${st} .api=${this.api}></hall-live>`
               : this.tab === 'alerts'
-                ? html`<alert-list .alerts=${st.alerts} .api=${this.api} .state=${st}></alert-list>`
+                ? html`<alert-list .alerts=${st.alerts} .api=${this.api} .timeZone=${st.hall.timezone}></alert-list>`
                 : html`<report-view .api=${this.api} .day=${st.hall.day}></report-view>`
         }
       </main>
