@@ -14,14 +14,13 @@ import type {
   KioskState,
   PadState,
   PrinterView,
-  PublicWindowView,
   SessionEndedEvent,
   SupervisorState,
 } from '../protocol/socket';
 import { padPrompt } from '../core/evaluations';
 import { SESSION_END_MESSAGES, type SessionEndReason } from '../core/sessions';
-import type { CallView, WindowView } from '../protocol/views';
-import { toPublic } from '../protocol/views';
+import type { CallView } from '../protocol/views';
+import { publicWindow } from './public-window';
 import { windowScreenState } from './window-screen';
 import type { UpstreamStatus } from '../upstream/upstream';
 
@@ -94,7 +93,7 @@ export class Realtime {
         void s.join(`window:${b.windowNo}`);
         const state: PadState = {
           hall: this.core.hallInfo(),
-          window: this.publicWindow(this.core.windowView(b.windowNo!)),
+          window: publicWindow(this.core.windowView(b.windowNo!)),
           prompt: padPrompt(this.core, b.windowNo!),
           reasons: this.core.config.evaluation.reasons,
         };
@@ -267,7 +266,7 @@ export class Realtime {
         this.io.of('/supervisor').emit('call', call);
       }),
       bus.on('window.changed', ({ window }) => {
-        const pub = this.publicWindow(window);
+        const pub = publicWindow(window);
         this.io.of('/board').to(`zone:${window.zone}`).emit('window', pub);
         this.boardsWithoutZone().forEach((s) => s.emit('window', pub));
         this.io.of('/window').to(`window:${window.no}`).emit('window', window);
@@ -361,21 +360,9 @@ export class Realtime {
     return [...this.io.of('/board').sockets.values()].filter((s) => (s.data.bound as Bound).zone === null);
   }
 
-  private publicWindow(w: WindowView): PublicWindowView {
-    return {
-      no: w.no,
-      name: w.name,
-      zone: w.zone,
-      state: w.state,
-      pauseReason: w.pauseReason,
-      clerk: w.clerk,
-      ticket: w.ticket ? toPublic(w.ticket) : null,
-    };
-  }
-
   private boardState(zone: string | null) {
     const snap = this.core.snapshot();
-    const windows = snap.windows.filter((w) => zone === null || w.zone === zone).map((w) => this.publicWindow(w));
+    const windows = snap.windows.filter((w) => zone === null || w.zone === zone).map((w) => publicWindow(w));
     const nos = new Set(windows.map((w) => w.no));
     return {
       hall: snap.hall,

@@ -4,7 +4,7 @@ import { evaluationFigures } from '../core/evaluation-figures';
 import type { HallCore } from '../core/hall-core';
 import type { WindowScreenState } from '../protocol/socket';
 import type { CallView } from '../protocol/views';
-import { toPublic } from '../protocol/views';
+import { publicWindow } from './public-window';
 
 export function windowScreenState(core: HallCore, no: number, lastCall: CallView | null): WindowScreenState {
   const w = core.windowView(no);
@@ -13,15 +13,7 @@ export function windowScreenState(core: HallCore, no: number, lastCall: CallView
   const figures = c ? evaluationFigures(core, today, today, 'clerk').find((x) => x.key === c.id) : undefined;
   return {
     hall: core.hallInfo(),
-    window: {
-      no: w.no,
-      name: w.name,
-      zone: w.zone,
-      state: w.state,
-      pauseReason: w.pauseReason,
-      clerk: w.clerk,
-      ticket: w.ticket ? toPublic(w.ticket) : null,
-    },
+    window: publicWindow(w),
     clerk: c
       ? {
           id: c.id,

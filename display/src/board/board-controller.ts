@@ -1,11 +1,15 @@
 // The board's live state: a socket.io connection to /board that gets a full state on every (re)connect,
 // then deltas. It reconnects by itself after a network blip or a server restart.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { deviceSocket } from '../shared/device-socket';
 import type { BoardState, PublicWindowView, VoiceReport } from '../../../server/protocol/socket';
 import type { CallView, ServiceView } from '../../../server/protocol/views';
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'refused';
+
+/** A refused token is tried again this often: the hall's config may be being fixed. */
+const REFUSED_RETRY_MS = 10_000;
 
 const RECENT = 12;
 
@@ -16,7 +20,6 @@ export class BoardController implements ReactiveController {
   /** The latest call, shown large until the next one. */
   current: CallView | null = null;
   private socket: Socket | null = null;
-  private retry: ReturnType<typeof setTimeout> | null = null;
   private voice: VoiceReport | null = null;
 
   constructor(
@@ -28,24 +31,23 @@ export class BoardController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const s = io('/board', { auth: this.auth, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
+    const s = deviceSocket(
+      '/board',
+      this.auth,
+      (online, refused) =>
+        this.set(
+          online
+            ? { connection: 'online', error: null }
+            : refused
+              ? { connection: 'refused', error: refused }
+              : { connection: 'offline' },
+        ),
+      REFUSED_RETRY_MS,
+    );
     this.socket = s;
+    // The server forgets a board's sound when it restarts: tell it again on every (re)connect.
     s.on('connect', () => {
-      this.set({ connection: 'online', error: null });
-      // The server forgets a board's sound when it restarts: tell it again on every (re)connect.
       if (this.voice) s.emit('voice', this.voice);
-    });
-    s.on('disconnect', () => this.set({ connection: 'offline' }));
-    s.on('connect_error', (e: Error & { data?: { code?: string } }) => {
-      // A refusal by the server (bad token) is not retried by socket.io itself: retry slowly, in case
-      // the hall's config is being fixed; a network error is retried by socket.io.
-      if (e.data?.code) {
-        this.set({ connection: 'refused', error: e.message });
-        this.retry ??= setTimeout(() => {
-          this.retry = null;
-          s.connect();
-        }, 10_000);
-      } else this.set({ connection: 'offline' });
     });
     s.on('state', (st: BoardState) => {
       this.state = st;
@@ -84,7 +86,6 @@ export class BoardController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    if (this.retry) clearTimeout(this.retry);
     this.socket?.disconnect();
     this.socket = null;
   }

@@ -1,30 +1,18 @@
 import { LitElement, css, html } from 'lit';
-import { hallTime } from '../shared/hall-time';
+import { ClockController, hallTime } from '../shared/hall-time';
 
 /** Hall name, zone and a live clock in the hall's time zone. */
 export class BoardHeader extends LitElement {
-  static override properties = { hallName: {}, zoneLabel: {}, timeZone: {}, now: { state: true } };
+  static override properties = { hallName: {}, zoneLabel: {}, timeZone: {} };
   declare hallName: string;
   declare timeZone: string | undefined;
   declare zoneLabel: string;
-  declare now: Date;
-  private timer?: ReturnType<typeof setInterval>;
+  private readonly clock = new ClockController(this);
 
   constructor() {
     super();
     this.hallName = '';
     this.zoneLabel = '';
-    this.now = new Date();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.timer = setInterval(() => (this.now = new Date()), 1000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.timer);
   }
 
   static override styles = css`
@@ -59,7 +47,7 @@ export class BoardHeader extends LitElement {
   `;
 
   override render() {
-    const d = hallTime(this.now, this.timeZone);
+    const d = hallTime(this.clock.now, this.timeZone);
     const week = '日一二三四五六'[d.weekday];
     return html`<div>
         <h1>${this.hallName}<span class="zone">${this.zoneLabel}</span></h1>

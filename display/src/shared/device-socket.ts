@@ -3,14 +3,35 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ConnectError } from './device-api';
 
+/**
+ * `retryRefusedMs`: socket.io does not retry a connection the server refused (a bad token); a screen that
+ * must recover by itself (a TV board, a window screen) tries again this often, in case the hall's config is
+ * being fixed. The socket's own `disconnect()` also ends these retries.
+ */
 export function deviceSocket(
   namespace: string,
   auth: Record<string, unknown>,
   status: (online: boolean, refused: string | null) => void,
+  retryRefusedMs?: number,
 ): Socket {
   const s = io(namespace, { auth, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
+  let retry: ReturnType<typeof setTimeout> | null = null;
   s.on('connect', () => status(true, null));
   s.on('disconnect', () => status(false, null));
-  s.on('connect_error', (e: ConnectError) => status(false, e.data?.code ? e.message : null));
+  s.on('connect_error', (e: ConnectError) => {
+    const refused = e.data?.code ? e.message : null;
+    status(false, refused);
+    if (refused && retryRefusedMs)
+      retry ??= setTimeout(() => {
+        retry = null;
+        s.connect();
+      }, retryRefusedMs);
+  });
+  const disconnect = s.disconnect.bind(s);
+  s.disconnect = () => {
+    if (retry) clearTimeout(retry);
+    retry = null;
+    return disconnect();
+  };
   return s;
 }

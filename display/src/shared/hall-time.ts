@@ -1,5 +1,6 @@
 // The hall's wall clock: screens show the hall's time zone (hall.timezone), whatever zone the TV box
 // or tablet's own clock is set to.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export interface HallTime {
   year: number;
   month: number;
@@ -50,4 +51,25 @@ export function hallTime(at: Date, timeZone = 'Asia/Shanghai'): HallTime {
 export function hallHm(iso: string, timeZone?: string): string {
   const t = hallTime(new Date(iso), timeZone);
   return `${t.hh}:${t.mm}`;
+}
+
+/** A screen's ticking clock: `now` moves every second while the screen is on the page. */
+export class ClockController implements ReactiveController {
+  now = new Date();
+  private timer?: ReturnType<typeof setInterval>;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.timer = setInterval(() => {
+      this.now = new Date();
+      this.host.requestUpdate();
+    }, 1000);
+  }
+
+  hostDisconnected(): void {
+    clearInterval(this.timer);
+  }
 }

@@ -1,11 +1,15 @@
 // A window screen's live state: socket.io /screen, a full state on every (re)connect, then the window's
 // calls and changes; reconnects by itself after a network blip or a server restart, like the board.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { deviceSocket } from '../shared/device-socket';
 import type { WindowScreenState } from '../../../server/protocol/socket';
 import type { CallView } from '../../../server/protocol/views';
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'refused';
+
+/** A refused token is tried again this often: the hall's config may be being fixed. */
+const REFUSED_RETRY_MS = 10_000;
 
 export class ScreenController implements ReactiveController {
   state: WindowScreenState | null = null;
@@ -14,7 +18,6 @@ export class ScreenController implements ReactiveController {
   /** When the current call arrived (performance.now()), for the flashing. */
   calledAt = 0;
   private socket: Socket | null = null;
-  private retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -24,19 +27,20 @@ export class ScreenController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const s = io('/screen', { auth: this.auth, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
+    const s = deviceSocket(
+      '/screen',
+      this.auth,
+      (online, refused) =>
+        this.set(
+          online
+            ? { connection: 'online', error: null }
+            : refused
+              ? { connection: 'refused', error: refused }
+              : { connection: 'offline' },
+        ),
+      REFUSED_RETRY_MS,
+    );
     this.socket = s;
-    s.on('connect', () => this.set({ connection: 'online', error: null }));
-    s.on('disconnect', () => this.set({ connection: 'offline' }));
-    s.on('connect_error', (e: Error & { data?: { code?: string } }) => {
-      if (e.data?.code) {
-        this.set({ connection: 'refused', error: e.message });
-        this.retry ??= setTimeout(() => {
-          this.retry = null;
-          s.connect();
-        }, 10_000);
-      } else this.set({ connection: 'offline' });
-    });
     s.on('state', (st: WindowScreenState) => {
       this.state = st;
       this.host.requestUpdate();
@@ -49,7 +53,6 @@ export class ScreenController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    if (this.retry) clearTimeout(this.retry);
     this.socket?.disconnect();
     this.socket = null;
   }

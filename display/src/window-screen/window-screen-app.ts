@@ -3,7 +3,7 @@
 // with the reason; the hall's time. Bound to its window by the device token, like a pad.
 import { LitElement, css, html } from 'lit';
 import { deviceToken } from '../shared/device-token';
-import { hallTime } from '../shared/hall-time';
+import { ClockController, hallTime } from '../shared/hall-time';
 import { ScreenController } from './screen-controller';
 
 const TEXT = {
@@ -23,8 +23,6 @@ const TEXT = {
 };
 
 export class WindowScreenApp extends LitElement {
-  static override properties = { now: { state: true } };
-  declare now: Date;
   private readonly token = deviceToken('windowScreen');
   private readonly controller = this.token
     ? new ScreenController(this, {
@@ -34,22 +32,7 @@ export class WindowScreenApp extends LitElement {
           : {}),
       })
     : null;
-  private timer?: ReturnType<typeof setInterval>;
-
-  constructor() {
-    super();
-    this.now = new Date();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.timer = setInterval(() => (this.now = new Date()), 1000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.timer);
-  }
+  private readonly clock = new ClockController(this);
 
   static override styles = css`
     :host {
@@ -200,7 +183,7 @@ export class WindowScreenApp extends LitElement {
     if (!this.controller) return html`<div class="setup">${TEXT.noToken}</div>`;
     const c = this.controller;
     const st = c.state;
-    const t = hallTime(this.now, st?.hall.timezone);
+    const t = hallTime(this.clock.now, st?.hall.timezone);
     const w = st?.window;
     const k = st?.clerk;
     return html`
