@@ -29,12 +29,11 @@ import { warmUpXlsx } from './reports/xlsx';
 import { Upstream } from './upstream/upstream';
 import { supervisorState } from './realtime/supervisor-state';
 import { TicketPrinting } from './printing/ticket-printing';
-import { previewPage } from '../devices/escpos/preview';
-import { apiDocsPage, placeholderPage, startPage, SURFACES, type Lang } from './pages/start-page';
+import { apiDocsPage } from './pages/start-page';
+import { langOf, servePages } from './pages/serve-pages';
 import { Realtime } from './realtime/realtime';
 import { openDatabase, type Db } from './store/db';
 import { configSecrets, hallLogger, logTo, type Log } from './log';
-import { PROJECT_ROOT } from './paths';
 import { hallAddresses } from './tls/addresses';
 import { loadHallTls } from './tls/hall-tls';
 import { secureSocketsOnly } from './tls/plain-http';
@@ -102,20 +101,6 @@ function loadSecret(dataDir: string): Buffer {
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }
-
-const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
-/** Start-page paths served by a built browser app. */
-const WEB_PAGES: Record<string, string> = {
-  '/board': 'display/board.html',
-  '/console': 'window-client/index.html',
-  '/kiosk': 'display/kiosk.html',
-  '/pad': 'display/pad.html',
-  '/window-screen': 'display/window-screen.html',
-  '/t/demo': 'display/ticket.html',
-  '/supervisor': 'display/supervisor.html',
-};
-
-const langOf = (q: unknown): Lang => (q === 'en' ? 'en' : 'zh');
 
 /** Free space where the database lives, for /api/health (null where the platform cannot tell). */
 function freeMb(dir: string): number | null {
@@ -287,70 +272,20 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   app.get('/metrics', (_req, res) => void res.type('text/plain; version=0.0.4').send(metrics.text()));
   app.get('/api/docs', (req, res) => void res.type('html').send(apiDocsPage(doc as never, langOf(req.query.lang))));
   app.use('/api', (_req, _res, next) => next(new HallError('NOT_FOUND', '没有这个接口')));
-  const demoTokens: Record<string, string> = {};
-  if (opts.demo) {
-    const board = config.devices.find((d) => d.kind === 'board');
-    if (board && 'token' in board) demoTokens['/board'] = board.token;
-    const kiosk = config.devices.find((d) => d.kind === 'kiosk');
-    if (kiosk && 'token' in kiosk) demoTokens['/kiosk'] = kiosk.token;
-    const pad = config.devices.find((d) => d.kind === 'pad');
-    if (pad && 'token' in pad) demoTokens['/pad'] = pad.token;
-    const screen = config.devices.find((d) => d.kind === 'windowScreen');
-    if (screen && 'token' in screen) demoTokens['/window-screen'] = screen.token;
-  }
-  // A virtual printer's paper roll, for demos: what the kiosk printed, newest first.
-  app.get('/printers/:id', (req, res, next) => {
-    const vp = printing.virtualPrinter(String(req.params.id));
-    if (!vp) return next(new HallError('NOT_FOUND', '没有这台虚拟打印机'));
-    const docs = vp.printed.map((r) => r.doc).reverse();
-    res.type('html').send(previewPage(`虚拟打印机 ${String(req.params.id)}`, docs, 5));
+  servePages(app, {
+    config,
+    demo: !!opts.demo,
+    printing,
+    snapshot: () => core.snapshot(),
+    tls: () =>
+      hallTls && {
+        publicUrl,
+        ticketUrl,
+        fingerprint: hallTls.fingerprint,
+        caPath: hallTls.ca ? '/hall-ca.pem' : null,
+      },
+    hallCa: hallTls?.ca ?? null,
   });
-  const virtualPrinterPages = config.devices.flatMap((x) =>
-    x.kind === 'printer' && x.virtual
-      ? [
-          {
-            path: `/printers/${x.id}`,
-            zh: `虚拟打印机 ${x.id}`,
-            en: `Virtual printer ${x.id}`,
-            zhNote: `${x.kiosk} 打印的小票（演示用），扫码即手机查号`,
-            enNote: `Tickets printed by ${x.kiosk} (demo); scan one to follow it`,
-          },
-        ]
-      : [],
-  );
-  app.get('/favicon.ico', (_req, res) => void res.status(204).end());
-  // The self-signed hall CA, for devices to install (its fingerprint is on the start page and the console).
-  const hallCa = hallTls?.ca;
-  if (hallCa) app.get('/hall-ca.pem', (_req, res) => void res.type('application/x-x509-ca-cert').send(hallCa));
-  app.get(
-    '/',
-    (req, res) =>
-      void res.type('html').send(
-        startPage(
-          core.snapshot(),
-          langOf(req.query.lang),
-          demoTokens,
-          virtualPrinterPages,
-          hallTls && {
-            publicUrl,
-            ticketUrl,
-            fingerprint: hallTls.fingerprint,
-            caPath: hallCa ? '/hall-ca.pem' : null,
-          },
-        ),
-      ),
-  );
-  // The browser apps, built by Vite into dist/web; a page not built yet says so instead of a 404.
-  app.use('/app', express.static(WEB_ROOT, { index: false, maxAge: '1h' }));
-  for (const s of SURFACES.filter((x) => !x.path.startsWith('/api'))) {
-    const p = s.path === '/t/demo' ? '/t/:id' : s.path;
-    const built = WEB_PAGES[s.path];
-    app.get(p, (req, res) => {
-      const file = built && path.join(WEB_ROOT, built);
-      if (file && existsSync(file)) return res.sendFile(file, { headers: { 'cache-control': 'no-cache' } });
-      res.type('html').send(placeholderPage(s, langOf(req.query.lang)));
-    });
-  }
   app.use(errorMiddleware(log));
 
   // Every adapter is running before the port opens: the first request already finds the hall whole.

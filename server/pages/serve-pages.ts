@@ -1,0 +1,88 @@
+// The hall's pages: the start page, the browser apps built by Vite into dist/web (a page not built yet says
+// so instead of a 404), a virtual printer's paper roll for demos, and the hall CA for devices to install.
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { previewPage } from '../../devices/escpos/preview';
+import type { HallConfig } from '../config/schema';
+import { HallError } from '../domain/errors';
+import { PROJECT_ROOT } from '../paths';
+import type { TicketPrinting } from '../printing/ticket-printing';
+import type { HallSnapshot } from '../protocol/views';
+import { placeholderPage, startPage, SURFACES, type Lang, type TlsAddresses } from './start-page';
+
+const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
+/** Start-page paths served by a built browser app. */
+const WEB_PAGES: Record<string, string> = {
+  '/board': 'display/board.html',
+  '/console': 'window-client/index.html',
+  '/kiosk': 'display/kiosk.html',
+  '/pad': 'display/pad.html',
+  '/window-screen': 'display/window-screen.html',
+  '/t/demo': 'display/ticket.html',
+  '/supervisor': 'display/supervisor.html',
+};
+/** The device kind whose demo token the start page puts in each screen's link (demo hall only). */
+const DEMO_LINKS = { '/board': 'board', '/kiosk': 'kiosk', '/pad': 'pad', '/window-screen': 'windowScreen' };
+
+export const langOf = (q: unknown): Lang => (q === 'en' ? 'en' : 'zh');
+
+export interface PageDeps {
+  config: HallConfig;
+  demo: boolean;
+  printing: TicketPrinting;
+  snapshot: () => HallSnapshot;
+  /** With TLS on: the addresses and certificate the start page shows (known once the ports are open). */
+  tls: () => TlsAddresses | null;
+  hallCa: string | null;
+}
+
+export function servePages(app: Express, d: PageDeps): void {
+  const demoTokens: Record<string, string> = {};
+  if (d.demo)
+    for (const [page, kind] of Object.entries(DEMO_LINKS)) {
+      const device = d.config.devices.find((x) => x.kind === kind);
+      if (device && 'token' in device) demoTokens[page] = device.token;
+    }
+  // A virtual printer's paper roll, for demos: what the kiosk printed, newest first.
+  app.get('/printers/:id', (req, res, next) => {
+    const vp = d.printing.virtualPrinter(String(req.params.id));
+    if (!vp) return next(new HallError('NOT_FOUND', '没有这台虚拟打印机'));
+    const docs = vp.printed.map((r) => r.doc).reverse();
+    res.type('html').send(previewPage(`虚拟打印机 ${String(req.params.id)}`, docs, 5));
+  });
+  const virtualPrinterPages = d.config.devices.flatMap((x) =>
+    x.kind === 'printer' && x.virtual
+      ? [
+          {
+            path: `/printers/${x.id}`,
+            zh: `虚拟打印机 ${x.id}`,
+            en: `Virtual printer ${x.id}`,
+            zhNote: `${x.kiosk} 打印的小票（演示用），扫码即手机查号`,
+            enNote: `Tickets printed by ${x.kiosk} (demo); scan one to follow it`,
+          },
+        ]
+      : [],
+  );
+  app.get('/favicon.ico', (_req, res) => void res.status(204).end());
+  // The self-signed hall CA, for devices to install (its fingerprint is on the start page and the console).
+  const hallCa = d.hallCa;
+  if (hallCa) app.get('/hall-ca.pem', (_req, res) => void res.type('application/x-x509-ca-cert').send(hallCa));
+  app.get(
+    '/',
+    (req, res) =>
+      void res
+        .type('html')
+        .send(startPage(d.snapshot(), langOf(req.query.lang), demoTokens, virtualPrinterPages, d.tls())),
+  );
+  app.use('/app', express.static(WEB_ROOT, { index: false, maxAge: '1h' }));
+  for (const s of SURFACES.filter((x) => !x.path.startsWith('/api'))) {
+    const p = s.path === '/t/demo' ? '/t/:id' : s.path;
+    const built = WEB_PAGES[s.path];
+    app.get(p, (req, res) => {
+      const file = built && path.join(WEB_ROOT, built);
+      if (file && existsSync(file)) return res.sendFile(file, { headers: { 'cache-control': 'no-cache' } });
+      res.type('html').send(placeholderPage(s, langOf(req.query.lang)));
+    });
+  }
+}
