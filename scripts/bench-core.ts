@@ -8,7 +8,8 @@
 //
 // The figures count only if the work was done: every call-next must call a ticket, the queue must stay at
 // its size, every ticket POST must be answered 201. A shortfall stops the run naming it (exit 1).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeBenchSection } from './bench-docs';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ import { EventBus } from '../server/core/events';
 import { HallCore } from '../server/core/hall-core';
 import { StaffAccess } from '../server/core/staff';
 import { pickNext, type Candidate } from '../server/domain/routing';
-import { DEMO_CONFIG, PROJECT_ROOT } from '../server/paths';
+import { DEMO_CONFIG } from '../server/paths';
 import { openDatabase } from '../server/store/db';
 import { Checks, runMeasured, tally } from './bench-check';
 
@@ -242,15 +243,11 @@ async function main() {
   ];
   const text = lines.join('\n');
   console.log(text);
-  if (write) {
-    const file = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
-    const old = readFileSync(file, 'utf8');
-    const marker = '<!-- bench-core -->';
-    const [head, rest = ''] = old.split(marker);
-    const after = rest.split('<!-- /bench-core -->')[1] ?? '';
-    writeFileSync(file, `${head}${marker}\n${text}\n<!-- /bench-core -->${after}`);
-    console.log(`updated ${file}`);
-  }
+  if (write)
+    writeBenchSection('bench-core', text, {
+      heading: 'Hall core: call-next latency and ticket issue throughput',
+      intro: 'Command: `npm run bench -- --write` (script: `scripts/bench-core.ts`).',
+    });
 }
 
 runMeasured(main);

@@ -9,9 +9,10 @@
 // Every answer the figures depend on is checked: each ticket issued (201), each call-next calling a ticket,
 // each board and LED client hearing every call meant for it. Short counts stop the run with an error naming
 // them (exit 1) instead of printing figures from part of the work.
+import { writeBenchSection } from './bench-docs';
 import { Aedes } from 'aedes';
 import mqtt from 'mqtt';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +24,6 @@ import { io as connectIo, type Socket } from 'socket.io-client';
 import { startHallServer } from '../server/app';
 import { hashPassword } from '../server/auth/passwords';
 import { hallConfigSchema } from '../server/config/schema';
-import { PROJECT_ROOT } from '../server/paths';
 import { Checks, Shortfall, runMeasured, tally } from './bench-check';
 
 const { values } = parseArgs({
@@ -317,17 +317,11 @@ async function main() {
     '',
   ].join('\n');
   console.log(text);
-  if (write) {
-    const file = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
-    const old = readFileSync(file, 'utf8');
-    const marker = '<!-- bench-display -->';
-    const end = '<!-- /bench-display -->';
-    const next = old.includes(marker)
-      ? old.replace(new RegExp(`${marker}[\\s\\S]*${end}`), `${marker}\n${text}\n${end}`)
-      : `${old}\n## Call displays: call-to-board and call-to-LED latency\n\nCommand: \`npm run bench:display -- --write\` (script: \`scripts/bench-display.ts\`).\n\n${marker}\n${text}\n${end}\n`;
-    writeFileSync(file, next);
-    console.log(`updated ${file}`);
-  }
+  if (write)
+    writeBenchSection('bench-display', text, {
+      heading: 'Call displays: call-to-board and call-to-LED latency',
+      intro: 'Command: `npm run bench:display -- --write` (script: `scripts/bench-display.ts`).',
+    });
 }
 
 runMeasured(main);

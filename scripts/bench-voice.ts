@@ -5,14 +5,14 @@
 // audio answered, next to call-next → `call` event alone. Also the disk a day's calls take.
 //
 //   npm run bench:voice            (--write records the figures in docs/benchmarks.md)
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeBenchSection } from './bench-docs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io as connectIo } from 'socket.io-client';
 import { startHallServer } from '../server/app';
 import { hashPassword } from '../server/auth/passwords';
 import { hallConfigSchema } from '../server/config/schema';
-import { PROJECT_ROOT } from '../server/paths';
 import { VoiceAnnouncer } from '../server/voice/announcer';
 import { AudioCache } from '../server/voice/cache';
 import { EspeakEngine } from '../server/voice/engine';
@@ -178,17 +178,12 @@ async function main() {
     '',
   ].join('\n');
   console.log(text);
-  if (write) {
-    const file = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
-    const old = readFileSync(file, 'utf8');
-    const marker = '<!-- bench-voice -->';
-    const end = '<!-- /bench-voice -->';
-    const next = old.includes(marker)
-      ? old.replace(new RegExp(`${marker}[\\s\\S]*${end}`), `${marker}\n${text}\n${end}`)
-      : `${old}\n## Voice: call to announcement audio ready\n\nCommand: \`npm run bench:voice -- --write\` (script: \`scripts/bench-voice.ts\`). Counts are checked: a run with fewer samples than asked fails.\n\n${marker}\n${text}\n${end}\n`;
-    writeFileSync(file, next);
-    console.log(`updated ${file}`);
-  }
+  if (write)
+    writeBenchSection('bench-voice', text, {
+      heading: 'Voice: call to announcement audio ready',
+      intro:
+        'Command: `npm run bench:voice -- --write` (script: `scripts/bench-voice.ts`). Counts are checked: a run with fewer samples than asked fails.',
+    });
   process.exit(0);
 }
 
