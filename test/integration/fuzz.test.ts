@@ -3,7 +3,7 @@
 // broker. Every one gets a clear error (HTTP 4xx with `{ error: { code, message } }`, an MQTT error result),
 // the server stays up, and nothing changes: the event log, the tickets and the hall snapshot are the same
 // before and after.
-import { request } from 'node:http';
+import { postFrom } from '../helpers/post-from';
 import mqtt from 'mqtt';
 import { connect as tcp } from 'node:net';
 import { io as connect } from 'socket.io-client';
@@ -162,27 +162,7 @@ describe('bad input changes nothing', () => {
   it('login: parallel password guessing from several addresses is counted before the hash, per address and per account', async () => {
     /** A login from a chosen loopback address, as a guesser with several machines on the hall LAN would. */
     const guess = (from: string, clerkId: string, password: string) =>
-      new Promise<{ status: number; body: any }>((resolve, reject) => {
-        const data = JSON.stringify({ clerkId, password });
-        const u = new URL(s.url);
-        const req = request(
-          {
-            host: u.hostname,
-            port: u.port,
-            path: '/api/auth/login',
-            method: 'POST',
-            localAddress: from,
-            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
-          },
-          (res) => {
-            let text = '';
-            res.on('data', (c: Buffer) => (text += c.toString()));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-          },
-        );
-        req.on('error', reject);
-        req.end(data);
-      });
+      postFrom(s.url, from, '/api/auth/login', { clerkId, password });
     const sent: { from: string; clerkId: string }[] = [];
     for (let i = 0; i < 240; i++) {
       const clerkId = i % 2 ? 'c1' : pick(['c3', 'nobody', '号'.repeat(20), "1' OR '1'='1", 'sup']);

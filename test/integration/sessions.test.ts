@@ -1,7 +1,7 @@
 // Sessions, window tenures, login limits and revocation through the real server (issue 23, findings 4, 5, 6,
 // 9 and 10): an old token never acts for a window's next clerk, sockets close when their session ends, a
 // window left logged in can be freed, parallel guesses are counted before the hash, per address and per account.
-import { request } from 'node:http';
+import { postFrom } from '../helpers/post-from';
 import { io as connect, type Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/passwords';
@@ -37,30 +37,6 @@ function watch(url: string, ns: string, token: string) {
 }
 
 /** POST from a chosen loopback address (127.0.0.x), so one test can be several clients of the hall. */
-function postFrom(url: string, from: string, path: string, body: unknown): Promise<{ status: number; body: any }> {
-  const u = new URL(url);
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: u.hostname,
-        port: u.port,
-        path,
-        method: 'POST',
-        localAddress: from,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
 describe('a session belongs to a window tenure (finding 4)', () => {
   it('after a logout and another clerk’s login, the first clerk’s other token cannot call or skip there', async () => {
     const { s, api } = await hall();
