@@ -143,6 +143,16 @@ if (values.json) {
     load,
     reps,
     seed,
+    // How each figure is computed (the paired comparison uses each day's own figures, the table pooled ones).
+    definitions: {
+      p50: "over all days' waits pooled",
+      p90: "over all days' waits pooled (the mean of each day's p90, used by `paired`, reads about 0.5 min higher)",
+      p99: "over all days' waits pooled",
+      max: "mean over days of each day's longest wait",
+      withinTarget: 'share of all served visitors called within their service target',
+      paired: "day by day ours − peer on each day's own mean, p90, longest wait and share beyond target; ±95%",
+      priority: 'legally prioritised visitors only, the same definitions',
+    },
     policies: Object.fromEntries(
       Object.entries(policies).map(([n, r]) => [
         n,

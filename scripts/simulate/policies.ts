@@ -1,6 +1,13 @@
 // Routing policies side by side: ours is the server's own domain code (pickNext), not a copy; the
 // baselines are faithful models of the peers DESIGN.md §5 names.
-import { DEFAULT_ROUTING, pickNext, type Candidate, type RoutingParams } from '../../server/domain/routing';
+import {
+  DEFAULT_ROUTING,
+  NO_FACTS,
+  pickNext,
+  type Candidate,
+  type HallFacts,
+  type RoutingParams,
+} from '../../server/domain/routing';
 import type { HallWindow, Service } from '../../server/domain/types';
 
 export interface PickContext {
@@ -17,20 +24,25 @@ export type Policy = (ctx: PickContext) => Candidate | null;
 const oldest = (list: readonly Candidate[]): Candidate | null =>
   list.reduce<Candidate | null>((best, c) => (!best || c.waitFrom < best.waitFrom ? c : best), null);
 
-/** Ours: urgency relative to the service's target, scaled by skill level, priority boost (server/domain/routing.ts). */
-export const ours =
-  (params: RoutingParams = DEFAULT_ROUTING): Policy =>
-  (ctx) =>
-    pickNext(ctx.heads, ctx.window, ctx.services, ctx.now, params)?.candidate ?? null;
+const priorityFirst = (list: readonly Candidate[]): Candidate | null =>
+  oldest(list.filter((c) => c.priority)) ?? oldest(list);
 
-/** Pre-reform one window per matter: a window serves only its level-1 services, first come first served. */
-export const dedicated: Policy = ({ heads, window }) => oldest(heads.filter((c) => window.skills[c.serviceId] === 1));
+/** Ours: the server's rule (server/domain/routing.ts) with the hall's facts (its bottleneck matters). */
+export const ours =
+  (params: RoutingParams = DEFAULT_ROUTING, facts: HallFacts = NO_FACTS): Policy =>
+  (ctx) =>
+    pickNext(ctx.heads, ctx.window, ctx.services, ctx.now, params, facts)?.candidate ?? null;
+
+/**
+ * Pre-reform one window per matter: a window serves only its level-1 services, priority first (the green
+ * channel every hall system has), then first come first served.
+ */
+export const dedicated: Policy = ({ heads, window }) =>
+  priorityFirst(heads.filter((c) => window.skills[c.serviceId] === 1));
 
 /** The common Chinese hall system: the oldest ticket among all the window's skills, priority first. */
-export const skillFifo: Policy = ({ heads, window }) => {
-  const mine = heads.filter((c) => window.skills[c.serviceId] !== undefined);
-  return oldest(mine.filter((c) => c.priority)) ?? oldest(mine);
-};
+export const skillFifo: Policy = ({ heads, window }) =>
+  priorityFirst(heads.filter((c) => window.skills[c.serviceId] !== undefined));
 
 /** NovoSGA / QSystem ordering: skill level first, then priority, then arrival. */
 export const staticWeight: Policy = ({ heads, window }) => {
@@ -47,16 +59,19 @@ export const staticWeight: Policy = ({ heads, window }) => {
   return best;
 };
 
-/** The reference bound of perfect pooling: every window takes every service, first come first served. */
-export const pooled: Policy = ({ heads }) => oldest(heads);
+/**
+ * The reference bound of perfect pooling: every window takes every service, priority first, then first come
+ * first served (as the independent reference simulator does; the order hardly moves the mean it bounds).
+ */
+export const pooled: Policy = ({ heads }) => priorityFirst(heads);
 
 export const POLICIES = ['ours', 'dedicated', 'skill-fifo', 'static-weight', 'pooled'] as const;
 export type PolicyName = (typeof POLICIES)[number];
 
-export function policyByName(name: PolicyName, params?: RoutingParams): Policy {
+export function policyByName(name: PolicyName, params?: RoutingParams, facts?: HallFacts): Policy {
   switch (name) {
     case 'ours':
-      return ours(params);
+      return ours(params, facts);
     case 'dedicated':
       return dedicated;
     case 'skill-fifo':

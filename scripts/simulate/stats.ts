@@ -6,6 +6,7 @@ import { simulateDay, type DayResult, type Served } from './engine';
 import type { Scenario, WindowGroup } from './scenario';
 import { visitorsOf, type Visitor } from './visitors';
 import { Checks } from '../bench-check';
+import { scenarioFacts } from './facts';
 
 export interface Figures {
   /** Minutes. */
@@ -151,12 +152,13 @@ export interface RunOptions {
 
 /** Runs one policy over `reps` replicated days; replication r uses the same visitors for every policy. */
 export function runPolicy(s: Scenario, name: PolicyName, o: RunOptions): PolicyResult {
-  const policy = policyByName(name, o.routing);
+  const plan = o.plan ?? s.windows;
+  const policy = policyByName(name, o.routing, name === 'ours' ? scenarioFacts(s, plan, o.routing) : undefined);
   const days: DayResult[] = [];
   const checks = new Checks(`simulate, policy ${name}`);
   for (let r = 0; r < o.reps; r++) {
     const visitors = o.visitors?.(r) ?? visitorsOf(s, o.seed, r);
-    const day = simulateDay(s, visitors, policy, o.plan ?? s.windows);
+    const day = simulateDay(s, visitors, policy, plan);
     checkDay(checks, r, visitors, day);
     days.push(day);
   }

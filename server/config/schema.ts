@@ -182,6 +182,13 @@ export const routingSchema = z.strictObject({
   shortFirst: z.number().min(0).max(4).default(DEFAULT_ROUTING.shortFirst),
   rescueAfterMin: z.number().min(0).max(600).default(DEFAULT_ROUTING.rescueAfterMin),
   rescuePer10Min: z.number().min(0).max(1000).default(DEFAULT_ROUTING.rescuePer10Min),
+  priorityEverywhere: z.boolean().default(DEFAULT_ROUTING.priorityEverywhere),
+  helpNoShorter: z.boolean().default(DEFAULT_ROUTING.helpNoShorter),
+  nearTargetMin: z.number().min(0).max(120).default(DEFAULT_ROUTING.nearTargetMin),
+  nearTargetBonus: z.number().min(0).max(100).default(DEFAULT_ROUTING.nearTargetBonus),
+  /** "auto": from the hall's own arrivals (routing-facts.ts); a list of service ids names them; [] turns it off. */
+  bottlenecks: z.union([z.literal('auto'), z.array(id)]).default(DEFAULT_ROUTING.bottlenecks as 'auto' | string[]),
+  bottleneckMargin: z.number().min(0.5).max(3).default(DEFAULT_ROUTING.bottleneckMargin),
 });
 
 const rules = z.strictObject({

@@ -1,12 +1,13 @@
 // The clerk operations at a window (call next, recall, start, skip, finish, hold, call back, transfer,
 // special call, pause, resume), run by the hall core inside its one transaction per command.
 import { HallError } from '../domain/errors';
-import { pickNext } from '../domain/routing';
+import { pickNext, type Score } from '../domain/routing';
 import * as machine from '../domain/ticket-machine';
 import type { Ticket } from '../domain/types';
 import type { TicketView } from '../protocol/views';
 import type { WindowRow } from '../store/windows';
 import type { Actor, HallCore, WindowAction, WindowCommandArgs } from './hall-core';
+import { routingFacts } from './routing-facts';
 import type { Tx } from './tx';
 
 function requireCurrent(core: HallCore, row: WindowRow, what: string): Ticket {
@@ -24,6 +25,25 @@ function requireServing(row: WindowRow): void {
   if (!row.open) throw new HallError('WINDOW_CLOSED', `${row.no} 号窗口已被值班长关闭`);
   if (!row.clerkId) throw new HallError('WINDOW_CLOSED', `${row.no} 号窗口未开放（无工作人员登录）`);
   if (row.pausedReason !== null) throw new HallError('WINDOW_PAUSED', `${row.no} 号窗口暂停服务中，请先恢复服务`);
+}
+
+/** Why the ticket was called, for the supervisor (event data on call): the urgency and each of its terms. */
+export function whyCalled(s: Score): Record<string, number | boolean> {
+  const r = (x: number) => Number(x.toFixed(4));
+  return {
+    urgency: r(s.urgency),
+    level: s.level,
+    waitedMin: r(s.waitedMin),
+    targetRatio: r(s.targetRatio),
+    nearTarget: r(s.nearTarget),
+    shortMatter: r(s.shortMatter),
+    levelWeight: r(s.levelWeight),
+    levelPenalty: r(s.levelPenalty),
+    rescue: r(s.rescue),
+    priorityBoost: r(s.priorityBoost),
+    bottleneck: s.bottleneck,
+    priorityFirst: s.priorityFirst,
+  };
 }
 
 /** One clerk operation inside the core's transaction; the core handles idempotency around it. */
@@ -67,16 +87,14 @@ export function runWindowAction(
         core.model.services,
         now,
         core.config.routing,
+        routingFacts(core, day),
       );
       if (!picked) {
         save({ ...row, currentTicket: null });
         return null;
       }
       const t = core.tickets.get(picked.candidate.ticketId)!;
-      const called = core.recordChange(tx, actor, t, machine.call(t, at), 'called', now, {
-        urgency: Number(picked.score.urgency.toFixed(4)),
-        level: picked.score.level,
-      });
+      const called = core.recordChange(tx, actor, t, machine.call(t, at), 'called', now, whyCalled(picked.score));
       save({ ...row, currentTicket: called.id, lastCallAt: now });
       core.queueCall(tx, called, row.no, false, now);
       return view(called);

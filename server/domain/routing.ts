@@ -1,28 +1,34 @@
-// Routing (DESIGN.md §5): which waiting ticket a window calls next.
+// Routing (DESIGN.md §5): which waiting ticket a window calls next. Two steps a supervisor can check by hand:
 //
-// The rule a supervisor can check by hand:
-//   urgency = (minutes waited ÷ the service's target wait  +  priority boost) × short-matter factor
-//             × level weight  −  level penalty × (level − 1)  +  rescue
-// - a ticket at its target has waited 1.0 "targets"; a tax ticket 18 of 20 min (0.9) beats a
-//   general ticket 6 of 15 min (0.4) when their matters take as long;
-// - a legally prioritised visitor counts as if already one target late (boost 1): first in line, yet a
-//   normal ticket past its target outranks a priority ticket that just arrived; the boost is scaled by the
-//   short-matter factor too, so in long matters it counts for less (a hall that wants stricter priority
-//   raises `routing.priorityBoost`: docs/benchmarks.md measures what each setting costs);
-// - short-matter factor = (10 min ÷ the service's mean service time)^shortFirst: a window clears more
-//   people in the same minutes on short matters, so waits fall overall (the cμ rule of queueing theory);
-// - secondary skills lose `levelPenalty` per level (and are scaled by the level weight), so a window
-//   serves its own queue first and helps other queues as their targets come near;
-// - rescue: past `rescueAfterMin` minutes of waiting, every further 10 minutes add `rescuePer10Min`, so
-//   no visitor is left behind because their matter is long;
-// - a ticket transferred or held for this window counts as level 1;
-// - ties go to the window's own skill, then to the earlier ticket.
-// Candidates are the head of each (service, priority) queue plus the tickets reserved for the window,
-// so picking costs O(services) whatever the queue length.
+// 1. The window picks the most urgent **matter** (service) among its skills, by the matter's oldest ticket:
+//      urgency = (minutes waited ÷ target wait  +  near-target bonus  +  priority boost) × short-matter factor
+//                × level weight  −  level penalty × (level − 1)  +  rescue
+//    - a ticket at its target has waited 1.0 "targets": a tax ticket 18 of 20 min (0.9) beats a general
+//      ticket 6 of 15 min (0.4) when their matters take as long;
+//    - near-target bonus: a matter whose oldest ticket is within `nearTargetMin` minutes of its target (and
+//      not yet past it) gets `nearTargetBonus` targets more: calling it now still keeps that visitor in time;
+//    - short-matter factor = (10 min ÷ the matter's mean service time)^shortFirst: a window clears more
+//      people in the same minutes on short matters, so waits fall overall (the cμ rule of queueing theory);
+//    - secondary skills lose `levelPenalty` per level (and are scaled by the level weight), so a window
+//      serves its own matters first and helps others as their targets come near;
+//    - **bottleneck matters** (routing-facts.ts: at the hall's peak, the windows that may take the matter
+//      carry more load each than the hall's windows do on average) are never deferred by windows that merely
+//      help with them: every window that may take one scores it as its own matter (level 1) with the
+//      largest short-matter factor of the hall;
+//    - rescue: past `rescueAfterMin` minutes of waiting, every further 10 minutes add `rescuePer10Min`, so
+//      nobody is left behind because their matter is long or another window's;
+//    - the priority boost (0 by default) lets a matter with a legally prioritised visitor waiting count as
+//      that much later; by default priority does not decide which matter a window takes.
+// 2. Within the matter, a legally prioritised visitor goes to the front of its line; an ordinary ticket
+//    that has waited past the rescue threshold keeps its turn (priority never starves the rest).
+//
+// A ticket transferred or held for this window is a matter of its own at level 1. Ties go to the window's
+// own skill, then to the earlier ticket. Candidates are the head of each (service, priority) queue plus the
+// tickets reserved for the window, so picking costs O(services) whatever the queue length.
 import type { HallWindow, Service } from './types';
 
 export interface RoutingParams {
-  /** Added to a priority visitor's targets waited. */
+  /** Targets added to a matter's urgency while a legally prioritised visitor of it waits. */
   priorityBoost: number;
   /** Weight per skill level: index 0 is level 1. Levels past the end use the last weight. */
   levelWeights: number[];
@@ -34,16 +40,44 @@ export interface RoutingParams {
   rescueAfterMin: number;
   /** Urgency added per further 10 minutes of waiting; 0 turns the rescue off. */
   rescuePer10Min: number;
+  /** The priority boost also counts at windows that only help with the matter (else at its own windows only). */
+  priorityEverywhere: boolean;
+  /** A matter a window only helps with never counts as shorter than the window's own matters. */
+  helpNoShorter: boolean;
+  /** A matter whose oldest ticket is this many minutes or fewer from its target gets the bonus. */
+  nearTargetMin: number;
+  /** Targets added in that last stretch before the target; 0 turns it off. */
+  nearTargetBonus: number;
+  /**
+   * Bottleneck matters: "auto" computes them from the hall's expected arrivals (routing-facts.ts), a list
+   * names them (service ids), [] turns the term off.
+   */
+  bottlenecks: 'auto' | string[];
+  /** "auto": a matter is a bottleneck when its windows' peak load each is above the hall's × this. */
+  bottleneckMargin: number;
 }
 
 export const DEFAULT_ROUTING: RoutingParams = {
-  priorityBoost: 1,
+  priorityBoost: 5,
+  priorityEverywhere: false,
+  helpNoShorter: true,
   levelWeights: [1, 1, 1],
   levelPenalty: 0.2,
-  shortFirst: 1.25,
-  rescueAfterMin: 35,
+  shortFirst: 1.5,
+  rescueAfterMin: 30,
   rescuePer10Min: 10,
+  nearTargetMin: 3,
+  nearTargetBonus: 0.3,
+  bottlenecks: 'auto',
+  bottleneckMargin: 0.85,
 };
+
+/** What the rule knows of the hall beyond the queues: its bottleneck matters (routing-facts.ts). */
+export interface HallFacts {
+  bottlenecks: ReadonlySet<string>;
+}
+
+export const NO_FACTS: HallFacts = { bottlenecks: new Set() };
 
 /** The service time the short-matter factor is relative to: a 10-minute matter has factor 1. */
 export const REFERENCE_SERVICE_MIN = 10;
@@ -61,16 +95,23 @@ export interface Candidate {
   targetWindowNo: number | null;
 }
 
+/** Why a ticket was called: the urgency and each of its terms (the event log keeps them on call). */
 export interface Score {
   urgency: number;
+  /** The level the rule used: 1 for a bottleneck matter or a ticket reserved for this window. */
   level: number;
+  /** Minutes the matter's oldest ticket has waited (the called ticket may be a priority visitor). */
   waitedMin: number;
   targetRatio: number;
   levelWeight: number;
   priorityBoost: number;
+  nearTarget: number;
   shortMatter: number;
   levelPenalty: number;
   rescue: number;
+  bottleneck: boolean;
+  /** The called ticket is a priority visitor taken before older tickets of its matter. */
+  priorityFirst: boolean;
 }
 
 export function levelWeight(level: number, params: RoutingParams): number {
@@ -84,41 +125,62 @@ export function eligibleLevel(c: Candidate, window: HallWindow): number | null {
   return window.skills[c.serviceId] ?? null;
 }
 
+const shortFactor = (service: Service, params: RoutingParams) =>
+  (REFERENCE_SERVICE_MIN / Math.max(0.1, service.avgServiceMin)) ** params.shortFirst;
+
+/** The largest short-matter factor among the hall's services: what a bottleneck matter counts with. */
+export function hallShortest(services: ReadonlyMap<string, Service>, params: RoutingParams): number {
+  let best = 0;
+  for (const s of services.values()) best = Math.max(best, shortFactor(s, params));
+  return best;
+}
+
+/** The urgency of a matter whose oldest ticket is `oldest`, at this window. */
 export function score(
-  c: Candidate,
+  oldest: Candidate,
   window: HallWindow,
   service: Service,
   now: number,
   params: RoutingParams,
+  facts: HallFacts = NO_FACTS,
+  extra: { hasPriority?: boolean; hallShortest?: number; ownShortest?: number } = {},
 ): Score | null {
-  const level = eligibleLevel(c, window);
-  if (level === null) return null;
+  const skill = eligibleLevel(oldest, window);
+  if (skill === null) return null;
+  const bottleneck = oldest.targetWindowNo === null && facts.bottlenecks.has(oldest.serviceId);
+  const level = bottleneck ? 1 : skill;
   // An appointment checked in before its slot has not started waiting yet.
-  const waitedMin = Math.max(0, now - c.waitFrom) / 60_000;
-  const targetRatio = waitedMin / service.targetWaitMin;
+  const waitedMin = Math.max(0, now - oldest.waitFrom) / 60_000;
+  const target = service.targetWaitMin;
+  const targetRatio = waitedMin / target;
   const weight = levelWeight(level, params);
-  const boost = c.priority ? params.priorityBoost : 0;
-  const shortMatter = (REFERENCE_SERVICE_MIN / Math.max(0.1, service.avgServiceMin)) ** params.shortFirst;
+  // The boost is the window's own matters' only (level 1): a window serves its own priority visitors first.
+  const boost =
+    (extra.hasPriority ?? oldest.priority) && (skill === 1 || params.priorityEverywhere) ? params.priorityBoost : 0;
+  const near = waitedMin <= target && waitedMin >= target - params.nearTargetMin ? params.nearTargetBonus : 0;
+  const own = shortFactor(service, params);
+  // A matter the window merely helps with never counts as shorter than the window's own matters.
+  const shortMatter = bottleneck
+    ? Math.max(own, extra.hallShortest ?? own)
+    : level > 1 && params.helpNoShorter
+      ? Math.min(own, extra.ownShortest ?? own)
+      : own;
   const penalty = params.levelPenalty * (level - 1);
   const rescue = (params.rescuePer10Min * Math.max(0, waitedMin - params.rescueAfterMin)) / 10;
   return {
-    urgency: (targetRatio + boost) * shortMatter * weight - penalty + rescue,
+    urgency: (targetRatio + near) * shortMatter * weight - penalty + rescue + boost,
     level,
     waitedMin,
     targetRatio,
     levelWeight: weight,
     priorityBoost: boost,
+    nearTarget: near,
     shortMatter,
     levelPenalty: penalty,
     rescue,
+    bottleneck,
+    priorityFirst: false,
   };
-}
-
-/** Higher urgency wins; at equal urgency the window's own skill, then the earlier ticket. */
-function better(sa: Score, a: Candidate, sb: Score, b: Candidate): boolean {
-  if (sa.urgency !== sb.urgency) return sa.urgency > sb.urgency;
-  if (sa.level !== sb.level) return sa.level < sb.level;
-  return earlier(a, b);
 }
 
 function earlier(a: Candidate, b: Candidate): boolean {
@@ -128,25 +190,80 @@ function earlier(a: Candidate, b: Candidate): boolean {
   return a.ticketId < b.ticketId;
 }
 
-/** The most urgent candidate this window may call, with its score, or null when none. */
+interface Matter {
+  oldest: Candidate;
+  priority: Candidate | null;
+  ordinary: Candidate | null;
+}
+
+/** Groups the queue heads by matter; each reserved ticket is a matter of its own. */
+function mattersOf(candidates: readonly Candidate[]): Matter[] {
+  const bySvc = new Map<string, Matter>();
+  const out: Matter[] = [];
+  for (const c of candidates) {
+    if (c.targetWindowNo !== null) {
+      out.push({ oldest: c, priority: null, ordinary: c });
+      continue;
+    }
+    const m = bySvc.get(c.serviceId);
+    const slot = c.priority ? 'priority' : 'ordinary';
+    if (!m) {
+      const fresh: Matter = { oldest: c, priority: null, ordinary: null };
+      fresh[slot] = c;
+      bySvc.set(c.serviceId, fresh);
+      continue;
+    }
+    if (!m[slot] || earlier(c, m[slot])) m[slot] = c;
+    if (earlier(c, m.oldest)) m.oldest = c;
+  }
+  return [...out, ...bySvc.values()];
+}
+
+/** Within a matter: a priority visitor first, unless the ordinary head has waited past the rescue threshold. */
+function callWithin(m: Matter, now: number, params: RoutingParams): Candidate {
+  if (!m.priority) return m.ordinary!;
+  if (!m.ordinary) return m.priority;
+  const ordinaryWaited = (now - m.ordinary.waitFrom) / 60_000;
+  return ordinaryWaited > params.rescueAfterMin && earlier(m.ordinary, m.priority) ? m.ordinary : m.priority;
+}
+
+/** Higher urgency wins; at equal urgency the window's own skill, then the earlier ticket. */
+function better(sa: Score, a: Candidate, sb: Score, b: Candidate): boolean {
+  if (sa.urgency !== sb.urgency) return sa.urgency > sb.urgency;
+  if (sa.level !== sb.level) return sa.level < sb.level;
+  return earlier(a, b);
+}
+
+/** The ticket this window should call, with the urgency of its matter, or null when it may call none. */
 export function pickNext(
   candidates: readonly Candidate[],
   window: HallWindow,
   services: ReadonlyMap<string, Service>,
   now: number,
   params: RoutingParams,
+  facts: HallFacts = NO_FACTS,
 ): { candidate: Candidate; score: Score } | null {
-  let best: { candidate: Candidate; score: Score } | null = null;
-  for (const c of candidates) {
-    const service = services.get(c.serviceId);
-    if (!service) continue;
-    const s = score(c, window, service, now, params);
-    if (!s) continue;
-    if (!best || better(s, c, best.score, best.candidate)) {
-      best = { candidate: c, score: s };
-    }
+  let best: { oldest: Candidate; matter: Matter; score: Score } | null = null;
+  const shortest = facts.bottlenecks.size ? hallShortest(services, params) : undefined;
+  let ownShortest: number | undefined;
+  for (const [id, level] of Object.entries(window.skills)) {
+    const svc = services.get(id);
+    if (level === 1 && svc) ownShortest = Math.max(ownShortest ?? 0, shortFactor(svc, params));
   }
-  return best;
+  for (const m of mattersOf(candidates)) {
+    const service = services.get(m.oldest.serviceId);
+    if (!service) continue;
+    const s = score(m.oldest, window, service, now, params, facts, {
+      hasPriority: m.priority !== null,
+      hallShortest: shortest,
+      ownShortest,
+    });
+    if (!s) continue;
+    if (!best || better(s, m.oldest, best.score, best.oldest)) best = { oldest: m.oldest, matter: m, score: s };
+  }
+  if (!best) return null;
+  const candidate = callWithin(best.matter, now, params);
+  return { candidate, score: { ...best.score, priorityFirst: candidate !== best.oldest } };
 }
 
 /** A visitor's estimated wait: the people ahead shared among the windows whose own service it is. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTING, estimateWaitMin, pickNext, score, type Candidate } from '../../server/domain/routing';
+import { bottleneckMatters, hallLoad } from '../../server/domain/routing-facts';
 import type { HallWindow, Service } from '../../server/domain/types';
 
 const MIN = 60_000;
@@ -35,6 +36,7 @@ function cand(serviceId: string, waitedMin: number, extra: Partial<Candidate> = 
     ...extra,
   };
 }
+const DEFAULTS = DEFAULT_ROUTING;
 const pick = (cs: Candidate[], w: HallWindow, params = DEFAULT_ROUTING) =>
   pickNext(cs, w, services, NOW, params)?.candidate ?? null;
 
@@ -57,10 +59,11 @@ describe('routing policy', () => {
     const tax = cand('tax', 18);
     const general = cand('general', 6);
     expect(pick([general, tax], win({ general: 1, tax: 1 }))).toBe(tax);
-    // FIFO would have said the opposite had general waited longer in minutes but less against its target:
+    // FIFO would have said the opposite had general waited longer in minutes but less against its target
+    // (the near-target bonus, which would favour the tax ticket 1 minute from its target, off):
     const g2 = cand('general', 16); // 1.07 targets
     const t2 = cand('tax', 19); // 0.95 targets
-    expect(pick([t2, g2], win({ general: 1, tax: 1 }))).toBe(g2);
+    expect(pick([t2, g2], win({ general: 1, tax: 1 }), { ...DEFAULT_ROUTING, nearTargetBonus: 0 })).toBe(g2);
   });
 
   it('legally prioritised visitors come first', () => {
@@ -69,19 +72,28 @@ describe('routing policy', () => {
     expect(pick([normal, prio], win({ general: 1 }))).toBe(prio);
   });
 
-  it('priority never starves the rest: a normal ticket past its target beats a fresh priority ticket', () => {
-    const normal = cand('general', 16); // 1.07 targets
-    const prio = cand('general', 0, { priority: true }); // 0 + boost 1
-    expect(pick([prio, normal], win({ general: 1 }))).toBe(normal);
-    // and with a steady stream of priority arrivals, the normal ticket's urgency keeps growing past them
-    const s = score(normal, win({ general: 1 }), services.get('general')!, NOW, DEFAULT_ROUTING)!;
-    expect(s.urgency).toBeGreaterThan(DEFAULT_ROUTING.priorityBoost);
+  it('a priority visitor goes to the front of its own matter’s line', () => {
+    const normal = cand('general', 16); // past its target
+    const prio = cand('general', 0, { priority: true });
+    expect(pick([normal, prio], win({ general: 1 }))).toBe(prio);
+    const picked = pickNext([normal, prio], win({ general: 1 }), services, NOW, DEFAULT_ROUTING)!;
+    // The matter's urgency is its oldest ticket's; the log says the priority visitor went first.
+    expect(picked.score.waitedMin).toBeCloseTo(16);
+    expect(picked.score.priorityFirst).toBe(true);
   });
 
-  it('the priority boost is configurable per hall', () => {
-    const normal = cand('general', 16);
+  it('priority never starves the rest: an ordinary ticket past the rescue threshold keeps its turn', () => {
+    const late = cand('general', DEFAULT_ROUTING.rescueAfterMin + 1);
     const prio = cand('general', 0, { priority: true });
-    expect(pick([prio, normal], win({ general: 1 }), { ...DEFAULT_ROUTING, priorityBoost: 2 })).toBe(prio);
+    expect(pick([prio, late], win({ general: 1 }))).toBe(late);
+  });
+
+  it('the window picks the matter by its oldest ticket; priority lifts a matter only by the hall’s boost', () => {
+    const w = win({ general: 1, tax: 1 });
+    const tax = cand('tax', 10); // 0.5 targets
+    const prio = cand('general', 1, { priority: true }); // 0.07 targets
+    expect(pick([prio, tax], w, { ...DEFAULT_ROUTING, priorityBoost: 0 })).toBe(tax);
+    expect(pick([prio, tax], w, { ...DEFAULT_ROUTING, priorityBoost: 2 })).toBe(prio);
   });
 
   it('an appointment checked in before its slot counts its wait from the slot start', () => {
@@ -124,7 +136,7 @@ describe('routing policy', () => {
   });
 
   it('levels past the configured weights use the last weight; each level below 1 costs the penalty', () => {
-    const params = { ...DEFAULT_ROUTING, levelWeights: [1, 0.6, 0.4], shortFirst: 0 };
+    const params = { ...DEFAULT_ROUTING, levelWeights: [1, 0.6, 0.4], shortFirst: 0, nearTargetBonus: 0 };
     const s = score(cand('general', 15), win({ general: 5 }), services.get('general')!, NOW, params)!;
     expect(s.levelWeight).toBe(0.4);
     expect(s.levelPenalty).toBeCloseTo(0.8); // 4 levels × 0.2
@@ -137,15 +149,17 @@ describe('routing policy', () => {
     const m = cand('medical', 10); // half its target, a 5-minute matter: 0.5 × 2^1.25
     const r = cand('realestate', 14); // 0.7 of its target, a 20-minute matter: 0.7 × 0.5^1.25
     const w = win({ medical: 1, realestate: 1 });
-    expect(pickNext([r, m], w, long, NOW, DEFAULT_ROUTING)?.candidate).toBe(m);
+    const params = { ...DEFAULT_ROUTING, shortFirst: 1.25 };
+    expect(pickNext([r, m], w, long, NOW, params)?.candidate).toBe(m);
     // With the factor off, the rule is the plain share of target again.
-    expect(pickNext([r, m], w, long, NOW, { ...DEFAULT_ROUTING, shortFirst: 0 })?.candidate).toBe(r);
-    const s = score(m, w, long.get('medical')!, NOW, DEFAULT_ROUTING)!;
+    expect(pickNext([r, m], w, long, NOW, { ...params, shortFirst: 0 })?.candidate).toBe(r);
+    const s = score(m, w, long.get('medical')!, NOW, params)!;
     expect(s.shortMatter).toBeCloseTo(2 ** 1.25);
     expect(s.urgency).toBeCloseTo(0.5 * 2 ** 1.25);
   });
 
   it('rescue: past 35 minutes a long matter is called before quicker ones still within reach of their target', () => {
+    const DEFAULT_ROUTING = { ...DEFAULTS, rescueAfterMin: 35, shortFirst: 1.25, nearTargetBonus: 0 };
     const long = new Map([...services, ['realestate', { ...svc('realestate', 30), avgServiceMin: 20 }]]);
     const w = win({ general: 1, realestate: 2 });
     const g = cand('general', 14); // 0.93 of target, factor 1.32: 1.23
@@ -168,5 +182,84 @@ describe('routing at equal urgency', () => {
     const other = cand('tax', 0);
     const own = cand('general', 0);
     expect(pick([other, own], win({ general: 1, tax: 2 }))).toBe(own);
+  });
+});
+
+describe('hall facts: bottleneck matters', () => {
+  const county = new Map(
+    [
+      { ...svc('general', 15), avgServiceMin: 8 },
+      { ...svc('realestate', 30), avgServiceMin: 15 },
+      { ...svc('social', 15), avgServiceMin: 6 },
+    ].map((s) => [s.id, s]),
+  );
+  const windows = [
+    ...[1, 2, 3].map((no) => win({ general: 1, social: 2 }, no)),
+    win({ general: 1, social: 2, realestate: 2 }, 4),
+    ...[5, 6, 7, 8].map((no) => win({ realestate: 1 }, no)),
+    ...[9, 10].map((no) => win({ social: 1, general: 2 }, no)),
+  ];
+  // The peak hour: 25 general, 22 real estate, 25 social visitors.
+  const peak = { minutes: 60, visitors: { general: 25, realestate: 22, social: 25 } };
+  const quiet = { minutes: 60, visitors: { general: 5, realestate: 5, social: 5 } };
+
+  it('a matter whose windows carry more each at the peak than the hall’s is a bottleneck; a matter every window takes never is', () => {
+    const load = hallLoad(windows, county, [quiet, peak]);
+    // Hall: (25×8 + 22×15 + 25×6) ÷ 60 = 11.33 busy windows on 10; real estate: 5.5 on its 5 windows.
+    expect(load.hallPeakPerWindow).toBeCloseTo(11.33 / 10, 2);
+    const re = load.matters.find((m) => m.serviceId === 'realestate')!;
+    expect(re.windows).toBe(5);
+    expect(re.peakPerWindow).toBeCloseTo(5.5 / 5, 3);
+    expect(re.bottleneck).toBe(false); // 1.10 against the hall's 1.13
+    expect([...bottleneckMatters(hallLoad(windows, county, [quiet, peak], 0.85))]).toEqual(['realestate']);
+    const everywhere = [
+      ...windows.slice(0, 4),
+      ...windows.slice(4).map((w) => ({ ...w, skills: { ...w.skills, general: 3 } })),
+    ];
+    expect(hallLoad(everywhere, county, [peak], 0.1).matters.find((m) => m.serviceId === 'general')!.bottleneck).toBe(
+      false,
+    );
+  });
+
+  it('a bottleneck matter is not deferred by a window that only helps with it', () => {
+    const w = win({ general: 1, realestate: 2 }, 4);
+    const g = cand('general', 5); // 0.33 targets, an 8-minute matter
+    const r = cand('realestate', 12); // 0.4 targets, a 15-minute matter at level 2
+    const params = DEFAULT_ROUTING;
+    expect(pickNext([g, r], w, county, NOW, params)?.candidate).toBe(g);
+    const facts = { bottlenecks: new Set(['realestate']) };
+    const picked = pickNext([g, r], w, county, NOW, params, facts)!;
+    expect(picked.candidate).toBe(r);
+    // Scored as the window's own matter with the hall's largest short-matter factor (social, 6 minutes).
+    expect(picked.score).toMatchObject({ bottleneck: true, level: 1, levelPenalty: 0 });
+    expect(picked.score.shortMatter).toBeCloseTo((10 / 6) ** params.shortFirst);
+  });
+});
+
+describe('routing terms', () => {
+  it('near-target bonus: a matter a few minutes from its target is called before one just as late in share', () => {
+    const params = { ...DEFAULT_ROUTING, shortFirst: 0, nearTargetMin: 3, nearTargetBonus: 0.3 };
+    const w = win({ general: 1, tax: 1 });
+    const tax = cand('tax', 18); // 0.9 targets, 2 minutes from its target: + 0.3
+    const general = cand('general', 15.5); // 1.03 targets, already late
+    expect(pick([general, tax], w, params)).toBe(tax);
+    expect(pick([general, tax], w, { ...params, nearTargetBonus: 0 })).toBe(general);
+  });
+
+  it('a matter the window only helps with never counts as shorter than the window’s own matters', () => {
+    const land = new Map([
+      ...services,
+      ['landuse', { ...svc('landuse', 30), avgServiceMin: 15 }],
+      ['general', { ...svc('general', 15), avgServiceMin: 7 }],
+    ]);
+    const w = win({ landuse: 1, general: 2 });
+    const own = cand('landuse', 12); // 0.4 targets of a 15-minute matter
+    const help = cand('general', 7); // 0.47 targets of a 7-minute matter, level 2
+    const s = pickNext([own, help], w, land, NOW, DEFAULT_ROUTING)!;
+    expect(s.candidate).toBe(own);
+    const helped = score(help, w, land.get('general')!, NOW, DEFAULT_ROUTING, undefined, {
+      ownShortest: (10 / 15) ** DEFAULT_ROUTING.shortFirst,
+    })!;
+    expect(helped.shortMatter).toBeCloseTo((10 / 15) ** DEFAULT_ROUTING.shortFirst);
   });
 });

@@ -102,9 +102,11 @@ describe('baseline policies', () => {
   });
   const ctx = (heads: Candidate[]) => ({ heads, window: w, services: new Map(), now: 100 });
 
-  it('dedicated serves only the window’s own services, oldest first', () => {
+  it('dedicated serves only the window’s own services, priority first, then oldest first', () => {
     expect(dedicated(ctx([cand('b', 1), cand('a', 5)]))?.serviceId).toBe('a');
     expect(dedicated(ctx([cand('b', 1)]))).toBeNull();
+    expect(dedicated(ctx([cand('a', 3), cand('a', 5, true)]))?.waitFrom).toBe(5);
+    expect(dedicated(ctx([cand('b', 1, true), cand('a', 5)]))?.serviceId).toBe('a');
   });
   it('skill-fifo takes priority first, then the oldest among all skills', () => {
     expect(skillFifo(ctx([cand('b', 1), cand('a', 5)]))?.serviceId).toBe('b');
@@ -115,8 +117,9 @@ describe('baseline policies', () => {
     expect(staticWeight(ctx([cand('b', 1, true), cand('a', 5)]))?.serviceId).toBe('a');
     expect(staticWeight(ctx([cand('a', 3), cand('a', 5, true)]))?.waitFrom).toBe(5);
   });
-  it('pooled takes the oldest ticket of any service', () => {
+  it('pooled takes the oldest ticket of any service, priority first (as the reference simulator does)', () => {
     expect(pooled(ctx([cand('c', 2), cand('a', 5)]))?.serviceId).toBe('c');
+    expect(pooled(ctx([cand('c', 2), cand('a', 5, true)]))?.serviceId).toBe('a');
   });
 });
 
@@ -134,7 +137,10 @@ describe('npm run simulate', () => {
       '--json',
     ]);
     const r = JSON.parse(out.stdout);
-    expect(r).toMatchObject({ scenario: 'city-hall-day', reps: 2 });
+    expect(r).toMatchObject({ scenario: 'city-hall-day', reps: 2, load: 1 });
+    // Each figure says how it is computed (pooled over all days, or each day's own in `paired`).
+    expect(r.definitions.p90).toMatch(/pooled/);
+    expect(r.definitions.paired).toMatch(/day by day/);
     expect(Object.keys(r.policies)).toEqual(['ours', 'dedicated', 'skill-fifo', 'static-weight', 'pooled']);
     for (const p of Object.values<any>(r.policies)) {
       for (const k of ['mean', 'p50', 'p90', 'p99', 'max', 'withinTarget']) expect(typeof p[k]).toBe('number');

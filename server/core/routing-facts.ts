@@ -1,0 +1,54 @@
+// The hall's routing facts for a day (server/domain/routing-facts.ts): its bottleneck matters, named in the
+// config (`routing.bottlenecks: [id, …]`) or, with "auto", computed from the hall's own history: the
+// arrivals per hour and matter of the same weekday over the previous four weeks, against the configured
+// windows. A hall without such history has no computed bottleneck until it has one (a hall that knows its
+// bottleneck names it). Computed once per hall day; the same facts explain every call of that day.
+import { NO_FACTS, type HallFacts } from '../domain/routing';
+import { bottleneckMatters, hallLoad, type ArrivalPeriod } from '../domain/routing-facts';
+import type { HallCore } from './hall-core';
+import { visitsBetween } from './reports';
+import { hallDay } from '../domain/numbering';
+
+const DAY_MS = 24 * 3600_000;
+const WEEKS = 4;
+const cache = new WeakMap<HallCore, { day: string; facts: HallFacts }>();
+
+/** Expected arrivals per hour and matter on `day`: the mean of the same weekday's in the last four weeks. */
+export function usualArrivals(core: HallCore, day: string): ArrivalPeriod[] {
+  // Noon UTC of the day, minus whole weeks, lands on the same weekday in any hall time zone.
+  const noon = Date.parse(`${day}T12:00:00Z`);
+  const counts = new Map<number, Record<string, number>>();
+  let days = 0;
+  for (let i = 1; i <= WEEKS; i++) {
+    const past = hallDay(noon - i * 7 * DAY_MS, 'UTC');
+    const visits = visitsBetween(core, past, past);
+    if (!visits.length) continue;
+    days++;
+    for (const v of visits) {
+      const hour = counts.get(v.hour) ?? {};
+      hour[v.serviceId] = (hour[v.serviceId] ?? 0) + 1;
+      counts.set(v.hour, hour);
+    }
+  }
+  return [...counts.values()].map((visitors) => ({
+    minutes: 60,
+    visitors: Object.fromEntries(Object.entries(visitors).map(([id, n]) => [id, n / days])),
+  }));
+}
+
+export function routingFacts(core: HallCore, day: string): HallFacts {
+  const hit = cache.get(core);
+  if (hit && hit.day === day) return hit.facts;
+  const r = core.config.routing;
+  let facts: HallFacts = NO_FACTS;
+  if (r.bottlenecks !== 'auto') facts = { bottlenecks: new Set(r.bottlenecks) };
+  else {
+    const periods = usualArrivals(core, day);
+    if (periods.length) {
+      const load = hallLoad([...core.model.windows.values()], core.model.services, periods, r.bottleneckMargin);
+      facts = { bottlenecks: bottleneckMatters(load) };
+    }
+  }
+  cache.set(core, { day, facts });
+  return facts;
+}
