@@ -1,14 +1,17 @@
 // Import cycles among the project's own TypeScript files (type-only imports count: they tie the files'
 // designs together even when they vanish at run time). Prints each strongly connected component of the
 // import graph with more than one file, largest first, and exits 1 if there is any.
-// Usage: npx tsx scripts/import-cycles.ts [dir…]   (default: server scripts devices display window-client)
+// Usage: npx tsx scripts/import-cycles.ts [--leaf dir]… [dir…]   (default: server scripts devices display
+// window-client). `--leaf server/protocol` drops that folder's imports of anything outside it, to see the
+// cycles that remain once it is the leaf it should be.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
-const dirs = process.argv.slice(2).length
-  ? process.argv.slice(2)
-  : ['server', 'scripts', 'devices', 'display', 'window-client'];
+const argv = process.argv.slice(2);
+const leaves = argv.flatMap((a, i) => (argv[i - 1] === '--leaf' ? [path.join(ROOT, a) + path.sep] : []));
+const rest = argv.filter((a, i) => a !== '--leaf' && argv[i - 1] !== '--leaf');
+const dirs = rest.length ? rest : ['server', 'scripts', 'devices', 'display', 'window-client'];
 
 function filesUnder(dir: string): string[] {
   const abs = path.join(ROOT, dir);
@@ -38,12 +41,13 @@ function resolve(from: string, spec: string): string | null {
   return null;
 }
 
-export function importGraph(roots: string[]): Map<string, string[]> {
+export function importGraph(roots: string[], leafDirs: string[] = []): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const f of roots.flatMap(filesUnder)) {
+    const leaf = leafDirs.find((l) => f.startsWith(l));
     const deps = specifiers(readFileSync(f, 'utf8'))
       .map((s) => resolve(f, s))
-      .filter((d): d is string => d !== null);
+      .filter((d): d is string => d !== null && (!leaf || d.startsWith(leaf)));
     graph.set(f, [...new Set(deps)]);
   }
   return graph;
@@ -84,7 +88,7 @@ export function cycles(graph: Map<string, string[]>): string[][] {
 }
 
 if (require.main === module) {
-  const found = cycles(importGraph(dirs));
+  const found = cycles(importGraph(dirs, leaves));
   for (const c of found) console.log(`${c.length} files: ${c.map((f) => path.relative(ROOT, f)).join(', ')}`);
   console.log(found.length ? `${found.length} import cycle(s)` : 'no import cycles');
   process.exitCode = found.length ? 1 : 0;

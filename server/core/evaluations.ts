@@ -3,52 +3,14 @@
 // rating opens a follow-up with a deadline in working days. One evaluation per visit; never a default.
 import { randomBytes } from 'node:crypto';
 import { addWorkingDays, weekdayCalendar } from '../domain/calendar';
-import {
-  checkAnswer,
-  isNegative,
-  LEVEL_TEXT,
-  toGbtCode,
-  toProvincialCode,
-  type Answer,
-  type Level,
-} from '../domain/evaluation';
+import { checkAnswer, isNegative, type Answer, type Level } from '../domain/evaluation';
 import { HallError } from '../domain/errors';
 import type { Ticket } from '../domain/types';
-import type { EvaluationView, PadPrompt } from '../protocol/views';
+import type { EvaluationView } from '../protocol/views';
 import type { EvaluationRow } from '../store/evaluations';
 import { raiseOnce } from './alerts';
-import { followUpView } from './follow-ups';
-import type { CoreState, Ctx } from './state';
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
-export function evaluationView(core: CoreState, e: EvaluationRow): EvaluationView {
-  const ticket = core.tickets.get(e.ticketId);
-  return {
-    id: e.id,
-    ticketId: e.ticketId,
-    ticketNumber: ticket?.number ?? '',
-    day: e.day,
-    windowNo: e.windowNo,
-    clerkId: e.clerkId,
-    clerkName: e.clerkId ? (core.model.clerks.get(e.clerkId)?.name ?? null) : null,
-    serviceId: e.serviceId,
-    serviceName: core.model.serviceName(e.serviceId),
-    caseNo: core.tickets.caseNo(e.ticketId),
-    status: e.status,
-    level: e.level,
-    levelText: e.level ? LEVEL_TEXT[e.level].zh : e.status === 'unrated' ? '未评价' : null,
-    gbtCode: e.level ? toGbtCode(e.level) : null,
-    provincialCode: e.level ? toProvincialCode(e.level) : null,
-    reasons: e.reasons,
-    comment: e.comment,
-    channel: e.channel,
-    promptedAt: iso(e.promptedAt),
-    expiresAt: iso(e.expiresAt),
-    answeredAt: e.answeredAt === null ? null : iso(e.answeredAt),
-    voided: e.voided,
-  };
-}
+import { evaluationView, followUpView } from './evaluation-views';
+import type { Ctx } from './state';
 
 function changed(ctx: Ctx, id: string): void {
   const core = ctx.state;
@@ -251,38 +213,4 @@ export function setCaseNo(ctx: Ctx, { ticketId, caseNo }: { ticketId: string; ca
   core.log.append({ at: now, type: 'ticket.case_linked', ticketId, actor, data: { caseNo } });
   const e = core.evaluations.byTicket(ticketId);
   if (e) changed(ctx, e.id);
-}
-
-/** What the window's pad shows: the pending evaluation first, else the visitor being served, else idle. */
-export function padPrompt(core: CoreState, windowNo: number): PadPrompt {
-  const w = core.windowView(windowNo);
-  const card = (id: string | null | undefined): PadPrompt['clerk'] => {
-    const c = id ? core.model.clerks.get(id) : undefined;
-    return c ? { id: c.id, name: c.name, photoUrl: c.photoUrl ?? null } : null;
-  };
-  const pending = core.evaluations.pendingAt(windowNo)[0];
-  if (pending && pending.expiresAt >= core.clock()) {
-    return {
-      state: 'evaluate',
-      ticket: core.tickets.get(pending.ticketId)?.number ?? null,
-      // The clerk who served this visit, even if another has logged in since.
-      clerk: card(pending.clerkId ?? w.clerk?.id),
-      service: core.model.serviceName(pending.serviceId),
-      evaluationId: pending.id,
-      expiresAt: iso(pending.expiresAt),
-    };
-  }
-  const clerk = card(w.clerk?.id);
-  // 正在为您办理 only once the clerk has started: while calling, the visitor may not be at this window yet.
-  if (w.ticket?.status === 'serving') {
-    return {
-      state: 'serving',
-      ticket: w.ticket.number,
-      clerk,
-      service: w.ticket.serviceName,
-      evaluationId: null,
-      expiresAt: null,
-    };
-  }
-  return { state: 'idle', ticket: null, clerk, service: null, evaluationId: null, expiresAt: null };
 }

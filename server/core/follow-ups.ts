@@ -4,35 +4,11 @@ import { HallError } from '../domain/errors';
 import * as fu from '../domain/follow-up';
 import type { FollowUpView } from '../protocol/views';
 import type { FollowUpRow } from '../store/evaluations';
-import { evaluationView } from './evaluations';
-import type { CoreState, Ctx } from './state';
+import { followUpView } from './evaluation-views';
+import type { Ctx } from './state';
 import { maskPersonalNumbers } from '../domain/personal-numbers';
 
 export type FollowUpCommand = { kind: 'advance' } | { kind: 'appeal' } | { kind: 'decide'; upheld: boolean };
-
-export function followUpView(core: CoreState, f: FollowUpRow): FollowUpView {
-  const e = core.evaluations.get(f.evaluationId)!;
-  const history = core.log
-    .forTicket(e.ticketId)
-    .filter((x) => x.type.startsWith('followup.'))
-    .map((x) => ({
-      at: new Date(x.at).toISOString(),
-      actor: x.actor,
-      type: x.type,
-      note: typeof x.data.note === 'string' ? x.data.note : null,
-    }));
-  return {
-    id: f.id,
-    state: f.state,
-    stateText: fu.FOLLOW_UP_TEXT[f.state],
-    deadline: f.deadline,
-    overdue: fu.isOpen(f.state) && core.today() > f.deadline,
-    openedAt: new Date(f.openedAt).toISOString(),
-    updatedAt: new Date(f.updatedAt).toISOString(),
-    evaluation: evaluationView(core, e),
-    history,
-  };
-}
 
 /** One step of a follow-up, with the supervisor's note (ID and phone numbers in it masked). */
 export function followUpStep(

@@ -22,7 +22,7 @@ export type { WindowAction, WindowCommandArgs, IssueInput } from './commands';
 
 export class HallCore {
   readonly #state: CoreState;
-  private lastDay: string | null = null;
+  #lastDay: string | null = null;
   /** Every read of the hall (core/queries.ts). */
   readonly query: HallQueries;
   /** Whether the last write failed for a full disk (for /api/health); cleared by the next write that succeeds. */
@@ -74,7 +74,7 @@ export class HallCore {
    */
   run<N extends CommandName>(name: N, args: ArgsOf<N>, actor: Actor, key?: string): ResultOf<N> {
     const command = commands[name] as unknown as (ctx: Ctx, args: ArgsOf<N>) => ResultOf<N>;
-    return this.transact(actor, (ctx) => {
+    return this.#transact(actor, (ctx) => {
       if (!key) return command(ctx, args);
       const scope = idempotencyScope(name, args);
       const owner = scope.windowNo !== null ? keyOwner(actor, scope.windowNo) : actor;
@@ -90,7 +90,7 @@ export class HallCore {
   }
 
   /** Runs fn in one transaction (after the day rollover), then publishes what it collected. */
-  private transact<T>(actor: Actor, fn: (ctx: Ctx) => T): T {
+  #transact<T>(actor: Actor, fn: (ctx: Ctx) => T): T {
     const state = this.#state;
     const tx = new Tx();
     let day = '';
@@ -99,7 +99,7 @@ export class HallCore {
       result = state.db.transaction(() => {
         const now = state.clock();
         day = hallDay(now, state.config.hall.timezone);
-        if (day !== this.lastDay) rollover({ state, tx, now, day, actor: 'system' });
+        if (day !== this.#lastDay) rollover({ state, tx, now, day, actor: 'system' });
         return fn({ state, tx, now, day, actor });
       })();
     } catch (e) {
@@ -109,14 +109,14 @@ export class HallCore {
       throw new HallError('STORAGE_FULL', '服务器存储空间已满，本次操作未保存，请联系管理员清理磁盘');
     }
     this.storageFull = false;
-    this.lastDay = day; // only once the rollover has committed
+    this.#lastDay = day; // only once the rollover has committed
     // Before anything is published (and printed): the marks file knows every number handed out.
     state.highWater.save();
-    this.publish(tx);
+    this.#publish(tx);
     return result;
   }
 
-  private publish(tx: Tx): void {
+  #publish(tx: Tx): void {
     const { bus } = this.#state;
     for (const e of tx.events) bus.emit(e);
     for (const no of tx.windows) bus.emit({ type: 'window.changed', payload: { window: this.query.windowView(no) } });
