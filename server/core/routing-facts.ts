@@ -3,18 +3,18 @@
 // arrivals per hour and matter of the same weekday over the previous four weeks, against the configured
 // windows. A hall without such history has no computed bottleneck until it has one (a hall that knows its
 // bottleneck names it). Computed once per hall day; the same facts explain every call of that day.
-import { NO_FACTS, type HallFacts } from '../domain/routing';
+import { NO_FACTS, type HallFacts, type Score } from '../domain/routing';
 import { bottleneckMatters, hallLoad, type ArrivalPeriod } from '../domain/routing-facts';
-import type { HallCore } from './hall-core';
+import type { CoreState } from './state';
 import { visitsBetween } from './reports';
 import { hallDay } from '../domain/numbering';
 
 const DAY_MS = 24 * 3600_000;
 const WEEKS = 4;
-const cache = new WeakMap<HallCore, { day: string; facts: HallFacts }>();
+const cache = new WeakMap<CoreState, { day: string; facts: HallFacts }>();
 
 /** Expected arrivals per hour and matter on `day`: the mean of the same weekday's in the last four weeks. */
-export function usualArrivals(core: HallCore, day: string): ArrivalPeriod[] {
+export function usualArrivals(core: CoreState, day: string): ArrivalPeriod[] {
   // Noon UTC of the day, minus whole weeks, lands on the same weekday in any hall time zone.
   const noon = Date.parse(`${day}T12:00:00Z`);
   const counts = new Map<number, Record<string, number>>();
@@ -36,7 +36,7 @@ export function usualArrivals(core: HallCore, day: string): ArrivalPeriod[] {
   }));
 }
 
-export function routingFacts(core: HallCore, day: string): HallFacts {
+export function routingFacts(core: CoreState, day: string): HallFacts {
   const hit = cache.get(core);
   if (hit && hit.day === day) return hit.facts;
   const r = core.config.routing;
@@ -51,4 +51,23 @@ export function routingFacts(core: HallCore, day: string): HallFacts {
   }
   cache.set(core, { day, facts });
   return facts;
+}
+
+/** Why the ticket was called, for the supervisor (event data on call): the urgency and each of its terms. */
+export function whyCalled(s: Score): Record<string, number | boolean> {
+  const r = (x: number) => Number(x.toFixed(4));
+  return {
+    urgency: r(s.urgency),
+    level: s.level,
+    waitedMin: r(s.waitedMin),
+    targetRatio: r(s.targetRatio),
+    nearTarget: r(s.nearTarget),
+    shortMatter: r(s.shortMatter),
+    levelWeight: r(s.levelWeight),
+    levelPenalty: r(s.levelPenalty),
+    rescue: r(s.rescue),
+    priorityBoost: r(s.priorityBoost),
+    bottleneck: s.bottleneck,
+    priorityFirst: s.priorityFirst,
+  };
 }

@@ -1,9 +1,8 @@
 // The routing rule in the hall core: bottleneck matters named in the config or computed from the hall's
 // own history of the same weekday, and why each ticket was called (its urgency terms) in the event log.
 import { describe, expect, it } from 'vitest';
-import { routingFacts, usualArrivals } from '../../server/core/routing-facts';
 import { StaffAccess } from '../../server/core/staff';
-import { FakeClock, MONDAY_0900, PASSWORD, testConfig, testCore } from '../helpers/hall';
+import { FakeClock, MONDAY_0900, PASSWORD, testConfig, testCore, windowCommand } from '../helpers/hall';
 
 const WEEK_MIN = 7 * 24 * 60;
 const MONDAY = '2026-11-23';
@@ -22,14 +21,14 @@ describe('routing in the hall', () => {
       [[], 'general'],
     ] as const) {
       const h = await hall({ bottlenecks });
-      const tax = h.core.issueTicket({ serviceId: 'tax' }, 'device:kiosk-1');
+      const tax = h.core.run('issueTicket', { serviceId: 'tax' }, 'device:kiosk-1');
       h.clock.advanceMin(1);
-      const general = h.core.issueTicket({ serviceId: 'general' }, 'device:kiosk-1');
+      const general = h.core.run('issueTicket', { serviceId: 'general' }, 'device:kiosk-1');
       h.clock.advanceMin(1);
       // Window 1 takes general first and helps tax (level 2).
-      const called = h.core.windowCommand(1, 'call-next', 'clerk:c1', {});
+      const called = windowCommand(h.core, 1, 'call-next', 'clerk:c1');
       expect(called?.id, `bottlenecks ${JSON.stringify(bottlenecks)}`).toBe(expected === 'tax' ? tax.id : general.id);
-      const data = h.core.log.forTicket(called!.id).find((e) => e.type === 'ticket.called')!.data;
+      const data = h.core.query.ticketHistory(called!.id).find((e) => e.type === 'ticket.called')!.data;
       expect(data).toMatchObject({ level: 1, bottleneck: expected === 'tax', priorityFirst: false });
       for (const term of ['urgency', 'waitedMin', 'targetRatio', 'nearTarget', 'shortMatter', 'rescue', 'levelPenalty'])
         expect(typeof data[term], term).toBe('number');
@@ -39,29 +38,27 @@ describe('routing in the hall', () => {
   it('"auto" finds a bottleneck in the same weekday of earlier weeks; without history there is none', async () => {
     const clock = new FakeClock(MONDAY_0900 - WEEK_MIN * 60_000);
     const h = await hall({}, clock);
-    expect(routingFacts(h.core, '2026-11-16').bottlenecks.size).toBe(0);
+    expect(h.core.query.routingFacts('2026-11-16').bottlenecks).toEqual([]);
     // A week ago: social security (windows 1, 3 and 4 of 4) took nearly all the visitors.
-    for (let i = 0; i < 30; i++) h.core.issueTicket({ serviceId: 'social' }, 'device:kiosk-1');
-    for (let i = 0; i < 2; i++) h.core.issueTicket({ serviceId: 'general' }, 'device:kiosk-1');
+    for (let i = 0; i < 30; i++) h.core.run('issueTicket', { serviceId: 'social' }, 'device:kiosk-1');
+    for (let i = 0; i < 2; i++) h.core.run('issueTicket', { serviceId: 'general' }, 'device:kiosk-1');
     clock.advanceMin(WEEK_MIN);
-    const usual = usualArrivals(h.core, MONDAY);
-    expect(usual).toEqual([{ minutes: 60, visitors: { social: 30, general: 2 } }]);
-    expect([...routingFacts(h.core, MONDAY).bottlenecks]).toEqual(['social']);
+    expect(h.core.query.routingFacts(MONDAY).bottlenecks).toEqual(['social']);
     // A matter every window may take (general) is the hall itself, never a bottleneck of its own.
   });
 
   it('a priority visitor goes to the front of its own matter’s line and the log says so', async () => {
     const h = await hall();
-    const first = h.core.issueTicket({ serviceId: 'tax' }, 'device:kiosk-1');
+    const first = h.core.run('issueTicket', { serviceId: 'tax' }, 'device:kiosk-1');
     h.clock.advanceMin(3);
-    const prio = h.core.issueTicket({ serviceId: 'tax', priority: 'elderly' }, 'device:kiosk-1');
+    const prio = h.core.run('issueTicket', { serviceId: 'tax', priority: 'elderly' }, 'device:kiosk-1');
     h.clock.advanceMin(1);
-    const called = h.core.windowCommand(2, 'call-next', 'clerk:c2', {});
+    const called = windowCommand(h.core, 2, 'call-next', 'clerk:c2');
     expect(called?.id).toBe(prio.id);
-    const data = h.core.log.forTicket(prio.id).find((e) => e.type === 'ticket.called')!.data;
+    const data = h.core.query.ticketHistory(prio.id).find((e) => e.type === 'ticket.called')!.data;
     expect(data).toMatchObject({ priorityFirst: true, level: 1 });
     expect(data.waitedMin).toBeCloseTo(4); // the matter's oldest ticket, still waiting
     h.clock.advanceMin(1);
-    expect(h.core.windowCommand(2, 'call-next', 'clerk:c2', {})?.id).toBe(first.id);
+    expect(windowCommand(h.core, 2, 'call-next', 'clerk:c2')?.id).toBe(first.id);
   });
 });
