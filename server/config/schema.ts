@@ -336,6 +336,11 @@ export const hallConfigSchema = z
           ctx.addIssue({ code: 'custom', path: ['windows', i, 'skills', s], message: `unknown service "${s}"` });
       }
     });
+    if (c.routing.bottlenecks !== 'auto')
+      c.routing.bottlenecks.forEach((id, i) => {
+        if (!services.has(id))
+          ctx.addIssue({ code: 'custom', path: ['routing', 'bottlenecks', i], message: `unknown service "${id}"` });
+      });
     c.devices.forEach((d, i) => {
       if ('window' in d && !windows.has(d.window)) {
         ctx.addIssue({ code: 'custom', path: ['devices', i, 'window'], message: `unknown window ${d.window}` });

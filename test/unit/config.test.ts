@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ConfigError, loadConfigFile, parseConfig } from '../../server/config/load';
 import { hallConfigJsonSchema } from '../../server/config/json-schema';
+import { DEFAULT_ROUTING } from '../../server/domain/routing';
 import { DEMO_CONFIG, PROJECT_ROOT } from '../../server/paths';
 import { testConfigInput } from '../helpers/hall';
 
@@ -74,14 +75,13 @@ describe('hall config', () => {
 
   it('fills defaults: routing, rules, announcement, embedded MQTT', () => {
     const c = parseConfig(stringify({ ...testConfigInput(2), routing: undefined, rules: undefined, mqtt: undefined }));
-    expect(c.routing).toEqual({
-      priorityBoost: 1,
-      levelWeights: [1, 1, 1],
-      levelPenalty: 0.2,
-      shortFirst: 1.25,
-      rescueAfterMin: 35,
-      rescuePer10Min: 10,
-    });
+    // The rule's defaults (server/domain/routing.ts, chosen by the simulator; docs/DESIGN.md §5).
+    expect(c.routing).toEqual(DEFAULT_ROUTING);
+    expect(c.routing).toMatchObject({ bottlenecks: 'auto', rescuePer10Min: 10, levelWeights: [1, 1, 1] });
+    // A named bottleneck must be one of the hall's services.
+    expect(() =>
+      parseConfig(stringify({ ...testConfigInput(2), routing: { bottlenecks: ['general', 'passport'] } })),
+    ).toThrowError(/routing\.bottlenecks\[1\]: unknown service "passport"/);
     expect(c.rules.recallLimit).toBe(2);
     expect(c.display.announcement).toBe('请{ticket}号到{window}号窗口办理');
     expect(c.mqtt).toMatchObject({ embedded: { port: 1883 } });
