@@ -1,8 +1,7 @@
 // socket.io events (DESIGN.md §6): every client gets a full `state` on (re)connect, then deltas.
 // Server and browser apps both import these types.
-import type { PrinterState } from '../../devices/escpos/printer-state';
+import type { PrinterState } from './printer-state';
 import type { AlertKind } from '../domain/alert-rules';
-import type { UpstreamStatus } from '../upstream/upstream';
 import type { Priority } from '../domain/types';
 import type { EvaluationView, FollowUpView, PadPrompt } from './views';
 import type {
@@ -155,6 +154,18 @@ export interface DeviceHealthView {
   printer: PrinterState | null;
   /** A board's sound as it last reported it, with when that began; null for other devices or before a report. */
   voice?: { state: VoiceState; since: string; detail: string | null } | null;
+}
+
+/** The upstream outbox's backlog as supervisors see it (DESIGN.md §6 Upstream). */
+export interface UpstreamStatus {
+  configured: boolean;
+  url: string | null;
+  pending: number;
+  oldestAt: string | null;
+  lastSentAt: string | null;
+  /** Set while a batch the platform refused waits for a supervisor (`POST /api/upstream/retry`). */
+  parked: { error: string } | null;
+  lastError: string | null;
 }
 
 /** The dashboard's full state on (re)connect; deltas follow. */

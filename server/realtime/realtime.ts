@@ -22,7 +22,7 @@ import { SESSION_END_MESSAGES, type SessionEndReason } from '../core/sessions';
 import type { CallView } from '../protocol/views';
 import { publicWindow } from './public-window';
 import { windowScreenState } from './window-screen';
-import type { UpstreamStatus } from '../upstream/upstream';
+import type { UpstreamStatus } from '../protocol/socket';
 
 const RECENT_CALLS = 20;
 

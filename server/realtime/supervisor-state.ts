@@ -3,7 +3,7 @@
 import { recentAlerts } from '../core/alerts';
 import type { HallCore } from '../core/hall-core';
 import type { DeviceHealthView, SupervisorState } from '../protocol/socket';
-import type { UpstreamStatus } from '../upstream/upstream';
+import type { UpstreamStatus } from '../protocol/socket';
 
 export function supervisorState(
   core: HallCore,
