@@ -28,9 +28,7 @@ export class MqttKeypads {
   ) {}
 
   start(): void {
-    this.stopSub = this.bridge.subscribe(`${this.bridge.base}/keypad/+/command`, (topic, raw) =>
-      this.handle(topic, raw),
-    );
+    this.stopSub = this.bridge.subscribe(this.bridge.topics.any.keypadCommand, (topic, raw) => this.handle(topic, raw));
   }
 
   stop(): void {
@@ -42,8 +40,7 @@ export class MqttKeypads {
     const windowNo = /^\d{1,4}$/.test(part) ? Number(part) : NaN;
     if (!this.core.model.windows.has(windowNo))
       return this.log(`mqtt: keypad command for unknown window "${part.slice(0, 16)}" ignored`);
-    const reply = (r: KeypadResultPayload) =>
-      this.bridge.publish(`${this.bridge.base}/keypad/${windowNo}/result`, r, false);
+    const reply = (r: KeypadResultPayload) => this.bridge.publish(this.bridge.topics.keypadResult(windowNo), r, false);
 
     let json: unknown;
     try {

@@ -27,7 +27,7 @@ export class MqttPads {
       this.bridge.onConnect(() => this.publishAll()),
       bus.on('window.changed', ({ window }) => this.publish(window.no)),
       bus.on('evaluation.changed', ({ evaluation }) => this.publish(evaluation.windowNo)),
-      this.bridge.subscribe(`${this.bridge.base}/pad/+/evaluation`, (topic, raw) => this.handle(topic, raw)),
+      this.bridge.subscribe(this.bridge.topics.any.padEvaluation, (topic, raw) => this.handle(topic, raw)),
     );
   }
 
@@ -41,7 +41,7 @@ export class MqttPads {
 
   private publish(no: number): void {
     if (!this.padWindows.has(no)) return;
-    this.bridge.publish(`${this.bridge.base}/pad/${no}/prompt`, padPrompt(this.core, no), true);
+    this.bridge.publish(this.bridge.topics.padPrompt(no), padPrompt(this.core, no), true);
   }
 
   handle(topic: string, raw: Buffer): void {
@@ -49,7 +49,7 @@ export class MqttPads {
     const windowNo = /^\d{1,4}$/.test(part) ? Number(part) : NaN;
     if (!this.core.model.windows.has(windowNo))
       return this.log(`mqtt: pad evaluation for unknown window "${part.slice(0, 16)}" ignored`);
-    const reply = (r: PadResultPayload) => this.bridge.publish(`${this.bridge.base}/pad/${windowNo}/result`, r, false);
+    const reply = (r: PadResultPayload) => this.bridge.publish(this.bridge.topics.padResult(windowNo), r, false);
 
     let json: unknown;
     try {
