@@ -200,9 +200,27 @@ export interface SessionEndedEvent {
   message: string;
 }
 
+/** Sent before the server drops a socket whose connection it could not set up. */
+export interface SocketErrorEvent {
+  code: string;
+  message: string;
+}
+
+/** Events every namespace may get. */
+interface EveryNamespace {
+  error: SocketErrorEvent;
+}
+
+/** What the server sends, per namespace: event name → payload. */
 export interface ServerToClient {
-  '/board': { state: BoardState; call: CallView; window: PublicWindowView; queues: ServiceView[]; notice: string };
-  '/window': {
+  '/board': EveryNamespace & {
+    state: BoardState;
+    call: CallView;
+    window: PublicWindowView;
+    queues: ServiceView[];
+    notice: string;
+  };
+  '/window': EveryNamespace & {
     state: WindowConsoleState;
     call: CallView;
     window: WindowView;
@@ -210,7 +228,7 @@ export interface ServerToClient {
     held: TicketView[];
     'session.ended': SessionEndedEvent;
   };
-  '/supervisor': {
+  '/supervisor': EveryNamespace & {
     state: SupervisorState;
     call: CallView;
     window: WindowView;
@@ -226,11 +244,35 @@ export interface ServerToClient {
     upstream: UpstreamStatus;
     'session.ended': SessionEndedEvent;
   };
-  '/pad': { state: PadState; call: CallView; window: PublicWindowView; prompt: PadPrompt };
-  '/ticket': { state: TicketPageState; ticket: TicketPageState['ticket'] };
-  '/kiosk': { state: KioskState; queues: ServiceView[]; printer: PrinterView };
-  '/screen': { state: WindowScreenState; call: CallView };
+  '/pad': EveryNamespace & { state: PadState; call: CallView; window: PublicWindowView; prompt: PadPrompt };
+  '/ticket': EveryNamespace & { state: TicketPageState; ticket: TicketPageState['ticket'] };
+  '/kiosk': EveryNamespace & { state: KioskState; queues: ServiceView[]; printer: PrinterView };
+  '/screen': EveryNamespace & { state: WindowScreenState; call: CallView };
 }
+
+/** What clients send, per namespace: boards and window screens report their sound. Commands go over HTTP. */
+export interface ClientToServer {
+  '/board': { voice: VoiceReport };
+  '/window': Record<never, never>;
+  '/supervisor': Record<never, never>;
+  '/pad': Record<never, never>;
+  '/ticket': Record<never, never>;
+  '/kiosk': Record<never, never>;
+  '/screen': { voice: VoiceReport };
+}
+
+/** socket.io's event-map form (one listener signature per event), for `Server<…>` and `Socket<…>`. */
+export type Listeners<T> = { [K in keyof T]: (payload: T[K]) => void };
+
+/** A namespace's events as socket.io types them: the server emits these and a client listens to them. */
+export type ServerEvents<N extends Namespace> = Listeners<ServerToClient[N]>;
+/** A namespace's events from the client: the server listens to these and a client emits them. */
+export type ClientEvents<N extends Namespace> = Listeners<ClientToServer[N]>;
+
+/** Every namespace's events in one map (an event's payload is any namespace's): the type of the whole `Server`. */
+type Merged<T> = { [K in T extends unknown ? keyof T : never]: T extends Record<K, infer V> ? V : never };
+export type AnyServerEvents = Listeners<Merged<ServerToClient[Namespace]>>;
+export type AnyClientEvents = Listeners<Merged<ClientToServer[Namespace]>>;
 
 /** What the handshake carries: `auth: { token }` (or `{ ticketId }` on /ticket). */
 export interface HandshakeAuth {
