@@ -90,6 +90,8 @@ export const availabilityPayload = z.strictObject({ state: z.enum(['online', 'of
 export const serverStatePayload = availabilityPayload;
 
 export const KEYPAD_ACTIONS = ['next', 'recall', 'skip', 'finish', 'hold', 'pause', 'resume'] as const;
+/** A keypad's keys (DESIGN.md §6 keypad command). */
+export type KeypadAction = (typeof KEYPAD_ACTIONS)[number];
 
 export const keypadCommandPayload = z.strictObject({
   action: z.enum(KEYPAD_ACTIONS),
