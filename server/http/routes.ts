@@ -4,8 +4,9 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import type { HttpLimits } from './rate-limits';
 import * as policy from '../auth/policy';
-import type { HallCore, WindowAction } from '../core/hall-core';
-import { actorOf, type Principal, type StaffAccess } from '../core/staff';
+import { windowNo, type Access, type PrincipalOf } from './access';
+import type { HallCore, WindowAction, WindowCommandArgs } from '../core/hall-core';
+import { actorOf, type StaffAccess } from '../core/staff';
 import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import { toPublic } from '../protocol/views';
@@ -21,18 +22,27 @@ import { evaluationFigures } from '../core/evaluation-figures';
 import { setPriority } from '../core/ticket-admin';
 import { created, validate } from './handler';
 
-/** Who may call a route: the table-driven test tries every other kind of caller. */
-export type Access = 'public' | 'any' | 'staff' | 'supervisor' | 'issuer' | 'window' | 'booking' | 'pad';
+export { authorizer, type Access } from './access';
 
-export interface RouteDef {
+/** A route as written: its action gets the principal its access admits and the body its schema gives. */
+export interface RouteSpec<A extends Access, S extends z.ZodType | null> {
   method: 'get' | 'post';
   path: string;
   summary: string;
-  access: Access;
+  access: A;
   /** A window command's action: decides what a keypad may do (policy.KEYPAD_ACTIONS). */
   action?: WindowAction;
-  body: z.ZodType | null;
-  act: (ctx: { principal: Principal | null; body: any; req: Request }) => unknown;
+  body: S;
+  // A method, so that every typed route is also a RouteDef (the router hands it what its access and body give).
+  act(ctx: { principal: PrincipalOf[A]; body: S extends z.ZodType ? z.output<S> : undefined; req: Request }): unknown;
+}
+
+/** The table's entries as the router, the OpenAPI document and the security test read them. */
+export type RouteDef = RouteSpec<Access, z.ZodType | null>;
+
+/** Types one route: `access` and `body` decide what its action gets. */
+export function route<A extends Access, S extends z.ZodType | null>(r: RouteSpec<A, S>): RouteDef {
+  return r;
 }
 
 export interface ApiDeps {
@@ -46,7 +56,8 @@ export interface ApiDeps {
   limits: HttpLimits;
 }
 
-const WINDOW_ACTIONS: { action: WindowAction; summary: string; body: z.ZodType }[] = [
+/** Every window command's body is one of the command's arguments (each schema checks its own). */
+const WINDOW_ACTIONS: { action: WindowAction; summary: string; body: z.ZodType<WindowCommandArgs> }[] = [
   {
     action: 'call-next',
     summary: '叫号: call the most urgent ticket this window may take (finishes the current one)',
@@ -72,16 +83,12 @@ const WINDOW_ACTIONS: { action: WindowAction; summary: string; body: z.ZodType }
   { action: 'resume', summary: '恢复: window back in service', body: body.emptyBody },
 ];
 
-function windowNo(req: Request): number {
-  return validate(body.windowNoParam, req.params.no, 'path');
-}
-
 export function apiRoutes(d: ApiDeps): RouteDef[] {
   const { core, staff } = d;
   const statusUrl = (id: string, lang?: 'zh' | 'en') => `${d.publicUrl()}/t/${id}${lang === 'en' ? '?lang=en' : ''}`;
   return [
     ...sessionRoutes(core, staff, d.limits),
-    {
+    route({
       method: 'post',
       path: '/api/tickets',
       summary: '取号: issue a ticket (kiosk device token or staff)',
@@ -103,8 +110,8 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         const print = printerId ? await d.printing.print(t.id, printerId, actor, false, lang) : null;
         return created({ ticket: { ...t, statusUrl: statusUrl(t.id, lang) }, print });
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/tickets/:id/reprint',
       summary: '补打: print a waiting ticket again (a kiosk on its own printer; staff name the printer)',
@@ -119,26 +126,26 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         if (!core.ticketStatus(id)) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
         return { print: await d.printing.print(id, printerId, actorOf(p), true) };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/tickets/by-id-number',
       summary: '查号: the open tickets an ID number holds today (staff; audited; the kiosk only says one is held)',
       access: 'staff',
       body: body.idLookupBody,
-      act: ({ principal, body: b }) => ({ tickets: core.openTicketsOfPerson(b.idNumber, actorOf(principal!)) }),
-    },
-    {
+      act: ({ principal, body: b }) => ({ tickets: core.openTicketsOfPerson(b.idNumber, actorOf(principal)) }),
+    }),
+    route({
       method: 'post',
       path: '/api/tickets/:id/priority',
       summary: '优先: staff set or clear a waiting ticket’s priority (elderly, disabled, military, pregnant, green)',
       access: 'staff',
       body: body.priorityBody,
       act: ({ principal, body: b, req }) => ({
-        ticket: setPriority(core, String(req.params.id), b.priority, actorOf(principal!)),
+        ticket: setPriority(core, String(req.params.id), b.priority, actorOf(principal)),
       }),
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/tickets/:id',
       summary: 'Public status of one ticket (no personal data); the id is unguessable',
@@ -150,30 +157,32 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         if (!t) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
         return { ticket: t };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/tickets/:id/cancel',
       summary: '取消: cancel a waiting or held ticket (supervisor)',
       access: 'supervisor',
       body: body.emptyBody,
-      act: ({ principal, req }) => ({ ticket: core.cancelTicket(String(req.params.id), actorOf(principal!)) }),
-    },
-    ...WINDOW_ACTIONS.map((w): RouteDef => ({
-      method: 'post',
-      path: `/api/windows/:no/${w.action}`,
-      summary: w.summary,
-      access: 'window',
-      action: w.action,
-      body: w.body,
-      act: ({ principal, body: b, req }) => {
-        const key = req.get('idempotency-key');
-        const k = key === undefined ? undefined : validate(body.idempotencyKey, key, 'header Idempotency-Key');
-        const ticket = core.windowCommand(windowNo(req), w.action, actorOf(principal!), b, k);
-        return { ticket };
-      },
-    })),
-    {
+      act: ({ principal, req }) => ({ ticket: core.cancelTicket(String(req.params.id), actorOf(principal)) }),
+    }),
+    ...WINDOW_ACTIONS.map((w) =>
+      route({
+        method: 'post',
+        path: `/api/windows/:no/${w.action}`,
+        summary: w.summary,
+        access: 'window',
+        action: w.action,
+        body: w.body,
+        act: ({ principal, body: b, req }) => {
+          const key = req.get('idempotency-key');
+          const k = key === undefined ? undefined : validate(body.idempotencyKey, key, 'header Idempotency-Key');
+          const ticket = core.windowCommand(windowNo(req), w.action, actorOf(principal), b, k);
+          return { ticket };
+        },
+      }),
+    ),
+    route({
       method: 'post',
       path: '/api/windows/:no/skills',
       summary: '潮汐窗口: change a window’s skills and levels live (supervisor; audited)',
@@ -181,19 +190,19 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: body.skillsBody,
       act: ({ principal, body: b, req }) => {
         const no = windowNo(req);
-        core.setSkills(no, b.skills, actorOf(principal!), b.durationMin);
+        core.setSkills(no, b.skills, actorOf(principal), b.durationMin);
         return { window: core.windowView(no) };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/windows/:no/held',
       summary: 'Tickets held (挂起) for this window',
       access: 'window',
       body: null,
       act: ({ req }) => ({ tickets: core.heldTickets(windowNo(req)) }),
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/windows/:no/today',
       summary: 'Today’s own figures of the clerk at this window: served, no-shows, transfers, mean service time',
@@ -202,7 +211,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       act: ({ principal, req }) => {
         const no = windowNo(req);
         const clerkId =
-          principal?.kind === 'staff' && principal.role === 'clerk'
+          principal.kind === 'staff' && principal.role === 'clerk'
             ? principal.clerkId
             : (core.windows.get(no)?.clerkId ?? '');
         const f = core.tickets.today(core.today(), no, clerkId);
@@ -216,8 +225,8 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
               ?.satisfactionRate ?? null,
         };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/hall',
       summary: 'Snapshot: services with waiting counts, windows with state and current ticket',
@@ -229,8 +238,8 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         // Devices drive public screens: they get tickets without ids, notes or masked ID numbers.
         return { ...snap, windows: snap.windows.map((w) => ({ ...w, ticket: w.ticket ? toPublic(w.ticket) : null })) };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/appointments',
       summary: '预约: load appointments (the booking system’s device token, or a supervisor); names kept masked',
@@ -238,18 +247,18 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: body.appointmentsBody,
       act: ({ principal, body: b }) => {
         const n = core.addAppointments(
-          (b as z.infer<typeof body.appointmentsBody>).appointments.map(({ nameMasked, ...a }) => ({
+          b.appointments.map(({ nameMasked, ...a }) => ({
             ...a,
             name: nameMasked,
             slotStart: Date.parse(a.slotStart),
             slotEnd: Date.parse(a.slotEnd),
           })),
-          actorOf(principal!),
+          actorOf(principal),
         );
         return { ok: true, loaded: n };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/appointments',
       summary: 'The appointments of a day (?day=YYYY-MM-DD, default today) with check-in state (supervisor)',
@@ -259,69 +268,44 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         const day = validate(body.dayQuery, req.query.day, 'query day') ?? core.today();
         return { day, appointments: appointmentsOn(core, day) };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/board/notice',
       summary: '公告: set the call boards’ scrolling notice for one zone or the whole hall (supervisor)',
       access: 'supervisor',
       body: body.noticeBody,
       act: ({ principal, body: b }) => {
-        core.setNotice(b.zone ?? null, b.text, actorOf(principal!));
+        core.setNotice(b.zone ?? null, b.text, actorOf(principal));
         return { ok: true, zone: b.zone ?? null, text: b.text };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/devices',
       summary: 'Devices from the config with their MQTT availability (online, offline, unknown) (supervisor)',
       access: 'supervisor',
       body: null,
       act: () => ({ devices: d.devices() }),
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/day/close',
       summary: '闭厅: expire tickets still waiting or held and stop issuing for today (supervisor)',
       access: 'supervisor',
       body: body.emptyBody,
-      act: ({ principal }) => ({ ok: true, expired: core.closeDay(actorOf(principal!)) }),
-    },
+      act: ({ principal }) => ({ ok: true, expired: core.closeDay(actorOf(principal)) }),
+    }),
     ...evaluationRoutes(core),
     ...supervisorRoutes(core, d.devices, d.upstream),
     ...reportRoutes(core),
-    {
+    route({
       method: 'get',
       path: '/api/health',
       summary: 'Liveness and the state of the database and adapters',
       access: 'public',
       body: null,
       act: () => d.health(),
-    },
+    }),
   ];
-}
-
-/** The authorisation step of each access level; window routes also check the path's window. */
-export function authorizer(access: Access, action?: WindowAction): (p: Principal | null, req: Request) => void {
-  switch (access) {
-    case 'public':
-      return () => {};
-    case 'any':
-      return (p) => void policy.requirePrincipal(p);
-    case 'staff':
-      return (p) => void policy.requireStaff(p);
-    case 'supervisor':
-      return (p) => void policy.requireSupervisor(p);
-    case 'issuer':
-      return (p) => void policy.requireIssuer(p);
-    case 'booking':
-      return (p) => void policy.requireBooking(p);
-    case 'pad':
-      return (p) => void policy.requirePad(p);
-    case 'window':
-      return (p, req) => {
-        policy.requirePrincipal(p);
-        policy.requireWindowActor(p, windowNo(req), action ?? null);
-      };
-  }
 }
