@@ -2,7 +2,8 @@
 // the console, answered on `keypad/{windowNo}/result`. The requestId is the idempotency key, so a keypad
 // retrying after a lost answer gets the first answer again. Only the window's own keypad can publish on its
 // command topic (the broker's ACL); the command shape is mqtt/inbound.ts's.
-import type { HallCore, WindowAction } from '../core/hall-core';
+import { WINDOW_COMMANDS, type WindowAction } from '../core/commands';
+import type { HallCore } from '../core/hall-core';
 import { keypadCommandPayload, type KeypadAction, type KeypadResultPayload } from '../protocol/mqtt';
 import type { MqttBridge } from './bridge';
 import { handleMqttCommand, idField } from './inbound';
@@ -42,11 +43,10 @@ export class MqttKeypads {
         noDevice: (no) => `${no} 号窗口没有配置呼叫器`,
       },
       run: (cmd, { windowNo, device }): KeypadResultPayload => {
-        const ticket = core.windowCommand(
-          windowNo,
-          ACTIONS[cmd.action],
+        const ticket = core.run(
+          WINDOW_COMMANDS[ACTIONS[cmd.action]],
+          { window: windowNo, ...(cmd.action === 'pause' ? { reason: cmd.reason ?? '暂停服务' } : {}) },
           `device:${device.id}`,
-          cmd.action === 'pause' ? { reason: cmd.reason ?? '暂停服务' } : {},
           cmd.requestId,
         );
         return { requestId: cmd.requestId, ok: true, ticket: ticket?.number ?? null };

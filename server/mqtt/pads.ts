@@ -2,7 +2,6 @@
 // evaluate with the evaluation id), answers on `pad/{windowNo}/evaluation`, results on
 // `pad/{windowNo}/result`. A pad rates only its own window's visits (the broker's ACL keeps it to its own
 // topics); a malformed payload gets an error.
-import { padPrompt, submitEvaluation } from '../core/evaluations';
 import type { HallCore } from '../core/hall-core';
 import { fromPadScore } from '../domain/evaluation';
 import { padEvaluationPayload, type PadResultPayload } from '../protocol/mqtt';
@@ -48,11 +47,14 @@ export class MqttPads {
         noDevice: (no) => `${no} 号窗口没有配置评价器`,
       },
       run: (a, { windowNo, device }): PadResultPayload => {
-        submitEvaluation(
-          core,
-          a.evaluationId,
-          { level: fromPadScore(a.score), reasons: a.reasons, comment: a.comment ?? null },
-          { deviceId: device.id, windowNo, channel: 'hardware_pad' },
+        core.run(
+          'submitEvaluation',
+          {
+            id: a.evaluationId,
+            answer: { level: fromPadScore(a.score), reasons: a.reasons, comment: a.comment ?? null },
+            by: { deviceId: device.id, windowNo, channel: 'hardware_pad' },
+          },
+          `device:${device.id}`,
         );
         return { evaluationId: a.evaluationId, ok: true };
       },
@@ -70,6 +72,6 @@ export class MqttPads {
 
   private publish(no: number): void {
     if (!this.padWindows.has(no)) return;
-    this.bridge.publish(this.bridge.topics.padPrompt(no), padPrompt(this.core, no), true);
+    this.bridge.publish(this.bridge.topics.padPrompt(no), this.core.query.padPrompt(no), true);
   }
 }

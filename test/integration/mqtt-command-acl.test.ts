@@ -60,14 +60,14 @@ async function crossWindowCommandIsDropped(s: HallServer, port: number) {
   rogue.c.publish(T.keypadCommand(2), JSON.stringify({ action: 'next', requestId: 'evil' }), { qos: 1 });
   await sleep(500);
   expect(dbState(s)).toBe(before);
-  expect(s.core.windowView(2).state).toBe('idle');
+  expect(s.core.query.windowView(2).state).toBe('idle');
   expect(own.results).toEqual([]);
 
   // Window 2's own keypad on its own topic: the path works, so only the broker stopped keypad-1.
   own.c.publish(T.keypadCommand(2), JSON.stringify({ action: 'next', requestId: 'own-1' }), { qos: 1 });
   const answer = await until(() => own.results[0], 'keypad-2’s answer');
   expect(answer).toEqual({ requestId: 'own-1', ok: true, ticket: waiting.number });
-  expect(s.core.windowView(2).state).toBe('calling');
+  expect(s.core.query.windowView(2).state).toBe('calling');
 }
 
 describe('a keypad cannot command another window: the broker’s ACL', () => {
