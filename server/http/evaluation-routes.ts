@@ -9,7 +9,7 @@ import { fromPadScore } from '../domain/evaluation';
 import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import { validate } from './handler';
-import { route, type RouteDef } from './routes';
+import { route, type RouteDef } from './route-def';
 
 /** A day or a range from validated days: from defaults to today, to to from. */
 export function dayRange(core: HallCore, from?: string, to?: string): { from: string; to: string } {

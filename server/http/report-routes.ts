@@ -11,7 +11,7 @@ import { dayRange } from './evaluation-routes';
 import { HallError } from '../domain/errors';
 import { FileReply, validate } from './handler';
 import type { Request } from 'express';
-import { route, type RouteDef } from './routes';
+import { route, type RouteDef } from './route-def';
 
 /** Aborted when the asker goes away before the answer is sent: a long report stops reading the database. */
 function whileConnected(req: Request): AbortSignal {

@@ -1,12 +1,11 @@
 // The HTTP API as one table: each route names who may call it, its body schema and its action.
 // The router, the OpenAPI document and the table-driven security test all read this table.
-import type { Request } from 'express';
 import type { z } from 'zod';
 import type { HttpLimits } from './rate-limits';
 import * as policy from '../auth/policy';
 import { WINDOW_COMMANDS, type WindowAction, type WindowCommandArgs } from '../core/commands';
 import type { HallCore } from '../core/hall-core';
-import { windowNo, type Access, type PrincipalOf } from './access';
+import { windowNo } from './access';
 import { actorOf, type StaffAccess } from '../core/staff';
 import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
@@ -21,27 +20,8 @@ import type { UpstreamStatus } from '../protocol/socket';
 import { created, validate } from './handler';
 
 export { authorizer, type Access } from './access';
-
-/** A route as written: its action gets the principal its access admits and the body its schema gives. */
-export interface RouteSpec<A extends Access, S extends z.ZodType | null> {
-  method: 'get' | 'post';
-  path: string;
-  summary: string;
-  access: A;
-  /** A window command's action: decides what a keypad may do (policy.KEYPAD_ACTIONS). */
-  action?: WindowAction;
-  body: S;
-  // A method, so that every typed route is also a RouteDef (the router hands it what its access and body give).
-  act(ctx: { principal: PrincipalOf[A]; body: S extends z.ZodType ? z.output<S> : undefined; req: Request }): unknown;
-}
-
-/** The table's entries as the router, the OpenAPI document and the security test read them. */
-export type RouteDef = RouteSpec<Access, z.ZodType | null>;
-
-/** Types one route: `access` and `body` decide what its action gets. */
-export function route<A extends Access, S extends z.ZodType | null>(r: RouteSpec<A, S>): RouteDef {
-  return r;
-}
+import { route, type RouteDef } from './route-def';
+export { route, type RouteDef, type RouteSpec } from './route-def';
 
 export interface ApiDeps {
   core: HallCore;

@@ -6,7 +6,7 @@ import type { StaffAccess } from '../core/staff';
 import * as body from '../protocol/http';
 import { validate } from './handler';
 import type { HttpLimits } from './rate-limits';
-import { route, type RouteDef } from './routes';
+import { route, type RouteDef } from './route-def';
 
 export function sessionRoutes(core: HallCore, staff: StaffAccess, limits: HttpLimits): RouteDef[] {
   return [

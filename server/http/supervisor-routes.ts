@@ -9,7 +9,7 @@ import type { DeviceHealthView } from '../protocol/socket';
 import { supervisorState } from '../realtime/supervisor-state';
 import type { UpstreamStatus } from '../protocol/socket';
 import { validate } from './handler';
-import { route, type RouteDef } from './routes';
+import { route, type RouteDef } from './route-def';
 
 export function supervisorRoutes(
   core: HallCore,
