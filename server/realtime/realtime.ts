@@ -1,7 +1,7 @@
 // The realtime adapter: socket.io namespaces with handshake auth, a full `state` on every (re)connect,
 // then deltas from the hall core's events, each sent only to the rooms entitled to it.
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Namespace as IoNamespace, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import * as policy from '../auth/policy';
 import type { HallCore } from '../core/hall-core';
 import type { Principal, StaffAccess } from '../core/staff';
@@ -11,9 +11,7 @@ import { VOICE_STATES } from '../protocol/socket';
 import type {
   AnyClientEvents,
   AnyServerEvents,
-  ClientEvents,
   Namespace,
-  ServerEvents,
   VoiceReport,
   HandshakeAuth,
   KioskState,
@@ -25,28 +23,11 @@ import type {
 import { SESSION_END_MESSAGES, type SessionEndReason } from '../core/sessions';
 import type { CallView } from '../protocol/views';
 import { publicWindow } from './public-window';
+import type { Bound, HallIo, HallNamespace, HallSocket, NoEvents, SocketData } from './typed-io';
 import { windowScreenState } from './window-screen';
 import type { UpstreamStatus } from '../protocol/socket';
 
 const RECENT_CALLS = 20;
-
-interface Bound {
-  principal: Principal | null;
-  zone: string | null;
-  windowNo: number | null;
-  ticketId: string | null;
-}
-
-/** What the handshake bound a socket to (set by the namespace's middleware before it connects). */
-interface SocketData {
-  bound: Bound;
-}
-/** No events between socket.io servers: one hall, one process. */
-type NoEvents = Record<never, never>;
-/** One namespace with its own events (protocol/socket.ts); socket.io types all of a server's namespaces alike. */
-type HallNamespace<N extends Namespace> = IoNamespace<ClientEvents<N>, ServerEvents<N>, NoEvents, SocketData>;
-type HallSocket<N extends Namespace> = Socket<ClientEvents<N>, ServerEvents<N>, NoEvents, SocketData>;
-export type HallIo = Server<AnyClientEvents, AnyServerEvents, NoEvents, SocketData>;
 
 export class Realtime {
   readonly io: HallIo;
