@@ -1,7 +1,9 @@
 // The printing adapter: each kiosk's ESC/POS printer over TCP 9100. It prints a ticket after it is issued
 // (the ticket exists whatever the printer does), watches every printer's status with DLE EOT, and tells
 // kiosks and supervisors when one is out of paper, open or offline. Jobs to one printer run one at a time.
+import type { HallContext } from '../adapters/context';
 import type { DeviceConfig } from '../config/schema';
+import type { AdapterBus } from '../core/adapter-events';
 import type { HallCore } from '../core/hall-core';
 import { notePrint } from '../core/ticket-admin';
 import { HallError } from '../domain/errors';
@@ -49,12 +51,13 @@ export interface PrintingOptions {
 }
 
 export class TicketPrinting {
+  readonly name = 'printing';
   private readonly printers = new Map<string, Printer>();
-  private readonly changeListeners = new Set<(p: PrinterView) => void>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly core: HallCore,
+    private readonly bus: AdapterBus,
     private readonly log: (msg: string, e?: unknown) => void,
     private readonly opts: PrintingOptions,
   ) {
@@ -84,11 +87,6 @@ export class TicketPrinting {
     this.timer = null;
     await Promise.all([...this.printers.values()].map((p) => p.queue.catch(() => {})));
     await Promise.all([...this.printers.values()].map((p) => p.virtual?.stop()));
-  }
-
-  onChange(fn: (p: PrinterView) => void): () => void {
-    this.changeListeners.add(fn);
-    return () => this.changeListeners.delete(fn);
   }
 
   list(): PrinterView[] {
@@ -182,15 +180,9 @@ export class TicketPrinting {
     if (state === p.state) return;
     const before = p.state;
     p.state = state;
-    const view = this.view(p);
     this.log(`printer ${p.cfg.id}: ${before} → ${state}`);
-    for (const fn of this.changeListeners) {
-      try {
-        fn(view);
-      } catch (e) {
-        this.log('printer listener failed', e);
-      }
-    }
+    // Kiosks and supervisors (realtime) and device health hear it on the bus (a failing listener is logged there).
+    this.bus.emit({ type: 'printer.changed', payload: this.view(p) });
   }
 
   private view(p: Printer): PrinterView {
@@ -218,3 +210,11 @@ export class TicketPrinting {
     p.virtual = vp;
   }
 }
+
+/** The printing adapter as the composition root makes it; `statusUrl` knows the hall's address once bound. */
+export const printingAdapter = (ctx: HallContext, statusUrl: (ticketId: string) => string): TicketPrinting =>
+  new TicketPrinting(ctx.core, ctx.bus, ctx.log, {
+    statusUrl,
+    pollMs: ctx.opts.printerPollMs,
+    timeoutMs: ctx.opts.printerTimeoutMs,
+  });

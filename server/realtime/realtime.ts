@@ -34,6 +34,7 @@ interface Bound {
 }
 
 export class Realtime {
+  readonly name = 'realtime';
   readonly io: Server;
   private readonly recent: CallView[] = [];
   /** Each window's latest call, for window screens connecting later. */
@@ -283,6 +284,9 @@ export class Realtime {
       }),
       bus.on('followup.changed', ({ followUp }) => this.io.of('/supervisor').emit('followUp', followUp)),
       bus.on('alert', (alert) => this.io.of('/supervisor').emit('alert', alert)),
+      // The adapters' own events: a printer's state for its kiosk and supervisors, a device's health.
+      bus.on('printer.changed', (p) => this.printerChanged(p)),
+      bus.on('device.changed', (d) => this.io.of('/supervisor').emit('device', d)),
       bus.on('session.ended', ({ digests, reason }) => this.closeSessions(new Set(digests), reason)),
       bus.on('notice.changed', () => {
         this.io.of('/supervisor').emit('notice', this.core.notice(null));
@@ -334,7 +338,7 @@ export class Realtime {
   }
 
   /** A printer's state changed: its kiosk shows it; supervisors see it (the watch raises the alert). */
-  printerChanged(p: PrinterView): void {
+  private printerChanged(p: PrinterView): void {
     this.io.of('/kiosk').to(`kiosk:${p.kiosk}`).emit('printer', p);
     this.io.of('/supervisor').emit('printer', p);
   }
