@@ -93,6 +93,16 @@ export function hallLogger(o: LoggerOptions = {}): Logger {
   );
 }
 
+/**
+ * The log as a file of the server's own (`--log-file` / HALL_LOG_FILE), every level in it. Rotation: logrotate
+ * moves the file away and sends SIGUSR2 (README "Logs"); `reopen` then opens a new file under the same name,
+ * so no line is lost between a copy and a truncation.
+ */
+export function logFile(file: string): { write(s: string): unknown; reopen(): void } {
+  const dest = pino.destination({ dest: file, sync: true, mkdir: true });
+  return { write: (line) => dest.write(line), reopen: () => dest.reopen() };
+}
+
 /** The `log(msg, e?, fields?)` function the adapters take, on a pino logger. */
 export function logTo(logger: Logger): Log {
   return (msg, e, fields) => {

@@ -1,7 +1,8 @@
 // What the composition root (server/app.ts) hands every adapter's construction: the hall's core and its
 // parts, the bus as adapters hold it, the log, and the options the hall was started with.
 import type { HallConfig } from '../config/schema';
-import type { AdapterBus } from '../core/adapter-events';
+import type { AdapterEvent } from '../core/adapter-events';
+import type { HallEvents } from '../core/events';
 import type { Clock, HallCore } from '../core/hall-core';
 import type { StaffAccess } from '../core/staff';
 import type { Log } from '../log';
@@ -44,6 +45,12 @@ export interface HallServerOptions {
   speechEngine?: SpeechEngine | null;
   /** Where a relative voice.pack path is looked for (the config file's folder). */
   configDir?: string;
+}
+
+/** The bus as an adapter holds it: listen to everything, emit only adapter events. */
+export interface AdapterBus {
+  on<K extends keyof HallEvents>(type: K, fn: (payload: HallEvents[K]) => void): () => void;
+  emit(event: AdapterEvent): void;
 }
 
 export interface HallContext {

@@ -1,10 +1,9 @@
 // Events the adapters raise about the hall's devices and links. They travel on the core's typed event bus
 // (core/events.ts) beside its own events, so an adapter listens to another adapter the way it listens to
 // the core: `bus.on('printer.changed', …)`, with no private listener sets and no wiring in the
-// composition root. An adapter may emit only these (AdapterBus below); the core's events come from commands.
+// composition root. An adapter may emit only these (AdapterBus in adapters/context.ts); commands make the rest.
 import type { DeviceConfig } from '../config/schema';
 import type { DeviceHealthView, PrinterView } from '../protocol/socket';
-import type { HallEvents } from './events';
 
 /** A device's MQTT availability as its retained `device/{id}/availability` says. */
 export interface DeviceStatus {
@@ -29,9 +28,3 @@ export interface AdapterEvents {
 
 export type AdapterEventName = keyof AdapterEvents;
 export type AdapterEvent = { [K in AdapterEventName]: { type: K; payload: AdapterEvents[K] } }[AdapterEventName];
-
-/** The bus as an adapter holds it: listen to everything, emit only adapter events. */
-export interface AdapterBus {
-  on<K extends keyof HallEvents>(type: K, fn: (payload: HallEvents[K]) => void): () => void;
-  emit(event: AdapterEvent): void;
-}

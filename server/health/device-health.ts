@@ -4,7 +4,7 @@
 import { PRINTABLE } from '../../devices/escpos/printer-state';
 import type { HallFacts } from '../domain/alert-rules';
 import type { HallContext } from '../adapters/context';
-import type { AdapterBus } from '../core/adapter-events';
+import type { AdapterBus } from '../adapters/context';
 import type { HallCore } from '../core/hall-core';
 import type { DeviceStatus } from '../mqtt/availability';
 import { MUTE_STATES, type DeviceHealthView, type PrinterView, type VoiceReport } from '../protocol/socket';

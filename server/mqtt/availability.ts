@@ -3,7 +3,8 @@
 import type { z } from 'zod';
 import { availabilityPayload as payload } from '../protocol/mqtt';
 import type { HallCore } from '../core/hall-core';
-import type { AdapterBus, DeviceStatus } from '../core/adapter-events';
+import type { AdapterBus } from '../adapters/context';
+import type { DeviceStatus } from '../core/adapter-events';
 import type { MqttBridge } from './bridge';
 
 export type { DeviceStatus };

@@ -3,7 +3,7 @@
 // kiosks and supervisors when one is out of paper, open or offline. Jobs to one printer run one at a time.
 import type { HallContext } from '../adapters/context';
 import type { DeviceConfig } from '../config/schema';
-import type { AdapterBus } from '../core/adapter-events';
+import type { AdapterBus } from '../adapters/context';
 import type { HallCore } from '../core/hall-core';
 import { notePrint } from '../core/ticket-admin';
 import { HallError } from '../domain/errors';

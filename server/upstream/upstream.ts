@@ -3,7 +3,7 @@
 // hourly statistics join after each hour. It never blocks a command: with the platform down, the outbox
 // grows and the dashboard shows the backlog.
 import type { HallContext } from '../adapters/context';
-import type { AdapterBus } from '../core/adapter-events';
+import type { AdapterBus } from '../adapters/context';
 import type { HallConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
 import { Periodic } from '../core/periodic';
