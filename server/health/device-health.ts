@@ -3,8 +3,7 @@
 // key pads, hardware pads) through MQTT availability, printers through their DLE EOT status.
 import { PRINTABLE } from '../../devices/escpos/printer-state';
 import type { HallFacts } from '../domain/alert-rules';
-import type { HallContext } from '../adapters/context';
-import type { AdapterBus } from '../adapters/context';
+import type { AdapterBus, HallContext } from '../adapters/context';
 import type { HallCore } from '../core/hall-core';
 import type { DeviceStatus } from '../mqtt/availability';
 import { MUTE_STATES, type DeviceHealthView, type PrinterView, type VoiceReport } from '../protocol/socket';

@@ -1,9 +1,8 @@
 // The printing adapter: each kiosk's ESC/POS printer over TCP 9100. It prints a ticket after it is issued
 // (the ticket exists whatever the printer does), watches every printer's status with DLE EOT, and tells
 // kiosks and supervisors when one is out of paper, open or offline. Jobs to one printer run one at a time.
-import type { HallContext } from '../adapters/context';
+import type { AdapterBus, HallContext } from '../adapters/context';
 import type { DeviceConfig } from '../config/schema';
-import type { AdapterBus } from '../adapters/context';
 import type { HallCore } from '../core/hall-core';
 import { notePrint } from '../core/ticket-admin';
 import { HallError } from '../domain/errors';

@@ -2,8 +2,7 @@
 // adapter's construction, before the hall's port opens); a loop sends the outbox in batches (sender.ts);
 // hourly statistics join after each hour. It never blocks a command: with the platform down, the outbox
 // grows and the dashboard shows the backlog.
-import type { HallContext } from '../adapters/context';
-import type { AdapterBus } from '../adapters/context';
+import type { AdapterBus, HallContext } from '../adapters/context';
 import type { HallConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
 import { Periodic } from '../core/periodic';
