@@ -158,7 +158,11 @@ export class HallMetrics {
 
   readonly contentType = Registry.PROMETHEUS_CONTENT_TYPE;
 
+  /** The hall's metrics and the process's, in one scrape (merged once: a merge registers, it does not copy). */
+  private merged: Registry | null = null;
+
   async text(): Promise<string> {
-    return leLast(await Registry.merge([this.registry, processMetrics()]).metrics());
+    this.merged ??= Registry.merge([this.registry, processMetrics()]);
+    return leLast(await this.merged.metrics());
   }
 }
