@@ -84,7 +84,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const core = new HallCore(db, config, opts.clock ?? Date.now, bus, secret);
   current = () => core.config;
   const staff = new StaffAccess(core);
-  const ctx: HallContext = { core, staff, bus, config, db, log, dataDir: opts.dataDir, secret, tls, opts };
+  const ctx: HallContext = { core, staff, bus, config, log, dataDir: opts.dataDir, secret, tls, opts };
 
   // Where ticket QR codes point: publicUrl, or its plain HTTP twin when TLS is on (known once bound).
   const addresses: HallAddresses = {
@@ -112,7 +112,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   });
   if (tls) secureSocketsOnly(realtime.io);
   const voice = voiceAdapter(ctx);
-  const backup = backupAdapter(ctx);
+  const backup = backupAdapter(ctx, db);
 
   let bound = { host: '', port: 0, tlsPort: null as number | null };
   const host = opts.host ?? config.server.host;
@@ -157,6 +157,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     addresses,
     tls,
     healthReport: healthReport(ctx, {
+      databaseOpen: () => db.open,
       backups: backup.backups,
       mqtt: mqtt.bridge,
       realtime: rt,

@@ -6,7 +6,7 @@ import type { HallEvents } from '../core/events';
 import type { Clock, HallCore } from '../core/hall-core';
 import type { StaffAccess } from '../core/staff';
 import type { Log } from '../log';
-import type { Db } from '../store/db';
+import type { InProcessPrinterFactory } from '../printing/in-process-printer';
 import type { HallTls } from '../tls/hall-tls';
 import type { SpeechEngine } from '../voice/engine';
 
@@ -31,6 +31,8 @@ export interface HallServerOptions {
   printerPollMs?: number;
   /** Bound on one conversation with a printer (default 3 s). */
   printerTimeoutMs?: number;
+  /** Runs `virtual: true` printers in this process (the start entry passes devices/virtual-printer). */
+  virtualPrinter?: InProcessPrinterFactory;
   /** How often timed-out evaluations and overdue follow-ups are looked for. */
   sweepMs?: number;
   /** How often expired sessions are ended (their windows freed) and old idempotency keys pruned. */
@@ -59,7 +61,6 @@ export interface HallContext {
   bus: AdapterBus;
   /** The configuration the hall started with (the core's may change live). */
   config: HallConfig;
-  db: Db;
   log: Log;
   dataDir: string;
   /** The key for visitor ID hashes and signed audio URLs. */

@@ -189,10 +189,11 @@ export class NightlyBackup {
 }
 
 /** The nightly backup as an adapter (idle when `backup.disabled`); its status feeds /api/health. */
-export function backupAdapter(ctx: HallContext): { backups: NightlyBackup; adapter: Adapter } {
+/** `db` comes from the composition root: the backup copies the file, it never goes through the stores. */
+export function backupAdapter(ctx: HallContext, db: Db): { backups: NightlyBackup; adapter: Adapter } {
   const c = ctx.config;
   const backups = new NightlyBackup(
-    ctx.db,
+    db,
     {
       dir: c.backup.dir ?? path.join(ctx.dataDir, 'backups'),
       at: c.backup.at,

@@ -20,6 +20,8 @@ function freeMb(dir: string): number | null {
 }
 
 export interface HealthParts {
+  /** Whether the database is open (the composition root holds the handle; adapters never do). */
+  databaseOpen: () => boolean;
   backups: NightlyBackup;
   mqtt: MqttBridge;
   realtime: Realtime;
@@ -29,15 +31,15 @@ export interface HealthParts {
 }
 
 export function healthReport(ctx: HallContext, p: HealthParts): () => Record<string, unknown> {
-  const { core, config, db } = ctx;
+  const { core, config } = ctx;
   return () => ({
     ok: true,
     hall: config.hall.id,
     day: core.today(),
     time: new Date(core.clock()).toISOString(),
     database: {
-      ok: db.open && !core.storageFull,
-      events: core.log.count(),
+      ok: p.databaseOpen() && !core.storageFull,
+      events: core.query.logCount(),
       storageFull: core.storageFull,
       freeMb: freeMb(ctx.dataDir),
     },

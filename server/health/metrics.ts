@@ -97,7 +97,7 @@ export class HallMetrics {
       registers,
       collect() {
         this.reset();
-        for (const s of core.serviceViews()) this.set({ service: s.id }, s.waiting);
+        for (const s of core.query.serviceViews()) this.set({ service: s.id }, s.waiting);
       },
     });
     new Gauge({
@@ -108,7 +108,7 @@ export class HallMetrics {
       collect() {
         this.reset();
         const n = new Map<string, number>();
-        for (const w of core.snapshot().windows) n.set(w.state, (n.get(w.state) ?? 0) + 1);
+        for (const w of core.query.snapshot().windows) n.set(w.state, (n.get(w.state) ?? 0) + 1);
         for (const [state, v] of n) this.set({ state }, v);
       },
     });

@@ -64,7 +64,7 @@ export function mountApi(app: Express, ctx: HallContext, p: ApiParts): RouteDef[
     config,
     demo: !!ctx.opts.demo,
     printing: p.printing,
-    snapshot: () => core.snapshot(),
+    snapshot: () => core.query.snapshot(),
     tls: () =>
       hallTls && {
         publicUrl: p.addresses.publicUrl,

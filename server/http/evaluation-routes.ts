@@ -2,16 +2,14 @@
 // the figures and the negative-review follow-ups.
 import type { z } from 'zod';
 import * as policy from '../auth/policy';
-import { evaluationFigures, FIGURE_GROUPS, type FigureGroup } from '../core/evaluation-figures';
-import { chooseLevel, evaluationView, requestEvaluation, setCaseNo, submitEvaluation } from '../core/evaluations';
-import { followUpCommand, followUpView } from '../core/follow-ups';
+import { FIGURE_GROUPS, type FigureGroup } from '../core/evaluation-figures';
 import type { HallCore } from '../core/hall-core';
 import { actorOf } from '../core/staff';
 import { fromPadScore } from '../domain/evaluation';
 import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import { validate } from './handler';
-import type { RouteDef } from './routes';
+import { route, type RouteDef } from './route-def';
 
 /** A day or a range from validated days: from defaults to today, to to from. */
 export function dayRange(core: HallCore, from?: string, to?: string): { from: string; to: string } {
@@ -28,7 +26,7 @@ function range(core: HallCore, q: Record<string, unknown>): { from: string; to: 
 export function evaluationRoutes(core: HallCore): RouteDef[] {
   const windowNo = (v: unknown) => validate(body.windowNoParam, v, 'path');
   return [
-    {
+    route({
       method: 'post',
       path: '/api/evaluations/:id',
       summary: '评价: the visitor’s answer on the window’s pad (pad device token only; one per visit)',
@@ -40,16 +38,19 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
         const level = a.level ?? fromPadScore(a.score!);
         const device = p.device as Extract<typeof p.device, { kind: 'pad' }>;
         return {
-          evaluation: submitEvaluation(
-            core,
-            String(req.params.id),
-            { level, reasons: a.reasons, comment: a.comment ?? null },
-            { deviceId: p.deviceId, windowNo: device.window, channel: 'pad' },
+          evaluation: core.run(
+            'submitEvaluation',
+            {
+              id: String(req.params.id),
+              answer: { level, reasons: a.reasons, comment: a.comment ?? null },
+              by: { deviceId: p.deviceId, windowNo: device.window, channel: 'pad' },
+            },
+            actorOf(p),
           ),
         };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/evaluations/:id/choice',
       summary: '评价: the level the visitor tapped, kept at once (a walk-away still counts as that level)',
@@ -60,36 +61,36 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
         const device = p.device as Extract<typeof p.device, { kind: 'pad' }>;
         const { level } = b as z.infer<typeof body.evaluationChoiceBody>;
         return {
-          evaluation: chooseLevel(core, String(req.params.id), level, {
-            deviceId: p.deviceId,
-            windowNo: device.window,
-            channel: 'pad',
-          }),
+          evaluation: core.run(
+            'chooseLevel',
+            { id: String(req.params.id), level, by: { deviceId: p.deviceId, windowNo: device.window, channel: 'pad' } },
+            actorOf(p),
+          ),
         };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/windows/:no/evaluate',
       summary: '请评价: ask the visitor being served to rate now',
       access: 'window',
       body: body.emptyBody,
       act: ({ principal, req }) => ({
-        evaluation: requestEvaluation(core, windowNo(req.params.no), actorOf(principal!)),
+        evaluation: core.run('requestEvaluation', { window: windowNo(req.params.no) }, actorOf(principal)),
       }),
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/tickets/:id/case',
       summary: '办件编号: link the case number from the hall’s case system to a visit (staff)',
       access: 'staff',
       body: body.caseNoBody,
       act: ({ principal, body: b, req }) => {
-        setCaseNo(core, String(req.params.id), b.caseNo, actorOf(principal!));
+        core.run('setCaseNo', { ticketId: String(req.params.id), caseNo: b.caseNo }, actorOf(principal));
         return { ok: true };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/evaluations',
       summary: 'Evaluations of a day or range (?from=&to=, YYYY-MM-DD) with both level codes (supervisor)',
@@ -97,10 +98,10 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
       body: null,
       act: ({ req }) => {
         const { from, to } = range(core, req.query);
-        return { from, to, evaluations: core.evaluations.between(from, to).map((e) => evaluationView(core, e)) };
+        return { from, to, evaluations: core.query.evaluationsBetween(from, to) };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/evaluations/figures',
       summary: 'Satisfaction and evaluation rates by clerk, window, service or day (?by=&from=&to=) (supervisor)',
@@ -111,46 +112,50 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
         const by = String(req.query.by ?? 'clerk');
         if (!FIGURE_GROUPS.includes(by as FigureGroup))
           throw new HallError('VALIDATION', `by 应为 ${FIGURE_GROUPS.join('、')} 之一`);
-        return { from, to, by, figures: evaluationFigures(core, from, to, by as FigureGroup) };
+        return { from, to, by, figures: core.query.evaluationFigures(from, to, by as FigureGroup) };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/follow-ups',
       summary: '差评整改: negative-review follow-ups with deadlines and history (supervisor)',
       access: 'supervisor',
       body: null,
-      act: () => ({ followUps: core.evaluations.followUps().map((f) => followUpView(core, f)) }),
-    },
-    ...(['advance', 'appeal'] as const).map((kind): RouteDef => ({
-      method: 'post',
-      path: `/api/follow-ups/:id/${kind}`,
-      summary:
-        kind === 'advance'
-          ? '整改: next step (callback → fix → feedback → closed), with a note (supervisor)'
-          : '申诉复核: appeal a mistaken or malicious review (supervisor)',
-      access: 'supervisor',
-      body: body.followUpBody,
-      act: ({ principal, body: b, req }) => ({
-        followUp: followUpCommand(core, followUpId(req.params.id), { kind }, b.note, actorOf(principal!)),
+      act: () => ({ followUps: core.query.followUps() }),
+    }),
+    ...(['advance', 'appeal'] as const).map((kind) =>
+      route({
+        method: 'post',
+        path: `/api/follow-ups/:id/${kind}`,
+        summary:
+          kind === 'advance'
+            ? '整改: next step (callback → fix → feedback → closed), with a note (supervisor)'
+            : '申诉复核: appeal a mistaken or malicious review (supervisor)',
+        access: 'supervisor',
+        body: body.followUpBody,
+        act: ({ principal, body: b, req }) => ({
+          followUp: core.run(
+            'followUpStep',
+            { id: followUpId(req.params.id), command: { kind }, note: b.note },
+            actorOf(principal),
+          ),
+        }),
       }),
-    })),
-    {
+    ),
+    route({
       method: 'post',
       path: '/api/follow-ups/:id/decide',
       summary: '复核结论: an appeal upheld voids the rating; rejected resumes the follow-up (supervisor)',
       access: 'supervisor',
       body: body.decideBody,
       act: ({ principal, body: b, req }) => ({
-        followUp: followUpCommand(
-          core,
-          followUpId(req.params.id),
-          { kind: 'decide', upheld: b.upheld },
-          b.note,
-          actorOf(principal!),
+        followUp: core.run(
+          'followUpStep',
+          { id: followUpId(req.params.id), command: { kind: 'decide', upheld: b.upheld }, note: b.note },
+          actorOf(principal),
         ),
       }),
-    },
+    }),
   ];
 }
 

@@ -4,15 +4,14 @@
 import type { AdapterBus, HallContext } from '../adapters/context';
 import type { DeviceConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
-import { notePrint } from '../core/ticket-admin';
 import { HallError } from '../domain/errors';
 import { hallDay, localClock } from '../domain/numbering';
 import type { Priority } from '../domain/types';
 import type { PrinterView } from '../protocol/socket';
-import { PRINTER_STATE_TEXT, type PrinterState } from '../../devices/escpos/printer-state';
+import { PRINTER_STATE_TEXT, type PrinterState } from '../protocol/printer-state';
 import { printerSession, type PrinterAddress } from '../../devices/escpos/printer-link';
 import { encodeTicket, LAYOUTS, type PrintedTicket } from '../../devices/escpos/ticket-encoder';
-import { VirtualPrinter } from '../../devices/virtual-printer';
+import type { InProcessPrinter, InProcessPrinterFactory } from './in-process-printer';
 
 type PrinterConfig = Extract<DeviceConfig, { kind: 'printer' }>;
 
@@ -30,8 +29,10 @@ interface Printer {
   state: PrinterState;
   lastSeen: number | null;
   queue: Promise<unknown>;
-  virtual: VirtualPrinter | null;
+  virtual: InProcessPrinter | null;
 }
+
+export type { InProcessPrinter, InProcessPrinterFactory };
 
 export const PRIORITY_TEXT: Record<Priority, string> = {
   elderly: '老年人优先',
@@ -47,6 +48,8 @@ export interface PrintingOptions {
   /** Bound on one conversation with a printer. */
   timeoutMs?: number;
   statusUrl: (ticketId: string) => string;
+  /** Makes the in-process printer of a `virtual: true` printer; without it such a printer is a network one. */
+  virtualPrinter?: InProcessPrinterFactory;
 }
 
 export class TicketPrinting {
@@ -102,7 +105,7 @@ export class TicketPrinting {
   }
 
   /** The in-process virtual printer of a `virtual: true` printer (its preview page reads it). */
-  virtualPrinter(id: string): VirtualPrinter | null {
+  virtualPrinter(id: string): InProcessPrinter | null {
     return this.printers.get(id)?.virtual ?? null;
   }
 
@@ -116,7 +119,7 @@ export class TicketPrinting {
       this.update(p, o.state);
       const result = { printerId, state: o.state, printed: o.printed, message: this.message(o.state, o.printed) };
       try {
-        notePrint(this.core, ticketId, { printerId, state: o.state, printed: o.printed, reprint }, actor);
+        this.core.run('notePrint', { id: ticketId, printerId, state: o.state, printed: o.printed, reprint }, actor);
       } catch (e) {
         this.log(`recording the print of ${ticketId} failed`, e);
       }
@@ -125,8 +128,8 @@ export class TicketPrinting {
   }
 
   private ticketJob(ticketId: string, p: Printer, reprint: boolean, lang?: 'zh' | 'en'): Buffer {
-    const t = this.core.tickets.get(ticketId);
-    const status = this.core.ticketStatus(ticketId);
+    const t = this.core.query.ticket(ticketId);
+    const status = this.core.query.ticketStatus(ticketId);
     if (!t || !status) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
     if (t.status !== 'waiting' && t.status !== 'held' && t.status !== 'called') {
       throw new HallError(
@@ -135,7 +138,7 @@ export class TicketPrinting {
       );
     }
     const tz = this.core.config.hall.timezone;
-    const appt = t.appointmentCode ? this.core.appointments.get(t.appointmentCode) : null;
+    const appt = t.appointmentCode ? this.core.query.appointment(t.appointmentCode) : null;
     const ticket: PrintedTicket = {
       hallName: this.core.config.hall.name,
       serviceName: status.serviceName,
@@ -196,7 +199,14 @@ export class TicketPrinting {
   }
 
   private async startVirtual(p: Printer): Promise<void> {
-    const vp = new VirtualPrinter(p.cfg.id);
+    const make = this.opts.virtualPrinter;
+    if (!make) {
+      this.log(
+        `virtual printer ${p.cfg.id}: none supplied by the start entry; looking for a printer at ${p.addr.port}`,
+      );
+      return;
+    }
+    const vp = make(p.cfg.id);
     try {
       p.addr.port = await vp.start(p.addr.port, p.addr.host);
     } catch (e) {
@@ -216,4 +226,5 @@ export const printingAdapter = (ctx: HallContext, statusUrl: (ticketId: string) 
     statusUrl,
     pollMs: ctx.opts.printerPollMs,
     timeoutMs: ctx.opts.printerTimeoutMs,
+    virtualPrinter: ctx.opts.virtualPrinter,
   });

@@ -6,21 +6,14 @@ import type { AdapterBus, HallContext } from '../adapters/context';
 import type { HallConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
 import { Periodic } from '../core/periodic';
-import { OutboxStore } from '../store/outbox';
+import type { UpstreamOutbox } from '../core/ports';
 import { recordHourlyStats } from './hourly-stats';
 import { upstreamEventOf } from './events';
 import { backoffMs, sendNext, type Outcome } from './sender';
+import type { UpstreamStatus } from '../protocol/socket';
 
-export interface UpstreamStatus {
-  configured: boolean;
-  url: string | null;
-  pending: number;
-  oldestAt: string | null;
-  lastSentAt: string | null;
-  /** Set while a batch the platform refused waits for a supervisor (`POST /api/upstream/retry`). */
-  parked: { error: string } | null;
-  lastError: string | null;
-}
+/** The outbox's state as supervisors see it: a wire type, owned by protocol/. */
+export type { UpstreamStatus };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -28,7 +21,7 @@ type UpstreamConfig = HallConfig['upstream'];
 
 export class Upstream {
   readonly name = 'upstream';
-  readonly outbox: OutboxStore;
+  readonly outbox: UpstreamOutbox;
   private running = false;
   private wakeUp: (() => void) | null = null;
   private loopDone: Promise<void> = Promise.resolve();
@@ -45,7 +38,7 @@ export class Upstream {
     private readonly log: (msg: string, e?: unknown) => void,
     private readonly opts: { post?: typeof fetch; statsEveryMs?: number } = {},
   ) {
-    this.outbox = new OutboxStore(core.db);
+    this.outbox = core.upstreamOutbox;
     this.cfg = core.config.upstream;
     this.record();
   }
@@ -60,27 +53,23 @@ export class Upstream {
    */
   private record(): void {
     if (!this.configured || this.unhook) return;
-    this.unhook = this.core.log.onAppend((e) => {
+    this.unhook = this.core.tapLog((e) => {
       const up = upstreamEventOf(this.core, e);
-      if (up) {
-        this.outbox.add(up.type, e.at, up.data);
-        this.wake();
-      }
+      if (!up) return null;
+      this.wake();
+      return { type: up.type, at: e.at, data: up.data };
     });
   }
 
   start(): void {
     if (!this.configured) return;
     this.record();
-    const add = (type: string, at: number, data: Record<string, unknown>) => this.outbox.add(type, at, data);
     this.stats = new Periodic(
       'hourly statistics',
       this.opts.statsEveryMs ?? 30_000,
       () => {
-        if (recordHourlyStats(this.core, add)) {
-          this.core.highWater.save(); // written outside a command: the marks follow here
-          this.wake();
-        }
+        // A command of the core: the marks file follows its commit (HallCore.run).
+        if (recordHourlyStats(this.core)) this.wake();
       },
       this.log,
     );
@@ -180,7 +169,7 @@ export class Upstream {
           this.core.config.hall.id,
           this.core.clock,
           this.opts.post,
-          this.core.highWater.generation,
+          this.core.upstreamGeneration,
         );
       } catch (e) {
         this.log('upstream: send failed', e);
