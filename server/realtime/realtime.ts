@@ -30,6 +30,7 @@ import type { UpstreamStatus } from '../protocol/socket';
 const RECENT_CALLS = 20;
 
 export class Realtime {
+  readonly name = 'realtime';
   readonly io: HallIo;
   private readonly recent: CallView[] = [];
   /** Each window's latest call, for window screens connecting later. */
@@ -287,6 +288,9 @@ export class Realtime {
       }),
       bus.on('followup.changed', ({ followUp }) => this.nsp('/supervisor').emit('followUp', followUp)),
       bus.on('alert', (alert) => this.nsp('/supervisor').emit('alert', alert)),
+      // The adapters' own events: a printer's state for its kiosk and supervisors, a device's health.
+      bus.on('printer.changed', (p) => this.printerChanged(p)),
+      bus.on('device.changed', (d) => this.nsp('/supervisor').emit('device', d)),
       bus.on('session.ended', ({ digests, reason }) => this.closeSessions(new Set(digests), reason)),
       bus.on('notice.changed', () => {
         this.nsp('/supervisor').emit('notice', this.core.query.notice(null));
@@ -341,7 +345,7 @@ export class Realtime {
   }
 
   /** A printer's state changed: its kiosk shows it; supervisors see it (the watch raises the alert). */
-  printerChanged(p: PrinterView): void {
+  private printerChanged(p: PrinterView): void {
     this.nsp('/kiosk').to(`kiosk:${p.kiosk}`).emit('printer', p);
     this.nsp('/supervisor').emit('printer', p);
   }
