@@ -75,7 +75,7 @@ export class ConsoleApp extends LitElement {
 
   private attach(s: Session): void {
     this.api.token = s.token;
-    this.controller?.hostDisconnected();
+    this.controller?.close();
     this.controller = new ConsoleController(
       this,
       s.token,
@@ -92,8 +92,7 @@ export class ConsoleApp extends LitElement {
   }
 
   private signOut(): void {
-    this.controller?.hostDisconnected();
-    if (this.controller) this.removeController(this.controller);
+    this.controller?.close();
     this.controller = null;
     sessionStorage.removeItem(SESSION_KEY);
     this.session = null;

@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import type { WindowView } from '../../server/protocol/views';
-import { t } from './i18n';
+import { TICKET_STATUS_LABEL, WINDOW_LOOK_LABEL, windowLook } from '../../server/domain/labels';
+import { word } from '../../display/src/shared/i18n';
+import { lang, t } from './i18n';
 
 /** The visitor at the window: number, service, waited time, priority, transfer note, masked ID. */
 export class CurrentTicket extends LitElement {
@@ -72,7 +74,7 @@ export class CurrentTicket extends LitElement {
     const w = this.window;
     if (!w) return html``;
     const st = html`<span class="state" data-testid="window-state"
-      >${t(`state_${w.state}` as 'state_idle')}${w.state === 'paused' && w.pauseReason ? ` · ${w.pauseReason}` : ''}</span
+      >${word(WINDOW_LOOK_LABEL[windowLook(w)], lang)}${w.state === 'paused' && w.pauseReason ? ` · ${w.pauseReason}` : ''}</span
     >`;
     const tk = w.ticket;
     if (!tk)
@@ -86,7 +88,7 @@ export class CurrentTicket extends LitElement {
       <div class="number" data-testid="current-number">${tk.number}</div>
       <div class="meta">
         <span>${tk.serviceName}</span>
-        <span>${t(`s_${tk.status}` as 's_called')}</span>
+        <span>${word(TICKET_STATUS_LABEL[tk.status], lang)}</span>
         <span>${t('waited', { min: waited })}</span>
         ${
           tk.priority
