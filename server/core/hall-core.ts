@@ -75,6 +75,8 @@ export interface WindowCommandArgs {
   note?: string;
   number?: string;
   ticketId?: string;
+  /** call-next: how a current ticket that was called but never started ends (已到 / 未到). */
+  previous?: 'finished' | 'no_show';
 }
 
 const ACTIVE = new Set(['called', 'serving']);

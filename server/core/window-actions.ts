@@ -58,8 +58,11 @@ export function runWindowAction(
       ) {
         return view(cur);
       }
-      // "下一位" finishes the visitor at the window before calling the next one.
-      if (cur) core.recordChange(tx, actor, cur, machine.finish(cur, now), 'finished', now);
+      // "下一位" finishes the visitor at the window before calling the next one; one only called (never
+      // started) ends as the clerk said: 已到 → finished, 未到 → no-show (the console asks).
+      if (cur && cur.status === 'called' && args.previous === 'no_show')
+        core.recordChange(tx, actor, cur, machine.skip(cur, now), 'no_show', now);
+      else if (cur) core.recordChange(tx, actor, cur, machine.finish(cur, now), 'finished', now);
       const window = core.model.window(row.no, row)!;
       const picked = pickNext(
         core.tickets.candidates(day, Object.keys(window.skills), row.no),
