@@ -277,6 +277,10 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     demo: !!opts.demo,
     printing,
     snapshot: () => core.snapshot(),
+    demoTicket: () =>
+      core.tickets.waitingOrHeldOn(core.today()).at(-1)?.id ??
+      core.snapshot().windows.find((w) => w.ticket)?.ticket?.id ??
+      null,
     tls: () =>
       hallTls && {
         publicUrl,

@@ -20,7 +20,7 @@ import type {
 import { padPrompt } from '../core/evaluations';
 import { SESSION_END_MESSAGES, type SessionEndReason } from '../core/sessions';
 import type { CallView } from '../protocol/views';
-import { publicWindow } from './public-window';
+import { publicWindow, zoneServices } from './public-window';
 import { windowScreenState } from './window-screen';
 import type { UpstreamStatus } from '../upstream/upstream';
 
@@ -290,7 +290,10 @@ export class Realtime {
           s.emit('notice', this.core.notice((s.data.bound as Bound).zone));
       }),
       bus.on('queues.changed', ({ services }) => {
-        for (const n of ['/board', '/window', '/supervisor', '/kiosk']) this.io.of(n).emit('queues', services);
+        for (const n of ['/window', '/supervisor', '/kiosk']) this.io.of(n).emit('queues', services);
+        const boards = [...this.io.of('/board').sockets.values()];
+        const windows = boards.length ? this.core.snapshot().windows : [];
+        for (const s of boards) s.emit('queues', zoneServices(services, windows, (s.data.bound as Bound).zone));
         this.refreshFollowedTickets();
       }),
       bus.on('ticket.changed', ({ ticket, action }) => {
@@ -368,7 +371,7 @@ export class Realtime {
       hall: snap.hall,
       zone,
       windows,
-      services: snap.services,
+      services: zoneServices(snap.services, snap.windows, zone),
       recentCalls: this.recent.filter((c) => nos.has(c.windowNo)),
       notice: this.core.notice(zone),
       repeat: this.core.config.display.repeat,

@@ -99,6 +99,7 @@ export const t = translator(
     xlsx: { zh: '导出 Excel', en: 'Export Excel' },
     print: { zh: '打印报表', en: 'Print report' },
     total: { zh: '合计', en: 'Total' },
+    badDay: { zh: '日期请按 年-月-日 填写，如 2026-11-23', en: 'Type dates as year-month-day, e.g. 2026-11-23' },
     shortcuts: {
       zh: '快捷键：1 实时 · 2 告警 · 3 报表 · A 全部确认',
       en: 'Keys: 1 live · 2 alerts · 3 reports · A acknowledge all',
