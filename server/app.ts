@@ -239,7 +239,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
       time: new Date(core.clock()).toISOString(),
       database: {
         ok: db.open && !core.storageFull,
-        events: core.log.count(),
+        events: core.query.logCount(),
         storageFull: core.storageFull,
         freeMb: freeMb(opts.dataDir),
       },
@@ -276,11 +276,9 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     config,
     demo: !!opts.demo,
     printing,
-    snapshot: () => core.snapshot(),
+    snapshot: () => core.query.snapshot(),
     demoTicket: () =>
-      core.tickets.waitingOrHeldOn(core.today()).at(-1)?.id ??
-      core.snapshot().windows.find((w) => w.ticket)?.ticket?.id ??
-      null,
+      core.query.waitingToday().at(-1)?.id ?? core.query.snapshot().windows.find((w) => w.ticket)?.ticket?.id ?? null,
     tls: () =>
       hallTls && {
         publicUrl,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { alertConditions, type HallFacts } from '../../server/domain/alert-rules';
 import { report, type Visit } from '../../server/domain/report';
 import { windowLook, WINDOW_LOOK_LABEL } from '../../server/domain/labels';
+import { callNextEnding } from '../../server/domain/window-machine';
 
 const NOW = 10 * 3600_000;
 const calling = (min: number, limit?: number): HallFacts => ({
@@ -113,5 +114,15 @@ describe('window words', () => {
       windowLook({ state: 'paused', open: true }),
     ];
     expect(looks.map((l) => WINDOW_LOOK_LABEL[l].zh)).toEqual(['未登录', '已关闭', '暂停服务']);
+  });
+});
+
+describe('叫号 over a visitor only called (window-machine)', () => {
+  const visit = (status: 'called' | 'serving') => ({ id: 't', number: 'A001', status, recallCount: 0 });
+  it('ends as the clerk said: 已到 → 办结, 未到 → 过号; unsaid (a keypad) → 办结', () => {
+    expect(callNextEnding(visit('called'), 'no_show')).toBe('skip');
+    expect(callNextEnding(visit('called'), 'finished')).toBe('finish');
+    expect(callNextEnding(visit('called'))).toBe('finish');
+    expect(callNextEnding(visit('serving'), 'no_show')).toBe('finish'); // started: it was served
   });
 });
