@@ -174,12 +174,19 @@ describe('LiveState (the browser apps’ live-state controller)', () => {
         queues: (_p, before, after) => seen.push([before?.services[0]?.waiting, after?.services[0]?.waiting]),
       },
     });
-    expect(live.emit('voice', {})).toBe(false);
     sock.serve('connect');
     sock.serve('state', kioskState(1));
     sock.serve('queues', [service('general', 4)]);
     expect(seen).toEqual([[1, 4]]);
-    expect(live.emit('voice', { state: 'ready' })).toBe(true);
-    expect(sock.emitted).toEqual([['voice', { state: 'ready' }]]);
+    expect(live.state?.services[0]).toMatchObject({ waiting: 4 });
+
+    // A board reports its sound: only while connected (the controller tells it again on reconnect).
+    const boardSock = new FakeSocket();
+    const board = new LiveState(host(), { namespace: '/board', auth: { token: 't' }, socket: () => boardSock });
+    board.hostConnected();
+    expect(board.emit('voice', { state: 'ready' })).toBe(false);
+    boardSock.serve('connect');
+    expect(board.emit('voice', { state: 'ready' })).toBe(true);
+    expect(boardSock.emitted).toEqual([['voice', { state: 'ready' }]]);
   });
 });

@@ -4,8 +4,16 @@
 // socket.io: a device screen that must heal by itself retries with a slow back-off; a staff page hears the
 // refusal and asks for a login. `session.ended` (staff) ends the connection with the server's message.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { io } from 'socket.io-client';
-import type { HandshakeAuth, Namespace, ServerToClient, SessionEndedEvent } from '../../../server/protocol/socket';
+import { io, type Socket } from 'socket.io-client';
+import type {
+  ClientEvents,
+  ClientToServer,
+  HandshakeAuth,
+  Namespace,
+  ServerEvents,
+  ServerToClient,
+  SessionEndedEvent,
+} from '../../../server/protocol/socket';
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -21,7 +29,13 @@ export interface Refusal {
   reason?: SessionEndedEvent['reason'];
 }
 
-/** The part of a socket.io client socket the controller uses (a fake one in unit tests). */
+/** socket.io's client socket typed with its namespace's events (server/protocol/socket.ts). */
+export type TypedSocket<N extends Namespace> = Socket<ServerEvents<N>, ClientEvents<N>>;
+
+/**
+ * The part of a socket.io client socket the controller uses (a fake one in unit tests). Events are typed
+ * where the controller meets them: `patch`/`listen` by ServerToClient[N], `emit` by ClientToServer[N].
+ */
 export interface LiveSocket {
   readonly connected: boolean;
   on(event: string, listener: (payload: never) => void): unknown;
@@ -50,14 +64,20 @@ export interface LiveOptions<N extends Namespace> {
   /** Every change of state or connection, after the host was asked to update. */
   onChange?: () => void;
   /** Tests pass a fake socket; the apps use socket.io. */
-  socket?: (namespace: string, auth: HandshakeAuth) => LiveSocket;
+  socket?: (namespace: N, auth: HandshakeAuth) => LiveSocket;
 }
 
 /** A device screen's refused token is tried again after 10 s, then slower: the hall's config may be being fixed. */
 export const REFUSED_RETRY = { firstMs: 10_000, maxMs: 120_000 };
 
-const socketIo = (namespace: string, auth: HandshakeAuth): LiveSocket =>
-  io(namespace, { auth: { ...auth }, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
+function socketIo<N extends Namespace>(namespace: N, auth: HandshakeAuth): LiveSocket {
+  const s: TypedSocket<N> = io(namespace, {
+    auth: { ...auth },
+    transports: ['websocket', 'polling'],
+    reconnectionDelayMax: 3000,
+  });
+  return s as unknown as LiveSocket;
+}
 
 export class LiveState<N extends Namespace> implements ReactiveController {
   state: StateOf<N> | null = null;
@@ -116,7 +136,7 @@ export class LiveState<N extends Namespace> implements ReactiveController {
   }
 
   /** Send to the server over the live connection (dropped while offline). */
-  emit(event: string, payload: unknown): boolean {
+  emit<E extends keyof ClientToServer[N] & string>(event: E, payload: ClientToServer[N][E]): boolean {
     if (!this.socket?.connected) return false;
     this.socket.emit(event, payload);
     return true;
