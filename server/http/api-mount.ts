@@ -65,6 +65,8 @@ export function mountApi(app: Express, ctx: HallContext, p: ApiParts): RouteDef[
     demo: !!ctx.opts.demo,
     printing: p.printing,
     snapshot: () => core.query.snapshot(),
+    demoTicket: () =>
+      core.query.waitingToday().at(-1)?.id ?? core.query.snapshot().windows.find((w) => w.ticket)?.ticket?.id ?? null,
     tls: () =>
       hallTls && {
         publicUrl: p.addresses.publicUrl,

@@ -22,7 +22,7 @@ import type {
 } from '../protocol/socket';
 import { SESSION_END_MESSAGES, type SessionEndReason } from '../core/sessions';
 import type { CallView } from '../protocol/views';
-import { publicWindow } from './public-window';
+import { publicWindow, zoneServices } from './public-window';
 import type { Bound, HallIo, HallNamespace, HallSocket, NoEvents, SocketData } from './typed-io';
 import { windowScreenState } from './window-screen';
 import type { UpstreamStatus } from '../protocol/socket';
@@ -298,10 +298,13 @@ export class Realtime {
           s.emit('notice', this.core.query.notice(s.data.bound.zone));
       }),
       bus.on('queues.changed', ({ services }) => {
-        this.nsp('/board').emit('queues', services);
         this.nsp('/window').emit('queues', services);
         this.nsp('/supervisor').emit('queues', services);
         this.nsp('/kiosk').emit('queues', services);
+        // A zone's board lists only the queues its windows take.
+        const boards = [...this.nsp('/board').sockets.values()];
+        const windows = boards.length ? this.core.query.snapshot().windows : [];
+        for (const s of boards) s.emit('queues', zoneServices(services, windows, s.data.bound.zone));
         this.refreshFollowedTickets();
       }),
       bus.on('ticket.changed', ({ ticket, action }) => {
@@ -379,7 +382,7 @@ export class Realtime {
       hall: snap.hall,
       zone,
       windows,
-      services: snap.services,
+      services: zoneServices(snap.services, snap.windows, zone),
       recentCalls: this.recent.filter((c) => nos.has(c.windowNo)),
       notice: this.core.query.notice(zone),
       repeat: this.core.config.display.repeat,
