@@ -34,7 +34,7 @@ import { promptFor } from './evaluations';
 import { issueTicket, openTicketsOfPerson } from './issue-ticket';
 import { IDEMPOTENCY_TTL_MS, keyOwner, keyReused, requestFingerprint } from './idempotency';
 import { Tx } from './tx';
-import { estimateFor, servingCounts, peopleAhead } from './wait';
+import { servedNowByService, serviceWaits, ticketWait } from './wait';
 import { runWindowAction } from './window-actions';
 import { setSkills } from './window-plan';
 import { AlertStore } from '../store/alerts';
@@ -258,13 +258,13 @@ export class HallCore {
   ticketStatus(id: string): TicketStatusView | null {
     const t = this.tickets.get(id);
     if (!t) return null;
-    const ahead = t.status === 'waiting' ? peopleAhead(this, t) : 0;
-    const wait = estimateFor(this, t.serviceId, ahead);
+    const w = ticketWait(this, t);
     return {
       ...toPublic(this.model.ticketView(t)),
-      waitingAhead: ahead,
-      estimatedWaitMin: wait.minutes,
-      servedNow: wait.servedNow,
+      waitingAhead: w.ahead,
+      estimatedWaitMin: w.wait?.minutes ?? 0,
+      estimatedWait: w.wait,
+      servedNow: w.servedNow,
       windowName: t.windowNo !== null ? (this.model.windows.get(t.windowNo)?.name ?? null) : null,
     };
   }
@@ -402,7 +402,8 @@ export class HallCore {
   serviceViews(): ServiceView[] {
     const now = this.clock();
     const day = hallDay(now, this.config.hall.timezone);
-    const serving = servingCounts(this);
+    const serving = servedNowByService(this);
+    const predicted = serviceWaits(this);
     const hallClosed = this.openStatus(now, day).reason;
     const clock = localClock(now, this.config.hall.timezone);
     return [...this.model.services.values()].map((s) => {
@@ -410,7 +411,7 @@ export class HallCore {
       const oldest = this.tickets.oldestWaitFrom(day, s.id);
       const issuedToday = this.misc.lastSeq(day, s.prefix);
       const avail = serviceAvailability(s, issuedToday, hallClosed, clock);
-      const wait = estimateFor(this, s.id, waiting, serving);
+      const wait = predicted.get(s.id)?.wait ?? null;
       return {
         id: s.id,
         name: s.name,
@@ -423,8 +424,9 @@ export class HallCore {
         stateReason: avail.reason,
         waiting,
         longestWaitMin: oldest === null ? 0 : Math.max(0, Math.floor((now - oldest) / 60_000)),
-        estimatedWaitMin: wait.minutes,
-        servedNow: wait.servedNow,
+        estimatedWaitMin: wait?.minutes ?? 0,
+        estimatedWait: wait && { ...wait, servedNow: serving.has(s.id) },
+        servedNow: serving.has(s.id),
       };
     });
   }

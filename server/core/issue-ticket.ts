@@ -10,10 +10,25 @@ import type { Tx } from './tx';
 import type { Actor, HallCore, IssueInput } from './hall-core';
 import type { ServicePlan } from './hall-model';
 import { hashIdNumber, maskIdNumber, normaliseIdNumber } from './identity';
-import { estimateFor, peopleAhead } from './wait';
+import { ticketWait } from './wait';
 
 /** 取号: a new ticket, checked against opening, the daily cap, the one-open-ticket rule and appointments. */
 export function issueTicket(core: HallCore, input: IssueInput, actor: Actor, idSecret: Buffer): IssuedTicketView {
+  const { ticket, view } = issueInTx(core, input, actor, idSecret);
+  // After the commit, outside the transaction: the prediction reads the hall as it now is.
+  const w = ticketWait(core, ticket);
+  return {
+    ...view,
+    waitingAhead: w.ahead,
+    estimatedWaitMin: w.wait?.minutes ?? 0,
+    estimatedWait: w.wait,
+    servedNow: w.servedNow,
+  };
+}
+
+type Issued = Omit<IssuedTicketView, 'waitingAhead' | 'estimatedWaitMin' | 'estimatedWait' | 'servedNow'>;
+
+function issueInTx(core: HallCore, input: IssueInput, actor: Actor, idSecret: Buffer): { ticket: Ticket; view: Issued } {
   return core.transact(actor, (tx, now, day) => {
     const appt = input.appointmentCode ? appointmentOf(core, input.appointmentCode, input.serviceId) : null;
     const service = core.model.services.get(appt?.serviceId ?? input.serviceId ?? '');
@@ -57,18 +72,14 @@ export function issueTicket(core: HallCore, input: IssueInput, actor: Actor, idS
     core.misc.adjustWaiting(day, service.id, 1);
     if (appt) core.appointments.checkIn(appt.code, ticket.id, now);
     logIssued(core, tx, ticket, actor, now, appt ? { appointment: appt.code, checkIn: arrival!.kind } : {});
-    const ahead = peopleAhead(core, ticket);
-    const wait = estimateFor(core, service.id, ahead);
-    return {
+    const view = {
       ...core.model.ticketView(ticket),
-      waitingAhead: ahead,
-      estimatedWaitMin: wait.minutes,
-      servedNow: wait.servedNow,
       statusUrl: '',
       appointment: asAppointment
         ? { code: appt!.code, slotStart: iso(appt!.slotStart), slotEnd: iso(appt!.slotEnd) }
         : null,
     };
+    return { ticket, view };
   });
 }
 

@@ -1,38 +1,150 @@
-// People ahead and the estimated wait as the kiosk, ticket page, mobile page and dashboard show them
-// (the minimal version until issue 17's prediction): only tickets that will really be called first, and
-// whether any window serves the matter now.
+// The predicted wait as the kiosk, printed ticket, mobile page, console and dashboard show it (issue 25):
+// domain/prediction.ts run on the hall's state now. Never inside a command's transaction: a ticket's own
+// prediction runs after its issue commits (about a millisecond), and the per-matter figures of the queue
+// views are refreshed a moment after a change, off the command path, then pushed as `queues.changed`.
+import { hallDay } from '../domain/numbering';
+import { DEFAULT_PREDICT, newTicket, predictWait, servedNow, type Prediction } from '../domain/prediction';
+import { seedOf } from '../domain/random';
+import type { Candidate } from '../domain/routing';
 import type { Ticket } from '../domain/types';
-import { waitEstimate, type Serving, type WaitEstimate } from '../domain/wait-estimate';
+import type { EstimatedWait } from '../protocol/views';
 import type { HallCore } from './hall-core';
+import { hallState } from './hall-state';
 
-/** Per matter, the windows serving it now: open, a clerk logged in and not on a break. */
-export function servingCounts(core: HallCore): Map<string, Serving> {
-  const counts = new Map<string, Serving>();
-  for (const row of core.windows.all()) {
-    if (!row.open || !row.clerkId || row.pausedReason !== null) continue;
-    const w = core.model.window(row.no, row);
-    for (const [id, level] of Object.entries(w?.skills ?? {})) {
-      const c = counts.get(id) ?? { primary: 0, any: 0 };
-      counts.set(id, { primary: c.primary + (level === 1 ? 1 : 0), any: c.any + 1 });
-    }
+/** Queue views wait this long after a change before predicting again (changes come in bursts). */
+const REFRESH_DELAY_MS = 250;
+/** Time passing changes the figures too: refreshed at least this often while someone asks. */
+const MAX_AGE_MS = 60_000;
+
+export interface TicketWait {
+  /** Waiting tickets called before this one (median over the futures; priority visitors first). */
+  ahead: number;
+  /** Null when the hall is closed: no minutes at all. */
+  wait: EstimatedWait | null;
+  servedNow: boolean;
+}
+
+interface Cache {
+  version: number;
+  tickets: Map<string, { version: number; at: number; value: TicketWait }>;
+  services: { version: number; at: number; value: Map<string, ServiceWait> } | null;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+export interface ServiceWait {
+  wait: EstimatedWait | null;
+  servedNow: boolean;
+}
+
+const caches = new WeakMap<HallCore, Cache>();
+
+/** Every ticket or window change makes the predictions stale. */
+function cacheOf(core: HallCore): Cache {
+  let c = caches.get(core);
+  if (!c) {
+    const cache: Cache = { version: 0, tickets: new Map(), services: null, timer: null };
+    const bump = () => {
+      cache.version++;
+      cache.tickets.clear();
+    };
+    core.bus.on('ticket.changed', bump);
+    core.bus.on('window.changed', bump);
+    caches.set(core, (c = cache));
   }
-  return counts;
+  return c;
+}
+
+export function shown(p: Prediction): EstimatedWait {
+  const minutes = Math.round(p.minutes);
+  return {
+    minutes,
+    low: Math.min(minutes, Math.round(p.low)),
+    high: Math.max(minutes, Math.round(p.high)),
+    servedNow: p.servedNow,
+  };
+}
+
+export function candidateOf(t: Ticket): Candidate {
+  return {
+    ticketId: t.id,
+    serviceId: t.serviceId,
+    waitFrom: t.waitFrom,
+    issuedAt: t.issuedAt,
+    seq: t.seq,
+    priority: t.priority !== null,
+    targetWindowNo: t.targetWindowNo,
+  };
+}
+
+/** A waiting ticket's predicted wait and people ahead; other tickets wait no more. */
+export function ticketWait(core: HallCore, t: Ticket): TicketWait {
+  if (t.status !== 'waiting') return { ahead: 0, wait: null, servedNow: true };
+  const cache = cacheOf(core);
+  const now = core.clock();
+  const hit = cache.tickets.get(t.id);
+  if (hit && hit.version === cache.version && now - hit.at < MAX_AGE_MS && now >= hit.at) return hit.value;
+  const day = hallDay(now, core.config.hall.timezone);
+  const state = hallState(core, now, day);
+  const p = predictWait(state, candidateOf(t), { ...DEFAULT_PREDICT, seed: seedOf(t.id, now) });
+  const closed = core.openStatus(now, day).reason !== null;
+  const value = { ahead: p.ahead, wait: closed ? null : shown(p), servedNow: p.servedNow };
+  cache.tickets.set(t.id, { version: cache.version, at: now, value });
+  return value;
 }
 
 /**
- * Waiting tickets of the matter called before this one: every priority visitor first (a later elderly
- * visitor goes ahead of a normal ticket; a priority ticket has only earlier priority tickets ahead).
+ * What a ticket taken now would wait, per matter. Computed once, then served from the cache; a change
+ * schedules a refresh a moment later, which publishes the new figures when they differ.
  */
-export function peopleAhead(core: HallCore, t: Ticket): number {
-  return core.tickets.waitingAheadOf(t.day, t.serviceId, t.waitFrom, t.seq, t.priority !== null);
+export function serviceWaits(core: HallCore): Map<string, ServiceWait> {
+  const cache = cacheOf(core);
+  const now = core.clock();
+  if (!cache.services) cache.services = { version: cache.version, at: now, value: predictServices(core, now) };
+  const stale = cache.services.version !== cache.version || now - cache.services.at > MAX_AGE_MS;
+  if (stale && !cache.timer) {
+    cache.timer = setTimeout(() => refresh(core, cache), REFRESH_DELAY_MS);
+    cache.timer.unref?.();
+  }
+  return cache.services.value;
 }
 
-export function estimateFor(
-  core: HallCore,
-  serviceId: string,
-  ahead: number,
-  counts = servingCounts(core),
-): WaitEstimate {
-  const avg = core.model.services.get(serviceId)?.avgServiceMin ?? 0;
-  return waitEstimate(ahead, avg, counts.get(serviceId) ?? { primary: 0, any: 0 });
+function refresh(core: HallCore, cache: Cache): void {
+  cache.timer = null;
+  try {
+    if (!core.db.open) return;
+    const now = core.clock();
+    const before = JSON.stringify([...(cache.services?.value ?? [])]);
+    cache.services = { version: cache.version, at: now, value: predictServices(core, now) };
+    if (JSON.stringify([...cache.services.value]) !== before)
+      core.bus.emit({ type: 'queues.changed', payload: { services: core.serviceViews() } });
+  } catch {
+    // A hall shutting down (database closed) keeps the figures it had.
+  }
+}
+
+/** Per matter, whether an open window (clerk logged in, not on a break) takes it now: read fresh, it is cheap. */
+export function servedNowByService(core: HallCore): Set<string> {
+  const out = new Set<string>();
+  for (const row of core.windows.all()) {
+    if (!row.open || !row.clerkId || row.pausedReason !== null) continue;
+    for (const id of Object.keys(core.model.window(row.no, row)?.skills ?? {})) out.add(id);
+  }
+  return out;
+}
+
+function predictServices(core: HallCore, now: number): Map<string, ServiceWait> {
+  const day = hallDay(now, core.config.hall.timezone);
+  const closed = core.openStatus(now, day).reason !== null;
+  const state = hallState(core, now, day);
+  const out = new Map<string, ServiceWait>();
+  for (const s of core.model.services.values()) {
+    const target = newTicket(s.id, now);
+    if (closed) {
+      out.set(s.id, { wait: null, servedNow: servedNow(state, target) });
+      continue;
+    }
+    const p = predictWait(state, target, { ...DEFAULT_PREDICT, seed: seedOf(s.id, now) });
+    out.set(s.id, { wait: shown(p), servedNow: p.servedNow });
+  }
+  return out;
 }

@@ -240,6 +240,20 @@ function oneFuture(s: HallState, target: Candidate, u: () => number, horizonMin:
       }
     }
   }
+  // Not called in this future: those still in line before it in its own matter count too.
+  const line = (p: boolean) => queues.get(`${target.serviceId}|${p ? 1 : 0}`);
+  const before = (q: Queue | undefined, all: boolean) => {
+    if (!q) return 0;
+    let k = 0;
+    for (let i = q.head; i < q.items.length; i++) {
+      const c = q.items[i]!;
+      if (c.ticketId === target.ticketId) break;
+      if (all || earlier(c, target) < 0) if (!c.ticketId.startsWith('\u0000')) k++;
+    }
+    return k;
+  };
+  if (target.targetWindowNo === null)
+    ahead += target.priority ? before(line(true), false) : before(line(true), true) + before(line(false), false);
   return { wait: horizonMin, ahead };
 }
 

@@ -40,6 +40,8 @@ export class Realtime {
   private readonly lastCall = new Map<number, CallView>();
   private readonly unsubscribe: (() => void)[] = [];
   private refresh: NodeJS.Timeout | undefined;
+  /** Followed tickets are predicted again shortly after a change, off the command path (one per burst). */
+  private followed: NodeJS.Timeout | undefined;
 
   constructor(
     httpServer: HttpServer,
@@ -145,6 +147,7 @@ export class Realtime {
 
   async stop(): Promise<void> {
     clearInterval(this.refresh);
+    clearTimeout(this.followed);
     for (const u of this.unsubscribe.splice(0)) u();
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
@@ -291,7 +294,10 @@ export class Realtime {
       }),
       bus.on('queues.changed', ({ services }) => {
         for (const n of ['/board', '/window', '/supervisor', '/kiosk']) this.io.of(n).emit('queues', services);
-        this.refreshFollowedTickets();
+        this.followed ??= setTimeout(() => {
+          this.followed = undefined;
+          this.refreshFollowedTickets();
+        }, FOLLOWED_REFRESH_MS).unref();
       }),
       bus.on('ticket.changed', ({ ticket, action }) => {
         this.io.of('/supervisor').emit('ticket', ticket);
@@ -341,6 +347,7 @@ export class Realtime {
 
   /** Phones following a waiting ticket: people ahead and who serves change with every queue change. */
   private refreshFollowedTickets(): void {
+    if (!this.core.db.open) return; // the hall stopped in the meantime
     const ns = this.io.of('/ticket');
     for (const room of ns.adapter.rooms.keys()) {
       if (!room.startsWith('ticket:')) continue;
@@ -392,6 +399,9 @@ export class Realtime {
     };
   }
 }
+
+/** A ticket page's new prediction waits this long after a queue change (each costs about a millisecond). */
+const FOLLOWED_REFRESH_MS = 300;
 
 const blank: Bound = { principal: null, zone: null, windowNo: null, ticketId: null };
 
