@@ -28,7 +28,12 @@ export function issueTicket(core: HallCore, input: IssueInput, actor: Actor, idS
 
 type Issued = Omit<IssuedTicketView, 'waitingAhead' | 'estimatedWaitMin' | 'estimatedWait' | 'servedNow'>;
 
-function issueInTx(core: HallCore, input: IssueInput, actor: Actor, idSecret: Buffer): { ticket: Ticket; view: Issued } {
+function issueInTx(
+  core: HallCore,
+  input: IssueInput,
+  actor: Actor,
+  idSecret: Buffer,
+): { ticket: Ticket; view: Issued } {
   return core.transact(actor, (tx, now, day) => {
     const appt = input.appointmentCode ? appointmentOf(core, input.appointmentCode, input.serviceId) : null;
     const service = core.model.services.get(appt?.serviceId ?? input.serviceId ?? '');

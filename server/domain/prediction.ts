@@ -158,7 +158,12 @@ interface FutureWindow {
 
 const earlier = (a: Candidate, b: Candidate) => a.waitFrom - b.waitFrom || a.issuedAt - b.issuedAt || a.seq - b.seq;
 
-function oneFuture(s: HallState, target: Candidate, u: () => number, horizonMin: number): { wait: number; ahead: number } {
+function oneFuture(
+  s: HallState,
+  target: Candidate,
+  u: () => number,
+  horizonMin: number,
+): { wait: number; ahead: number } {
   const end = s.now + horizonMin * MS;
   const meanOf = (id: string) => s.services.get(id)?.avgServiceMin ?? 10;
   const draw = (id: string) => drawDuration(s.durations.get(id), meanOf(id), u) * MS;

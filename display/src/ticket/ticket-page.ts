@@ -5,12 +5,13 @@ import { LitElement, css, html } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import type { TicketPageState } from '../../../server/protocol/socket';
 import { currentLang, translator } from '../shared/i18n';
+import type { EstimatedWait } from '../../../server/protocol/views';
+import { changedALot, waitLine } from '../../../server/protocol/wait-text';
 
 const t = translator({
   ahead: { zh: '前方还有', en: 'Ahead of you' },
   people: { zh: '人', en: '' },
-  wait: { zh: '预计等候约 {min} 分钟', en: 'Estimated wait about {min} min' },
-  nobody: { zh: '当前暂无窗口办理', en: 'No window is serving this now' },
+  changed: { zh: '预计等候时间有较大变化（原为{before}）', en: 'The estimate changed a lot (it was {before})' },
   s_waiting: { zh: '排队等候中', en: 'Waiting' },
   s_called: { zh: '请到 {window} 办理', en: 'Please go to {window}' },
   s_serving: { zh: '正在办理', en: 'Being served' },
@@ -28,9 +29,21 @@ const t = translator({
 
 type Ticket = TicketPageState['ticket'];
 
+/** A big change of the estimate is pointed out for this long (the page asks again every minute). */
+const CHANGED_SHOWN_MS = 3 * 60_000;
+
 export class TicketPage extends LitElement {
-  static override properties = { state: { state: true }, online: { state: true }, missing: { state: true } };
+  static override properties = {
+    state: { state: true },
+    online: { state: true },
+    missing: { state: true },
+    changedFrom: { state: true },
+  };
   declare state: TicketPageState | null;
+  /** The estimate the visitor saw before it changed a lot, shown beside the new one; null otherwise. */
+  declare changedFrom: EstimatedWait | null;
+  private changedAt = 0;
+  private poll: ReturnType<typeof setInterval> | undefined;
   declare online: boolean;
   declare missing: boolean;
   private socket: Socket | null = null;
@@ -41,6 +54,7 @@ export class TicketPage extends LitElement {
     this.state = null;
     this.online = false;
     this.missing = false;
+    this.changedFrom = null;
   }
 
   static override styles = css`
@@ -102,6 +116,15 @@ export class TicketPage extends LitElement {
       color: #0b5cad;
       margin: 0 6px;
     }
+    .changed {
+      text-align: center;
+      margin-top: 10px;
+      padding: 8px;
+      border-radius: 8px;
+      background: #fff4d6;
+      color: #7a4f00;
+      font-size: 16px;
+    }
     .hint,
     .lang {
       text-align: center;
@@ -140,15 +163,31 @@ export class TicketPage extends LitElement {
       this.state = st;
       this.missing = false;
     });
-    s.on('ticket', (ticket: Ticket) => {
-      if (!this.state) return;
-      if (ticket.status === 'called' && this.state.ticket.status !== 'called') navigator.vibrate?.([400, 200, 400]);
-      this.state = { ...this.state, ticket };
-    });
+    s.on('ticket', (ticket: Ticket) => this.onTicket(ticket));
+    // Time passing changes the prediction without any queue change: ask again every minute.
+    this.poll = setInterval(() => void this.fetchStatus(ticketId), 60_000);
+  }
+
+  private async fetchStatus(ticketId: string): Promise<void> {
+    const res = await fetch(`/api/tickets/${encodeURIComponent(ticketId)}`).catch(() => null);
+    if (res?.ok) this.onTicket(((await res.json()) as { ticket: Ticket }).ticket);
+  }
+
+  private onTicket(ticket: Ticket): void {
+    if (!this.state) return;
+    const before = this.state.ticket;
+    if (ticket.status === 'called' && before.status !== 'called') navigator.vibrate?.([400, 200, 400]);
+    if (ticket.status !== 'waiting') this.changedFrom = null;
+    else if (changedALot(before.estimatedWait, ticket.estimatedWait)) {
+      this.changedFrom = before.estimatedWait;
+      this.changedAt = Date.now();
+    } else if (Date.now() - this.changedAt > CHANGED_SHOWN_MS) this.changedFrom = null;
+    this.state = { ...this.state, ticket };
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearInterval(this.poll);
     this.socket?.disconnect();
   }
 
@@ -156,6 +195,7 @@ export class TicketPage extends LitElement {
     if (this.missing) return html`<p class="status bad" data-status="missing">${t('notFound')}</p>`;
     if (!this.state) return null;
     const tk = this.state.ticket;
+    const wait = waitLine(tk.estimatedWait, this.language);
     const where = tk.windowName ?? (tk.windowNo !== null ? t('window', { no: tk.windowNo }) : '');
     const cls =
       tk.status === 'called'
@@ -176,7 +216,14 @@ export class TicketPage extends LitElement {
           ? html`<div class="ahead" data-ahead=${tk.waitingAhead}>
                 ${t('ahead')}<b>${tk.waitingAhead}</b>${t('people')}
               </div>
-              <div class="ahead" data-wait>${tk.servedNow ? t('wait', { min: tk.estimatedWaitMin }) : t('nobody')}</div>
+              ${wait ? html`<div class="ahead" data-wait>${wait}</div>` : null}
+              ${
+                this.changedFrom && wait
+                  ? html`<div class="changed" data-changed>
+                      ${t('changed', { before: waitLine(this.changedFrom, this.language) ?? '' })}
+                    </div>`
+                  : null
+              }
               <span class="hint">${t('keepOpen')}</span>`
           : null
       }
