@@ -403,7 +403,7 @@ export class HallCore {
     const now = this.clock();
     const day = hallDay(now, this.config.hall.timezone);
     const serving = servedNowByService(this);
-    const predicted = serviceWaits(this);
+    const predicted = serviceWaits(this, serving);
     const hallClosed = this.openStatus(now, day).reason;
     const clock = localClock(now, this.config.hall.timezone);
     return [...this.model.services.values()].map((s) => {

@@ -27,7 +27,7 @@ export interface TicketWait {
 interface Cache {
   version: number;
   tickets: Map<string, { version: number; at: number; value: TicketWait }>;
-  services: { version: number; at: number; value: Map<string, ServiceWait> } | null;
+  services: { version: number; at: number; serving: string; value: Map<string, ServiceWait> } | null;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -96,10 +96,14 @@ export function ticketWait(core: HallCore, t: Ticket): TicketWait {
  * What a ticket taken now would wait, per matter. Computed once, then served from the cache; a change
  * schedules a refresh a moment later, which publishes the new figures when they differ.
  */
-export function serviceWaits(core: HallCore): Map<string, ServiceWait> {
+export function serviceWaits(core: HallCore, servedNow: ReadonlySet<string>): Map<string, ServiceWait> {
   const cache = cacheOf(core);
   const now = core.clock();
-  if (!cache.services) cache.services = { version: cache.version, at: now, value: predictServices(core, now) };
+  // Which matters are served changed (a window opened, closed, paused), or the hall opened or closed:
+  // never show minutes of the old plan; this is not on the path of issuing or calling, so predict at once.
+  const serving = servingKey(core, now, servedNow);
+  if (!cache.services || cache.services.serving !== serving)
+    cache.services = { version: cache.version, at: now, serving, value: predictServices(core, now) };
   const stale = cache.services.version !== cache.version || now - cache.services.at > MAX_AGE_MS;
   if (stale && !cache.timer) {
     cache.timer = setTimeout(() => refresh(core, cache), REFRESH_DELAY_MS);
@@ -114,12 +118,18 @@ function refresh(core: HallCore, cache: Cache): void {
     if (!core.db.open) return;
     const now = core.clock();
     const before = JSON.stringify([...(cache.services?.value ?? [])]);
-    cache.services = { version: cache.version, at: now, value: predictServices(core, now) };
+    const serving = servingKey(core, now, servedNowByService(core));
+    cache.services = { version: cache.version, at: now, serving, value: predictServices(core, now) };
     if (JSON.stringify([...cache.services.value]) !== before)
       core.bus.emit({ type: 'queues.changed', payload: { services: core.serviceViews() } });
   } catch {
     // A hall shutting down (database closed) keeps the figures it had.
   }
+}
+
+function servingKey(core: HallCore, now: number, servedNow: ReadonlySet<string>): string {
+  const closed = core.openStatus(now, hallDay(now, core.config.hall.timezone)).reason !== null;
+  return `${closed ? 'closed' : 'open'}:${[...servedNow].sort().join(',')}`;
 }
 
 /** Per matter, whether an open window (clerk logged in, not on a break) takes it now: read fresh, it is cheap. */

@@ -78,7 +78,7 @@ export interface Prediction {
   high: number;
   /** False when no open window may call the ticket now: say 当前暂无窗口办理, not minutes. */
   servedNow: boolean;
-  /** Tickets waiting now that are called before this one (median over the futures). */
+  /** Tickets of the same matter waiting now that are called before this one (median over the futures). */
   ahead: number;
 }
 
@@ -217,7 +217,9 @@ function oneFuture(
     return picked;
   };
   const took = (c: Candidate | null): boolean => {
-    if (c && c.ticketId !== target.ticketId && !c.ticketId.startsWith('\u0000')) ahead++;
+    // 前方还有N人: tickets of the same matter waiting now and called first (a later priority visitor too).
+    if (c && c.ticketId !== target.ticketId && c.serviceId === target.serviceId && !c.ticketId.startsWith('\u0000'))
+      ahead++;
     return c !== null && c.ticketId === target.ticketId;
   };
 

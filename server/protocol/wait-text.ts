@@ -9,15 +9,18 @@ export type WaitLang = 'zh' | 'en';
 export function waitText(w: EstimatedWait | null | undefined, lang: WaitLang = 'zh'): string | null {
   if (!w) return null;
   if (!w.servedNow) return lang === 'zh' ? '当前暂无窗口办理' : 'No window is serving this now';
+  if (soon(w)) return lang === 'zh' ? '即将叫号' : 'Called very soon';
   const range = w.high > w.low ? (lang === 'zh' ? `（${w.low}–${w.high}）` : ` (${w.low}–${w.high})`) : '';
-  if (w.minutes === 0 && w.high <= 1) return lang === 'zh' ? '即将叫号' : 'Called very soon';
   return lang === 'zh' ? `约${w.minutes}分钟${range}` : `about ${w.minutes} min${range}`;
 }
+
+/** Called within about a minute whatever happens: no minutes to speak of. */
+const soon = (w: EstimatedWait) => w.minutes === 0 && w.high <= 1;
 
 /** The figure with its label, as on a ticket: 预计等候约12分钟（8–18）; null when there is none. */
 export function waitLine(w: EstimatedWait | null | undefined, lang: WaitLang = 'zh'): string | null {
   const text = waitText(w, lang);
-  if (!text || !w?.servedNow) return text;
+  if (!text || !w?.servedNow || soon(w)) return text;
   return lang === 'zh' ? `预计等候${text}` : `Estimated wait: ${text}`;
 }
 
