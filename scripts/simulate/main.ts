@@ -1,5 +1,5 @@
 // npm run simulate -- SCENARIO.json [--policy NAME|all] [--reps N] [--seed S] [--json]
-//   [--plan PLAN.json] [--min-windows 0.9] [--chart FILE.svg]
+//   [--plan PLAN.json] [--min-windows 0.9] [--chart FILE.svg] [--eta]
 // npm run simulate -- --replay data/hall.sqlite --config hall.yaml --day 2026-11-20 [--plan PLAN.json] …
 // Replays hall days (drawn from a scenario, or one recorded in the hall's database) through the real routing
 // code and reports waits per policy (minutes).
@@ -18,6 +18,7 @@ import { recordedDay, recordedFigures, type RecordedDay } from './replay';
 import { routingSchema } from '../../server/config/schema';
 import type { RoutingParams } from '../../server/domain/routing';
 import { exitOnShortfall } from '../bench-check';
+import { etaOfPolicy, type EtaFigures } from './eta';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -33,6 +34,8 @@ const { values, positionals } = parseArgs({
     config: { type: 'string', default: 'hall.yaml' },
     day: { type: 'string' },
     routing: { type: 'string' },
+    // The predicted wait's accuracy per policy (scripts/simulate/eta.ts): a prediction at every issue.
+    eta: { type: 'boolean', default: false },
   },
 });
 
@@ -130,6 +133,9 @@ if (unreached.length) process.exitCode = 1;
 
 const paired = pairedAgainstOurs(policies);
 
+const eta: Record<string, EtaFigures> = {};
+if (values.eta) for (const n of names) eta[n] = etaOfPolicy(scenario, n, { reps, seed, plan, visitors, routing });
+
 if (values.chart) writeFileSync(values.chart, chartSvg(scenario.name, policies));
 
 if (values.json) {
@@ -151,6 +157,7 @@ if (values.json) {
           priority: r.priority,
           meanCi95: r.meanCi95,
           utilisation: r.utilisation,
+          ...(eta[n] ? { eta: eta[n] } : {}),
         },
       ]),
     ),
@@ -198,6 +205,21 @@ if (values.json) {
             return `${d >= 0 ? '+' : ''}${d.toFixed(2)} ±${h.toFixed(2)} ${verdict}`.padStart(20);
           }),
         ].join(' '),
+      );
+  }
+  if (values.eta) {
+    console.log('\npredicted wait at each issue against the wait that happened (minutes):');
+    console.log(['policy'.padEnd(14), 'MAE', 'p90 |err|', 'in 80% range', 'naive MAE', 'tickets'].join('  '));
+    for (const [n, e] of Object.entries(eta))
+      console.log(
+        [
+          n.padEnd(14),
+          e.mae.toFixed(2),
+          e.p90AbsError.toFixed(2),
+          `${(e.coverage80 * 100).toFixed(1)}%`,
+          e.naiveMae.toFixed(2),
+          e.samples,
+        ].join('  '),
       );
   }
   if (minimal)

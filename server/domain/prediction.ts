@@ -60,6 +60,16 @@ export interface HallState {
   /** No visitor arrives after this (closing time), ms. */
   arrivalsUntil: number;
   routing: RoutingParams;
+  /**
+   * How a free window picks among the queue heads: the hall's routing (pickNext with `routing`) unless
+   * given; the simulator passes a peer's rule to predict waits under that rule.
+   */
+  pick?: (
+    heads: readonly Candidate[],
+    window: HallWindow,
+    services: ReadonlyMap<string, Service>,
+    now: number,
+  ) => Candidate | null;
 }
 
 export interface PredictOptions {
@@ -205,7 +215,9 @@ function oneFuture(
     for (const q of queues.values()) if (q.head < q.items.length) heads.push(q.items[q.head]!);
     const mine = reserved.get(w.pw.window.no);
     if (mine) heads.push(...mine);
-    const picked = pickNext(heads, w.pw.window, s.services, t, s.routing)?.candidate ?? null;
+    const picked = s.pick
+      ? s.pick(heads, w.pw.window, s.services, t)
+      : (pickNext(heads, w.pw.window, s.services, t, s.routing)?.candidate ?? null);
     if (!picked) {
       w.freeAt = Infinity;
       w.idleSince = t;

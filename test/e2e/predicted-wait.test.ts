@@ -108,7 +108,10 @@ describe('predicted wait on every surface', () => {
     await console_.fill('#pw', PASSWORD);
     await console_.fill('#win', '1');
     await console_.click('button[type=submit]');
-    await until(async () => /^· 新取号约\d+分钟（\d+–\d+）$/.test(await text(console_, '[data-wait=tax]')), 'console');
+    await until(
+      async () => /^新取号预计约\d+分钟（\d+–\d+）$/.test(await text(console_, '[data-wait=tax]')),
+      'console',
+    );
     if (shots) await console_.screenshot({ path: 'docs/console-wait-1366x768.png' });
     await console_.close();
 

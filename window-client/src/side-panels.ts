@@ -24,7 +24,13 @@ const panel = css`
     border-bottom: 1px solid #eee;
     font-size: 16px;
   }
+  .row {
+    flex-wrap: wrap;
+  }
   .eta {
+    flex-basis: 100%;
+    text-align: right;
+    font-size: 14px;
     color: #555;
   }
   .late {
@@ -65,14 +71,14 @@ export class QueuePanel extends LitElement {
               <span class=${s.longestWaitMin > s.targetWaitMin ? 'late' : ''}
                 >· ${t('longest', { min: s.longestWaitMin, target: s.targetWaitMin })}</span
               >
-              ${
-                s.estimatedWait && s.servedNow
-                  ? html`<span class="eta" data-wait=${s.id}
-                      >· ${t('newcomer', { wait: waitText(s.estimatedWait, lang)! })}</span
-                    >`
-                  : null
-              }
             </span>
+            ${
+              s.estimatedWait && s.servedNow
+                ? html`<span class="eta" data-wait=${s.id}
+                    >${t('newcomer', { wait: waitText(s.estimatedWait, lang)! })}</span
+                  >`
+                : null
+            }
           </div>`,
       )}`;
   }
