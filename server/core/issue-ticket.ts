@@ -10,13 +10,13 @@ import type { Tx } from './tx';
 import type { Actor, HallCore, IssueInput } from './hall-core';
 import type { ServicePlan } from './hall-model';
 import { hashIdNumber, maskIdNumber, normaliseIdNumber } from './identity';
-import { ticketWait } from './wait';
+import { issuedTicketWait } from './wait';
 
 /** 取号: a new ticket, checked against opening, the daily cap, the one-open-ticket rule and appointments. */
 export function issueTicket(core: HallCore, input: IssueInput, actor: Actor, idSecret: Buffer): IssuedTicketView {
   const { ticket, view } = issueInTx(core, input, actor, idSecret);
   // After the commit, outside the transaction: the prediction reads the hall as it now is.
-  const w = ticketWait(core, ticket);
+  const w = issuedTicketWait(core, ticket);
   return {
     ...view,
     waitingAhead: w.ahead,

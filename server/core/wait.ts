@@ -15,6 +15,7 @@ import { hallState } from './hall-state';
 const REFRESH_DELAY_MS = 250;
 /** Time passing changes the figures too: refreshed at least this often while someone asks. */
 const MAX_AGE_MS = 60_000;
+const ISSUE_TIMES_KEPT = 10_000;
 
 export interface TicketWait {
   /** Waiting tickets called before this one (median over the futures; priority visitors first). */
@@ -25,6 +26,8 @@ export interface TicketWait {
 }
 
 interface Cache {
+  /** The last issues' prediction times (ms): what the prediction adds to POST /api/tickets. */
+  issueMs: number[];
   version: number;
   tickets: Map<string, { version: number; at: number; value: TicketWait }>;
   services: { version: number; at: number; serving: string; value: Map<string, ServiceWait> } | null;
@@ -42,7 +45,7 @@ const caches = new WeakMap<HallCore, Cache>();
 function cacheOf(core: HallCore): Cache {
   let c = caches.get(core);
   if (!c) {
-    const cache: Cache = { version: 0, tickets: new Map(), services: null, timer: null };
+    const cache: Cache = { issueMs: [], version: 0, tickets: new Map(), services: null, timer: null };
     const bump = () => {
       cache.version++;
       cache.tickets.clear();
@@ -74,6 +77,23 @@ export function candidateOf(t: Ticket): Candidate {
     priority: t.priority !== null,
     targetWindowNo: t.targetWindowNo,
   };
+}
+
+/** A new ticket's prediction, timed: the time it adds to the issue's answer is kept for /metrics. */
+export function issuedTicketWait(core: HallCore, t: Ticket): TicketWait {
+  const t0 = performance.now();
+  const w = ticketWait(core, t);
+  const times = cacheOf(core).issueMs;
+  times.push(performance.now() - t0);
+  if (times.length > ISSUE_TIMES_KEPT) times.splice(0, times.length - ISSUE_TIMES_KEPT);
+  return w;
+}
+
+/** The kept issue prediction times' p50, p99 and max (ms), and how many. */
+export function issuePredictionTimes(core: HallCore): { n: number; p50: number; p99: number; max: number } {
+  const s = [...cacheOf(core).issueMs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? 0;
+  return { n: s.length, p50: q(0.5), p99: q(0.99), max: s.at(-1) ?? 0 };
 }
 
 /** A waiting ticket's predicted wait and people ahead; other tickets wait no more. */

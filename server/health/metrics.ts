@@ -2,6 +2,7 @@
 // process. A tiny registry of our own: the exposition format is a few lines, and the figures come from
 // the event bus and a snapshot at scrape time, so nothing here runs on the command path but a counter bump.
 import type { HallCore } from '../core/hall-core';
+import { issuePredictionTimes } from '../core/wait';
 import type { DeviceHealthView } from '../protocol/socket';
 
 type Labels = Record<string, string>;
@@ -150,6 +151,19 @@ export class HallMetrics {
       ...gauge('hall_upstream_pending_events', 'Events not yet accepted by the platform', [
         [{}, this.src.upstreamPending()],
       ]),
+      ...gauge(
+        'hall_wait_prediction_issue_ms',
+        'Time the wait prediction adds to issuing a ticket, over the last 10000 issues (ms)',
+        (() => {
+          const p = issuePredictionTimes(this.core);
+          return [
+            [{ quantile: '0.5' }, p.p50],
+            [{ quantile: '0.99' }, p.p99],
+            [{ quantile: '1' }, p.max],
+            [{ quantile: 'count' }, p.n],
+          ] as [Labels, number][];
+        })(),
+      ),
       ...gauge('process_resident_memory_bytes', 'Resident memory', [[{}, mem.rss]]),
       ...gauge('nodejs_heap_used_bytes', 'V8 heap in use', [[{}, mem.heapUsed]]),
       `# HELP process_cpu_seconds_total User and system CPU time`,
