@@ -5,6 +5,7 @@
 // tickets (server/domain/wait-estimate.ts).
 import {
   DEFAULT_CV,
+  DEFAULT_PREDICT,
   newTicket,
   predictWait,
   type ArrivalRate,
@@ -24,7 +25,7 @@ import { visitorsOf, type Visitor } from './visitors';
 
 const MS = 60_000;
 /** Futures per prediction: the server's own number (DEFAULT_PREDICT.runs). */
-export const ETA_RUNS = 40;
+export const ETA_RUNS = Number(process.env.ETA_RUNS ?? DEFAULT_PREDICT.runs);
 
 export interface EtaFigures {
   /** Mean absolute error of the median (minutes). */
@@ -81,6 +82,8 @@ export function dayWithPredictions(
   plan: readonly WindowGroup[],
   seed: number,
   routing: RoutingParams = DEFAULT_ROUTING,
+  /** Visit times the hall saw on earlier days, per matter (the server reads four weeks of them). */
+  history: ReadonlyMap<string, readonly number[]> = new Map(),
 ): { day: DayResult; issued: Map<number, Issued> } {
   const services = servicesOf(s);
   const arrivals = scenarioArrivals(s);
@@ -95,8 +98,11 @@ export function dayWithPredictions(
       list.push(e.minutes);
       seen.set(e.service, list);
     }
-    for (const svc of services.values())
-      durations.set(svc.id, { samples: (seen.get(svc.id) ?? []).slice(-400), mean: svc.avgServiceMin, cv: DEFAULT_CV });
+    // Newest first, as the server reads them: today's ended visits, then earlier days'.
+    for (const svc of services.values()) {
+      const samples = [...(seen.get(svc.id) ?? []).reverse(), ...(history.get(svc.id) ?? [])].slice(0, 400);
+      durations.set(svc.id, { samples, mean: svc.avgServiceMin, cv: DEFAULT_CV });
+    }
     const windows: PredictionWindow[] = d.windows.map((w) => ({
       window: w,
       availability: 'open',
@@ -145,13 +151,30 @@ function naiveEstimate(d: DayView, waiting: readonly Visitor[], avg: number): nu
   return waitEstimate(ahead, avg, { primary, any }).minutes;
 }
 
+/**
+ * Visit times of an earlier day, per matter: another draw of the scenario (a recorded day has only itself:
+ * its own visit times stand for the hall's earlier weeks, which the server would read).
+ */
+export function historyOf(s: Scenario, earlier: readonly Visitor[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const v of earlier) {
+    const list = out.get(v.service) ?? [];
+    list.push(v.noShow ? s.noShowCostMin : v.serviceMin);
+    out.set(v.service, list);
+  }
+  return out;
+}
+
 /** A policy's prediction figures over `reps` days: the same visitors as runPolicy's days. */
 export function etaOfPolicy(s: Scenario, name: PolicyName, o: RunOptions): EtaFigures {
   const policy = policyByName(name, o.routing);
   const days = [];
   for (let r = 0; r < o.reps; r++) {
     const visitors = o.visitors?.(r) ?? visitorsOf(s, o.seed, r);
-    days.push(dayWithPredictions(s, visitors, policy, o.plan ?? s.windows, streamSeed(o.seed, r, 7), o.routing));
+    const earlier = o.visitors ? historyOf(s, o.visitors(r)) : historyOf(s, visitorsOf(s, streamSeed(o.seed, r, 8), r));
+    days.push(
+      dayWithPredictions(s, visitors, policy, o.plan ?? s.windows, streamSeed(o.seed, r, 7), o.routing, earlier),
+    );
   }
   return etaFigures(days);
 }
