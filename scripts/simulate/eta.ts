@@ -6,7 +6,6 @@
 import {
   DEFAULT_CV,
   DEFAULT_PREDICT,
-  newTicket,
   predictWait,
   type ArrivalRate,
   type Durations,

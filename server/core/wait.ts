@@ -3,7 +3,14 @@
 // prediction runs after its issue commits (about a millisecond), and the per-matter figures of the queue
 // views are refreshed a moment after a change, off the command path, then pushed as `queues.changed`.
 import { hallDay } from '../domain/numbering';
-import { DEFAULT_PREDICT, newTicket, predictWait, servedNow, type Prediction } from '../domain/prediction';
+import {
+  DEFAULT_PREDICT,
+  newTicket,
+  predictWait,
+  servedNow,
+  type HallState,
+  type Prediction,
+} from '../domain/prediction';
 import { seedOf } from '../domain/random';
 import type { Candidate } from '../domain/routing';
 import type { Ticket } from '../domain/types';
@@ -16,6 +23,16 @@ const REFRESH_DELAY_MS = 250;
 /** Time passing changes the figures too: refreshed at least this often while someone asks. */
 const MAX_AGE_MS = 60_000;
 const ISSUE_TIMES_KEPT = 10_000;
+/**
+ * Each prediction stops adding futures after this long (at least MIN_RUNS run): the event loop is never
+ * held longer, so a command arriving meanwhile waits at most about this much.
+ */
+const BUDGET_MS = 2;
+
+const budget = () => {
+  const end = performance.now() + BUDGET_MS;
+  return () => performance.now() < end;
+};
 
 export interface TicketWait {
   /** Waiting tickets called before this one (median over the futures; priority visitors first). */
@@ -31,6 +48,7 @@ interface Cache {
   version: number;
   tickets: Map<string, { version: number; at: number; value: TicketWait }>;
   services: { version: number; at: number; serving: string; value: Map<string, ServiceWait> } | null;
+  /** Set from a change's scheduling until its refresh has finished (one refresh at a time). */
   timer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -89,6 +107,11 @@ export function issuedTicketWait(core: HallCore, t: Ticket): TicketWait {
   return w;
 }
 
+/** The kept issue prediction times (ms), oldest first. */
+export function issuePredictionSamples(core: HallCore): number[] {
+  return [...cacheOf(core).issueMs];
+}
+
 /** The kept issue prediction times' p50, p99 and max (ms), and how many. */
 export function issuePredictionTimes(core: HallCore): { n: number; p50: number; p99: number; max: number } {
   const s = [...cacheOf(core).issueMs].sort((a, b) => a - b);
@@ -105,7 +128,7 @@ export function ticketWait(core: HallCore, t: Ticket): TicketWait {
   if (hit && hit.version === cache.version && now - hit.at < MAX_AGE_MS && now >= hit.at) return hit.value;
   const day = hallDay(now, core.config.hall.timezone);
   const state = hallState(core, now, day);
-  const p = predictWait(state, candidateOf(t), { ...DEFAULT_PREDICT, seed: seedOf(t.id, now) });
+  const p = predictWait(state, candidateOf(t), { ...DEFAULT_PREDICT, seed: seedOf(t.id, now), more: budget() });
   const closed = core.openStatus(now, day).reason !== null;
   const value = { ahead: p.ahead, wait: closed ? null : shown(p), servedNow: p.servedNow };
   cache.tickets.set(t.id, { version: cache.version, at: now, value });
@@ -132,19 +155,43 @@ export function serviceWaits(core: HallCore, servedNow: ReadonlySet<string>): Ma
   return cache.services.value;
 }
 
+/** One matter per turn of the event loop: a command arriving meanwhile waits for one prediction at most. */
 function refresh(core: HallCore, cache: Cache): void {
-  cache.timer = null;
-  try {
-    if (!core.db.open) return;
-    const now = core.clock();
-    const before = JSON.stringify([...(cache.services?.value ?? [])]);
-    const serving = servingKey(core, now, servedNowByService(core));
-    cache.services = { version: cache.version, at: now, serving, value: predictServices(core, now) };
-    if (JSON.stringify([...cache.services.value]) !== before)
-      core.bus.emit({ type: 'queues.changed', payload: { services: core.serviceViews() } });
-  } catch {
-    // A hall shutting down (database closed) keeps the figures it had.
-  }
+  const version = cache.version;
+  const now = core.clock();
+  const ids = [...core.model.services.keys()];
+  const out = new Map<string, ServiceWait>();
+  let state: { closed: boolean; hall: HallState } | null = null;
+  const step = (i: number) => {
+    try {
+      if (!core.db.open) return;
+      if (!state) {
+        const day = hallDay(now, core.config.hall.timezone);
+        state = { closed: core.openStatus(now, day).reason !== null, hall: hallState(core, now, day) };
+      }
+      if (i < ids.length) {
+        out.set(ids[i]!, predictService(state.hall, state.closed, ids[i]!, now));
+        setImmediate(() => step(i + 1)).unref?.();
+        return;
+      }
+      cache.timer = null;
+      const before = JSON.stringify([...(cache.services?.value ?? [])]);
+      const serving = servingKey(core, now, servedNowByService(core));
+      cache.services = { version, at: now, serving, value: out };
+      if (JSON.stringify([...out]) !== before)
+        core.bus.emit({ type: 'queues.changed', payload: { services: core.serviceViews() } });
+    } catch {
+      // A hall shutting down (database closed) keeps the figures it had.
+    }
+  };
+  step(0);
+}
+
+function predictService(state: HallState, closed: boolean, id: string, now: number): ServiceWait {
+  const target = newTicket(id, now);
+  if (closed) return { wait: null, servedNow: servedNow(state, target) };
+  const p = predictWait(state, target, { ...DEFAULT_PREDICT, seed: seedOf(id, now), more: budget() });
+  return { wait: shown(p), servedNow: p.servedNow };
 }
 
 function servingKey(core: HallCore, now: number, servedNow: ReadonlySet<string>): string {
@@ -167,14 +214,6 @@ function predictServices(core: HallCore, now: number): Map<string, ServiceWait> 
   const closed = core.openStatus(now, day).reason !== null;
   const state = hallState(core, now, day);
   const out = new Map<string, ServiceWait>();
-  for (const s of core.model.services.values()) {
-    const target = newTicket(s.id, now);
-    if (closed) {
-      out.set(s.id, { wait: null, servedNow: servedNow(state, target) });
-      continue;
-    }
-    const p = predictWait(state, target, { ...DEFAULT_PREDICT, seed: seedOf(s.id, now) });
-    out.set(s.id, { wait: shown(p), servedNow: p.servedNow });
-  }
+  for (const id of core.model.services.keys()) out.set(id, predictService(state, closed, id, now));
   return out;
 }

@@ -77,7 +77,15 @@ export interface PredictOptions {
   seed: number;
   /** A future stops here; a ticket not called by then counts as waiting this long. */
   horizonMin: number;
+  /**
+   * Asked before each future after the first MIN_RUNS: false stops early (the server passes a time budget,
+   * so an issue never waits long for its prediction; the domain itself has no clock).
+   */
+  more?: (runsDone: number) => boolean;
 }
+
+/** Futures always run, whatever the budget says. */
+export const MIN_RUNS = 9;
 
 export const DEFAULT_PREDICT: Omit<PredictOptions, 'seed'> = { runs: 40, horizonMin: 240 };
 
@@ -98,6 +106,7 @@ export function predictWait(state: HallState, target: Candidate, opts: PredictOp
   const waits: number[] = [];
   const aheads: number[] = [];
   for (let r = 0; r < opts.runs; r++) {
+    if (r >= MIN_RUNS && opts.more && !opts.more(r)) break;
     const f = oneFuture(state, target, u, opts.horizonMin);
     waits.push(f.wait);
     aheads.push(f.ahead);
@@ -210,7 +219,7 @@ function oneFuture(
     windows.push({ pw, freeAt: start + busyFor, idleSince: -Infinity });
   }
 
-  const arrivals = drawArrivals(s, Math.min(end, s.arrivalsUntil), u);
+  const arrivals = arrivalStream(s, Math.min(end, s.arrivalsUntil), u);
   let ahead = 0;
 
   /** A window free at t calls; the ticket it took, or null (it then waits idle for an arrival). */
@@ -239,11 +248,10 @@ function oneFuture(
     return c !== null && c.ticketId === target.ticketId;
   };
 
-  let next = 0;
   for (;;) {
     let w: FutureWindow | null = null;
     for (const x of windows) if (x.freeAt !== Infinity && (!w || x.freeAt < w.freeAt)) w = x;
-    const arrival = arrivals[next];
+    const arrival = arrivals.peek();
     const tw = w ? w.freeAt : Infinity;
     const ta = arrival ? arrival.waitFrom : Infinity;
     if (Math.min(tw, ta) > end) break;
@@ -251,7 +259,7 @@ function oneFuture(
       if (took(call(w!, tw))) return { wait: (tw - s.now) / MS, ahead };
       continue;
     }
-    next++;
+    arrivals.take();
     push(arrival!);
     // Idle windows, longest idle first, are offered the newcomer (nothing else changed for them).
     const idle = windows.filter((x) => x.freeAt === Infinity).sort((a, b) => a.idleSince - b.idleSince);
@@ -280,23 +288,43 @@ function oneFuture(
   return { wait: horizonMin, ahead };
 }
 
-/** Non-stationary Poisson arrivals up to `until`, in time order, as queue candidates. */
-function drawArrivals(s: HallState, until: number, u: () => number): Candidate[] {
-  const out: Candidate[] = [];
-  for (const a of s.arrivals) {
-    const from = Math.max(a.from, s.now);
-    const to = Math.min(a.to, until);
-    if (a.perMin <= 0 || to <= from) continue;
-    for (let t = from + exponentialDraw(u, 1 / a.perMin) * MS; t < to; t += exponentialDraw(u, 1 / a.perMin) * MS)
-      out.push({
-        ticketId: `\u0000a${out.length}`,
-        serviceId: a.serviceId,
-        waitFrom: t,
-        issuedAt: t,
-        seq: out.length,
-        priority: a.priority,
-        targetWindowNo: null,
-      });
-  }
-  return out.sort((x, y) => x.waitFrom - y.waitFrom);
+/**
+ * Non-stationary Poisson arrivals up to `until`, drawn lazily in time order as queue candidates: a future
+ * ends when the ticket is called, usually long before the horizon, so only the arrivals before then cost.
+ */
+function arrivalStream(s: HallState, until: number, u: () => number) {
+  const streams = s.arrivals
+    .filter((a) => a.perMin > 0 && Math.min(a.to, until) > Math.max(a.from, s.now))
+    .map((a) => ({
+      a,
+      to: Math.min(a.to, until),
+      next: Math.max(a.from, s.now) + exponentialDraw(u, 1 / a.perMin) * MS,
+    }));
+  let n = 0;
+  let head: Candidate | null = null;
+  const peek = (): Candidate | null => {
+    if (head) return head;
+    let best: (typeof streams)[number] | null = null;
+    for (const x of streams) if (x.next < x.to && (!best || x.next < best.next)) best = x;
+    if (!best) return null;
+    const t = best.next;
+    best.next += exponentialDraw(u, 1 / best.a.perMin) * MS;
+    n++;
+    head = {
+      ticketId: `\u0000a${n}`,
+      serviceId: best.a.serviceId,
+      waitFrom: t,
+      issuedAt: t,
+      seq: n,
+      priority: best.a.priority,
+      targetWindowNo: null,
+    };
+    return head;
+  };
+  return {
+    peek,
+    take: () => {
+      head = null;
+    },
+  };
 }

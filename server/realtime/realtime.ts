@@ -347,13 +347,16 @@ export class Realtime {
 
   /** Phones following a waiting ticket: people ahead and who serves change with every queue change. */
   private refreshFollowedTickets(): void {
-    if (!this.core.db.open) return; // the hall stopped in the meantime
     const ns = this.io.of('/ticket');
-    for (const room of ns.adapter.rooms.keys()) {
-      if (!room.startsWith('ticket:')) continue;
-      const status = this.core.ticketStatus(room.slice('ticket:'.length));
-      if (status?.status === 'waiting') ns.to(room).emit('ticket', status);
-    }
+    const rooms = [...ns.adapter.rooms.keys()].filter((r) => r.startsWith('ticket:'));
+    // One prediction per turn of the event loop: commands arriving meanwhile wait for one at most.
+    const step = (i: number) => {
+      if (i >= rooms.length || !this.core.db.open) return; // done, or the hall stopped in the meantime
+      const status = this.core.ticketStatus(rooms[i]!.slice('ticket:'.length));
+      if (status?.status === 'waiting') ns.to(rooms[i]!).emit('ticket', status);
+      setImmediate(() => step(i + 1));
+    };
+    step(0);
   }
 
   /** A window's pad prompt, computed only when a pad of that window is connected (every call changes it). */
