@@ -50,7 +50,7 @@ export function windowsOf(plan: readonly WindowGroup[]): HallWindow[] {
   const out: HallWindow[] = [];
   for (const g of plan)
     for (let i = 0; i < g.count; i++)
-      out.push({ no: out.length + 1, name: `${out.length + 1}`, kind: g.kind, zone: 'A', skills: g.skills });
+      out.push({ no: out.length + 1, name: `${out.length + 1}`, kind: g.kind, zone: 'A', skills: { ...g.skills } });
   return out;
 }
 
