@@ -14,7 +14,6 @@ import type { HallConfig } from '../server/config/schema';
 import { EventBus } from '../server/core/events';
 import { HallCore } from '../server/core/hall-core';
 import { StaffAccess } from '../server/core/staff';
-import { issuePredictionSamples } from '../server/core/wait';
 import { DEMO_CONFIG } from '../server/paths';
 import { openDatabase } from '../server/store/db';
 
@@ -46,37 +45,33 @@ const pct = (xs: number[], p: number) => {
 async function run(queue: number): Promise<string> {
   const cfg = config();
   let now = Date.parse('2026-11-23T02:00:00Z'); // 10:00 in Shanghai
-  const core = new HallCore(
-    openDatabase(mkdtempSync(path.join(tmpdir(), 'bench-eta-'))),
-    cfg,
-    () => now,
-    new EventBus(),
-    Buffer.alloc(32, 1),
-  );
+  const db = openDatabase(mkdtempSync(path.join(tmpdir(), 'bench-eta-')));
+  const core = new HallCore(db, cfg, () => now, new EventBus(), Buffer.alloc(32, 1));
   const staff = new StaffAccess(core);
   for (const w of cfg.windows) await staff.login(`b${w.no}`, PASSWORD, w.no);
   const services = [...core.model.services.keys()];
   let k = 0;
   const issue = () =>
-    core.issueTicket(
+    core.run(
+      'issueTicket',
       { serviceId: services[k++ % services.length]!, priority: k % 20 === 0 ? 'elderly' : null },
       'bench',
     );
   for (let i = 0; i < queue; i++) issue();
-  cfg.windows.filter((_, i) => i % 3 === 0).forEach((w) => core.windowCommand(w.no, 'call-next', 'bench'));
+  cfg.windows.filter((_, i) => i % 3 === 0).forEach((w) => core.run('callNext', { window: w.no }, 'bench'));
   const whole: number[] = [];
-  const before = issuePredictionSamples(core).length;
+  const before = core.query.issuePredictionSamples().length;
   for (let i = 0; i < ISSUES; i++) {
     now += 1000;
     const t0 = performance.now();
     issue();
     whole.push(performance.now() - t0);
     // Keep the queue at its size: a staffed window calls the oldest.
-    core.windowCommand(cfg.windows[i % cfg.windows.length]!.no, 'call-next', 'bench');
+    core.run('callNext', { window: cfg.windows[i % cfg.windows.length]!.no }, 'bench');
   }
-  const timed = issuePredictionSamples(core).slice(before);
+  const timed = core.query.issuePredictionSamples().slice(before);
   if (timed.length !== ISSUES) throw new Error(`bench-eta: ${timed.length} predictions timed for ${ISSUES} issues`);
-  core.db.close();
+  db.close();
   const f = (xs: number[]) =>
     `p50 ${pct(xs, 0.5).toFixed(2)} ms, p99 ${pct(xs, 0.99).toFixed(2)} ms, max ${pct(xs, 1).toFixed(2)} ms`;
   return `${String(queue).padStart(4)} waiting, ${cfg.windows.length} windows: whole issue ${f(whole)}; the prediction in it ${f(timed)} (n ${ISSUES})`;

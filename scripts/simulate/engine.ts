@@ -3,6 +3,7 @@
 // finish the queue. Times are minutes since midnight.
 import type { Candidate } from '../../server/domain/routing';
 import type { HallWindow, Service } from '../../server/domain/types';
+import { afterCall, afterVisit, callNextStep, type Visit, type WindowSeat } from '../../server/domain/window-machine';
 import type { Policy } from './policies';
 import { minutesOf, type Scenario, type WindowGroup } from './scenario';
 import type { Visitor } from './visitors';
@@ -33,14 +34,19 @@ export interface SimWindow extends HallWindow {
   busy: number;
   /** The visitor called last: matter and when (minutes); at the window while busyUntil is ahead. */
   current?: { service: string; since: number };
+  /** The window's live state, moved by the hall's own window rules (server/domain/window-machine.ts). */
+  seat: WindowSeat;
+  /** The visitor at the window: serving, or called and never coming (a no-show). */
+  visit: Visit | null;
 }
 
-/** The day as it stands when a visitor takes a number (for the wait prediction's accuracy, eta.ts). */
+/** The day as it stands when a visitor takes a number (the wait prediction's accuracy, 潮汐 moves). */
 export interface DayView {
   now: number;
   visitor: Visitor;
   /** Every visitor waiting, the newcomer included. */
   waiting: () => Visitor[];
+  /** The windows; a 潮汐 move may set a window's `skills` (scripts/simulate/tidal.ts). */
   windows: readonly SimWindow[];
   /** Visits that ended by now: matter and minutes at the window. */
   ended: () => { service: string; minutes: number }[];
@@ -83,7 +89,23 @@ export function simulateDay(
   const open = minutesOf(s.day.open);
   const close = minutesOf(s.day.close);
   const services = servicesOf(s);
-  const windows: SimWindow[] = windowsOf(plan).map((w) => ({ ...w, busyUntil: open, idleSince: open, busy: 0 }));
+  const windows: SimWindow[] = windowsOf(plan).map((w) => ({
+    ...w,
+    busyUntil: open,
+    idleSince: open,
+    busy: 0,
+    // Every simulated window is open and staffed all day; nobody double-presses (guard 0).
+    seat: {
+      no: w.no,
+      open: true,
+      clerkId: `sim-${w.no}`,
+      pausedReason: null,
+      pausedAt: null,
+      currentTicket: null,
+      lastCallAt: null,
+    },
+    visit: null,
+  }));
   // One FIFO per (service, priority); `head` indexes instead of shift() keep each pop O(1).
   const queues = new Map<string, { items: Visitor[]; head: number }>();
   const key = (v: Visitor) => `${v.service}|${v.priority ? 1 : 0}`;
@@ -110,8 +132,13 @@ export function simulateDay(
     return out;
   };
 
-  /** A free window calls; returns whether it took someone. */
+  /** A free window calls (下一位); returns whether it took someone. */
   const call = (w: SimWindow, t: number): boolean => {
+    // The hall's rule: 下一位 first ends the visit at the window (window-machine's callNextEnding).
+    const step = callNextStep(w.seat, w.visit, t * MS, 0);
+    if (step.kind === 'repeat') return true;
+    w.seat = afterVisit(w.seat);
+    w.visit = null;
     const c = policy({ heads: heads(), window: w, services, now: t * MS });
     if (!c) return false;
     const v = byId.get(Number(c.ticketId))!;
@@ -129,6 +156,8 @@ export function simulateDay(
         priority: v.priority,
         windowNo: w.no,
       });
+    w.seat = afterCall(w.seat, c.ticketId, t * MS);
+    w.visit = { id: c.ticketId, number: c.ticketId, status: v.noShow ? 'called' : 'serving', recallCount: 0 };
     w.busyUntil = t + dur;
     w.busy += dur;
     w.current = { service: v.service, since: t };

@@ -5,7 +5,7 @@ import { minuteOfDay, parseHhMm } from '../domain/numbering';
 import type { ArrivalRate, Durations, HallState, PredictionWindow } from '../domain/prediction';
 import { DEFAULT_CV } from '../domain/prediction';
 import { WaitHistoryStore } from '../store/wait-history';
-import type { HallCore } from './hall-core';
+import type { CoreState } from './state';
 
 const MS = 60_000;
 /** History is read again after this long (it changes slowly; the queue itself is read every time). */
@@ -25,9 +25,9 @@ interface History {
   arrivals: ArrivalRate[];
 }
 
-const stores = new WeakMap<HallCore, { store: WaitHistoryStore; history: History | null }>();
+const stores = new WeakMap<CoreState, { store: WaitHistoryStore; history: History | null }>();
 
-function storeOf(core: HallCore) {
+function storeOf(core: CoreState) {
   let s = stores.get(core);
   if (!s) stores.set(core, (s = { store: new WaitHistoryStore(core.db), history: null }));
   return s;
@@ -36,7 +36,7 @@ function storeOf(core: HallCore) {
 /** Local midnight of the instant's hall day, in ms (whole-minute zones). */
 const midnight = (now: number, tz: string) => now - minuteOfDay(now, tz) * MS - (now % MS);
 
-export function hallState(core: HallCore, now: number, day: string): HallState {
+export function hallState(core: CoreState, now: number, day: string): HallState {
   const s = storeOf(core);
   if (!s.history || s.history.day !== day || now - s.history.at > HISTORY_TTL_MS || now < s.history.at)
     s.history = learn(core, s.store, now, day);
@@ -54,7 +54,7 @@ export function hallState(core: HallCore, now: number, day: string): HallState {
   };
 }
 
-function windowsNow(core: HallCore, now: number): PredictionWindow[] {
+function windowsNow(core: CoreState, now: number): PredictionWindow[] {
   const out: PredictionWindow[] = [];
   for (const row of core.windows.all()) {
     const window = core.model.window(row.no, row);
@@ -71,7 +71,7 @@ function windowsNow(core: HallCore, now: number): PredictionWindow[] {
   return out;
 }
 
-function learn(core: HallCore, store: WaitHistoryStore, now: number, day: string): History {
+function learn(core: CoreState, store: WaitHistoryStore, now: number, day: string): History {
   const visits = store.visitMinutes(now - VISIT_DAYS * 24 * 60 * MS, VISITS_PER_SERVICE);
   const durations = new Map<string, Durations>();
   for (const s of core.model.services.values())
@@ -83,7 +83,7 @@ function learn(core: HallCore, store: WaitHistoryStore, now: number, day: string
  * Arrivals per matter, priority and hour: the mean of the same weekday over the last four weeks; a hall
  * without that history expects today's own rate so far to go on.
  */
-function expectedArrivals(core: HallCore, store: WaitHistoryStore, now: number, day: string): ArrivalRate[] {
+function expectedArrivals(core: CoreState, store: WaitHistoryStore, now: number, day: string): ArrivalRate[] {
   const tz = core.config.hall.timezone;
   const start = midnight(now, tz);
   const counts = new Map<string, number>();

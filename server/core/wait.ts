@@ -15,7 +15,7 @@ import { seedOf } from '../domain/random';
 import type { Candidate } from '../domain/routing';
 import type { Ticket } from '../domain/types';
 import type { EstimatedWait } from '../protocol/views';
-import type { HallCore } from './hall-core';
+import type { CoreState } from './state';
 import { hallState } from './hall-state';
 
 /** Queue views wait this long after a change before predicting again (changes come in bursts). */
@@ -57,10 +57,10 @@ export interface ServiceWait {
   servedNow: boolean;
 }
 
-const caches = new WeakMap<HallCore, Cache>();
+const caches = new WeakMap<CoreState, Cache>();
 
 /** Every ticket or window change makes the predictions stale. */
-function cacheOf(core: HallCore): Cache {
+function cacheOf(core: CoreState): Cache {
   let c = caches.get(core);
   if (!c) {
     const cache: Cache = { issueMs: [], version: 0, tickets: new Map(), services: null, timer: null };
@@ -98,7 +98,7 @@ export function candidateOf(t: Ticket): Candidate {
 }
 
 /** A new ticket's prediction, timed: the time it adds to the issue's answer is kept for /metrics. */
-export function issuedTicketWait(core: HallCore, t: Ticket): TicketWait {
+export function issuedTicketWait(core: CoreState, t: Ticket): TicketWait {
   const t0 = performance.now();
   const w = ticketWait(core, t);
   const times = cacheOf(core).issueMs;
@@ -108,19 +108,19 @@ export function issuedTicketWait(core: HallCore, t: Ticket): TicketWait {
 }
 
 /** The kept issue prediction times (ms), oldest first. */
-export function issuePredictionSamples(core: HallCore): number[] {
+export function issuePredictionSamples(core: CoreState): number[] {
   return [...cacheOf(core).issueMs];
 }
 
 /** The kept issue prediction times' p50, p99 and max (ms), and how many. */
-export function issuePredictionTimes(core: HallCore): { n: number; p50: number; p99: number; max: number } {
+export function issuePredictionTimes(core: CoreState): { n: number; p50: number; p99: number; max: number } {
   const s = [...cacheOf(core).issueMs].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? 0;
   return { n: s.length, p50: q(0.5), p99: q(0.99), max: s.at(-1) ?? 0 };
 }
 
 /** A waiting ticket's predicted wait and people ahead; other tickets wait no more. */
-export function ticketWait(core: HallCore, t: Ticket): TicketWait {
+export function ticketWait(core: CoreState, t: Ticket): TicketWait {
   if (t.status !== 'waiting') return { ahead: 0, wait: null, servedNow: true };
   const cache = cacheOf(core);
   const now = core.clock();
@@ -139,7 +139,12 @@ export function ticketWait(core: HallCore, t: Ticket): TicketWait {
  * What a ticket taken now would wait, per matter. Computed once, then served from the cache; a change
  * schedules a refresh a moment later, which publishes the new figures when they differ.
  */
-export function serviceWaits(core: HallCore, servedNow: ReadonlySet<string>): Map<string, ServiceWait> {
+export function serviceWaits(
+  core: CoreState,
+  servedNow: ReadonlySet<string>,
+  /** Publishes the refreshed figures (the queries' serviceViews as `queues.changed`). */
+  publish: () => void,
+): Map<string, ServiceWait> {
   const cache = cacheOf(core);
   const now = core.clock();
   // Which matters are served changed (a window opened, closed, paused), or the hall opened or closed:
@@ -149,14 +154,14 @@ export function serviceWaits(core: HallCore, servedNow: ReadonlySet<string>): Ma
     cache.services = { version: cache.version, at: now, serving, value: predictServices(core, now) };
   const stale = cache.services.version !== cache.version || now - cache.services.at > MAX_AGE_MS;
   if (stale && !cache.timer) {
-    cache.timer = setTimeout(() => refresh(core, cache), REFRESH_DELAY_MS);
+    cache.timer = setTimeout(() => refresh(core, cache, publish), REFRESH_DELAY_MS);
     cache.timer.unref?.();
   }
   return cache.services.value;
 }
 
 /** One matter per turn of the event loop: a command arriving meanwhile waits for one prediction at most. */
-function refresh(core: HallCore, cache: Cache): void {
+function refresh(core: CoreState, cache: Cache, publish: () => void): void {
   const version = cache.version;
   const now = core.clock();
   const ids = [...core.model.services.keys()];
@@ -178,8 +183,7 @@ function refresh(core: HallCore, cache: Cache): void {
       const before = JSON.stringify([...(cache.services?.value ?? [])]);
       const serving = servingKey(core, now, servedNowByService(core));
       cache.services = { version, at: now, serving, value: out };
-      if (JSON.stringify([...out]) !== before)
-        core.bus.emit({ type: 'queues.changed', payload: { services: core.serviceViews() } });
+      if (JSON.stringify([...out]) !== before) publish();
     } catch {
       // A hall shutting down (database closed) keeps the figures it had.
     }
@@ -194,13 +198,13 @@ function predictService(state: HallState, closed: boolean, id: string, now: numb
   return { wait: shown(p), servedNow: p.servedNow };
 }
 
-function servingKey(core: HallCore, now: number, servedNow: ReadonlySet<string>): string {
+function servingKey(core: CoreState, now: number, servedNow: ReadonlySet<string>): string {
   const closed = core.openStatus(now, hallDay(now, core.config.hall.timezone)).reason !== null;
   return `${closed ? 'closed' : 'open'}:${[...servedNow].sort().join(',')}`;
 }
 
 /** Per matter, whether an open window (clerk logged in, not on a break) takes it now: read fresh, it is cheap. */
-export function servedNowByService(core: HallCore): Set<string> {
+export function servedNowByService(core: CoreState): Set<string> {
   const out = new Set<string>();
   for (const row of core.windows.all()) {
     if (!row.open || !row.clerkId || row.pausedReason !== null) continue;
@@ -209,7 +213,7 @@ export function servedNowByService(core: HallCore): Set<string> {
   return out;
 }
 
-function predictServices(core: HallCore, now: number): Map<string, ServiceWait> {
+function predictServices(core: CoreState, now: number): Map<string, ServiceWait> {
   const day = hallDay(now, core.config.hall.timezone);
   const closed = core.openStatus(now, day).reason !== null;
   const state = hallState(core, now, day);

@@ -2,7 +2,6 @@
 // process. A tiny registry of our own: the exposition format is a few lines, and the figures come from
 // the event bus and a snapshot at scrape time, so nothing here runs on the command path but a counter bump.
 import type { HallCore } from '../core/hall-core';
-import { issuePredictionTimes } from '../core/wait';
 import type { DeviceHealthView } from '../protocol/socket';
 
 type Labels = Record<string, string>;
@@ -107,7 +106,7 @@ export class HallMetrics {
   }
 
   text(): string {
-    const snap = this.core.snapshot();
+    const snap = this.core.query.snapshot();
     const windowStates = new Map<string, number>();
     for (const w of snap.windows) windowStates.set(w.state, (windowStates.get(w.state) ?? 0) + 1);
     const devices = new Map<string, number>();
@@ -155,7 +154,7 @@ export class HallMetrics {
         'hall_wait_prediction_issue_ms',
         'Time the wait prediction adds to issuing a ticket, over the last 10000 issues (ms)',
         (() => {
-          const p = issuePredictionTimes(this.core);
+          const p = this.core.query.issuePredictionTimes();
           return [
             [{ quantile: '0.5' }, p.p50],
             [{ quantile: '0.99' }, p.p99],
