@@ -1,4 +1,4 @@
-// npm run simulate -- SCENARIO.json [--policy NAME|all] [--reps N] [--seed S] [--json]
+// npm run simulate -- SCENARIO.json [--policy NAME|all] [--reps N] [--seed S] [--json] [--load 1.2]
 //   [--plan PLAN.json] [--min-windows 0.9] [--chart FILE.svg] [--eta] [--tidal [--tidal-moves 6]]
 // npm run simulate -- --replay data/hall.sqlite --config hall.yaml --day 2026-11-20 [--plan PLAN.json] …
 // Replays hall days (drawn from a scenario, or one recorded in the hall's database) through the real routing
@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { POLICIES, type PolicyName } from './policies';
-import { loadScenario, parsePlan } from './scenario';
+import { loadScenario, parsePlan, scaleLoad } from './scenario';
 import { runPolicy, type PolicyResult } from './stats';
 import { PAIRED_FIGURES, pairedAgainstOurs } from './compare';
 import { chartSvg } from './chart';
@@ -35,6 +35,7 @@ const { values, positionals } = parseArgs({
     config: { type: 'string', default: 'hall.yaml' },
     day: { type: 'string' },
     routing: { type: 'string' },
+    load: { type: 'string', default: '1' },
     // The predicted wait's accuracy per policy (scripts/simulate/eta.ts): a prediction at every issue.
     eta: { type: 'boolean', default: false },
     // Ours with the 潮汐 suggestions applied during the day (scripts/simulate/tidal.ts); `ours-static` without.
@@ -46,7 +47,7 @@ const { values, positionals } = parseArgs({
 function fail(msg: string): never {
   console.error(msg);
   console.error(
-    'usage: npm run simulate -- SCENARIO.json [--policy NAME|all] [--reps N] [--seed S] [--json] [--plan PLAN.json] [--min-windows SHARE] [--chart FILE.svg] [--routing JSON]\n' +
+    'usage: npm run simulate -- SCENARIO.json [--policy NAME|all] [--reps N] [--seed S] [--json] [--plan PLAN.json] [--min-windows SHARE] [--chart FILE.svg] [--routing JSON] [--load FACTOR]\n' +
       '       npm run simulate -- --replay data/hall.sqlite --config hall.yaml --day YYYY-MM-DD [same options]',
   );
   process.exit(2);
@@ -96,7 +97,11 @@ function readScenario(): Scenario {
     fail((e as Error).message);
   }
 }
-const scenario = readScenario();
+// --load 0.8 / 1.2: the same hall and day with 0.8× / 1.2× the expected visitors (the profile and the mix kept).
+const load = Number(values.load);
+if (!(load > 0 && load <= 5)) fail(`--load: a factor between 0 and 5: ${values.load}`);
+if (replay && load !== 1) fail('--load: a recorded day has its own visitors');
+const scenario = scaleLoad(readScenario(), load);
 const visitors = replay ? () => replay.visitors.map((v) => ({ ...v })) : undefined;
 function readPlan(file: string): WindowGroup[] {
   try {
@@ -156,6 +161,7 @@ if (values.chart) writeFileSync(values.chart, chartSvg(scenario.name, policies))
 if (values.json) {
   const out = {
     scenario: scenario.name,
+    load,
     reps,
     seed,
     policies: Object.fromEntries(
@@ -185,7 +191,7 @@ if (values.json) {
   console.log(
     replay
       ? `${scenario.name}: the recorded waits, then the same visitors served by each policy (minutes)`
-      : `${scenario.name}: ${reps} replications, seed ${seed} (waits in minutes)`,
+      : `${scenario.name}: ${reps} replications, seed ${seed}${load === 1 ? '' : `, ${load}× the load`} (waits in minutes)`,
   );
   console.log(
     ['policy'.padEnd(14), 'mean ±95%'.padStart(13), 'p50', 'p90', 'p99', 'max', 'within', 'prio']

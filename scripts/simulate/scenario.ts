@@ -74,6 +74,11 @@ export function loadScenario(file: string): Scenario {
   return parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
 }
 
+/** The same day with `factor` × the expected visitors: profile, mix and windows unchanged. */
+export function scaleLoad(s: Scenario, factor: number): Scenario {
+  return factor === 1 ? s : { ...s, arrivals: { ...s.arrivals, total: s.arrivals.total * factor } };
+}
+
 export const minutesOf = (hhmm: string): number => {
   const [h, m] = hhmm.split(':').map(Number);
   return h! * 60 + m!;
