@@ -1,6 +1,6 @@
 // The predicted wait as the kiosk, printed ticket, mobile page, console and dashboard show it (issue 25):
 // domain/prediction.ts run on the hall's state now. Never inside a command's transaction: a ticket's own
-// prediction runs after its issue commits (about a millisecond), and the per-matter figures of the queue
+// prediction runs after its issue commits (within a 2 ms budget), and the per-matter figures of the queue
 // views are refreshed a moment after a change, off the command path, then pushed as `queues.changed`.
 import { hallDay } from '../domain/numbering';
 import {
