@@ -12,23 +12,13 @@
 // Windows pick with pickNext over the queue heads, exactly as the server's call-next does, so the
 // prediction follows the routing rule whatever it becomes. Pure: the seed comes from the caller.
 import { eligibleLevel, pickNext, type Candidate, type RoutingParams } from './routing';
-import { exponentialDraw, lognormalDraw, seededRandom } from './random';
+import { arrivalStream, drawDuration, residual, type ArrivalRate, type Durations } from './prediction-draws';
+
+export { DEFAULT_CV, MIN_SAMPLES, type ArrivalRate, type Durations } from './prediction-draws';
+import { seededRandom } from './random';
 import type { HallWindow, Service } from './types';
 
 const MS = 60_000;
-
-/** A matter's service times (minutes per visitor at the window, a no-show's short call included). */
-export interface Durations {
-  /** Recent observed times; used as they are once there are MIN_SAMPLES of them. */
-  samples: readonly number[];
-  /** Fallback: the configured mean and a spread. */
-  mean: number;
-  cv: number;
-}
-
-export const MIN_SAMPLES = 12;
-/** The spread assumed when the hall has not yet seen enough visits of a matter. */
-export const DEFAULT_CV = 0.7;
 
 export interface PredictionWindow {
   window: HallWindow;
@@ -38,15 +28,6 @@ export interface PredictionWindow {
   busy: { since: number; serviceId: string } | null;
   /** A paused window's expected return (ms). */
   backAt?: number;
-}
-
-/** Expected arrivals of one matter and priority between two instants (ms), per minute. */
-export interface ArrivalRate {
-  serviceId: string;
-  priority: boolean;
-  from: number;
-  to: number;
-  perMin: number;
 }
 
 export interface HallState {
@@ -153,21 +134,6 @@ export function quantile(sorted: readonly number[], p: number): number {
   return a + (b - a) * (x - i);
 }
 
-export function drawDuration(d: Durations | undefined, fallbackMean: number, u: () => number): number {
-  if (d && d.samples.length >= MIN_SAMPLES) return d.samples[Math.floor(u() * d.samples.length)]!;
-  return lognormalDraw(u, d?.mean ?? fallbackMean, d?.cv ?? DEFAULT_CV);
-}
-
-/** The time a busy window still needs: a service time longer than the time already spent, less that. */
-function residual(d: Durations | undefined, mean: number, elapsedMin: number, u: () => number): number {
-  for (let i = 0; i < 30; i++) {
-    const x = drawDuration(d, mean, u);
-    if (x > elapsedMin) return x - elapsedMin;
-  }
-  // Longer than nearly every visit of the matter: it ends soon, but nobody knows when.
-  return exponentialDraw(u, Math.max(1, mean * 0.3));
-}
-
 interface Queue {
   items: Candidate[];
   head: number;
@@ -219,7 +185,7 @@ function oneFuture(
     windows.push({ pw, freeAt: start + busyFor, idleSince: -Infinity });
   }
 
-  const arrivals = arrivalStream(s, Math.min(end, s.arrivalsUntil), u);
+  const arrivals = arrivalStream(s.arrivals, s.now, Math.min(end, s.arrivalsUntil), u);
   let ahead = 0;
 
   /** A window free at t calls; the ticket it took, or null (it then waits idle for an arrival). */
@@ -286,45 +252,4 @@ function oneFuture(
   if (target.targetWindowNo === null)
     ahead += target.priority ? before(line(true), false) : before(line(true), true) + before(line(false), false);
   return { wait: horizonMin, ahead };
-}
-
-/**
- * Non-stationary Poisson arrivals up to `until`, drawn lazily in time order as queue candidates: a future
- * ends when the ticket is called, usually long before the horizon, so only the arrivals before then cost.
- */
-function arrivalStream(s: HallState, until: number, u: () => number) {
-  const streams = s.arrivals
-    .filter((a) => a.perMin > 0 && Math.min(a.to, until) > Math.max(a.from, s.now))
-    .map((a) => ({
-      a,
-      to: Math.min(a.to, until),
-      next: Math.max(a.from, s.now) + exponentialDraw(u, 1 / a.perMin) * MS,
-    }));
-  let n = 0;
-  let head: Candidate | null = null;
-  const peek = (): Candidate | null => {
-    if (head) return head;
-    let best: (typeof streams)[number] | null = null;
-    for (const x of streams) if (x.next < x.to && (!best || x.next < best.next)) best = x;
-    if (!best) return null;
-    const t = best.next;
-    best.next += exponentialDraw(u, 1 / best.a.perMin) * MS;
-    n++;
-    head = {
-      ticketId: `\u0000a${n}`,
-      serviceId: best.a.serviceId,
-      waitFrom: t,
-      issuedAt: t,
-      seq: n,
-      priority: best.a.priority,
-      targetWindowNo: null,
-    };
-    return head;
-  };
-  return {
-    peek,
-    take: () => {
-      head = null;
-    },
-  };
 }
