@@ -127,7 +127,7 @@ export class HallCore {
     for (const no of tx.windows) bus.emit({ type: 'window.changed', payload: { window: this.query.windowView(no) } });
     // A window opening, closing or pausing changes who serves each queue (the estimated wait) too.
     if (tx.queues || tx.windows.size > 0)
-      bus.emit({ type: 'queues.changed', payload: { services: this.query.serviceViews() } });
+      bus.emit({ type: 'queues.changed', payload: { services: this.query.serviceViews({ cached: true }) } });
   }
 
   // ── the upstream adapter's ports (core/ports.ts) ────────────────────────────────────────────────

@@ -121,14 +121,18 @@ export class HallQueries {
     return counts;
   }
 
-  serviceViews(): ServiceView[] {
+  /** `cached`: on a command's path, the predicted waits as last made (refreshed a moment later, core/wait.ts). */
+  serviceViews(opts: { cached?: boolean } = {}): ServiceView[] {
     const s = this.s;
     const now = s.clock();
     const day = hallDay(now, s.config.hall.timezone);
     const serving = servedNowByService(s);
     // Predicted off the command path (core/wait.ts); a refresh publishes the new figures when they differ.
-    const predicted = serviceWaits(s, serving, () =>
-      s.bus.emit({ type: 'queues.changed', payload: { services: this.serviceViews() } }),
+    const predicted = serviceWaits(
+      s,
+      serving,
+      () => s.bus.emit({ type: 'queues.changed', payload: { services: this.serviceViews({ cached: true }) } }),
+      opts.cached,
     );
     const hallClosed = s.openStatus(now, day).reason;
     const clock = localClock(now, s.config.hall.timezone);

@@ -128,7 +128,7 @@ export function ticketWait(core: CoreState, t: Ticket): TicketWait {
   if (hit && hit.version === cache.version && now - hit.at < MAX_AGE_MS && now >= hit.at) return hit.value;
   const day = hallDay(now, core.config.hall.timezone);
   const state = hallState(core, now, day);
-  const p = predictWait(state, candidateOf(t), { ...DEFAULT_PREDICT, seed: seedOf(t.id, now), more: budget() });
+  const p = predictWait(state, candidateOf(t), { ...DEFAULT_PREDICT, seed: seedOf(t.id, 0), more: budget() });
   const closed = core.openStatus(now, day).reason !== null;
   const value = { ahead: p.ahead, wait: closed ? null : shown(p), servedNow: p.servedNow };
   cache.tickets.set(t.id, { version: cache.version, at: now, value });
@@ -144,6 +144,8 @@ export function serviceWaits(
   servedNow: ReadonlySet<string>,
   /** Publishes the refreshed figures (the queries' serviceViews as `queues.changed`). */
   publish: () => void,
+  /** On a command's path: stale figures are served and refreshed a moment later; else predicted at once. */
+  cached = false,
 ): Map<string, ServiceWait> {
   const cache = cacheOf(core);
   const now = core.clock();
@@ -153,6 +155,10 @@ export function serviceWaits(
   if (!cache.services || cache.services.serving !== serving)
     cache.services = { version: cache.version, at: now, serving, value: predictServices(core, now) };
   const stale = cache.services.version !== cache.version || now - cache.services.at > MAX_AGE_MS;
+  if (stale && !cached) {
+    cache.services = { version: cache.version, at: now, serving, value: predictServices(core, now) };
+    return cache.services.value;
+  }
   if (stale && !cache.timer) {
     cache.timer = setTimeout(() => refresh(core, cache, publish), REFRESH_DELAY_MS);
     cache.timer.unref?.();
@@ -164,6 +170,11 @@ export function serviceWaits(
 function refresh(core: CoreState, cache: Cache, publish: () => void): void {
   const version = cache.version;
   const now = core.clock();
+  // A read since the change predicted them already.
+  if (cache.services?.version === version && now - cache.services.at <= MAX_AGE_MS) {
+    cache.timer = null;
+    return;
+  }
   const ids = [...core.model.services.keys()];
   const out = new Map<string, ServiceWait>();
   let state: { closed: boolean; hall: HallState } | null = null;
@@ -194,7 +205,7 @@ function refresh(core: CoreState, cache: Cache, publish: () => void): void {
 function predictService(state: HallState, closed: boolean, id: string, now: number): ServiceWait {
   const target = newTicket(id, now);
   if (closed) return { wait: null, servedNow: servedNow(state, target) };
-  const p = predictWait(state, target, { ...DEFAULT_PREDICT, seed: seedOf(id, now), more: budget() });
+  const p = predictWait(state, target, { ...DEFAULT_PREDICT, seed: seedOf(id, 0), more: budget() });
   return { wait: shown(p), servedNow: p.servedNow };
 }
 

@@ -42,6 +42,8 @@ export class Realtime {
   /** Followed tickets are predicted again shortly after a change, off the command path (one per burst). */
   private followed: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** What each followed ticket's page was last sent: a refresh sends only what changed. */
+  private readonly sent = new Map<string, string>();
 
   constructor(
     httpServer: HttpServer,
@@ -107,7 +109,9 @@ export class Realtime {
       (_p, a) => this.bindTicket(a),
       (s, b) => {
         void s.join(`ticket:${b.ticketId}`);
-        s.emit('state', { hall: this.core.query.hallInfo(), ticket: this.core.query.ticketStatus(b.ticketId!)! });
+        const ticket = this.core.query.ticketStatus(b.ticketId!)!;
+        this.sent.set(`ticket:${b.ticketId}`, JSON.stringify(ticket));
+        s.emit('state', { hall: this.core.query.hallInfo(), ticket });
       },
     );
     this.setup(
@@ -310,7 +314,9 @@ export class Realtime {
         const room = `ticket:${ticket.id}`;
         if (!this.io.of('/ticket').adapter.rooms.has(room)) return;
         const status = this.core.query.ticketStatus(ticket.id);
-        if (status) this.io.of('/ticket').to(room).emit('ticket', status);
+        if (!status) return;
+        this.sent.set(room, JSON.stringify(status));
+        this.io.of('/ticket').to(room).emit('ticket', status);
       }),
     );
   }
@@ -350,11 +356,16 @@ export class Realtime {
   private refreshFollowedTickets(): void {
     const ns = this.io.of('/ticket');
     const rooms = [...ns.adapter.rooms.keys()].filter((r) => r.startsWith('ticket:'));
+    for (const r of this.sent.keys()) if (!ns.adapter.rooms.has(r)) this.sent.delete(r);
     // One prediction per turn of the event loop: commands arriving meanwhile wait for one at most.
     const step = (i: number) => {
       if (i >= rooms.length || this.stopped) return;
       const status = this.core.query.ticketStatus(rooms[i]!.slice('ticket:'.length));
-      if (status?.status === 'waiting') ns.to(rooms[i]!).emit('ticket', status);
+      const text = JSON.stringify(status);
+      if (status?.status === 'waiting' && this.sent.get(rooms[i]!) !== text) {
+        this.sent.set(rooms[i]!, text);
+        ns.to(rooms[i]!).emit('ticket', status);
+      }
       setImmediate(() => step(i + 1));
     };
     step(0);
