@@ -40,6 +40,8 @@ export const scenarioSchema = z.strictObject({
         count: z.number().int().min(0),
         kind: z.enum(WINDOW_KINDS),
         skills: z.record(z.string(), z.number().int().min(1).max(9)),
+        /** Matters its clerks are trained for (潮汐 moves, `--tidal`); default: the matters in `skills`. */
+        canTake: z.array(z.string()).optional(),
       }),
     )
     .min(1),
@@ -70,6 +72,11 @@ export function parsePlan(s: Scenario, json: unknown, where: string): WindowGrou
 
 export function loadScenario(file: string): Scenario {
   return parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
+}
+
+/** The same day with `factor` × the expected visitors: profile, mix and windows unchanged. */
+export function scaleLoad(s: Scenario, factor: number): Scenario {
+  return factor === 1 ? s : { ...s, arrivals: { ...s.arrivals, total: s.arrivals.total * factor } };
 }
 
 export const minutesOf = (hhmm: string): number => {

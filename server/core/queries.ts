@@ -18,7 +18,7 @@ import { buildReports, hourlyCurve, visitsBetween } from './reports';
 import { deadReason } from './sessions';
 import type { CoreState } from './state';
 import { hourlyStatsMark } from './upstream-outbox';
-import { estimateFor, peopleAhead, servingCounts } from './wait';
+import { issuePredictionSamples, issuePredictionTimes, servedNowByService, serviceWaits, ticketWait } from './wait';
 
 export class HallQueries {
   constructor(private readonly s: CoreState) {}
@@ -48,13 +48,13 @@ export class HallQueries {
     const s = this.s;
     const t = s.tickets.get(id);
     if (!t) return null;
-    const ahead = t.status === 'waiting' ? peopleAhead(s, t) : 0;
-    const wait = estimateFor(s, t.serviceId, ahead);
+    const w = ticketWait(s, t);
     return {
       ...toPublic(s.model.ticketView(t)),
-      waitingAhead: ahead,
-      estimatedWaitMin: wait.minutes,
-      servedNow: wait.servedNow,
+      waitingAhead: w.ahead,
+      estimatedWaitMin: w.wait?.minutes ?? 0,
+      estimatedWait: w.wait,
+      servedNow: w.servedNow,
       windowName: t.windowNo !== null ? (s.model.windows.get(t.windowNo)?.name ?? null) : null,
     };
   }
@@ -121,11 +121,19 @@ export class HallQueries {
     return counts;
   }
 
-  serviceViews(): ServiceView[] {
+  /** `cached`: on a command's path, the predicted waits as last made (refreshed a moment later, core/wait.ts). */
+  serviceViews(opts: { cached?: boolean } = {}): ServiceView[] {
     const s = this.s;
     const now = s.clock();
     const day = hallDay(now, s.config.hall.timezone);
-    const serving = servingCounts(s);
+    const serving = servedNowByService(s);
+    // Predicted off the command path (core/wait.ts); a refresh publishes the new figures when they differ.
+    const predicted = serviceWaits(
+      s,
+      serving,
+      () => s.bus.emit({ type: 'queues.changed', payload: { services: this.serviceViews({ cached: true }) } }),
+      opts.cached,
+    );
     const hallClosed = s.openStatus(now, day).reason;
     const clock = localClock(now, s.config.hall.timezone);
     return [...s.model.services.values()].map((svc) => {
@@ -133,7 +141,7 @@ export class HallQueries {
       const oldest = s.tickets.oldestWaitFrom(day, svc.id);
       const issuedToday = s.misc.lastSeq(day, svc.prefix);
       const avail = serviceAvailability(svc, issuedToday, hallClosed, clock);
-      const wait = estimateFor(s, svc.id, waiting, serving);
+      const wait = predicted.get(svc.id)?.wait ?? null;
       return {
         id: svc.id,
         name: svc.name,
@@ -146,10 +154,21 @@ export class HallQueries {
         stateReason: avail.reason,
         waiting,
         longestWaitMin: oldest === null ? 0 : Math.max(0, Math.floor((now - oldest) / 60_000)),
-        estimatedWaitMin: wait.minutes,
-        servedNow: wait.servedNow,
+        estimatedWaitMin: wait?.minutes ?? 0,
+        estimatedWait: wait && { ...wait, servedNow: serving.has(svc.id) },
+        servedNow: serving.has(svc.id),
       };
     });
+  }
+
+  /** What the wait prediction added to each of the last issues (ms): quantiles for /metrics. */
+  issuePredictionTimes(): { n: number; p50: number; p99: number; max: number } {
+    return issuePredictionTimes(this.s);
+  }
+
+  /** The same times one by one, oldest first (scripts/bench-eta.ts). */
+  issuePredictionSamples(): number[] {
+    return issuePredictionSamples(this.s);
   }
 
   snapshot(): HallSnapshot {

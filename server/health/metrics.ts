@@ -148,6 +148,19 @@ export class HallMetrics {
         this.set(src.upstreamPending());
       },
     });
+    new Gauge({
+      name: 'hall_wait_prediction_issue_ms',
+      help: 'Time the wait prediction adds to issuing a ticket, over the last 10000 issues (ms)',
+      labelNames: ['quantile'] as const,
+      registers,
+      collect() {
+        const p = core.query.issuePredictionTimes();
+        this.set({ quantile: '0.5' }, p.p50);
+        this.set({ quantile: '0.99' }, p.p99);
+        this.set({ quantile: '1' }, p.max);
+        this.set({ quantile: 'count' }, p.n);
+      },
+    });
   }
 
   /** One finished request; `route` is the route's pattern, never the raw path (no ids in labels). */

@@ -146,6 +146,7 @@ export class TicketPrinting {
       waitingAhead: status.waitingAhead,
       estimatedWaitMin: status.estimatedWaitMin,
       servedNow: status.servedNow,
+      estimatedWait: status.estimatedWait,
       issuedAt: `${hallDay(t.issuedAt, tz)} ${localClock(t.issuedAt, tz)}`,
       // A number taken in English opens the mobile page in English.
       statusUrl: this.opts.statusUrl(t.id) + (lang === 'en' ? '?lang=en' : ''),

@@ -37,6 +37,11 @@ export class Realtime {
   private readonly lastCall = new Map<number, CallView>();
   private readonly unsubscribe: (() => void)[] = [];
   private refresh: NodeJS.Timeout | undefined;
+  /** Followed tickets are predicted again shortly after a change, off the command path (one per burst). */
+  private followed: NodeJS.Timeout | undefined;
+  private stopped = false;
+  /** What each followed ticket's page was last sent: a refresh sends only what changed. */
+  private readonly sent = new Map<string, string>();
 
   constructor(
     httpServer: HttpServer,
@@ -111,7 +116,9 @@ export class Realtime {
       (_p, a) => this.bindTicket(a),
       (s, b) => {
         void s.join(`ticket:${b.ticketId}`);
-        s.emit('state', { hall: this.core.query.hallInfo(), ticket: this.core.query.ticketStatus(b.ticketId!)! });
+        const ticket = this.core.query.ticketStatus(b.ticketId!)!;
+        this.sent.set(`ticket:${b.ticketId}`, JSON.stringify(ticket));
+        s.emit('state', { hall: this.core.query.hallInfo(), ticket });
       },
     );
     this.setup(
@@ -151,6 +158,8 @@ export class Realtime {
 
   async stop(): Promise<void> {
     clearInterval(this.refresh);
+    clearTimeout(this.followed);
+    this.stopped = true;
     for (const u of this.unsubscribe.splice(0)) u();
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
@@ -305,7 +314,10 @@ export class Realtime {
         const boards = [...this.nsp('/board').sockets.values()];
         const windows = boards.length ? this.core.query.snapshot().windows : [];
         for (const s of boards) s.emit('queues', zoneServices(services, windows, s.data.bound.zone));
-        this.refreshFollowedTickets();
+        this.followed ??= setTimeout(() => {
+          this.followed = undefined;
+          this.refreshFollowedTickets();
+        }, FOLLOWED_REFRESH_MS).unref();
       }),
       bus.on('ticket.changed', ({ ticket, action }) => {
         this.nsp('/supervisor').emit('ticket', ticket);
@@ -317,7 +329,9 @@ export class Realtime {
         const room = `ticket:${ticket.id}`;
         if (!this.nsp('/ticket').adapter.rooms.has(room)) return;
         const status = this.core.query.ticketStatus(ticket.id);
-        if (status) this.nsp('/ticket').to(room).emit('ticket', status);
+        if (!status) return;
+        this.sent.set(room, JSON.stringify(status));
+        this.nsp('/ticket').to(room).emit('ticket', status);
       }),
     );
   }
@@ -356,11 +370,20 @@ export class Realtime {
   /** Phones following a waiting ticket: people ahead and who serves change with every queue change. */
   private refreshFollowedTickets(): void {
     const ns = this.nsp('/ticket');
-    for (const room of ns.adapter.rooms.keys()) {
-      if (!room.startsWith('ticket:')) continue;
-      const status = this.core.query.ticketStatus(room.slice('ticket:'.length));
-      if (status?.status === 'waiting') ns.to(room).emit('ticket', status);
-    }
+    const rooms = [...ns.adapter.rooms.keys()].filter((r) => r.startsWith('ticket:'));
+    for (const r of this.sent.keys()) if (!ns.adapter.rooms.has(r)) this.sent.delete(r);
+    // One prediction per turn of the event loop: commands arriving meanwhile wait for one at most.
+    const step = (i: number) => {
+      if (i >= rooms.length || this.stopped) return;
+      const status = this.core.query.ticketStatus(rooms[i]!.slice('ticket:'.length));
+      const text = JSON.stringify(status);
+      if (status?.status === 'waiting' && this.sent.get(rooms[i]!) !== text) {
+        this.sent.set(rooms[i]!, text);
+        ns.to(rooms[i]!).emit('ticket', status);
+      }
+      setImmediate(() => step(i + 1));
+    };
+    step(0);
   }
 
   /** A window's pad prompt, computed only when a pad of that window is connected (every call changes it). */
@@ -406,6 +429,9 @@ export class Realtime {
     };
   }
 }
+
+/** A ticket page's new prediction waits this long after a queue change (each costs about a millisecond). */
+const FOLLOWED_REFRESH_MS = 300;
 
 const blank: Bound = { principal: null, zone: null, windowNo: null, ticketId: null };
 

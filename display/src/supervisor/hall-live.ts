@@ -18,6 +18,7 @@ import { hallHm } from '../shared/hall-time';
 import { tableStyles } from './shared-styles';
 import type { SupervisorApi } from './supervisor-api';
 import { lang, t } from './supervisor-i18n';
+import { waitText } from '../../../server/protocol/wait-text';
 import './ticket-mover';
 import './window-editor';
 
@@ -205,7 +206,7 @@ export class HallLive extends LitElement {
               <td class=${cls}>${t('minutes', { n: s.longestWaitMin })}</td>
               <td>${t('minutes', { n: s.targetWaitMin })}</td>
               <td data-wait class=${s.servedNow ? '' : 'near'}>
-                ${s.servedNow ? t('minutes', { n: s.estimatedWaitMin }) : t('nobodyServes')}
+                ${s.servedNow ? (waitText(s.estimatedWait, lang) ?? '—') : t('nobodyServes')}
               </td>
               <td><button ?disabled=${!s.waiting} @click=${() => (this.moving = s.id)}>${t('move')}</button></td>
             </tr>`;
