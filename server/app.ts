@@ -5,6 +5,8 @@ import { existsSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HallConfig } from './config/schema';
 import { EventBus } from './core/events';
+import { LiveSettings } from './admin/live-settings';
+import { startingConfig } from './core/config-commands';
 import { HallCore, type Clock } from './core/hall-core';
 import { StaffAccess } from './core/staff';
 import { DayCycle } from './core/day-cycle';
@@ -120,14 +122,20 @@ function withBrokerHost(config: HallConfig, httpHost: string | undefined): HallC
 }
 
 export async function startHallServer(opts: HallServerOptions): Promise<HallServer> {
-  const config = withBrokerHost(opts.mqtt ? { ...opts.config, mqtt: opts.mqtt } : opts.config, opts.host);
+  // This process's overrides, kept on top of every saved configuration (live settings).
+  const overlay = (c: HallConfig) => withBrokerHost(opts.mqtt ? { ...c, mqtt: opts.mqtt } : c, opts.host);
+  // The configuration the hall runs: the file's, or the admin's newest save (core/config-commands.ts).
+  const db = openDatabase(opts.dataDir);
+  const config = overlay(startingConfig(db, opts.config, (opts.clock ?? Date.now)()).config);
   // The core does not exist yet: the log reads the secrets to scrub through it once it does.
   let current = (): HallConfig => config;
   const log =
     opts.log ?? logTo(hallLogger({ destination: opts.logDestination, secrets: configSecrets(() => current()) }));
-  // Before the database opens: a bad certificate stops the start with nothing to undo.
-  const hallTls = await loadHallTls(config, opts.dataDir, log);
-  const db = openDatabase(opts.dataDir);
+  // A bad certificate stops the start before anything else runs.
+  const hallTls = await loadHallTls(config, opts.dataDir, log).catch((e: unknown) => {
+    db.close();
+    throw e;
+  });
   const bus = new EventBus((m, e) => log(m, e));
   const secret = loadSecret(opts.dataDir);
   const core = new HallCore(db, config, opts.clock ?? Date.now, bus, secret);
@@ -232,6 +240,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     printing,
     publicUrl: () => ticketUrl,
     limits: new HttpLimits(config.server.rateLimits, core.clock),
+    settings: new LiveSettings(core, { overlay, log }),
     health: () => ({
       ok: true,
       hall: config.hall.id,

@@ -11,6 +11,8 @@ import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import { toPublic } from '../protocol/views';
 import type { TicketPrinting } from '../printing/ticket-printing';
+import { adminRoutes } from '../admin/admin-routes';
+import type { LiveSettings } from '../admin/live-settings';
 import { evaluationRoutes } from './evaluation-routes';
 import { reportRoutes } from './report-routes';
 import { sessionRoutes } from './session-routes';
@@ -20,10 +22,10 @@ import type { UpstreamStatus } from '../upstream/upstream';
 import { created, validate } from './handler';
 
 /** Who may call a route: the table-driven test tries every other kind of caller. */
-export type Access = 'public' | 'any' | 'staff' | 'supervisor' | 'issuer' | 'window' | 'booking' | 'pad';
+export type Access = 'public' | 'any' | 'staff' | 'supervisor' | 'admin' | 'issuer' | 'window' | 'booking' | 'pad';
 
 export interface RouteDef {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   path: string;
   summary: string;
   access: Access;
@@ -42,6 +44,8 @@ export interface ApiDeps {
   printing: TicketPrinting;
   health: () => Record<string, unknown>;
   limits: HttpLimits;
+  /** Live settings (the admin's routes); absent in a hall without them. */
+  settings?: LiveSettings;
 }
 
 const WINDOW_ACTIONS: { action: WindowAction; summary: string; body: z.ZodType }[] = [
@@ -79,6 +83,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
   const statusUrl = (id: string, lang?: 'zh' | 'en') => `${d.publicUrl()}/t/${id}${lang === 'en' ? '?lang=en' : ''}`;
   return [
     ...sessionRoutes(core, staff, d.limits),
+    ...(d.settings ? adminRoutes(d.settings) : []),
     {
       method: 'post',
       path: '/api/tickets',
@@ -313,6 +318,8 @@ export function authorizer(access: Access, action?: WindowAction): (p: Principal
       return (p) => void policy.requireStaff(p);
     case 'supervisor':
       return (p) => void policy.requireSupervisor(p);
+    case 'admin':
+      return (p) => void policy.requireAdmin(p);
     case 'issuer':
       return (p) => void policy.requireIssuer(p);
     case 'booking':

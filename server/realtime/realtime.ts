@@ -283,6 +283,7 @@ export class Realtime {
       bus.on('followup.changed', ({ followUp }) => this.io.of('/supervisor').emit('followUp', followUp)),
       bus.on('alert', (alert) => this.io.of('/supervisor').emit('alert', alert)),
       bus.on('session.ended', ({ digests, reason }) => this.closeSessions(new Set(digests), reason)),
+      bus.on('config.changed', () => this.closeStaleDevices()),
       bus.on('notice.changed', () => {
         this.io.of('/supervisor').emit('notice', this.core.query.notice(null));
         for (const s of this.io.of('/board').sockets.values())
@@ -315,6 +316,24 @@ export class Realtime {
         const p = (s.data.bound as Bound | undefined)?.principal;
         if (p?.kind !== 'staff' || !digests.has(p.tokenDigest)) continue;
         s.emit('session.ended', ended);
+        s.disconnect(true);
+      }
+    }
+  }
+
+  /**
+   * After a live settings change: a device whose token was revoked (or whose settings changed: another
+   * zone, another window) is disconnected; it reconnects with its token and is refused, or bound anew.
+   */
+  private closeStaleDevices(): void {
+    for (const nsp of this.io._nsps.values()) {
+      for (const s of nsp.sockets.values()) {
+        const p = (s.data.bound as Bound | undefined)?.principal;
+        if (p?.kind !== 'device') continue;
+        const auth = (s.handshake.auth ?? {}) as HandshakeAuth;
+        const now = this.staff.authenticate(typeof auth.token === 'string' ? auth.token : null);
+        if (now?.kind === 'device' && JSON.stringify(now.device) === JSON.stringify(p.device)) continue;
+        s.emit('error', { code: 'UNAUTHORIZED', message: '设备令牌已撤销或设置已更改' });
         s.disconnect(true);
       }
     }
