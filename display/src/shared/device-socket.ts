@@ -17,7 +17,16 @@ export function deviceSocket(
   const s = io(namespace, { auth, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
   let retry: ReturnType<typeof setTimeout> | null = null;
   s.on('connect', () => status(true, null));
-  s.on('disconnect', () => status(false, null));
+  s.on('disconnect', (reason) => {
+    status(false, null);
+    // The server closed it (a live settings change: a revoked token, another zone): socket.io would not try
+    // again, so the screen does, and is refused (shown) or bound anew.
+    if (reason === 'io server disconnect')
+      retry ??= setTimeout(() => {
+        retry = null;
+        s.connect();
+      }, 1000);
+  });
   s.on('connect_error', (e: ConnectError) => {
     const refused = e.data?.code ? e.message : null;
     status(false, refused);
