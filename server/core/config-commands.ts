@@ -118,6 +118,9 @@ export function applyConfig(ctx: Ctx, a: ApplyConfigArgs): { version: number } {
   });
   for (const no of state.model.windows.keys()) tx.windows.add(no);
   tx.queues = true;
-  tx.events.push({ type: 'config.changed', payload: { version } });
+  const changed = Object.keys(a.running).filter(
+    (k) => JSON.stringify(before.config[k as keyof HallConfig]) !== JSON.stringify(a.running[k as keyof HallConfig]),
+  );
+  tx.events.push({ type: 'config.changed', payload: { version, changed } });
   return { version };
 }

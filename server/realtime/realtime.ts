@@ -283,7 +283,7 @@ export class Realtime {
       bus.on('followup.changed', ({ followUp }) => this.io.of('/supervisor').emit('followUp', followUp)),
       bus.on('alert', (alert) => this.io.of('/supervisor').emit('alert', alert)),
       bus.on('session.ended', ({ digests, reason }) => this.closeSessions(new Set(digests), reason)),
-      bus.on('config.changed', () => this.closeStaleDevices()),
+      bus.on('config.changed', ({ changed }) => this.closeStaleDevices(changed)),
       bus.on('notice.changed', () => {
         this.io.of('/supervisor').emit('notice', this.core.query.notice(null));
         for (const s of this.io.of('/board').sockets.values())
@@ -325,14 +325,19 @@ export class Realtime {
    * After a live settings change: a device whose token was revoked (or whose settings changed: another
    * zone, another window) is disconnected; it reconnects with its token and is refused, or bound anew.
    */
-  private closeStaleDevices(): void {
+  private closeStaleDevices(changed: readonly string[]): void {
+    // What a screen shows from its first `state` only (the hall's name, windows, texts, rating reasons):
+    // a change there reconnects the screens, which come back within a second with the new state.
     for (const nsp of this.io._nsps.values()) {
+      const shown = changed.some((k) => SHOWN_ON_SCREENS[nsp.name]?.includes(k));
       for (const s of nsp.sockets.values()) {
         const p = (s.data.bound as Bound | undefined)?.principal;
         if (p?.kind !== 'device') continue;
         const auth = (s.handshake.auth ?? {}) as HandshakeAuth;
         const now = this.staff.authenticate(typeof auth.token === 'string' ? auth.token : null);
-        if (now?.kind === 'device' && JSON.stringify(now.device) === JSON.stringify(p.device)) continue;
+        const same = now?.kind === 'device' && JSON.stringify(now.device) === JSON.stringify(p.device);
+        if (same && shown) s.disconnect(true);
+        if (same) continue;
         s.emit('error', { code: 'UNAUTHORIZED', message: '设备令牌已撤销或设置已更改' });
         s.disconnect(true);
       }
@@ -410,6 +415,14 @@ export class Realtime {
     };
   }
 }
+
+/** The settings each kind of screen takes from its first `state` only (services come with every `queues`). */
+const SHOWN_ON_SCREENS: Record<string, string[]> = {
+  '/board': ['hall', 'windows', 'display'],
+  '/screen': ['hall', 'windows', 'display'],
+  '/pad': ['windows', 'evaluation'],
+  '/kiosk': ['hall'],
+};
 
 const blank: Bound = { principal: null, zone: null, windowNo: null, ticketId: null };
 

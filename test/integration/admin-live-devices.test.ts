@@ -68,4 +68,24 @@ describe('revoking device tokens live', () => {
     await expect(socket('/board', BOARD_TOKEN)).rejects.toThrow();
     await expect(mqttDevice('led-1', LED_TOKEN)).rejects.toThrow();
   });
+
+  it('a screen showing a changed setting (the hall’s name) is reconnected and gets the new state', async () => {
+    const kiosk = await socket('/kiosk', KIOSK_TOKEN);
+    const closed = new Promise<string>((r) => kiosk.once('disconnect', r));
+    const api = client(s.url);
+    const adm = await api.login('adm');
+    const { version, config } = (await api.get('/api/admin/config', adm)).body;
+    config.hall.name = '新名字大厅';
+    expect((await api.call('PUT', '/api/admin/config', { version, config }, adm)).status).toBe(200);
+    expect(await closed).toBe('io server disconnect');
+    const again = connect(`${s.url}/kiosk`, {
+      auth: { token: KIOSK_TOKEN },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    sockets.push(again);
+    const state = await new Promise<any>((r) => again.once('state', r));
+    expect(state.hall.name).toBe('新名字大厅');
+  });
 });

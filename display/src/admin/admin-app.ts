@@ -253,6 +253,7 @@ export class AdminApp extends LitElement {
 
   private async run(action: () => Promise<SaveAnswer>, kinds: Record<string, string>): Promise<void> {
     this.busy = true;
+    this.notice = null;
     try {
       const r = await action();
       const text = [
