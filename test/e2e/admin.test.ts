@@ -98,6 +98,8 @@ describe('admin screen: live settings end to end', () => {
     await kiosk.locator('[data-service=housing]').click();
     await kiosk.locator('button.take').click();
     await expect.poll(() => kiosk.locator('[data-number]').first().textContent()).toBe('H001');
+    await kiosk.locator('kiosk-issued button.done').click();
+    await kiosk.locator('[data-service=housing]').waitFor();
 
     // the new clerk logs in at the new window (5) and calls it
     const consolePage = await browser.newPage({ viewport: { width: 1366, height: 768 } });

@@ -28,6 +28,16 @@ const TAB_KEY = {
   history: 'tabHistory',
 } as const;
 
+/** A changed section as the admin knows it (the tab's name), else its key in the file. */
+const SECTION_TAB: Record<string, keyof typeof TAB_KEY> = {
+  hall: 'hall',
+  services: 'services',
+  windows: 'windows',
+  clerks: 'clerks',
+  devices: 'devices',
+};
+const sectionName = (k: string) => (SECTION_TAB[k] ? t(TAB_KEY[SECTION_TAB[k]]) : k);
+
 interface Notice {
   kind: 'ok' | 'bad';
   text: string;
@@ -258,7 +268,7 @@ export class AdminApp extends LitElement {
       const r = await action();
       const text = [
         t('saved', { n: r.version }),
-        r.applied.length ? t('applied', { s: r.applied.join(', ') }) : '',
+        r.applied.length ? t('applied', { s: r.applied.map(sectionName).join('、') }) : '',
         r.needsRestart.length ? t('needsRestart', { s: r.needsRestart.join(', ') }) : '',
       ].filter(Boolean);
       this.notice = { kind: r.needsRestart.length ? 'bad' : 'ok', text: text.join(' · ') };

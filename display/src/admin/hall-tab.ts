@@ -26,7 +26,7 @@ export class HallTab extends LitElement {
         <label>${t('hallName')}${f.text(h, 'name', t('hallName'), { size: 24 })}</label>
         <label>${t('open')}${f.time(h, 'open', t('open'))}</label>
         <label>${t('close')}${f.time(h, 'close', t('close'))}</label>
-        <label>&nbsp;${f.check(h, 'autoClose', t('autoClose'))}</label>
+        <div style="align-self:end">${f.check(h, 'autoClose', t('autoClose'))}</div>
       </div>
       <h3>
         <label class="check"
