@@ -55,6 +55,9 @@ export class LiveSettings {
       ...merged.problems,
       ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
     ];
+    // The hall is never left without someone who can change it back.
+    if (parsed.success && !parsed.data.clerks.some((k) => k.role === 'admin' && !k.disabled))
+      issues.push({ path: 'clerks', message: 'keep at least one admin who is not disabled' });
     if (!parsed.success || issues.length) {
       throw new HallError('VALIDATION', `配置有误：${issues.map((i) => `${i.path}: ${i.message}`).join('；')}`, {
         where: 'config',

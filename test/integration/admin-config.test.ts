@@ -165,6 +165,13 @@ describe('admin settings API', () => {
     expect(off.status).toBe(403);
   });
 
+  it('the last admin cannot be disabled or removed', async () => {
+    const { version, config } = await current();
+    config.clerks.find((k: any) => k.id === 'adm').disabled = true;
+    const r = await put(version, config);
+    expect([r.status, r.body.error.details.issues[0].path]).toEqual([400, 'clerks']);
+  });
+
   it('a change that only a restart can take is saved and says so', async () => {
     const { version, config } = await current();
     config.server.port = 18999;

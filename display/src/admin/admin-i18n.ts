@@ -81,7 +81,7 @@ export const t = translator({
   followUpDays: { zh: '整改期限(工作日)', en: 'Follow-up days (working)' },
   routing: { zh: '分派规则', en: 'Routing' },
   voice: { zh: '语音', en: 'Voice' },
-  announcement: { zh: '叫号语句（{ticket} 号码，{window} 窗口）', en: 'Announcement ({ticket}, {window})' },
+  announcement: { zh: '叫号语句（{a} 号码，{b} 窗口）', en: 'Announcement ({a} number, {b} window)' },
   repeat: { zh: '播报次数', en: 'Times spoken' },
   pack: { zh: '语音包', en: 'Voice pack' },
   engine: { zh: '合成引擎', en: 'Speech engine' },

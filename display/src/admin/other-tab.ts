@@ -14,6 +14,9 @@ const ROUTING: [string, number, number, number][] = [
   ['rescuePer10Min', 0, 1000, 1],
 ];
 
+/** The announcement's placeholders, shown as written (not filled in by the translator). */
+const PLACEHOLDERS = { a: '{ticket}', b: '{window}' };
+
 export class OtherTab extends LitElement {
   static override properties = { config: { attribute: false } };
   declare config: AdminConfig;
@@ -52,7 +55,9 @@ export class OtherTab extends LitElement {
       </div>
       <h3>${t('voice')}</h3>
       <div class="grid" data-testid="voice">
-        <label>${t('announcement')}${f.text(c.display, 'announcement', t('announcement'), { size: 30 })}</label>
+        <label
+          >${t('announcement', PLACEHOLDERS)}${f.text(c.display, 'announcement', t('announcement', PLACEHOLDERS), { size: 30 })}</label
+        >
         <label>${t('repeat')}${f.num(c.display, 'repeat', t('repeat'), { min: 1, max: 5 })}</label>
         <label>${t('pack')}${f.text(c.voice, 'pack', t('pack'))}</label>
         <label
