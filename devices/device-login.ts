@@ -4,6 +4,7 @@ import mqtt from 'mqtt';
 import { readFileSync } from 'node:fs';
 import { loadConfigFile } from '../server/config/load';
 import { DEMO_CONFIG } from '../server/paths';
+import { hallTopics } from '../server/protocol/mqtt';
 
 export interface DeviceArgs {
   config?: string;
@@ -61,7 +62,7 @@ export const DEVICE_OPTIONS = {
  * (re)connect, and a `leave()` that says offline before it disconnects.
  */
 export function connectDevice(d: DeviceLogin, subscriptions: string[], onConnect: () => void = () => {}) {
-  const availability = `${d.base}/device/${d.id}/availability`;
+  const availability = hallTopics(d.base).deviceAvailability(d.id);
   const client = mqtt.connect(d.url, {
     protocolVersion: 4,
     // The hall's brokers run a device's session under its device id (docs/mqtt.md): say so up front.

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { KEYPAD_ACTIONS } from '../server/protocol/mqtt';
+import { hallTopics, KEYPAD_ACTIONS } from '../server/protocol/mqtt';
 import { keypadKeys } from '../server/protocol/action-keys';
 import { DEVICE_OPTIONS, connectDevice, resolveDevice } from './device-login';
 
@@ -29,7 +29,8 @@ const device = resolveDevice(
   'usage: npm run keypad -- --window N [--config FILE] [--url mqtt://host:port]',
 );
 const { base, windowNo } = device;
-const { client, leave } = connectDevice(device, [`${base}/keypad/${windowNo}/result`], () =>
+const topics = hallTopics(base);
+const { client, leave } = connectDevice(device, [topics.keypadResult(windowNo)], () =>
   console.log(`${device.id} → ${windowNo}号窗口 ready. ${keyHelp()} q 退出`),
 );
 client.on('message', (_t, p) => {
@@ -57,7 +58,7 @@ function sendKey(action: (typeof KEYPAD_ACTIONS)[number]): void {
 
 function send(action: (typeof KEYPAD_ACTIONS)[number]): void {
   console.log(`→ ${LABEL[action]}`);
-  client.publish(`${base}/keypad/${windowNo}/command`, JSON.stringify({ action, requestId: randomUUID() }), { qos: 1 });
+  client.publish(topics.keypadCommand(windowNo), JSON.stringify({ action, requestId: randomUUID() }), { qos: 1 });
 }
 
 const quit = () => void leave();

@@ -4,7 +4,7 @@
 //   npm run led -- --window 1                       (the demo hall's led-1 on the embedded broker)
 //   npm run led -- --config hall.yaml --window 3 --url mqtt://192.168.1.10:1883
 import { parseArgs } from 'node:util';
-import { ledDisplayPayload, serverStatePayload, type LedDisplayPayload } from '../server/protocol/mqtt';
+import { hallTopics, ledDisplayPayload, serverStatePayload, type LedDisplayPayload } from '../server/protocol/mqtt';
 import { DEVICE_OPTIONS, connectDevice, resolveDevice } from './device-login';
 import { frame } from './terminal-frame';
 
@@ -16,6 +16,7 @@ const device = resolveDevice(
   'usage: npm run led -- --window N [--config FILE] [--url mqtt://host:port]',
 );
 const { base, windowNo } = device;
+const topics = hallTopics(base);
 const plain = values.plain || !process.stdout.isTTY;
 
 let last: LedDisplayPayload | null = null;
@@ -29,11 +30,11 @@ function show(): void {
   else process.stdout.write(`\x1b[2J\x1b[H${out}`);
 }
 
-const { client, leave } = connectDevice(device, [`${base}/led/${windowNo}/display`, `${base}/server/state`], show);
+const { client, leave } = connectDevice(device, [topics.ledDisplay(windowNo), topics.serverState], show);
 client.on('message', (topic, payload) => {
   try {
     const json: unknown = JSON.parse(payload.toString('utf8'));
-    if (topic.endsWith('/server/state')) serverOnline = serverStatePayload.parse(json).state === 'online';
+    if (topic === topics.serverState) serverOnline = serverStatePayload.parse(json).state === 'online';
     else {
       const p = ledDisplayPayload.parse(json);
       if (last && p.seq <= last.seq) return; // stale: an older retained message

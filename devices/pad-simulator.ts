@@ -5,7 +5,7 @@
 //   npm run pad -- --window 1            (the demo hall's pad-1 on the embedded broker)
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { padPromptPayload, type PadResultPayload } from '../server/protocol/mqtt';
+import { hallTopics, padPromptPayload, type PadResultPayload } from '../server/protocol/mqtt';
 import { loadConfigFile } from '../server/config/load';
 import { DEMO_CONFIG } from '../server/paths';
 import { DEVICE_OPTIONS, connectDevice, resolveDevice } from './device-login';
@@ -20,21 +20,19 @@ const device = resolveDevice(
 );
 const reasons = loadConfigFile(values.config ?? DEMO_CONFIG).evaluation.reasons;
 const { base, windowNo } = device;
+const topics = hallTopics(base);
 let evaluationId: string | null = null;
 
-const { client, leave } = connectDevice(
-  device,
-  [`${base}/pad/${windowNo}/prompt`, `${base}/pad/${windowNo}/result`],
-  () =>
-    console.log(
-      `${device.id} → ${windowNo}号窗口 ready. 评价: 5 非常满意 … 1 非常不满意; 原因: ${reasons.map((r, i) => `${i + 1} ${r}`).join('  ')}`,
-    ),
+const { client, leave } = connectDevice(device, [topics.padPrompt(windowNo), topics.padResult(windowNo)], () =>
+  console.log(
+    `${device.id} → ${windowNo}号窗口 ready. 评价: 5 非常满意 … 1 非常不满意; 原因: ${reasons.map((r, i) => `${i + 1} ${r}`).join('  ')}`,
+  ),
 );
 
 client.on('message', (topic, payload) => {
   try {
     const json: unknown = JSON.parse(payload.toString('utf8'));
-    if (topic.endsWith('/result')) {
+    if (topic === topics.padResult(windowNo)) {
       const r = json as PadResultPayload;
       return console.log(r.ok ? '✓ 感谢您的评价' : `✗ ${r.error?.message ?? '失败'}`);
     }
@@ -61,7 +59,7 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     .filter((r): r is string => !!r);
   console.log(`→ ${LEVEL_BY_SCORE[score]}${picked.length ? `（${picked.join('、')}）` : ''}`);
   const body = { evaluationId, score, reasons: picked, ...(rest.length ? { comment: rest.join(' ') } : {}) };
-  client.publish(`${base}/pad/${windowNo}/evaluation`, JSON.stringify(body), { qos: 1 });
+  client.publish(topics.padEvaluation(windowNo), JSON.stringify(body), { qos: 1 });
 });
 process.on('SIGINT', () => void leave());
 process.on('SIGTERM', () => void leave());

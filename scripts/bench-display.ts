@@ -24,6 +24,7 @@ import { io as connectIo, type Socket } from 'socket.io-client';
 import { startHallServer } from '../server/app';
 import { hashPassword } from '../server/auth/passwords';
 import { hallConfigSchema } from '../server/config/schema';
+import { hallTopics } from '../server/protocol/mqtt';
 import { Checks, Shortfall, runMeasured, tally } from './bench-check';
 
 const { values } = parseArgs({
@@ -51,6 +52,7 @@ for (const [k, v] of Object.entries({ WINDOWS, BOARDS, ROUNDS, GAP_MS, TICKETS_B
   if (!Number.isInteger(v) || v < (k === 'GAP_MS' ? 0 : 1)) throw new Error(`bench-display: bad ${k}: ${v}`);
 const PASSWORD = 'bench-pass';
 const BASE = 'hall/bench';
+const TOPICS = hallTopics(BASE);
 
 const now = () => performance.now();
 const pct = (xs: number[], p: number) =>
@@ -176,7 +178,7 @@ async function measureHall(cfg: ReturnType<typeof config>, s: Hall) {
         ledLat.push(now() - sentAt[m.window]!);
       }
     });
-    await c.subscribeAsync(`${BASE}/led/${no}/display`);
+    await c.subscribeAsync(TOPICS.ledDisplay(no));
     leds.push(led);
   }
   await sleep(500);
@@ -265,14 +267,14 @@ async function bareMqtt() {
       heard[no]! += 1;
       lat.push(now() - (JSON.parse(p.toString()) as { t0: number }).t0);
     });
-    await c.subscribeAsync(`${BASE}/led/${no}/display`);
+    await c.subscribeAsync(TOPICS.ledDisplay(no));
     subs.push(c);
   }
   const pub = await mqtt.connectAsync(url, { protocolVersion: 4 });
   for (let r = 0; r < ROUNDS; r++) {
     for (let no = 1; no <= WINDOWS; no++) {
       pub.publish(
-        `${BASE}/led/${no}/display`,
+        TOPICS.ledDisplay(no),
         JSON.stringify({ t0: now(), window: no, state: 'calling', lines: ['请A001号', '到1号窗口'] }),
         { qos: 1, retain: true },
       );

@@ -20,6 +20,7 @@ import mqtt from 'mqtt';
 import { io as connect } from 'socket.io-client';
 import { loadConfigFile } from '../server/config/load';
 import { DEMO_CONFIG, PROJECT_ROOT } from '../server/paths';
+import { hallTopics } from '../server/protocol/mqtt';
 import { freePort, startHallProcess } from './hall-process';
 import { loadScenario } from './simulate/scenario';
 import { connectFlood, serverRss } from './mqtt-attacks';
@@ -94,12 +95,11 @@ async function main(): Promise<void> {
     // The server's retained state as a device sees it: an attack that knocks the server off shows here.
     let serverOffline = 0;
     let ledDrops = 0;
-    led.on('connect', () =>
-      led.subscribe([`${config.mqtt.baseTopic}/led/1/display`, `${config.mqtt.baseTopic}/server/state`]),
-    );
+    const topics = hallTopics(config.mqtt.baseTopic);
+    led.on('connect', () => led.subscribe([topics.ledDisplay(1), topics.serverState]));
     led.on('close', () => ledDrops++);
     led.on('message', (topic, raw) => {
-      if (topic.endsWith('/server/state')) {
+      if (topic === topics.serverState) {
         if ((JSON.parse(raw.toString()) as { state: string }).state === 'offline') serverOffline++;
         return;
       }

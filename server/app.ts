@@ -30,7 +30,7 @@ import { securityHeaders } from './http/security-headers';
 import { warmUpXlsx } from './reports/xlsx';
 import { Upstream } from './upstream/upstream';
 import { supervisorState } from './realtime/supervisor-state';
-import { TicketPrinting } from './printing/ticket-printing';
+import { TicketPrinting, type InProcessPrinterFactory } from './printing/ticket-printing';
 import { apiDocsPage } from './pages/start-page';
 import { langOf, servePages } from './pages/serve-pages';
 import { Realtime } from './realtime/realtime';
@@ -64,6 +64,8 @@ export interface HallServerOptions {
   printerPollMs?: number;
   /** Bound on one conversation with a printer (default 3 s). */
   printerTimeoutMs?: number;
+  /** Runs `virtual: true` printers in this process (the start entry passes devices/virtual-printer). */
+  virtualPrinter?: InProcessPrinterFactory;
   /** How often timed-out evaluations and overdue follow-ups are looked for. */
   sweepMs?: number;
   /** How often expired sessions are ended (their windows freed) and old idempotency keys pruned. */
@@ -179,6 +181,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     statusUrl: (id) => `${ticketUrl}/t/${id}`,
     pollMs: opts.printerPollMs,
     timeoutMs: opts.printerTimeoutMs,
+    virtualPrinter: opts.virtualPrinter,
   });
   const mqtt = new MqttBridge(core, staff, config.mqtt, log, hallTls);
   const upstream = new Upstream(core, log, {

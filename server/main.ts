@@ -1,6 +1,7 @@
 // `npm start [-- --config FILE --data DIR]`: run a hall. With no arguments, the built-in demo hall.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { VirtualPrinter } from '../devices/virtual-printer';
 import { startHallServer } from './app';
 import { ConfigError, loadConfigFile } from './config/load';
 import { DEMO_CONFIG } from './paths';
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
     mqtt,
     demo,
     configDir: path.dirname(path.resolve(configFile)),
+    // The start entry, not the library, brings the simulator for `virtual: true` printers (demos).
+    virtualPrinter: (id) => new VirtualPrinter(id),
   });
   if (server.tls) {
     console.log(`${config.hall.name}: ${server.tls.url}  (config ${configFile}, data ${dataDir})`);

@@ -1,9 +1,9 @@
 // Printer status through DLE EOT (real-time status transmission). Each request n is answered with one
 // byte whose bits 1 and 4 are always 1 and bits 0 and 7 always 0 (Epson ESC/POS reference).
 import { statusRequest } from './commands';
-import type { PrinterState } from './printer-state';
+import type { PrinterState } from '../../server/protocol/printer-state';
 
-export { PRINTABLE, type PrinterState } from './printer-state';
+export { PRINTABLE, type PrinterState } from '../../server/protocol/printer-state';
 
 export interface PrinterCondition {
   paperOut: boolean;

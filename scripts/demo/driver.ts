@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { MqttClient } from 'mqtt';
 import type { HallConfig } from '../../server/config/schema';
 import { connectDevice } from '../../devices/device-login';
+import { hallTopics } from '../../server/protocol/mqtt';
 import { rng } from '../simulate/rng';
 import { minutesOf, type Scenario } from '../simulate/scenario';
 import { visitorsOf, type Visitor } from '../simulate/visitors';
@@ -220,9 +221,10 @@ export class DemoDriver {
     const dev = this.o.config.devices.find((d) => d.kind === 'keypad' && d.window === no);
     if (!dev || !('token' in dev) || !this.o.mqttUrl) return null;
     const base = this.o.config.mqtt.baseTopic;
+    const topics = hallTopics(base);
     const waiting = new Map<string, (n: string | null | undefined) => void>();
     const d = connectDevice({ id: dev.id, token: dev.token, windowNo: no, base, url: this.o.mqttUrl }, [
-      `${base}/keypad/${no}/result`,
+      topics.keypadResult(no),
     ]);
     d.client.on('message', (_t, raw) => {
       try {
@@ -245,7 +247,7 @@ export class DemoDriver {
           resolve(undefined);
         }, 10_000);
         waiting.set(requestId, (n) => (clearTimeout(timer), resolve(n)));
-        d.client.publish(`${base}/keypad/${no}/command`, JSON.stringify({ action, requestId }), { qos: 1 });
+        d.client.publish(topics.keypadCommand(no), JSON.stringify({ action, requestId }), { qos: 1 });
       });
     };
   }
@@ -254,14 +256,15 @@ export class DemoDriver {
   private startPads(windows: number[]): void {
     if (!this.o.mqttUrl) return;
     const base = this.o.config.mqtt.baseTopic;
+    const topics = hallTopics(base);
     const reasons = this.o.config.evaluation.reasons;
     for (const dev of this.o.config.devices) {
       if (dev.kind !== 'pad' || !('token' in dev) || !windows.includes(dev.window)) continue;
       const no = dev.window;
       this.padWindows.add(no);
       const d = connectDevice({ id: dev.id, token: dev.token, windowNo: no, base, url: this.o.mqttUrl }, [
-        `${base}/pad/${no}/prompt`,
-        `${base}/pad/${no}/result`,
+        topics.padPrompt(no),
+        topics.padResult(no),
       ]);
       d.client.on('message', (topic, raw) => {
         let p: { state?: string; evaluationId?: string | null; ok?: boolean };
@@ -270,7 +273,7 @@ export class DemoDriver {
         } catch {
           return;
         }
-        if (topic.endsWith('/result')) {
+        if (topic === topics.padResult(no)) {
           if (p.ok) this.stats.rated++;
           return;
         }
@@ -278,10 +281,7 @@ export class DemoDriver {
         const x = this.u();
         const score = x < 0.75 ? 5 : x < 0.93 ? 4 : x < 0.98 ? 3 : x < 0.995 ? 2 : 1;
         const payload = { evaluationId: p.evaluationId, score, reasons: score <= 2 ? [reasons[0]!] : [], comment: '' };
-        setTimeout(
-          () => d.client.publish(`${base}/pad/${no}/evaluation`, JSON.stringify(payload), { qos: 1 }),
-          this.ms(0.2),
-        );
+        setTimeout(() => d.client.publish(topics.padEvaluation(no), JSON.stringify(payload), { qos: 1 }), this.ms(0.2));
       });
       this.devices.push(d);
     }

@@ -1,7 +1,7 @@
 // Device health for the dashboard: every configured device with how it last talked to the server.
 // Pages (boards, tablet pads, kiosks) are seen through their socket.io connections, hardware (LED strips,
 // key pads, hardware pads) through MQTT availability, printers through their DLE EOT status.
-import { PRINTABLE } from '../../devices/escpos/printer-state';
+import { PRINTABLE } from '../protocol/printer-state';
 import type { HallFacts } from '../domain/alert-rules';
 import type { HallCore } from '../core/hall-core';
 import type { DeviceStatus } from '../mqtt/availability';

@@ -9,7 +9,7 @@ import { fromPadScore } from '../domain/evaluation';
 import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import { validate } from './handler';
-import type { RouteDef } from './routes';
+import { route, type RouteDef } from './route-def';
 
 /** A day or a range from validated days: from defaults to today, to to from. */
 export function dayRange(core: HallCore, from?: string, to?: string): { from: string; to: string } {
@@ -26,7 +26,7 @@ function range(core: HallCore, q: Record<string, unknown>): { from: string; to: 
 export function evaluationRoutes(core: HallCore): RouteDef[] {
   const windowNo = (v: unknown) => validate(body.windowNoParam, v, 'path');
   return [
-    {
+    route({
       method: 'post',
       path: '/api/evaluations/:id',
       summary: '评价: the visitor’s answer on the window’s pad (pad device token only; one per visit)',
@@ -49,8 +49,8 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
           ),
         };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/evaluations/:id/choice',
       summary: '评价: the level the visitor tapped, kept at once (a walk-away still counts as that level)',
@@ -68,29 +68,29 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
           ),
         };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/windows/:no/evaluate',
       summary: '请评价: ask the visitor being served to rate now',
       access: 'window',
       body: body.emptyBody,
       act: ({ principal, req }) => ({
-        evaluation: core.run('requestEvaluation', { window: windowNo(req.params.no) }, actorOf(principal!)),
+        evaluation: core.run('requestEvaluation', { window: windowNo(req.params.no) }, actorOf(principal)),
       }),
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/tickets/:id/case',
       summary: '办件编号: link the case number from the hall’s case system to a visit (staff)',
       access: 'staff',
       body: body.caseNoBody,
       act: ({ principal, body: b, req }) => {
-        core.run('setCaseNo', { ticketId: String(req.params.id), caseNo: b.caseNo }, actorOf(principal!));
+        core.run('setCaseNo', { ticketId: String(req.params.id), caseNo: b.caseNo }, actorOf(principal));
         return { ok: true };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/evaluations',
       summary: 'Evaluations of a day or range (?from=&to=, YYYY-MM-DD) with both level codes (supervisor)',
@@ -100,8 +100,8 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
         const { from, to } = range(core, req.query);
         return { from, to, evaluations: core.query.evaluationsBetween(from, to) };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/evaluations/figures',
       summary: 'Satisfaction and evaluation rates by clerk, window, service or day (?by=&from=&to=) (supervisor)',
@@ -114,33 +114,35 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
           throw new HallError('VALIDATION', `by 应为 ${FIGURE_GROUPS.join('、')} 之一`);
         return { from, to, by, figures: core.query.evaluationFigures(from, to, by as FigureGroup) };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/follow-ups',
       summary: '差评整改: negative-review follow-ups with deadlines and history (supervisor)',
       access: 'supervisor',
       body: null,
       act: () => ({ followUps: core.query.followUps() }),
-    },
-    ...(['advance', 'appeal'] as const).map((kind): RouteDef => ({
-      method: 'post',
-      path: `/api/follow-ups/:id/${kind}`,
-      summary:
-        kind === 'advance'
-          ? '整改: next step (callback → fix → feedback → closed), with a note (supervisor)'
-          : '申诉复核: appeal a mistaken or malicious review (supervisor)',
-      access: 'supervisor',
-      body: body.followUpBody,
-      act: ({ principal, body: b, req }) => ({
-        followUp: core.run(
-          'followUpStep',
-          { id: followUpId(req.params.id), command: { kind }, note: b.note },
-          actorOf(principal!),
-        ),
+    }),
+    ...(['advance', 'appeal'] as const).map((kind) =>
+      route({
+        method: 'post',
+        path: `/api/follow-ups/:id/${kind}`,
+        summary:
+          kind === 'advance'
+            ? '整改: next step (callback → fix → feedback → closed), with a note (supervisor)'
+            : '申诉复核: appeal a mistaken or malicious review (supervisor)',
+        access: 'supervisor',
+        body: body.followUpBody,
+        act: ({ principal, body: b, req }) => ({
+          followUp: core.run(
+            'followUpStep',
+            { id: followUpId(req.params.id), command: { kind }, note: b.note },
+            actorOf(principal),
+          ),
+        }),
       }),
-    })),
-    {
+    ),
+    route({
       method: 'post',
       path: '/api/follow-ups/:id/decide',
       summary: '复核结论: an appeal upheld voids the rating; rejected resumes the follow-up (supervisor)',
@@ -150,10 +152,10 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
         followUp: core.run(
           'followUpStep',
           { id: followUpId(req.params.id), command: { kind: 'decide', upheld: b.upheld }, note: b.note },
-          actorOf(principal!),
+          actorOf(principal),
         ),
       }),
-    },
+    }),
   ];
 }
 

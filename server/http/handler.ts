@@ -6,8 +6,9 @@ import type { Principal, StaffAccess } from '../core/staff';
 import { HallError, isHallError } from '../domain/errors';
 import { formatIssues } from '../config/load';
 
-export interface Ctx<B> {
-  principal: Principal | null;
+/** What a route's action gets: the caller as its access check admitted it, and the validated body. */
+export interface Ctx<P, B> {
+  principal: P;
   body: B;
   req: Request;
 }
@@ -46,22 +47,21 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, where =
   return r.data;
 }
 
-export type Handler<B> = (ctx: Ctx<B>) => unknown;
+export type Handler<P, B> = (ctx: Ctx<P, B>) => unknown;
 
 /**
  * Builds a handler. `authorize` runs before the body is looked at, so a caller without the right
  * token or role learns nothing about the body's shape.
  */
 export function makeRoute(staff: StaffAccess) {
-  return function route<S extends z.ZodType>(
+  return function route<S extends z.ZodType, P>(
     body: S | null,
-    authorize: (p: Principal | null, req: Request) => void,
-    act: Handler<z.output<S>>,
+    authorize: (p: Principal | null, req: Request) => P,
+    act: Handler<P, z.output<S>>,
   ): RequestHandler {
     return async (req: Request, res: Response, next: NextFunction) => {
       try {
-        const principal = staff.authenticate(bearer(req));
-        authorize(principal, req);
+        const principal = authorize(staff.authenticate(bearer(req)), req);
         const parsed = body ? validate(body, req.body ?? {}) : (undefined as z.output<S>);
         const out = await act({ principal, body: parsed, req });
         if (out instanceof Reply) res.status(out.status).json(out.body);

@@ -1,6 +1,6 @@
 // The OpenAPI document, generated from the route table and the same zod schemas that validate requests.
 import { z } from 'zod';
-import type { RouteDef } from './routes';
+import type { RouteDef } from './route-def';
 
 const errorSchema = {
   type: 'object',

@@ -11,7 +11,7 @@ import { dayRange } from './evaluation-routes';
 import { HallError } from '../domain/errors';
 import { FileReply, validate } from './handler';
 import type { Request } from 'express';
-import type { RouteDef } from './routes';
+import { route, type RouteDef } from './route-def';
 
 /** Aborted when the asker goes away before the answer is sent: a long report stops reading the database. */
 function whileConnected(req: Request): AbortSignal {
@@ -33,7 +33,7 @@ export function reportRoutes(core: HallCore): RouteDef[] {
   const name = (from: string, to: string, ext: string) =>
     `${core.config.hall.id}-report-${from}${to !== from ? `_${to}` : ''}.${ext}`;
   return [
-    {
+    route({
       method: 'get',
       path: '/api/reports',
       summary:
@@ -44,24 +44,24 @@ export function reportRoutes(core: HallCore): RouteDef[] {
         const q = query(req.query);
         return (await core.query.buildReports(q.from, q.to, [q.by], whileConnected(req))).reports[0]!;
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/reports/summary',
       summary: 'The day summary (日结) of ?from= (YYYY-MM-DD; today so far by default)',
       access: 'supervisor',
       body: null,
       act: ({ req }) => core.query.daySummary(query(req.query).from),
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/reports/hourly',
       summary: 'A day’s (?from=) arrivals, served and mean wait per hour, and the same weekday’s average',
       access: 'supervisor',
       body: null,
       act: ({ req }) => core.query.hourlyCurve(query(req.query).from),
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/reports/export',
       summary: 'Download: ?format=csv (one grouping, ?by=) or ?format=xlsx (a sheet per grouping); ?lang=zh|en',
@@ -83,8 +83,8 @@ export function reportRoutes(core: HallCore): RouteDef[] {
         );
         return new FileReply('text/csv; charset=utf-8', csv, name(q.from, q.to, `${q.by}.csv`));
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/reports/print',
       summary: 'The printable report (HTML with a print stylesheet and charts) for ?from=&to=',
@@ -101,6 +101,6 @@ export function reportRoutes(core: HallCore): RouteDef[] {
         const printedAt = new Date(core.clock()).toLocaleString('zh-CN', { timeZone: hall.timezone, hour12: false });
         return new FileReply('text/html; charset=utf-8', printPage(reports, chart, q.lang, printedAt));
       },
-    },
+    }),
   ];
 }

@@ -1,12 +1,12 @@
 // The HTTP API as one table: each route names who may call it, its body schema and its action.
 // The router, the OpenAPI document and the table-driven security test all read this table.
-import type { Request } from 'express';
 import type { z } from 'zod';
 import type { HttpLimits } from './rate-limits';
 import * as policy from '../auth/policy';
-import { WINDOW_COMMANDS, type WindowAction } from '../core/commands';
+import { WINDOW_COMMANDS, type WindowAction, type WindowCommandArgs } from '../core/commands';
 import type { HallCore } from '../core/hall-core';
-import { actorOf, type Principal, type StaffAccess } from '../core/staff';
+import { windowNo } from './access';
+import { actorOf, type StaffAccess } from '../core/staff';
 import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import { toPublic } from '../protocol/views';
@@ -18,22 +18,12 @@ import { reportRoutes } from './report-routes';
 import { sessionRoutes } from './session-routes';
 import { supervisorRoutes } from './supervisor-routes';
 import type { DeviceHealthView } from '../protocol/socket';
-import type { UpstreamStatus } from '../upstream/upstream';
+import type { UpstreamStatus } from '../protocol/socket';
 import { created, validate } from './handler';
 
-/** Who may call a route: the table-driven test tries every other kind of caller. */
-export type Access = 'public' | 'any' | 'staff' | 'supervisor' | 'admin' | 'issuer' | 'window' | 'booking' | 'pad';
-
-export interface RouteDef {
-  method: 'get' | 'post' | 'put';
-  path: string;
-  summary: string;
-  access: Access;
-  /** A window command's action: decides what a keypad may do (policy.KEYPAD_ACTIONS). */
-  action?: WindowAction;
-  body: z.ZodType | null;
-  act: (ctx: { principal: Principal | null; body: any; req: Request }) => unknown;
-}
+export { authorizer, type Access } from './access';
+import { route, type RouteDef } from './route-def';
+export { route, type RouteDef, type RouteSpec } from './route-def';
 
 export interface ApiDeps {
   core: HallCore;
@@ -48,7 +38,8 @@ export interface ApiDeps {
   settings?: LiveSettings;
 }
 
-const WINDOW_ACTIONS: { action: WindowAction; summary: string; body: z.ZodType }[] = [
+/** Every window command's body is one of the command's arguments (each schema checks its own). */
+const WINDOW_ACTIONS: { action: WindowAction; summary: string; body: z.ZodType<WindowCommandArgs> }[] = [
   {
     action: 'call-next',
     summary: '叫号: call the most urgent ticket this window may take (finishes the current one)',
@@ -74,17 +65,13 @@ const WINDOW_ACTIONS: { action: WindowAction; summary: string; body: z.ZodType }
   { action: 'resume', summary: '恢复: window back in service', body: body.emptyBody },
 ];
 
-function windowNo(req: Request): number {
-  return validate(body.windowNoParam, req.params.no, 'path');
-}
-
 export function apiRoutes(d: ApiDeps): RouteDef[] {
   const { core, staff } = d;
   const statusUrl = (id: string, lang?: 'zh' | 'en') => `${d.publicUrl()}/t/${id}${lang === 'en' ? '?lang=en' : ''}`;
   return [
     ...sessionRoutes(core, staff, d.limits),
     ...(d.settings ? adminRoutes(d.settings) : []),
-    {
+    route({
       method: 'post',
       path: '/api/tickets',
       summary: '取号: issue a ticket (kiosk device token or staff)',
@@ -107,8 +94,8 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         const print = printerId ? await d.printing.print(t.id, printerId, actor, false, lang) : null;
         return created({ ticket: { ...t, statusUrl: statusUrl(t.id, lang) }, print });
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/tickets/:id/reprint',
       summary: '补打: print a waiting ticket again (a kiosk on its own printer; staff name the printer)',
@@ -123,28 +110,28 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         if (!core.query.ticketStatus(id)) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
         return { print: await d.printing.print(id, printerId, actorOf(p), true) };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/tickets/by-id-number',
       summary: '查号: the open tickets an ID number holds today (staff; audited; the kiosk only says one is held)',
       access: 'staff',
       body: body.idLookupBody,
       act: ({ principal, body: b }) => ({
-        tickets: core.run('openTicketsOfPerson', { idNumber: b.idNumber }, actorOf(principal!)),
+        tickets: core.run('openTicketsOfPerson', { idNumber: b.idNumber }, actorOf(principal)),
       }),
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/tickets/:id/priority',
       summary: '优先: staff set or clear a waiting ticket’s priority (elderly, disabled, military, pregnant, green)',
       access: 'staff',
       body: body.priorityBody,
       act: ({ principal, body: b, req }) => ({
-        ticket: core.run('setPriority', { id: String(req.params.id), priority: b.priority }, actorOf(principal!)),
+        ticket: core.run('setPriority', { id: String(req.params.id), priority: b.priority }, actorOf(principal)),
       }),
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/tickets/:id',
       summary: 'Public status of one ticket (no personal data); the id is unguessable',
@@ -156,32 +143,34 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         if (!t) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
         return { ticket: t };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/tickets/:id/cancel',
       summary: '取消: cancel a waiting or held ticket (supervisor)',
       access: 'supervisor',
       body: body.emptyBody,
       act: ({ principal, req }) => ({
-        ticket: core.run('cancelTicket', { id: String(req.params.id) }, actorOf(principal!)),
+        ticket: core.run('cancelTicket', { id: String(req.params.id) }, actorOf(principal)),
       }),
-    },
-    ...WINDOW_ACTIONS.map((w): RouteDef => ({
-      method: 'post',
-      path: `/api/windows/:no/${w.action}`,
-      summary: w.summary,
-      access: 'window',
-      action: w.action,
-      body: w.body,
-      act: ({ principal, body: b, req }) => {
-        const key = req.get('idempotency-key');
-        const k = key === undefined ? undefined : validate(body.idempotencyKey, key, 'header Idempotency-Key');
-        const ticket = core.run(WINDOW_COMMANDS[w.action], { ...b, window: windowNo(req) }, actorOf(principal!), k);
-        return { ticket };
-      },
-    })),
-    {
+    }),
+    ...WINDOW_ACTIONS.map((w) =>
+      route({
+        method: 'post',
+        path: `/api/windows/:no/${w.action}`,
+        summary: w.summary,
+        access: 'window',
+        action: w.action,
+        body: w.body,
+        act: ({ principal, body: b, req }) => {
+          const key = req.get('idempotency-key');
+          const k = key === undefined ? undefined : validate(body.idempotencyKey, key, 'header Idempotency-Key');
+          const ticket = core.run(WINDOW_COMMANDS[w.action], { ...b, window: windowNo(req) }, actorOf(principal), k);
+          return { ticket };
+        },
+      }),
+    ),
+    route({
       method: 'post',
       path: '/api/windows/:no/skills',
       summary: '潮汐窗口: change a window’s skills and levels live (supervisor; audited)',
@@ -189,19 +178,19 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: body.skillsBody,
       act: ({ principal, body: b, req }) => {
         const no = windowNo(req);
-        core.run('setSkills', { window: no, skills: b.skills, durationMin: b.durationMin }, actorOf(principal!));
+        core.run('setSkills', { window: no, skills: b.skills, durationMin: b.durationMin }, actorOf(principal));
         return { window: core.query.windowView(no) };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/windows/:no/held',
       summary: 'Tickets held (挂起) for this window',
       access: 'window',
       body: null,
       act: ({ req }) => ({ tickets: core.query.heldTickets(windowNo(req)) }),
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/windows/:no/today',
       summary: 'Today’s own figures of the clerk at this window: served, no-shows, transfers, mean service time',
@@ -210,9 +199,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       act: ({ principal, req }) => {
         const no = windowNo(req);
         const clerkId =
-          principal?.kind === 'staff' && principal.role === 'clerk'
-            ? principal.clerkId
-            : (core.query.clerkAt(no) ?? '');
+          principal.kind === 'staff' && principal.role === 'clerk' ? principal.clerkId : (core.query.clerkAt(no) ?? '');
         const f = core.query.ticketsToday(no, clerkId);
         return {
           served: f.served,
@@ -224,8 +211,8 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
               ?.satisfactionRate ?? null,
         };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/hall',
       summary: 'Snapshot: services with waiting counts, windows with state and current ticket',
@@ -237,25 +224,25 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         // Devices drive public screens: they get tickets without ids, notes or masked ID numbers.
         return { ...snap, windows: snap.windows.map((w) => ({ ...w, ticket: w.ticket ? toPublic(w.ticket) : null })) };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/appointments',
       summary: '预约: load appointments (the booking system’s device token, or a supervisor); names kept masked',
       access: 'booking',
       body: body.appointmentsBody,
       act: ({ principal, body: b }) => {
-        const list = (b as z.infer<typeof body.appointmentsBody>).appointments.map(({ nameMasked, ...a }) => ({
+        const list = b.appointments.map(({ nameMasked, ...a }) => ({
           ...a,
           name: nameMasked,
           slotStart: Date.parse(a.slotStart),
           slotEnd: Date.parse(a.slotEnd),
         }));
-        const n = core.run('addAppointments', { list }, actorOf(principal!));
+        const n = core.run('addAppointments', { list }, actorOf(principal));
         return { ok: true, loaded: n };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/appointments',
       summary: 'The appointments of a day (?day=YYYY-MM-DD, default today) with check-in state (supervisor)',
@@ -265,71 +252,44 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         const day = validate(body.dayQuery, req.query.day, 'query day') ?? core.today();
         return { day, appointments: core.query.appointmentsOn(day) };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/board/notice',
       summary: '公告: set the call boards’ scrolling notice for one zone or the whole hall (supervisor)',
       access: 'supervisor',
       body: body.noticeBody,
       act: ({ principal, body: b }) => {
-        core.run('setNotice', { zone: b.zone ?? null, text: b.text }, actorOf(principal!));
+        core.run('setNotice', { zone: b.zone ?? null, text: b.text }, actorOf(principal));
         return { ok: true, zone: b.zone ?? null, text: b.text };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/devices',
       summary: 'Devices from the config with their MQTT availability (online, offline, unknown) (supervisor)',
       access: 'supervisor',
       body: null,
       act: () => ({ devices: d.devices() }),
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/day/close',
       summary: '闭厅: expire tickets still waiting or held and stop issuing for today (supervisor)',
       access: 'supervisor',
       body: body.emptyBody,
-      act: ({ principal }) => ({ ok: true, expired: core.run('closeDay', {}, actorOf(principal!)) }),
-    },
+      act: ({ principal }) => ({ ok: true, expired: core.run('closeDay', {}, actorOf(principal)) }),
+    }),
     ...evaluationRoutes(core),
     ...supervisorRoutes(core, d.devices, d.upstream),
     ...reportRoutes(core),
-    {
+    route({
       method: 'get',
       path: '/api/health',
       summary: 'Liveness and the state of the database and adapters',
       access: 'public',
       body: null,
       act: () => d.health(),
-    },
+    }),
   ];
-}
-
-/** The authorisation step of each access level; window routes also check the path's window. */
-export function authorizer(access: Access, action?: WindowAction): (p: Principal | null, req: Request) => void {
-  switch (access) {
-    case 'public':
-      return () => {};
-    case 'any':
-      return (p) => void policy.requirePrincipal(p);
-    case 'staff':
-      return (p) => void policy.requireStaff(p);
-    case 'supervisor':
-      return (p) => void policy.requireSupervisor(p);
-    case 'admin':
-      return (p) => void policy.requireAdmin(p);
-    case 'issuer':
-      return (p) => void policy.requireIssuer(p);
-    case 'booking':
-      return (p) => void policy.requireBooking(p);
-    case 'pad':
-      return (p) => void policy.requirePad(p);
-    case 'window':
-      return (p, req) => {
-        policy.requirePrincipal(p);
-        policy.requireWindowActor(p, windowNo(req), action ?? null);
-      };
-  }
 }

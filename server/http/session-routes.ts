@@ -6,11 +6,11 @@ import type { StaffAccess } from '../core/staff';
 import * as body from '../protocol/http';
 import { validate } from './handler';
 import type { HttpLimits } from './rate-limits';
-import type { RouteDef } from './routes';
+import { route, type RouteDef } from './route-def';
 
 export function sessionRoutes(core: HallCore, staff: StaffAccess, limits: HttpLimits): RouteDef[] {
   return [
-    {
+    route({
       method: 'post',
       path: '/api/auth/login',
       summary: 'Clerk login (工号 + password), optionally at a window; limited per address and per account',
@@ -18,8 +18,8 @@ export function sessionRoutes(core: HallCore, staff: StaffAccess, limits: HttpLi
       body: body.loginBody,
       act: async ({ body: b, req }) =>
         limits.login(req.socket.remoteAddress ?? '?', b.clerkId, () => staff.login(b.clerkId, b.password, b.windowNo)),
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/auth/logout',
       summary: 'End this session and leave the window (every session of this window tenure ends); everywhere: all',
@@ -29,8 +29,8 @@ export function sessionRoutes(core: HallCore, staff: StaffAccess, limits: HttpLi
         ok: true,
         sessions: staff.logout(policy.requireStaff(principal), b.everywhere === true),
       }),
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: '/api/auth/me',
       summary: 'Who this token belongs to',
@@ -42,8 +42,8 @@ export function sessionRoutes(core: HallCore, staff: StaffAccess, limits: HttpLi
           ? { kind: 'staff', clerk: { id: p.clerkId, name: p.name, role: p.role }, windowNo: p.windowNo }
           : { kind: 'device', device: { id: p.deviceId, kind: p.device.kind } };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/windows/:no/sign-out',
       summary: '签退: free a window its clerk left logged in; the clerk’s sessions there end (supervisor; audited)',
@@ -54,8 +54,8 @@ export function sessionRoutes(core: HallCore, staff: StaffAccess, limits: HttpLi
         staff.signOutWindow(policy.requireSupervisor(principal), no);
         return { window: core.query.windowView(no) };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: '/api/clerks/:id/revoke-sessions',
       summary: 'End every session of a clerk, freeing their window (supervisor for clerks, admin for anyone)',
@@ -68,6 +68,6 @@ export function sessionRoutes(core: HallCore, staff: StaffAccess, limits: HttpLi
           validate(body.clerkIdParam, req.params.id, 'path'),
         ),
       }),
-    },
+    }),
   ];
 }

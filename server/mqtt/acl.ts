@@ -1,24 +1,26 @@
 // Which MQTT topics a device may touch (DESIGN.md §6): only its own. Pure, so it is tested directly.
 import type { DeviceConfig } from '../config/schema';
+import { hallTopics } from '../protocol/mqtt';
 
 export type Access = 'publish' | 'subscribe';
 
 export function allowedTopics(d: DeviceConfig, base: string): { publish: string[]; subscribe: string[] } {
-  const common = { publish: [`${base}/device/${d.id}/availability`], subscribe: [`${base}/server/state`] };
+  const t = hallTopics(base);
+  const common = { publish: [t.deviceAvailability(d.id)], subscribe: [t.serverState] };
   switch (d.kind) {
     case 'led':
-      return { ...common, subscribe: [...common.subscribe, `${base}/led/${d.window}/display`] };
+      return { ...common, subscribe: [...common.subscribe, t.ledDisplay(d.window)] };
     case 'board':
-      return { ...common, subscribe: [...common.subscribe, `${base}/banner/${d.zone}/display`] };
+      return { ...common, subscribe: [...common.subscribe, t.bannerDisplay(d.zone)] };
     case 'keypad':
       return {
-        publish: [...common.publish, `${base}/keypad/${d.window}/command`],
-        subscribe: [...common.subscribe, `${base}/keypad/${d.window}/result`],
+        publish: [...common.publish, t.keypadCommand(d.window)],
+        subscribe: [...common.subscribe, t.keypadResult(d.window)],
       };
     case 'pad':
       return {
-        publish: [...common.publish, `${base}/pad/${d.window}/evaluation`],
-        subscribe: [...common.subscribe, `${base}/pad/${d.window}/prompt`, `${base}/pad/${d.window}/result`],
+        publish: [...common.publish, t.padEvaluation(d.window)],
+        subscribe: [...common.subscribe, t.padPrompt(d.window), t.padResult(d.window)],
       };
     default:
       return common;

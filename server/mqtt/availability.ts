@@ -1,7 +1,7 @@
 // Device availability: devices publish retained `device/{id}/availability` (with a last will saying
 // offline); the server tracks it for supervisors. Payloads are validated; unknown devices are ignored.
 import type { z } from 'zod';
-import { availabilityPayload as payload } from '../protocol/mqtt';
+import { availabilityPayload as payload, topicParam } from '../protocol/mqtt';
 import type { HallCore } from '../core/hall-core';
 import type { DeviceConfig } from '../config/schema';
 import type { MqttBridge } from './bridge';
@@ -38,8 +38,9 @@ export class DeviceAvailability {
   }
 
   start(): void {
-    this.stopSub = this.bridge.subscribe(`${this.bridge.base}/device/+/availability`, (topic, raw) => {
-      const id = topic.split('/').at(-2)!;
+    const pattern = this.bridge.topics.any.deviceAvailability;
+    this.stopSub = this.bridge.subscribe(pattern, (topic, raw) => {
+      const id = topicParam(pattern, topic) ?? '';
       const current = this.status.get(id);
       if (!current) return this.log(`mqtt: availability from unknown device "${id.slice(0, 64)}" ignored`);
       let parsed: z.infer<typeof payload>;

@@ -9,6 +9,7 @@ import type { HallCore } from '../core/hall-core';
 import type { StaffAccess } from '../core/staff';
 import type { Log } from '../log';
 import { DEFAULT_MQTTS_PORT } from '../config/tls-schema';
+import { hallTopics, type HallTopics } from '../protocol/mqtt';
 import type { HallTls } from '../tls/hall-tls';
 import { EmbeddedBroker } from './embedded-broker';
 import { clientLink, inProcessLink, type LinkEvents, type ServerLink } from './server-link';
@@ -39,8 +40,13 @@ export class MqttBridge {
     return this.settings.baseTopic;
   }
 
+  /** The hall's topics under the configured base (protocol/mqtt.ts owns their shape). */
+  get topics(): HallTopics {
+    return hallTopics(this.base);
+  }
+
   private get stateTopic(): string {
-    return `${this.base}/server/state`;
+    return this.topics.serverState;
   }
 
   status(): Record<string, unknown> {

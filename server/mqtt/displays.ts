@@ -45,13 +45,13 @@ export class MqttDisplays {
 
   private publishLed(no: number): void {
     const payload = ledPayload(this.core.query.windowView(no), ++this.seq, new Date(this.core.clock()).toISOString());
-    this.bridge.publish(`${this.bridge.base}/led/${no}/display`, payload, true);
+    this.bridge.publish(this.bridge.topics.ledDisplay(no), payload, true);
   }
 
   private publishBanner(zone: string): void {
     const lines = bannerLines(this.recent.get(zone) ?? [], this.core.query.notice(zone), BANNER_CALLS);
     this.bridge.publish(
-      `${this.bridge.base}/banner/${zone}/display`,
+      this.bridge.topics.bannerDisplay(zone),
       { lines, seq: ++this.seq, at: new Date(this.core.clock()).toISOString() },
       true,
     );

@@ -7,10 +7,10 @@ import { HallError } from '../domain/errors';
 import { hallDay, localClock } from '../domain/numbering';
 import type { Priority } from '../domain/types';
 import type { PrinterView } from '../protocol/socket';
-import { PRINTER_STATE_TEXT, type PrinterState } from '../../devices/escpos/printer-state';
+import { PRINTER_STATE_TEXT, type PrinterState } from '../protocol/printer-state';
 import { printerSession, type PrinterAddress } from '../../devices/escpos/printer-link';
 import { encodeTicket, LAYOUTS, type PrintedTicket } from '../../devices/escpos/ticket-encoder';
-import { VirtualPrinter } from '../../devices/virtual-printer';
+import type { PrintedDoc } from '../../devices/escpos/document';
 
 type PrinterConfig = Extract<DeviceConfig, { kind: 'printer' }>;
 
@@ -28,8 +28,22 @@ interface Printer {
   state: PrinterState;
   lastSeen: number | null;
   queue: Promise<unknown>;
-  virtual: VirtualPrinter | null;
+  virtual: InProcessPrinter | null;
 }
+
+/**
+ * A printer that runs inside the hall's process, for a `virtual: true` printer (demos): it listens on
+ * host:port like a network printer and keeps what it printed for the /printers/{id} page. The start entry
+ * supplies it (devices/virtual-printer.ts), so the hall's library code never loads the simulator.
+ */
+export interface InProcessPrinter {
+  readonly printed: readonly { doc: PrintedDoc }[];
+  /** Listens; resolves with the port it got. */
+  start(port: number, host: string): Promise<number>;
+  stop(): Promise<void>;
+  on(event: 'ticket', fn: () => void): unknown;
+}
+export type InProcessPrinterFactory = (printerId: string) => InProcessPrinter;
 
 export const PRIORITY_TEXT: Record<Priority, string> = {
   elderly: '老年人优先',
@@ -45,6 +59,8 @@ export interface PrintingOptions {
   /** Bound on one conversation with a printer. */
   timeoutMs?: number;
   statusUrl: (ticketId: string) => string;
+  /** Makes the in-process printer of a `virtual: true` printer; without it such a printer is a network one. */
+  virtualPrinter?: InProcessPrinterFactory;
 }
 
 export class TicketPrinting {
@@ -104,7 +120,7 @@ export class TicketPrinting {
   }
 
   /** The in-process virtual printer of a `virtual: true` printer (its preview page reads it). */
-  virtualPrinter(id: string): VirtualPrinter | null {
+  virtualPrinter(id: string): InProcessPrinter | null {
     return this.printers.get(id)?.virtual ?? null;
   }
 
@@ -204,7 +220,14 @@ export class TicketPrinting {
   }
 
   private async startVirtual(p: Printer): Promise<void> {
-    const vp = new VirtualPrinter(p.cfg.id);
+    const make = this.opts.virtualPrinter;
+    if (!make) {
+      this.log(
+        `virtual printer ${p.cfg.id}: none supplied by the start entry; looking for a printer at ${p.addr.port}`,
+      );
+      return;
+    }
+    const vp = make(p.cfg.id);
     try {
       p.addr.port = await vp.start(p.addr.port, p.addr.host);
     } catch (e) {

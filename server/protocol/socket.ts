@@ -1,8 +1,7 @@
 // socket.io events (DESIGN.md §6): every client gets a full `state` on (re)connect, then deltas.
 // Server and browser apps both import these types.
-import type { PrinterState } from '../../devices/escpos/printer-state';
+import type { PrinterState } from './printer-state';
 import type { AlertKind } from '../domain/alert-rules';
-import type { UpstreamStatus } from '../upstream/upstream';
 import type { Priority } from '../domain/types';
 import type { EvaluationView, FollowUpView, PadPrompt } from './views';
 import type {
@@ -157,6 +156,18 @@ export interface DeviceHealthView {
   voice?: { state: VoiceState; since: string; detail: string | null } | null;
 }
 
+/** The upstream outbox's backlog as supervisors see it (DESIGN.md §6 Upstream). */
+export interface UpstreamStatus {
+  configured: boolean;
+  url: string | null;
+  pending: number;
+  oldestAt: string | null;
+  lastSentAt: string | null;
+  /** Set while a batch the platform refused waits for a supervisor (`POST /api/upstream/retry`). */
+  parked: { error: string } | null;
+  lastError: string | null;
+}
+
 /** The dashboard's full state on (re)connect; deltas follow. */
 export interface SupervisorState extends HallSnapshot {
   alerts: AlertView[];
@@ -189,9 +200,27 @@ export interface SessionEndedEvent {
   message: string;
 }
 
+/** Sent before the server drops a socket whose connection it could not set up. */
+export interface SocketErrorEvent {
+  code: string;
+  message: string;
+}
+
+/** Events every namespace may get. */
+interface EveryNamespace {
+  error: SocketErrorEvent;
+}
+
+/** What the server sends, per namespace: event name → payload. */
 export interface ServerToClient {
-  '/board': { state: BoardState; call: CallView; window: PublicWindowView; queues: ServiceView[]; notice: string };
-  '/window': {
+  '/board': EveryNamespace & {
+    state: BoardState;
+    call: CallView;
+    window: PublicWindowView;
+    queues: ServiceView[];
+    notice: string;
+  };
+  '/window': EveryNamespace & {
     state: WindowConsoleState;
     call: CallView;
     window: WindowView;
@@ -199,7 +228,7 @@ export interface ServerToClient {
     held: TicketView[];
     'session.ended': SessionEndedEvent;
   };
-  '/supervisor': {
+  '/supervisor': EveryNamespace & {
     state: SupervisorState;
     call: CallView;
     window: WindowView;
@@ -215,11 +244,35 @@ export interface ServerToClient {
     upstream: UpstreamStatus;
     'session.ended': SessionEndedEvent;
   };
-  '/pad': { state: PadState; call: CallView; window: PublicWindowView; prompt: PadPrompt };
-  '/ticket': { state: TicketPageState; ticket: TicketPageState['ticket'] };
-  '/kiosk': { state: KioskState; queues: ServiceView[]; printer: PrinterView };
-  '/screen': { state: WindowScreenState; call: CallView };
+  '/pad': EveryNamespace & { state: PadState; call: CallView; window: PublicWindowView; prompt: PadPrompt };
+  '/ticket': EveryNamespace & { state: TicketPageState; ticket: TicketPageState['ticket'] };
+  '/kiosk': EveryNamespace & { state: KioskState; queues: ServiceView[]; printer: PrinterView };
+  '/screen': EveryNamespace & { state: WindowScreenState; call: CallView };
 }
+
+/** What clients send, per namespace: boards and window screens report their sound. Commands go over HTTP. */
+export interface ClientToServer {
+  '/board': { voice: VoiceReport };
+  '/window': Record<never, never>;
+  '/supervisor': Record<never, never>;
+  '/pad': Record<never, never>;
+  '/ticket': Record<never, never>;
+  '/kiosk': Record<never, never>;
+  '/screen': { voice: VoiceReport };
+}
+
+/** socket.io's event-map form (one listener signature per event), for `Server<…>` and `Socket<…>`. */
+export type Listeners<T> = { [K in keyof T]: (payload: T[K]) => void };
+
+/** A namespace's events as socket.io types them: the server emits these and a client listens to them. */
+export type ServerEvents<N extends Namespace> = Listeners<ServerToClient[N]>;
+/** A namespace's events from the client: the server listens to these and a client emits them. */
+export type ClientEvents<N extends Namespace> = Listeners<ClientToServer[N]>;
+
+/** Every namespace's events in one map (an event's payload is any namespace's): the type of the whole `Server`. */
+type Merged<T> = { [K in T extends unknown ? keyof T : never]: T extends Record<K, infer V> ? V : never };
+export type AnyServerEvents = Listeners<Merged<ServerToClient[Namespace]>>;
+export type AnyClientEvents = Listeners<Merged<ClientToServer[Namespace]>>;
 
 /** What the handshake carries: `auth: { token }` (or `{ ticketId }` on /ticket). */
 export interface HandshakeAuth {

@@ -1,7 +1,7 @@
 // The realtime adapter: socket.io namespaces with handshake auth, a full `state` on every (re)connect,
 // then deltas from the hall core's events, each sent only to the rooms entitled to it.
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Namespace as IoNamespace, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import * as policy from '../auth/policy';
 import type { HallCore } from '../core/hall-core';
 import type { Principal, StaffAccess } from '../core/staff';
@@ -9,6 +9,9 @@ import { HallError, isHallError } from '../domain/errors';
 import { PRIORITIES } from '../domain/types';
 import { VOICE_STATES } from '../protocol/socket';
 import type {
+  AnyClientEvents,
+  AnyServerEvents,
+  Namespace,
   VoiceReport,
   HandshakeAuth,
   KioskState,
@@ -20,20 +23,14 @@ import type {
 import { SESSION_END_MESSAGES, type SessionEndReason } from '../core/sessions';
 import type { CallView } from '../protocol/views';
 import { publicWindow } from './public-window';
+import type { Bound, HallIo, HallNamespace, HallSocket, NoEvents, SocketData } from './typed-io';
 import { windowScreenState } from './window-screen';
-import type { UpstreamStatus } from '../upstream/upstream';
+import type { UpstreamStatus } from '../protocol/socket';
 
 const RECENT_CALLS = 20;
 
-interface Bound {
-  principal: Principal | null;
-  zone: string | null;
-  windowNo: number | null;
-  ticketId: string | null;
-}
-
 export class Realtime {
-  readonly io: Server;
+  readonly io: HallIo;
   private readonly recent: CallView[] = [];
   /** Each window's latest call, for window screens connecting later. */
   private readonly lastCall = new Map<number, CallView>();
@@ -54,7 +51,16 @@ export class Realtime {
       voice?: (deviceId: string, report: VoiceReport) => void;
     },
   ) {
-    this.io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024, cors: { origin: false } });
+    this.io = new Server<AnyClientEvents, AnyServerEvents, NoEvents, SocketData>(httpServer, {
+      serveClient: false,
+      maxHttpBufferSize: 64 * 1024,
+      cors: { origin: false },
+    });
+  }
+
+  /** One namespace, typed with its own events. */
+  private nsp<N extends Namespace>(name: N): HallNamespace<N> {
+    return this.io.of(name) as unknown as HallNamespace<N>;
   }
 
   /** Connected clients per namespace (metrics). */
@@ -135,9 +141,9 @@ export class Realtime {
     this.subscribe();
     // Waits and the upstream backlog's age grow without any event: supervisors get both every few seconds.
     this.refresh = setInterval(() => {
-      if (!this.io.of('/supervisor').sockets.size) return;
-      this.io.of('/supervisor').emit('queues', this.core.query.serviceViews());
-      this.io.of('/supervisor').emit('upstream', this.devices.upstreamStatus());
+      if (!this.nsp('/supervisor').sockets.size) return;
+      this.nsp('/supervisor').emit('queues', this.core.query.serviceViews());
+      this.nsp('/supervisor').emit('upstream', this.devices.upstreamStatus());
     }, 5000);
     this.refresh.unref();
   }
@@ -149,11 +155,12 @@ export class Realtime {
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
 
-  private setup(
-    name: string,
+  private setup<N extends Namespace>(
+    name: N,
     bind: (p: Principal | null, auth: HandshakeAuth) => Bound,
-    onConnect: (s: Socket, b: Bound) => void,
-  ): IoNamespace {
+    onConnect: (s: HallSocket<N>, b: Bound) => void,
+  ): void {
+    // The server-wide event map here (every namespace's `error`); onConnect gets the namespace's own.
     const nsp = this.io.of(name);
     nsp.use((socket, next) => {
       try {
@@ -168,19 +175,18 @@ export class Realtime {
       }
     });
     nsp.on('connection', (socket) => {
-      const p = (socket.data.bound as Bound).principal;
+      const p = socket.data.bound.principal;
       if (p?.kind === 'device') {
         this.devices.presence(p.deviceId, true);
         socket.on('disconnect', () => this.devices.presence(p.deviceId, false));
       }
       try {
-        onConnect(socket, socket.data.bound as Bound);
+        onConnect(socket as unknown as HallSocket<N>, socket.data.bound);
       } catch (e) {
         socket.emit('error', { code: 'INTERNAL', message: (e as Error).message });
         socket.disconnect(true);
       }
     });
-    return nsp;
   }
 
   private bindBoard(p: Principal | null, a: HandshakeAuth): Bound {
@@ -230,9 +236,8 @@ export class Realtime {
   /** Window screens get their whole (small) state again: the clerk's figures change with the window. */
   private sendScreen(no: number): void {
     const room = `window:${no}`;
-    if (!this.io.of('/screen').adapter.rooms.has(room)) return;
-    this.io
-      .of('/screen')
+    if (!this.nsp('/screen').adapter.rooms.has(room)) return;
+    this.nsp('/screen')
       .to(room)
       .emit('state', windowScreenState(this.core, no, this.lastCall.get(no) ?? null));
   }
@@ -255,55 +260,58 @@ export class Realtime {
         this.recent.unshift(call);
         this.recent.length = Math.min(this.recent.length, RECENT_CALLS);
         const zone = this.core.model.windows.get(call.windowNo)?.zone;
-        this.io.of('/board').to(`zone:${zone}`).emit('call', call);
+        this.nsp('/board').to(`zone:${zone}`).emit('call', call);
         this.boardsWithoutZone().forEach((s) => s.emit('call', call));
-        this.io.of('/window').to(`window:${call.windowNo}`).emit('call', call);
-        this.io.of('/pad').to(`window:${call.windowNo}`).emit('call', call);
+        this.nsp('/window').to(`window:${call.windowNo}`).emit('call', call);
+        this.nsp('/pad').to(`window:${call.windowNo}`).emit('call', call);
         this.lastCall.set(call.windowNo, call);
-        this.io.of('/screen').to(`window:${call.windowNo}`).emit('call', call);
+        this.nsp('/screen').to(`window:${call.windowNo}`).emit('call', call);
         this.sendScreen(call.windowNo);
-        this.io.of('/supervisor').emit('call', call);
+        this.nsp('/supervisor').emit('call', call);
       }),
       bus.on('window.changed', ({ window }) => {
         const pub = publicWindow(window);
-        this.io.of('/board').to(`zone:${window.zone}`).emit('window', pub);
+        this.nsp('/board').to(`zone:${window.zone}`).emit('window', pub);
         this.boardsWithoutZone().forEach((s) => s.emit('window', pub));
-        this.io.of('/window').to(`window:${window.no}`).emit('window', window);
-        this.io.of('/window').to(`window:${window.no}`).emit('held', this.core.query.heldTickets(window.no));
-        this.io.of('/pad').to(`window:${window.no}`).emit('window', pub);
+        this.nsp('/window').to(`window:${window.no}`).emit('window', window);
+        this.nsp('/window').to(`window:${window.no}`).emit('held', this.core.query.heldTickets(window.no));
+        this.nsp('/pad').to(`window:${window.no}`).emit('window', pub);
         this.sendPrompt(window.no);
         this.sendScreen(window.no);
-        this.io.of('/supervisor').emit('window', window);
+        this.nsp('/supervisor').emit('window', window);
       }),
       bus.on('evaluation.changed', ({ evaluation }) => {
         this.sendPrompt(evaluation.windowNo);
         this.sendScreen(evaluation.windowNo);
-        this.io.of('/supervisor').emit('evaluation', evaluation);
+        this.nsp('/supervisor').emit('evaluation', evaluation);
       }),
-      bus.on('followup.changed', ({ followUp }) => this.io.of('/supervisor').emit('followUp', followUp)),
-      bus.on('alert', (alert) => this.io.of('/supervisor').emit('alert', alert)),
+      bus.on('followup.changed', ({ followUp }) => this.nsp('/supervisor').emit('followUp', followUp)),
+      bus.on('alert', (alert) => this.nsp('/supervisor').emit('alert', alert)),
       bus.on('session.ended', ({ digests, reason }) => this.closeSessions(new Set(digests), reason)),
       bus.on('config.changed', ({ changed }) => this.closeStaleDevices(changed)),
       bus.on('notice.changed', () => {
-        this.io.of('/supervisor').emit('notice', this.core.query.notice(null));
-        for (const s of this.io.of('/board').sockets.values())
-          s.emit('notice', this.core.query.notice((s.data.bound as Bound).zone));
+        this.nsp('/supervisor').emit('notice', this.core.query.notice(null));
+        for (const s of this.nsp('/board').sockets.values())
+          s.emit('notice', this.core.query.notice(s.data.bound.zone));
       }),
       bus.on('queues.changed', ({ services }) => {
-        for (const n of ['/board', '/window', '/supervisor', '/kiosk']) this.io.of(n).emit('queues', services);
+        this.nsp('/board').emit('queues', services);
+        this.nsp('/window').emit('queues', services);
+        this.nsp('/supervisor').emit('queues', services);
+        this.nsp('/kiosk').emit('queues', services);
         this.refreshFollowedTickets();
       }),
       bus.on('ticket.changed', ({ ticket, action }) => {
-        this.io.of('/supervisor').emit('ticket', ticket);
+        this.nsp('/supervisor').emit('ticket', ticket);
         if (action === 'finished' && ticket.windowNo !== null) {
           const count = this.core.query.servedByWindow(ticket.day)[String(ticket.windowNo)] ?? 0;
-          this.io.of('/supervisor').emit('served', { windowNo: ticket.windowNo, count });
+          this.nsp('/supervisor').emit('served', { windowNo: ticket.windowNo, count });
         }
         // Only tickets someone follows on the ticket page cost a status query.
         const room = `ticket:${ticket.id}`;
-        if (!this.io.of('/ticket').adapter.rooms.has(room)) return;
+        if (!this.nsp('/ticket').adapter.rooms.has(room)) return;
         const status = this.core.query.ticketStatus(ticket.id);
-        if (status) this.io.of('/ticket').to(room).emit('ticket', status);
+        if (status) this.nsp('/ticket').to(room).emit('ticket', status);
       }),
     );
   }
@@ -345,7 +353,7 @@ export class Realtime {
   }
 
   /** A device's voice reports; anything malformed is dropped (a page cannot make up states). */
-  private listenVoice(s: Socket, b: Bound): void {
+  private listenVoice(s: HallSocket<'/board' | '/screen'>, b: Bound): void {
     const p = b.principal;
     if (p?.kind !== 'device') return;
     s.on('voice', (r: unknown) => {
@@ -358,13 +366,13 @@ export class Realtime {
 
   /** A printer's state changed: its kiosk shows it; supervisors see it (the watch raises the alert). */
   printerChanged(p: PrinterView): void {
-    this.io.of('/kiosk').to(`kiosk:${p.kiosk}`).emit('printer', p);
-    this.io.of('/supervisor').emit('printer', p);
+    this.nsp('/kiosk').to(`kiosk:${p.kiosk}`).emit('printer', p);
+    this.nsp('/supervisor').emit('printer', p);
   }
 
   /** Phones following a waiting ticket: people ahead and who serves change with every queue change. */
   private refreshFollowedTickets(): void {
-    const ns = this.io.of('/ticket');
+    const ns = this.nsp('/ticket');
     for (const room of ns.adapter.rooms.keys()) {
       if (!room.startsWith('ticket:')) continue;
       const status = this.core.query.ticketStatus(room.slice('ticket:'.length));
@@ -375,12 +383,12 @@ export class Realtime {
   /** A window's pad prompt, computed only when a pad of that window is connected (every call changes it). */
   private sendPrompt(no: number): void {
     const room = `window:${no}`;
-    if (!this.io.of('/pad').adapter.rooms.has(room)) return;
-    this.io.of('/pad').to(room).emit('prompt', this.core.query.padPrompt(no));
+    if (!this.nsp('/pad').adapter.rooms.has(room)) return;
+    this.nsp('/pad').to(room).emit('prompt', this.core.query.padPrompt(no));
   }
 
-  private boardsWithoutZone(): Socket[] {
-    return [...this.io.of('/board').sockets.values()].filter((s) => (s.data.bound as Bound).zone === null);
+  private boardsWithoutZone(): HallSocket<'/board'>[] {
+    return [...this.nsp('/board').sockets.values()].filter((s) => s.data.bound.zone === null);
   }
 
   private boardState(zone: string | null) {

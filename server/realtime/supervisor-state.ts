@@ -2,7 +2,7 @@
 // the zones and the hall notice. Sent on (re)connect; deltas follow as events.
 import type { HallCore } from '../core/hall-core';
 import type { DeviceHealthView, SupervisorState } from '../protocol/socket';
-import type { UpstreamStatus } from '../upstream/upstream';
+import type { UpstreamStatus } from '../protocol/socket';
 
 export function supervisorState(
   core: HallCore,

@@ -8,17 +8,10 @@ import type { UpstreamOutbox } from '../core/ports';
 import { recordHourlyStats } from './hourly-stats';
 import { upstreamEventOf } from './events';
 import { backoffMs, sendNext, type Outcome } from './sender';
+import type { UpstreamStatus } from '../protocol/socket';
 
-export interface UpstreamStatus {
-  configured: boolean;
-  url: string | null;
-  pending: number;
-  oldestAt: string | null;
-  lastSentAt: string | null;
-  /** Set while a batch the platform refused waits for a supervisor (`POST /api/upstream/retry`). */
-  parked: { error: string } | null;
-  lastError: string | null;
-}
+/** The outbox's state as supervisors see it: a wire type, owned by protocol/. */
+export type { UpstreamStatus };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

@@ -13,8 +13,10 @@ import { startHallProcess } from '../../scripts/hall-process';
 import { BOARD_TOKEN, KIOSK_TOKEN, LED_TOKEN, client, tempDir, testConfigInput } from '../helpers/hall';
 import { freePort } from '../../scripts/hall-process';
 import { sleep, until } from '../helpers/wait';
+import { hallTopics } from '../../server/protocol/mqtt';
 
 const BASE = 'hall/fault-test';
+const T = hallTopics(BASE);
 const cleanups: (() => unknown)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
@@ -59,7 +61,7 @@ describe('SIGKILL in the middle of a load', () => {
     });
     cleanups.push(() => led.end(true));
     let ledDisplay: any = null;
-    led.on('connect', () => led.subscribe(`${BASE}/led/1/display`));
+    led.on('connect', () => led.subscribe(T.ledDisplay(1)));
     led.on('message', (_t, raw) => (ledDisplay = JSON.parse(raw.toString())));
     await until(() => boardState && consoleState && ledDisplay, 'screens connected');
 

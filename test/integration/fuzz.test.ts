@@ -21,8 +21,10 @@ import {
   testConfig,
 } from '../helpers/hall';
 import { sleep, until } from '../helpers/wait';
+import { hallTopics } from '../../server/protocol/mqtt';
 
 const BASE = 'hall/fuzz';
+const T = hallTopics(BASE);
 const u = rng(20261121);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(u() * xs.length)]!;
 // Lone surrogates cannot be URI-encoded: replace them as a browser would.
@@ -239,8 +241,8 @@ describe('bad input changes nothing', () => {
         c.on('connect', () => c.subscribe(topic, () => resolve(c)));
         c.on('message', (_t, raw) => results.push(raw.toString()));
       });
-    const keypad = await dev('keypad-1', KEYPAD_TOKEN, `${BASE}/keypad/1/result`);
-    const pad = await dev('pad-1', PAD_TOKEN, `${BASE}/pad/1/result`);
+    const keypad = await dev('keypad-1', KEYPAD_TOKEN, T.keypadResult(1));
+    const pad = await dev('pad-1', PAD_TOKEN, T.padResult(1));
     const payload = () =>
       pick([
         () => Buffer.from([0xff, 0x00, 0xfe]),
@@ -252,16 +254,16 @@ describe('bad input changes nothing', () => {
         () => JSON.stringify({ action: 'next', requestId: 'x'.repeat(500) }),
       ])();
     for (let i = 0; i < 600; i++) {
-      keypad.publish(`${BASE}/keypad/1/command`, payload());
-      pad.publish(`${BASE}/pad/1/evaluation`, payload());
+      keypad.publish(T.keypadCommand(1), payload());
+      pad.publish(T.padEvaluation(1), payload());
     }
     await until(() => results.length >= 1200, 'error results', 20_000);
     expect(results.every((r) => JSON.parse(r).ok === false)).toBe(true);
     keypad.end(true);
     pad.end(true);
     // A device publishing on another window's or the server's topics is refused by the broker (ACL).
-    for (const topic of [`${BASE}/keypad/2/command`, `${BASE}/led/1/display`, `${BASE}/server/state`]) {
-      const rogue = await dev('keypad-1', KEYPAD_TOKEN, `${BASE}/keypad/1/result`);
+    for (const topic of [T.keypadCommand(2), T.ledDisplay(1), T.serverState]) {
+      const rogue = await dev('keypad-1', KEYPAD_TOKEN, T.keypadResult(1));
       const closed = new Promise<void>((r) => rogue.once('close', () => r()));
       rogue.publish(topic, JSON.stringify({ action: 'next', requestId: 'r' }));
       await closed;
@@ -331,8 +333,8 @@ describe('bad input changes nothing', () => {
     });
     const answers: string[] = [];
     keypad.on('message', (_t, raw) => answers.push(raw.toString()));
-    await keypad.subscribeAsync(`${BASE}/keypad/1/result`);
-    keypad.publish(`${BASE}/keypad/1/command`, 'not json');
+    await keypad.subscribeAsync(T.keypadResult(1));
+    keypad.publish(T.keypadCommand(1), 'not json');
     await until(() => answers.length, 'the keypad answered');
     keypad.end(true);
     expect((await fetch(`${s.url}/api/health`)).status).toBe(200);

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { FakeClock, KEYPAD_TOKEN, client, startTestHall } from '../helpers/hall';
 import { mqttConnected, sleep, until, useCleanup } from '../helpers/wait';
+import { hallTopics } from '../../server/protocol/mqtt';
 
 const BASE = 'hall/test';
+const T = hallTopics(BASE);
 const cleanup = useCleanup();
 
 const dbState = (s: HallServer) =>
@@ -86,10 +88,10 @@ describe('idempotency keys of MQTT keypads', () => {
     cleanup(() => k.endAsync(true));
     const results: any[] = [];
     k.on('message', (_t, p) => results.push(JSON.parse(p.toString())));
-    await k.subscribeAsync(`${BASE}/keypad/1/result`);
+    await k.subscribeAsync(T.keypadResult(1));
     const send = async (payload: object) => {
       const n = results.length;
-      k.publish(`${BASE}/keypad/1/command`, JSON.stringify(payload), { qos: 1 });
+      k.publish(T.keypadCommand(1), JSON.stringify(payload), { qos: 1 });
       for (let i = 0; i < 200 && results.length === n; i++) await sleep(10);
       return results[n];
     };

@@ -10,8 +10,10 @@ import { writeMosquittoFiles } from '../../scripts/mosquitto-config';
 import { KEYPAD_TOKEN, client, startTestHall, tempDir, testConfig, testConfigInput } from '../helpers/hall';
 import { startMosquitto } from '../helpers/mosquitto';
 import { mqttConnected, sleep, useCleanup } from '../helpers/wait';
+import { hallTopics } from '../../server/protocol/mqtt';
 
 const BASE = 'hall/test';
+const T = hallTopics(BASE);
 const cleanup = { push: useCleanup() };
 
 async function keypadClient(port: number) {
@@ -24,9 +26,9 @@ async function keypadClient(port: number) {
   cleanup.push(() => new Promise<void>((r) => c.end(true, {}, () => r())));
   const results: any[] = [];
   c.on('message', (_t, p) => results.push(JSON.parse(p.toString())));
-  await c.subscribeAsync(`${BASE}/keypad/1/result`);
+  await c.subscribeAsync(T.keypadResult(1));
   let n = 0;
-  const send = async (payload: unknown, topic = `${BASE}/keypad/1/command`) => {
+  const send = async (payload: unknown, topic = T.keypadCommand(1)) => {
     const before = results.length;
     c.publish(topic, typeof payload === 'string' ? payload : JSON.stringify(payload), { qos: 1 });
     for (let i = 0; i < 200 && results.length === before; i++) await sleep(10);
@@ -121,7 +123,7 @@ describe('keypads with the embedded broker', () => {
     await api.issue('tax');
     const state = dbState(s);
     const k = await keypadClient(s.mqtt.brokerPort!);
-    k.c.publish(`${BASE}/keypad/2/command`, JSON.stringify({ action: 'next', requestId: 'evil' }), { qos: 1 });
+    k.c.publish(T.keypadCommand(2), JSON.stringify({ action: 'next', requestId: 'evil' }), { qos: 1 });
     await sleep(400);
     expect(dbState(s)).toBe(state);
     expect(s.core.query.windowView(2).state).toBe('idle');
@@ -154,7 +156,7 @@ describe('keypads with a real mosquitto enforcing the generated ACL', () => {
     await api.login('c2', 2);
     await api.issue('tax');
     const state = dbState(s);
-    k.c.publish(`${BASE}/keypad/2/command`, JSON.stringify({ action: 'next', requestId: 'evil' }), { qos: 1 });
+    k.c.publish(T.keypadCommand(2), JSON.stringify({ action: 'next', requestId: 'evil' }), { qos: 1 });
     await sleep(400);
     expect(dbState(s)).toBe(state);
     // a wrong password is refused by mosquitto

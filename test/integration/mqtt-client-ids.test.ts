@@ -22,8 +22,10 @@ import {
 } from '../helpers/hall';
 import { startMosquitto } from '../helpers/mosquitto';
 import { mqttConnected, sleep, until, useCleanup } from '../helpers/wait';
+import { hallTopics } from '../../server/protocol/mqtt';
 
 const BASE = 'hall/ids';
+const T = hallTopics(BASE);
 const cleanup = useCleanup();
 
 async function device(port: number, id: string, token: string, clientId?: string) {
@@ -59,18 +61,18 @@ async function underAttack(s: HallServer, port: number, attack: () => void) {
   const states: string[] = [];
   const board = await device(port, 'board-a', BOARD_TOKEN, 'board-a');
   board.on('message', (_t, p) => states.push(JSON.parse(p.toString()).state));
-  await board.subscribeAsync(`${BASE}/server/state`);
+  await board.subscribeAsync(T.serverState);
   const keypad = await device(port, 'keypad-1', KEYPAD_TOKEN, 'keypad-1');
   let keypadClosed = 0;
   keypad.on('close', () => keypadClosed++);
   const answers = new Set<string>();
   keypad.on('message', (_t, p) => answers.add(JSON.parse(p.toString()).requestId));
-  await keypad.subscribeAsync(`${BASE}/keypad/1/result`);
+  await keypad.subscribeAsync(T.keypadResult(1));
   await until(() => states.length, 'the retained server state');
 
   attack();
   for (let i = 0; i < 42; i++) {
-    keypad.publish(`${BASE}/keypad/1/command`, JSON.stringify({ action: 'next', requestId: `r${i}` }), { qos: 1 });
+    keypad.publish(T.keypadCommand(1), JSON.stringify({ action: 'next', requestId: `r${i}` }), { qos: 1 });
     await sleep(50);
   }
   await until(() => answers.size === 42 || keypadClosed > 0, 'every keypad command answered', 5000);

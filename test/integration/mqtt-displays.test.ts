@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { LED_TOKEN, client, startTestHall } from '../helpers/hall';
 import { retainedOn, startMosquitto } from '../helpers/mosquitto';
 import { until, mqttConnected, useCleanup } from '../helpers/wait';
+import { hallTopics } from '../../server/protocol/mqtt';
 
 const BASE = 'hall/test';
+const T = hallTopics(BASE);
 const cleanup = { push: useCleanup() };
 
 describe('LED strips and banners with the embedded broker', () => {
@@ -21,7 +23,7 @@ describe('LED strips and banners with the embedded broker', () => {
       password: LED_TOKEN,
       reconnectPeriod: 0,
       will: {
-        topic: `${BASE}/device/led-1/availability`,
+        topic: T.deviceAvailability('led-1'),
         payload: Buffer.from('{"state":"offline"}'),
         retain: true,
         qos: 1,
@@ -29,11 +31,11 @@ describe('LED strips and banners with the embedded broker', () => {
     });
     cleanup.push(() => led.endAsync());
     const seen: any[] = [];
-    led.on('message', (t, p) => t === `${BASE}/led/1/display` && seen.push(JSON.parse(p.toString())));
-    await led.subscribeAsync(`${BASE}/led/1/display`);
+    led.on('message', (t, p) => t === T.ledDisplay(1) && seen.push(JSON.parse(p.toString())));
+    await led.subscribeAsync(T.ledDisplay(1));
     await until(() => seen.length > 0, 'retained LED state');
     expect(seen[0]).toMatchObject({ window: 1, state: 'closed', ticket: null, lines: ['1号窗口', '窗口关闭'] });
-    await expect(led.subscribeAsync(`${BASE}/led/2/display`)).rejects.toThrow();
+    await expect(led.subscribeAsync(T.ledDisplay(2))).rejects.toThrow();
 
     const last = () => seen[seen.length - 1];
     const tok = await api.login('c1', 1);
@@ -56,7 +58,7 @@ describe('LED strips and banners with the embedded broker', () => {
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
 
     // availability: the LED says online, then its last will says offline when it drops
-    led.publish(`${BASE}/device/led-1/availability`, JSON.stringify({ state: 'online' }), { retain: true });
+    led.publish(T.deviceAvailability('led-1'), JSON.stringify({ state: 'online' }), { retain: true });
     const sup = await api.login('sup');
     await until(
       async () =>
@@ -84,13 +86,10 @@ describe('LED strips and banners with a real mosquitto', () => {
     const tok = await api.login('c2', 2);
     const t = await api.issue('tax');
     await api.post('/api/windows/2/call-next', {}, tok);
-    await until(
-      async () => (await retainedOn(port, `${BASE}/led/2/display`)).state === 'calling',
-      'calling on mosquitto',
-    );
-    expect(await retainedOn(port, `${BASE}/led/2/display`)).toMatchObject({ window: 2, ticket: t.number });
-    expect((await retainedOn(port, `${BASE}/banner/A/display`)).lines[0]).toBe(`请${t.number}号到2号窗口办理`);
-    expect((await retainedOn(port, `${BASE}/led/3/display`)).state).toBe('closed');
+    await until(async () => (await retainedOn(port, T.ledDisplay(2))).state === 'calling', 'calling on mosquitto');
+    expect(await retainedOn(port, T.ledDisplay(2))).toMatchObject({ window: 2, ticket: t.number });
+    expect((await retainedOn(port, T.bannerDisplay('A'))).lines[0]).toBe(`请${t.number}号到2号窗口办理`);
+    expect((await retainedOn(port, T.ledDisplay(3))).state).toBe('closed');
 
     // The broker restarts empty (no persistence): the server reconnects and republishes everything.
     await broker.stop();
@@ -99,7 +98,7 @@ describe('LED strips and banners with a real mosquitto', () => {
     await until(
       async () => {
         try {
-          return (await retainedOn(port, `${BASE}/led/2/display`)).state === 'serving';
+          return (await retainedOn(port, T.ledDisplay(2))).state === 'serving';
         } catch {
           return false;
         }
@@ -107,13 +106,13 @@ describe('LED strips and banners with a real mosquitto', () => {
       'republished state after broker restart',
       15_000,
     );
-    expect((await retainedOn(port, `${BASE}/server/state`)).state).toBe('online');
-    expect((await retainedOn(port, `${BASE}/led/1/display`)).state).toBe('closed');
+    expect((await retainedOn(port, T.serverState)).state).toBe('online');
+    expect((await retainedOn(port, T.ledDisplay(1))).state).toBe('closed');
 
     // the supervisor's notice reaches the banner
     await api.post('/api/board/notice', { text: '今天下午三点系统维护', zone: 'A' }, await api.login('sup'));
     await until(
-      async () => (await retainedOn(port, `${BASE}/banner/A/display`)).lines.includes('今天下午三点系统维护'),
+      async () => (await retainedOn(port, T.bannerDisplay('A'))).lines.includes('今天下午三点系统维护'),
       'notice on banner',
     );
   });

@@ -14,8 +14,10 @@ import { freePort, startHallProcess } from '../../scripts/hall-process';
 import { CONNECTION_LIMITS } from '../../server/mqtt/connection-guard';
 import { KEYPAD_TOKEN, client, startTestHall, tempDir, testConfig, testConfigInput } from '../helpers/hall';
 import { mqttConnected, sleep, until } from '../helpers/wait';
+import { hallTopics } from '../../server/protocol/mqtt';
 
 const BASE = 'hall/limits';
+const T = hallTopics(BASE);
 
 /** A raw TCP connection to the broker; `closed` resolves with how long it stayed open (ms). */
 function raw(port: number): Promise<{ sock: Socket; closed: Promise<number> }> {
@@ -76,14 +78,14 @@ describe('the embedded broker bounds every connection', () => {
     });
     const results: any[] = [];
     keypad.on('message', (_t, p) => results.push(JSON.parse(p.toString())));
-    await keypad.subscribeAsync(`${BASE}/keypad/1/result`);
+    await keypad.subscribeAsync(T.keypadResult(1));
     let closed = false;
     keypad.on('close', () => (closed = true));
-    keypad.publish(`${BASE}/keypad/1/command`, JSON.stringify({ action: 'next', requestId: 'x'.repeat(70_000) }));
+    keypad.publish(T.keypadCommand(1), JSON.stringify({ action: 'next', requestId: 'x'.repeat(70_000) }));
     await until(() => results.length, 'the error result');
     expect(results[0].ok).toBe(false);
     expect(closed).toBe(false);
-    keypad.publish(`${BASE}/keypad/1/command`, 'x'.repeat(CONNECTION_LIMITS.packetBytes + 1));
+    keypad.publish(T.keypadCommand(1), 'x'.repeat(CONNECTION_LIMITS.packetBytes + 1));
     await until(() => closed, 'the connection closed');
     keypad.end(true);
   });

@@ -12,8 +12,10 @@ import type { HallConfigInput } from '../../server/config/schema';
 import { client, startTestHall, tempDir, testConfig, testConfigInput } from '../helpers/hall';
 import { startMosquitto } from '../helpers/mosquitto';
 import { mqttConnected, sleep, until, useCleanup } from '../helpers/wait';
+import { hallTopics } from '../../server/protocol/mqtt';
 
 const BASE = 'hall/test';
+const T = hallTopics(BASE);
 const push = useCleanup();
 const PAD2 = 'test-pad2-token-0000000002';
 const PAD3 = 'test-pad3-token-0000000003';
@@ -41,10 +43,10 @@ async function padClient(port: number, id: string, token: string, windowNo: numb
   const results: any[] = [];
   const prompts: any[] = [];
   c.on('message', (t, p) => (t.endsWith('/result') ? results : prompts).push(JSON.parse(p.toString())));
-  await c.subscribeAsync([`${BASE}/pad/${windowNo}/result`, `${BASE}/pad/${windowNo}/prompt`]);
+  await c.subscribeAsync([T.padResult(windowNo), T.padPrompt(windowNo)]);
   const send = async (payload: unknown) => {
     const before = results.length;
-    c.publish(`${BASE}/pad/${windowNo}/evaluation`, typeof payload === 'string' ? payload : JSON.stringify(payload), {
+    c.publish(T.padEvaluation(windowNo), typeof payload === 'string' ? payload : JSON.stringify(payload), {
       qos: 1,
     });
     for (let i = 0; i < 300 && results.length === before; i++) await sleep(10);
@@ -119,7 +121,7 @@ describe('hardware pads', () => {
     await mqttConnected(s);
     const { pad2, e3 } = await scenario(s, s.mqtt.brokerPort!);
     // Publishing on window 3's topic is not allowed at all: the broker drops it.
-    pad2.c.publish(`${BASE}/pad/3/evaluation`, JSON.stringify({ evaluationId: e3, score: 5 }), { qos: 1 });
+    pad2.c.publish(T.padEvaluation(3), JSON.stringify({ evaluationId: e3, score: 5 }), { qos: 1 });
     await sleep(300);
     expect(status(s, e3).status).toBe('pending');
   });
@@ -143,7 +145,7 @@ describe('hardware pads', () => {
     push(() => s.stop());
     await mqttConnected(s);
     const { pad2, e3 } = await scenario(s, broker.port);
-    pad2.c.publish(`${BASE}/pad/3/evaluation`, JSON.stringify({ evaluationId: e3, score: 5 }), { qos: 1 });
+    pad2.c.publish(T.padEvaluation(3), JSON.stringify({ evaluationId: e3, score: 5 }), { qos: 1 });
     await sleep(300);
     expect(status(s, e3).status).toBe('pending');
   });

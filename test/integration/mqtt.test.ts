@@ -6,8 +6,10 @@ import type { HallServer } from '../../server/app';
 import { LED_TOKEN, startTestHall } from '../helpers/hall';
 import { retainedOn, startMosquitto } from '../helpers/mosquitto';
 import { mqttConnected, useCleanup } from '../helpers/wait';
+import { hallTopics } from '../../server/protocol/mqtt';
 
 const BASE = 'hall/test';
+const T = hallTopics(BASE);
 const cleanup = { push: useCleanup() };
 
 async function device(port: number, username: string, password: string) {
@@ -44,8 +46,8 @@ describe('MQTT with the embedded broker', () => {
   it('a device logs in with its id and token and sees the server online (retained)', async () => {
     const port = await hall();
     const led = await device(port, 'led-1', LED_TOKEN);
-    const msg = firstMessage(led, `${BASE}/server/state`);
-    await led.subscribeAsync(`${BASE}/server/state`);
+    const msg = firstMessage(led, T.serverState);
+    await led.subscribeAsync(T.serverState);
     expect(await msg).toEqual({ payload: { state: 'online' }, retain: true });
   });
 
@@ -58,8 +60,8 @@ describe('MQTT with the embedded broker', () => {
   it('a device may subscribe only to its own topics, never with wildcards', async () => {
     const port = await hall();
     const led = await device(port, 'led-1', LED_TOKEN);
-    await expect(led.subscribeAsync(`${BASE}/led/1/display`)).resolves.toEqual([expect.objectContaining({ qos: 0 })]);
-    for (const topic of [`${BASE}/led/2/display`, `${BASE}/#`, `${BASE}/+/1/display`, `${BASE}/keypad/1/result`]) {
+    await expect(led.subscribeAsync(T.ledDisplay(1))).resolves.toEqual([expect.objectContaining({ qos: 0 })]);
+    for (const topic of [T.ledDisplay(2), `${BASE}/#`, `${BASE}/+/1/display`, T.keypadResult(1)]) {
       await expect(led.subscribeAsync(topic), topic).rejects.toThrow(/Subscribe error/);
     }
   });
@@ -75,7 +77,7 @@ describe('MQTT with a real mosquitto (external broker)', () => {
     await mqttConnected(s);
     expect(s.mqtt.status()).toMatchObject({ mode: 'external', connected: true });
 
-    const sub = () => retainedOn(broker.port, `${BASE}/server/state`);
+    const sub = () => retainedOn(broker.port, T.serverState);
     expect(await sub()).toEqual({ state: 'online' });
     await s.stop();
     stopped = true;

@@ -29,8 +29,10 @@ import {
   testConfigInput,
 } from '../helpers/hall';
 import { mqttConnected, until, useCleanup } from '../helpers/wait';
+import { hallTopics } from '../../server/protocol/mqtt';
 
 const BASE = 'hall/test';
+const T = hallTopics(BASE);
 const cleanup = { push: useCleanup() };
 
 interface HttpsResult {
@@ -226,10 +228,10 @@ describe('HTTPS with a certificate made at first start', () => {
       'message',
       (topic, p, packet) => (seen[topic] = { payload: JSON.parse(p.toString()), retain: packet.retain }),
     );
-    await led.subscribeAsync([`${BASE}/server/state`, `${BASE}/led/1/display`]);
-    await until(() => seen[`${BASE}/server/state`] && seen[`${BASE}/led/1/display`], 'retained state over MQTTS');
-    expect(seen[`${BASE}/server/state`]).toEqual({ payload: { state: 'online' }, retain: true });
-    expect(seen[`${BASE}/led/1/display`]).toMatchObject({ payload: { window: 1 }, retain: true });
+    await led.subscribeAsync([T.serverState, T.ledDisplay(1)]);
+    await until(() => seen[T.serverState] && seen[T.ledDisplay(1)], 'retained state over MQTTS');
+    expect(seen[T.serverState]).toEqual({ payload: { state: 'online' }, retain: true });
+    expect(seen[T.ledDisplay(1)]).toMatchObject({ payload: { window: 1 }, retain: true });
     // The same logins and rules as the plain listener: a wrong token is refused.
     await expect(
       mqtt.connectAsync(`mqtts://127.0.0.1:${port}`, {
@@ -400,9 +402,9 @@ describe('a real mosquitto with the hall certificate (npm run mosquitto-config -
     cleanup.push(() => led.endAsync());
     const seen: Record<string, unknown> = {};
     led.on('message', (topic, p) => (seen[topic] = JSON.parse(p.toString())));
-    await led.subscribeAsync(`${BASE}/server/state`);
-    await until(() => seen[`${BASE}/server/state`], 'the server’s retained state through mosquitto');
-    expect(seen[`${BASE}/server/state`]).toEqual({ state: 'online' });
+    await led.subscribeAsync(T.serverState);
+    await until(() => seen[T.serverState], 'the server’s retained state through mosquitto');
+    expect(seen[T.serverState]).toEqual({ state: 'online' });
   });
 });
 

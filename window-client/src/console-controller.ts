@@ -1,7 +1,7 @@
 // The console's live state over socket.io /window: a full state on every (re)connect, then deltas.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import type { SessionEndedEvent, WindowConsoleState } from '../../server/protocol/socket';
+import type { ClientEvents, ServerEvents, SessionEndedEvent, WindowConsoleState } from '../../server/protocol/socket';
 import type { ServiceView, TicketView, WindowView } from '../../server/protocol/views';
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'refused';
@@ -9,7 +9,7 @@ export type Connection = 'connecting' | 'online' | 'offline' | 'refused';
 export class ConsoleController implements ReactiveController {
   state: WindowConsoleState | null = null;
   connection: Connection = 'connecting';
-  private socket: Socket | null = null;
+  private socket: Socket<ServerEvents<'/window'>, ClientEvents<'/window'>> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -22,7 +22,7 @@ export class ConsoleController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const s = io('/window', {
+    const s: Socket<ServerEvents<'/window'>, ClientEvents<'/window'>> = io('/window', {
       auth: { token: this.token },
       transports: ['websocket', 'polling'],
       reconnectionDelayMax: 2000,

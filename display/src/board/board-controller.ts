@@ -1,8 +1,7 @@
 // The board's live state: a socket.io connection to /board that gets a full state on every (re)connect,
 // then deltas. It reconnects by itself after a network blip or a server restart.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Socket } from 'socket.io-client';
-import { deviceSocket } from '../shared/device-socket';
+import { deviceSocket, type LiveSocket } from '../shared/device-socket';
 import type { BoardState, PublicWindowView, VoiceReport } from '../../../server/protocol/socket';
 import type { CallView, ServiceView } from '../../../server/protocol/views';
 
@@ -19,7 +18,7 @@ export class BoardController implements ReactiveController {
   error: string | null = null;
   /** The latest call, shown large until the next one. */
   current: CallView | null = null;
-  private socket: Socket | null = null;
+  private socket: LiveSocket<'/board'> | null = null;
   private voice: VoiceReport | null = null;
 
   constructor(

@@ -3,7 +3,7 @@
 // people ahead, the wait and a QR code, printed on the kiosk's printer. It returns to the start by itself.
 import { LitElement, css, html } from 'lit';
 import type { Priority } from '../../../server/domain/types';
-import { PRINTABLE } from '../../../devices/escpos/printer-state';
+import { PRINTABLE } from '../../../server/protocol/printer-state';
 import { deviceToken } from '../shared/device-token';
 import type { Lang } from '../shared/i18n';
 import { ApiError } from '../shared/device-api';

@@ -1,9 +1,8 @@
 // The kiosk's live state (services with waiting counts and whether they issue, its printer) over
 // socket.io /kiosk, reconnecting by itself, and its two commands: issue and reprint.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Socket } from 'socket.io-client';
 import { postJson } from '../shared/device-api';
-import { deviceSocket } from '../shared/device-socket';
+import { deviceSocket, type LiveSocket } from '../shared/device-socket';
 import type { IssueTicketBody } from '../../../server/protocol/http';
 import type { KioskState, PrinterView } from '../../../server/protocol/socket';
 import type { IssuedTicketView, ServiceView } from '../../../server/protocol/views';
@@ -24,7 +23,7 @@ export class KioskController implements ReactiveController {
   state: KioskState | null = null;
   online = false;
   refused: string | null = null;
-  private socket: Socket | null = null;
+  private socket: LiveSocket<'/kiosk'> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,

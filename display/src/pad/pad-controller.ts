@@ -1,9 +1,8 @@
 // The pad's live state over socket.io /pad (its window, the clerk on duty and the prompt), reconnecting
 // by itself, and its one command: the visitor's answer.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Socket } from 'socket.io-client';
 import { postJson } from '../shared/device-api';
-import { deviceSocket } from '../shared/device-socket';
+import { deviceSocket, type LiveSocket } from '../shared/device-socket';
 import type { Level } from '../../../server/domain/evaluation';
 import type { PadState, PublicWindowView } from '../../../server/protocol/socket';
 import type { PadPrompt } from '../../../server/protocol/views';
@@ -12,7 +11,7 @@ export class PadController implements ReactiveController {
   state: PadState | null = null;
   online = false;
   refused: string | null = null;
-  private socket: Socket | null = null;
+  private socket: LiveSocket<'/pad'> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & { promptChanged(p: PadPrompt): void },

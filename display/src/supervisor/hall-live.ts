@@ -6,7 +6,7 @@ import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import type { HourPoint } from '../../../server/domain/report';
 import type { SupervisorState } from '../../../server/protocol/socket';
 import type { WindowView } from '../../../server/protocol/views';
-import { PRINTER_STATE_TEXT } from '../../../devices/escpos/printer-state';
+import { PRINTER_STATE_TEXT } from '../../../server/protocol/printer-state';
 import { CHART_TEXT, hourChartSvg } from '../../../server/reports/hour-chart';
 import { ApiError } from '../shared/device-api';
 

@@ -1,10 +1,9 @@
 // The dashboard's live state over socket.io /supervisor: a full state on every (re)connect (so a network
 // blip heals itself), then deltas for windows, queues, alerts, devices and served counts.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Socket } from 'socket.io-client';
 import type { AlertView, DeviceHealthView, SessionEndedEvent, SupervisorState } from '../../../server/protocol/socket';
 import type { ServiceView, WindowView } from '../../../server/protocol/views';
-import { deviceSocket } from '../shared/device-socket';
+import { deviceSocket, type LiveSocket } from '../shared/device-socket';
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -12,7 +11,7 @@ export class SupervisorController implements ReactiveController {
   state: SupervisorState | null = null;
   connection: Connection = 'connecting';
   refusal: string | null = null;
-  private socket: Socket | null = null;
+  private socket: LiveSocket<'/supervisor'> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,

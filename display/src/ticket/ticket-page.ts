@@ -3,7 +3,7 @@
 // no personal data. It reconnects by itself when the phone's network drops.
 import { LitElement, css, html } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import type { TicketPageState } from '../../../server/protocol/socket';
+import type { ClientEvents, ServerEvents, TicketPageState } from '../../../server/protocol/socket';
 import { currentLang, translator } from '../shared/i18n';
 
 const t = translator({
@@ -33,7 +33,7 @@ export class TicketPage extends LitElement {
   declare state: TicketPageState | null;
   declare online: boolean;
   declare missing: boolean;
-  private socket: Socket | null = null;
+  private socket: Socket<ServerEvents<'/ticket'>, ClientEvents<'/ticket'>> | null = null;
   private readonly language = currentLang();
 
   constructor() {
@@ -128,7 +128,11 @@ export class TicketPage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const ticketId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '');
-    const s = io('/ticket', { auth: { ticketId }, transports: ['websocket', 'polling'], reconnectionDelayMax: 3000 });
+    const s: Socket<ServerEvents<'/ticket'>, ClientEvents<'/ticket'>> = io('/ticket', {
+      auth: { ticketId },
+      transports: ['websocket', 'polling'],
+      reconnectionDelayMax: 3000,
+    });
     this.socket = s;
     s.on('connect', () => (this.online = true));
     s.on('disconnect', () => (this.online = false));

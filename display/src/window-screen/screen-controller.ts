@@ -1,8 +1,7 @@
 // A window screen's live state: socket.io /screen, a full state on every (re)connect, then the window's
 // calls and changes; reconnects by itself after a network blip or a server restart, like the board.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Socket } from 'socket.io-client';
-import { deviceSocket } from '../shared/device-socket';
+import { deviceSocket, type LiveSocket } from '../shared/device-socket';
 import type { WindowScreenState } from '../../../server/protocol/socket';
 import type { CallView } from '../../../server/protocol/views';
 
@@ -17,7 +16,7 @@ export class ScreenController implements ReactiveController {
   error: string | null = null;
   /** When the current call arrived (performance.now()), for the flashing. */
   calledAt = 0;
-  private socket: Socket | null = null;
+  private socket: LiveSocket<'/screen'> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
