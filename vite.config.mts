@@ -22,6 +22,7 @@ export default defineConfig({
         'window-screen': resolve(root, 'display/window-screen.html'),
         ticket: resolve(root, 'display/ticket.html'),
         supervisor: resolve(root, 'display/supervisor.html'),
+        admin: resolve(root, 'display/admin.html'),
         console: resolve(root, 'window-client/index.html'),
       },
     },

@@ -12,6 +12,8 @@ import { Adapters } from './adapters/lifecycle';
 import { backupAdapter } from './backup/backup';
 import type { HallConfig } from './config/schema';
 import { EventBus } from './core/events';
+import { LiveSettings } from './admin/live-settings';
+import { startingConfig } from './core/config-commands';
 import { HallCore } from './core/hall-core';
 import { StaffAccess } from './core/staff';
 import { deviceHealthAdapter } from './health/device-health';
@@ -71,14 +73,20 @@ function withBrokerHost(config: HallConfig, httpHost: string | undefined): HallC
 }
 
 export async function startHallServer(opts: HallServerOptions): Promise<HallServer> {
-  const config = withBrokerHost(opts.mqtt ? { ...opts.config, mqtt: opts.mqtt } : opts.config, opts.host);
+  // This process's overrides, kept on top of every saved configuration (live settings).
+  const overlay = (c: HallConfig) => withBrokerHost(opts.mqtt ? { ...c, mqtt: opts.mqtt } : c, opts.host);
+  // The configuration the hall runs: the file's, or the admin's newest save (core/config-commands.ts).
+  const db = openDatabase(opts.dataDir);
+  const config = overlay(startingConfig(db, opts.config, (opts.clock ?? Date.now)()).config);
   // The core does not exist yet: the log reads the secrets to scrub through it once it does.
   let current = (): HallConfig => config;
   const log =
     opts.log ?? logTo(hallLogger({ destination: opts.logDestination, secrets: configSecrets(() => current()) }));
-  // Before the database opens: a bad certificate stops the start with nothing to undo.
-  const tls = await loadHallTls(config, opts.dataDir, log);
-  const db = openDatabase(opts.dataDir);
+  // A bad certificate stops the start before anything else runs.
+  const tls = await loadHallTls(config, opts.dataDir, log).catch((e: unknown) => {
+    db.close();
+    throw e;
+  });
   const bus = new EventBus((m, e) => log(m, e));
   const secret = loadSecret(opts.dataDir);
   const core = new HallCore(db, config, opts.clock ?? Date.now, bus, secret);
@@ -148,7 +156,17 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   ];
   const adapters = new Adapters(list, log);
   const rt = realtime;
+  // The admin's saves: applied by the core, then the adapters that take new settings while running restart.
+  const settings = new LiveSettings(core, {
+    overlay,
+    log,
+    restart: {
+      names: new Set(['voice', 'upstream']),
+      run: (name, c) => adapters.restart(name, name === 'voice' ? c.voice : c.upstream),
+    },
+  });
   const routes = mountApi(app, ctx, {
+    settings,
     printing,
     upstream,
     health,

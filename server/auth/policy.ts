@@ -63,6 +63,13 @@ export function requireWindowActor(p: Principal | null, windowNo: number, action
   return q;
 }
 
+/** Live settings (DESIGN.md §6 "Admin"): admins only; supervisors, clerks and devices are refused. */
+export function requireAdmin(p: Principal | null): Principal & { kind: 'staff' } {
+  const q = requireStaff(p);
+  if (q.role !== 'admin') throw new HallError('FORBIDDEN', '此操作仅限管理员');
+  return q;
+}
+
 /** Kiosks and staff issue tickets. */
 export function requireIssuer(p: Principal | null): Principal {
   const q = requirePrincipal(p);

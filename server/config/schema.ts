@@ -128,6 +128,8 @@ const clerk = z.strictObject({
   role: z.enum(['clerk', 'supervisor', 'admin']),
   passwordHash,
   photoUrl: z.string().max(500).optional(),
+  /** A clerk who may no longer log in (kept for the records that name him); his sessions end. */
+  disabled: z.boolean().optional(),
 });
 
 const device = z.discriminatedUnion('kind', [

@@ -4,6 +4,7 @@
 // `core.run('callNext', { window: 3 }, actor, key)`: the name picks the argument and result types.
 import { ackAlert, reconcileAlerts } from './alerts';
 import { addAppointments } from './appointments';
+import { applyConfig } from './config-commands';
 import { chooseLevel, requestEvaluation, setCaseNo, submitEvaluation, sweepEvaluations } from './evaluations';
 import { followUpStep } from './follow-ups';
 import { closeDay, pruneIdempotencyKeys, recordDaySummary, turnDay } from './hall-day';
@@ -43,6 +44,8 @@ export const commands = {
   endTimedSkills,
   setWindowOpen,
   setNotice,
+  // live settings (admin)
+  applyConfig,
   // staff sessions
   openSession,
   logout,

@@ -33,6 +33,8 @@ export interface HallEvents extends AdapterEvents {
   alert: AlertView;
   /** Clerk sessions ended (core/sessions.ts): their sockets are closed. Digests only, never tokens. */
   'session.ended': { digests: string[]; reason: SessionEndedEvent['reason'] };
+  /** The hall's configuration changed while it runs (live settings): adapters re-read what they show. */
+  'config.changed': { version: number; changed: string[] };
 }
 
 export type HallEventName = keyof HallEvents;

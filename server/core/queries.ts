@@ -8,6 +8,8 @@ import { hallDay, localClock } from '../domain/numbering';
 import type { Ticket } from '../domain/types';
 import type { HallSnapshot, PadPrompt, ServiceView, TicketStatusView, TicketView, WindowView } from '../protocol/views';
 import { toPublic } from '../protocol/views';
+import type { HallConfig } from '../config/schema';
+import type { ConfigVersionInfo } from '../store/config-versions';
 import { recentAlerts } from './alerts';
 import { appointmentsOn } from './appointments';
 import { daySummary } from './day-summary';
@@ -281,5 +283,18 @@ export class HallQueries {
   /** The start of the last hour whose statistics went to the upstream outbox. */
   hourlyStatsMark(): number | null {
     return hourlyStatsMark({ state: this.s });
+  }
+
+  // ── live settings (the admin adapter redacts the secrets before anything leaves the server) ──────
+
+  /** The saved configuration the hall runs, with its version (0 when none was ever saved: a bare core). */
+  savedConfig(version?: number): { version: number; config: HallConfig } | null {
+    const v = version === undefined ? this.s.configs.latest() : this.s.configs.get(version);
+    return v ? { version: v.version, config: v.config } : null;
+  }
+
+  /** Every saved version, newest first: who saved it, when, and how (admin, restore, the file). */
+  configHistory(limit?: number): ConfigVersionInfo[] {
+    return this.s.configs.list(limit);
   }
 }

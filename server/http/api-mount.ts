@@ -13,11 +13,14 @@ import type { Voice } from '../voice/voice';
 import type { DeviceHealth } from '../health/device-health';
 import { errorMiddleware, makeRoute } from './handler';
 import { openApiDocument } from './openapi';
+import type { LiveSettings } from '../admin/live-settings';
 import { HttpLimits } from './rate-limits';
 import { apiRoutes, authorizer, type RouteDef } from './routes';
 import type { HallAddresses } from './web-app';
 
 export interface ApiParts {
+  /** The admin's live settings (DESIGN.md §6 "Admin"). */
+  settings?: LiveSettings;
   printing: TicketPrinting;
   upstream: Upstream;
   health: DeviceHealth;
@@ -39,6 +42,7 @@ export function mountApi(app: Express, ctx: HallContext, p: ApiParts): RouteDef[
     publicUrl: () => p.addresses.ticketUrl,
     limits: new HttpLimits(config.server.rateLimits, core.clock),
     health: p.healthReport,
+    settings: p.settings,
   });
   const route = makeRoute(staff);
   for (const r of routes) app[r.method](r.path, route(r.body, authorizer(r.access, r.action), r.act));

@@ -19,6 +19,7 @@ const ACCESS_TEXT: Record<RouteDef['access'], string> = {
   any: 'Any staff or device token.',
   staff: 'A staff (clerk, supervisor, admin) token.',
   supervisor: 'A supervisor or admin token.',
+  admin: 'An admin token (role admin); supervisors, clerks and devices get 403.',
   issuer: 'A kiosk device token or a staff token.',
   booking: "The booking system's device token (kind booking) or a supervisor or admin token.",
   pad: "The evaluation pad's device token; it may rate only its own window's visits.",

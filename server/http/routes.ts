@@ -11,6 +11,8 @@ import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import { toPublic } from '../protocol/views';
 import type { TicketPrinting } from '../printing/ticket-printing';
+import { adminRoutes } from '../admin/admin-routes';
+import type { LiveSettings } from '../admin/live-settings';
 import { evaluationRoutes } from './evaluation-routes';
 import { reportRoutes } from './report-routes';
 import { sessionRoutes } from './session-routes';
@@ -32,6 +34,8 @@ export interface ApiDeps {
   printing: TicketPrinting;
   health: () => Record<string, unknown>;
   limits: HttpLimits;
+  /** Live settings (the admin's routes); absent in a hall without them. */
+  settings?: LiveSettings;
 }
 
 /** Every window command's body is one of the command's arguments (each schema checks its own). */
@@ -67,6 +71,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
   const statusUrl = (id: string, lang?: 'zh' | 'en') => `${d.publicUrl()}/t/${id}${lang === 'en' ? '?lang=en' : ''}`;
   return [
     ...sessionRoutes(core, staff, d.limits),
+    ...(d.settings ? adminRoutes(d.settings) : []),
     route({
       method: 'post',
       path: '/api/tickets',

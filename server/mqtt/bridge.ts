@@ -22,6 +22,7 @@ export class MqttBridge {
   private link: ServerLink | null = null;
   brokerPort: number | null = null;
   private tlsListener: MqttsListener | null = null;
+  private offConfig: (() => void) | null = null;
   /** MQTT over TLS (server.tls on, embedded broker). */
   brokerTlsPort: number | null = null;
   private readonly connectHooks = new Set<() => void>();
@@ -75,6 +76,9 @@ export class MqttBridge {
       });
       this.link = inProcessLink(this.embedded.broker, events);
       this.linkUp();
+      // A revoked device token (live settings) ends that device's MQTT session at once.
+      const broker = this.embedded;
+      this.offConfig = this.core.bus.on('config.changed', () => broker.dropStale());
       await this.embedded.listen(port, host ?? '0.0.0.0');
       this.brokerPort = this.embedded.port;
       const embedded = this.embedded;
@@ -155,6 +159,8 @@ export class MqttBridge {
   }
 
   async stop(): Promise<void> {
+    this.offConfig?.();
+    this.offConfig = null;
     const link = this.link;
     this.link = null;
     // A clean stop says offline itself; a crash leaves it to the last will (or to the broker going away).

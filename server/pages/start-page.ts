@@ -49,6 +49,13 @@ export const SURFACES: Surface[] = [
     enNote: 'Live hall, alerts, reports',
   },
   {
+    path: '/admin',
+    zh: '系统管理',
+    en: 'Administration',
+    zhNote: '事项、窗口、人员、设备、日历：保存即生效',
+    enNote: 'Services, windows, staff, devices, calendar: live on save',
+  },
+  {
     path: '/t/demo',
     zh: '手机查号',
     en: 'Mobile ticket page',

@@ -301,6 +301,7 @@ export class Realtime {
       bus.on('printer.changed', (p) => this.printerChanged(p)),
       bus.on('device.changed', (d) => this.nsp('/supervisor').emit('device', d)),
       bus.on('session.ended', ({ digests, reason }) => this.closeSessions(new Set(digests), reason)),
+      bus.on('config.changed', ({ changed }) => this.closeStaleDevices(changed)),
       bus.on('notice.changed', () => {
         this.nsp('/supervisor').emit('notice', this.core.query.notice(null));
         for (const s of this.nsp('/board').sockets.values())
@@ -344,6 +345,29 @@ export class Realtime {
         const p = (s.data.bound as Bound | undefined)?.principal;
         if (p?.kind !== 'staff' || !digests.has(p.tokenDigest)) continue;
         s.emit('session.ended', ended);
+        s.disconnect(true);
+      }
+    }
+  }
+
+  /**
+   * After a live settings change: a device whose token was revoked (or whose settings changed: another
+   * zone, another window) is disconnected; it reconnects with its token and is refused, or bound anew.
+   */
+  private closeStaleDevices(changed: readonly string[]): void {
+    // What a screen shows from its first `state` only (the hall's name, windows, texts, rating reasons):
+    // a change there reconnects the screens, which come back within a second with the new state.
+    for (const nsp of this.io._nsps.values()) {
+      const shown = changed.some((k) => SHOWN_ON_SCREENS[nsp.name]?.includes(k));
+      for (const s of nsp.sockets.values()) {
+        const p = (s.data.bound as Bound | undefined)?.principal;
+        if (p?.kind !== 'device') continue;
+        const auth = (s.handshake.auth ?? {}) as HandshakeAuth;
+        const now = this.staff.authenticate(typeof auth.token === 'string' ? auth.token : null);
+        const same = now?.kind === 'device' && JSON.stringify(now.device) === JSON.stringify(p.device);
+        if (same && shown) s.disconnect(true);
+        if (same) continue;
+        s.emit('error', { code: 'UNAUTHORIZED', message: '设备令牌已撤销或设置已更改' });
         s.disconnect(true);
       }
     }
@@ -432,6 +456,14 @@ export class Realtime {
 
 /** A ticket page's new prediction waits this long after a queue change (each costs about a millisecond). */
 const FOLLOWED_REFRESH_MS = 300;
+
+/** The settings each kind of screen takes from its first `state` only (services come with every `queues`). */
+const SHOWN_ON_SCREENS: Record<string, string[]> = {
+  '/board': ['hall', 'windows', 'display'],
+  '/screen': ['hall', 'windows', 'display'],
+  '/pad': ['windows', 'evaluation'],
+  '/kiosk': ['hall'],
+};
 
 const blank: Bound = { principal: null, zone: null, windowNo: null, ticketId: null };
 

@@ -107,8 +107,16 @@ export class LiveState<N extends Namespace> implements ReactiveController {
       o.onConnect?.(s);
     });
     // The disconnect that follows session.ended must not hide its message.
-    s.on('disconnect', () => {
-      if (!this.ended) this.set('offline', null);
+    s.on('disconnect', (reason: string) => {
+      if (this.ended) return;
+      this.set('offline', null);
+      // The server closed it (a live settings change: a revoked token, another zone): socket.io would not try
+      // again, so the screen does, and is refused (shown) or bound anew.
+      if (reason === 'io server disconnect')
+        this.retry ??= setTimeout(() => {
+          this.retry = null;
+          this.socket?.connect();
+        }, 1000);
     });
     s.on('connect_error', (e: Error & { data?: { code?: string } }) => {
       const code = e.data?.code;
