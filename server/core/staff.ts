@@ -11,7 +11,7 @@ import { credentialOf, deadReason, endSessions, endTenure, sweepSessions } from 
 
 export { SESSION_MAX_MS } from './sessions';
 
-export type Role = 'clerk' | 'supervisor' | 'admin';
+export type Role = 'clerk' | 'supervisor' | 'admin' | 'guide';
 
 export type Principal =
   | { kind: 'staff'; clerkId: string; name: string; role: Role; windowNo: number | null; tokenDigest: string }
@@ -42,6 +42,9 @@ export class StaffAccess {
     if (windowNo !== undefined && !this.core.model.windows.has(windowNo)) {
       throw new HallError('UNKNOWN_WINDOW', `没有 ${windowNo} 号窗口`);
     }
+    // The guide desk serves visitors in the hall, never at a window: it must not call tickets.
+    if (windowNo !== undefined && clerk.role === 'guide')
+      throw new HallError('FORBIDDEN', '导服台人员不在窗口登录，请不选窗口直接登录');
     const token = newToken();
     const actor = `clerk:${clerk.id}`;
     this.core.transact(actor, (tx, now) => {

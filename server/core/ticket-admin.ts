@@ -1,12 +1,19 @@
 // Changes to a ticket away from any window: staff (导服台) setting its priority, and the printer's record
 // of printing it. Each is one transaction of the hall core.
 import { HallError } from '../domain/errors';
+import { maskPersonalNumbers } from '../domain/personal-numbers';
 import type { Priority } from '../domain/types';
 import type { TicketView } from '../protocol/views';
 import type { Actor, HallCore } from './hall-core';
 
 /** Set or clear a waiting (or held) ticket's priority; routing uses it at the next call. */
-export function setPriority(core: HallCore, id: string, priority: Priority | null, actor: Actor): TicketView {
+export function setPriority(
+  core: HallCore,
+  id: string,
+  priority: Priority | null,
+  actor: Actor,
+  reason?: string,
+): TicketView {
   return core.transact(actor, (tx, now) => {
     const t = core.tickets.get(id);
     if (!t) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
@@ -15,6 +22,8 @@ export function setPriority(core: HallCore, id: string, priority: Priority | nul
     const after = core.recordChange(tx, actor, t, { ...t, priority }, 'reprioritised', now, {
       before: t.priority,
       after: priority,
+      // Free text: a full ID or mobile number typed into it is masked before it reaches the log.
+      ...(reason ? { reason: maskPersonalNumbers(reason) } : {}),
     });
     return core.model.ticketView(after);
   });

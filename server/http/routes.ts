@@ -10,6 +10,7 @@ import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import { toPublic } from '../protocol/views';
 import type { TicketPrinting } from '../printing/ticket-printing';
+import { backofficeRoutes } from './backoffice-routes';
 import { evaluationRoutes } from './evaluation-routes';
 import { reportRoutes } from './report-routes';
 import { sessionRoutes } from './session-routes';
@@ -22,7 +23,16 @@ import { setPriority } from '../core/ticket-admin';
 import { created, validate } from './handler';
 
 /** Who may call a route: the table-driven test tries every other kind of caller. */
-export type Access = 'public' | 'any' | 'staff' | 'supervisor' | 'issuer' | 'window' | 'booking' | 'pad';
+export type Access =
+  | 'public'
+  | 'any'
+  | 'staff'
+  | 'supervisor'
+  | 'guide'
+  | 'issuer'
+  | 'window'
+  | 'booking'
+  | 'pad';
 
 export interface RouteDef {
   method: 'get' | 'post';
@@ -135,7 +145,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       access: 'staff',
       body: body.priorityBody,
       act: ({ principal, body: b, req }) => ({
-        ticket: setPriority(core, String(req.params.id), b.priority, actorOf(principal!)),
+        ticket: setPriority(core, String(req.params.id), b.priority, actorOf(principal!), b.reason),
       }),
     },
     {
@@ -154,8 +164,8 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
     {
       method: 'post',
       path: '/api/tickets/:id/cancel',
-      summary: '取消: cancel a waiting or held ticket (supervisor)',
-      access: 'supervisor',
+      summary: '取消: cancel a waiting or held ticket (guide desk or supervisor)',
+      access: 'guide',
       body: body.emptyBody,
       act: ({ principal, req }) => ({ ticket: core.cancelTicket(String(req.params.id), actorOf(principal!)) }),
     },
@@ -287,6 +297,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: body.emptyBody,
       act: ({ principal }) => ({ ok: true, expired: core.closeDay(actorOf(principal!)) }),
     },
+    ...backofficeRoutes(d),
     ...evaluationRoutes(core),
     ...supervisorRoutes(core, d.devices, d.upstream),
     ...reportRoutes(core),
@@ -312,6 +323,8 @@ export function authorizer(access: Access, action?: WindowAction): (p: Principal
       return (p) => void policy.requireStaff(p);
     case 'supervisor':
       return (p) => void policy.requireSupervisor(p);
+    case 'guide':
+      return (p) => void policy.requireGuideDesk(p);
     case 'issuer':
       return (p) => void policy.requireIssuer(p);
     case 'booking':

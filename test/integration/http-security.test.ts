@@ -44,6 +44,8 @@ function wrongRole(r: RouteDef): { token: string; who: string } | null {
       return { token: KIOSK_TOKEN, who: 'a kiosk device' };
     case 'supervisor':
       return { token: tokens.clerk1, who: 'a clerk' };
+    case 'guide':
+      return { token: tokens.clerk1, who: 'a clerk' };
     case 'issuer':
       return { token: BOARD_TOKEN, who: 'a board device' };
     case 'window':

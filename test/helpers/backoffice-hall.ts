@@ -1,0 +1,24 @@
+// A test hall for the back office: the usual small hall plus a guide desk clerk ("gd", role guide) and a
+// virtual printer on loopback for the desk to print on.
+import { VirtualPrinter } from '../../devices/virtual-printer';
+import type { HallServer, HallServerOptions } from '../../server/app';
+import { parseConfig } from '../../server/config/load';
+import { stringify } from 'yaml';
+import { startTestHall, testConfigInput } from './hall';
+
+export async function startBackofficeHall(
+  opts: Partial<HallServerOptions> = {},
+): Promise<{ server: HallServer & { dataDir: string }; printer: VirtualPrinter }> {
+  const printer = new VirtualPrinter('printer-1');
+  const port = await printer.start(0, '127.0.0.1');
+  const input = testConfigInput(4);
+  const hash = input.clerks![0]!.passwordHash;
+  input.clerks = [...input.clerks!, { id: 'gd', name: '导服员', role: 'guide', passwordHash: hash }];
+  input.devices = [
+    ...input.devices!,
+    { id: 'printer-1', kind: 'printer', kiosk: 'kiosk-1', host: '127.0.0.1', port },
+  ];
+  const config = parseConfig(stringify(input), 'backoffice-test-config');
+  const server = await startTestHall({ config, printerPollMs: 150, printerTimeoutMs: 1000, ...opts });
+  return { server, printer };
+}
