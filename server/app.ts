@@ -17,6 +17,7 @@ import { MqttBridge } from './mqtt/bridge';
 import { MqttDisplays } from './mqtt/displays';
 import { MqttKeypads } from './mqtt/keypads';
 import { MqttPads } from './mqtt/pads';
+import { AppointmentSweep } from './core/appointment-sweep';
 import { EvaluationSweep } from './core/evaluation-sweep';
 import { SessionSweep } from './core/session-sweep';
 import { HallWatch } from './core/hall-watch';
@@ -64,6 +65,8 @@ export interface HallServerOptions {
   printerTimeoutMs?: number;
   /** How often timed-out evaluations and overdue follow-ups are looked for. */
   sweepMs?: number;
+  /** How often appointments past their slot and the late limit are recorded as no-shows (default 60 s). */
+  appointmentSweepMs?: number;
   /** How often expired sessions are ended (their windows freed) and old idempotency keys pruned. */
   sessionSweepMs?: number;
   /** How often alert conditions and time-limited skill changes are checked. */
@@ -217,6 +220,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   const pads = new MqttPads(core, mqtt, log);
   const sweep = new EvaluationSweep(core, log, opts.sweepMs);
   const sessionSweep = new SessionSweep(core, staff, log, opts.sessionSweepMs);
+  const appointmentSweep = new AppointmentSweep(core, log, opts.appointmentSweepMs);
   const watch = new HallWatch(
     core,
     { devices: () => health.facts(), upstream: () => upstream.facts() },
@@ -308,6 +312,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   await mqtt.start();
   sweep.start();
   sessionSweep.start();
+  appointmentSweep.start();
   watch.start();
   upstream.start();
   dayCycle.start();
@@ -326,6 +331,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     pads.stop();
     sweep.stop();
     sessionSweep.stop();
+    appointmentSweep.stop();
     watch.stop();
     await mqtt.stop();
     await realtime.stop();
