@@ -37,6 +37,8 @@ export class GuideDesk extends LitElement {
   private hallName = '';
   private timeZone = 'Asia/Shanghai';
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** The desk's printer for 代取号: the first one until the desk picks another (or none). */
+  private printerId: string | null = null;
 
   constructor() {
     super();
@@ -168,6 +170,7 @@ export class GuideDesk extends LitElement {
 
   private async refresh(): Promise<void> {
     this.desk = await this.api!.get<Desk>('/api/guide/desk');
+    this.printerId ??= this.desk.printers[0]?.id ?? '';
     if (this.found) await this.lookUp(this.found.number);
   }
 
@@ -200,7 +203,8 @@ export class GuideDesk extends LitElement {
 
   private async issue(e: Event): Promise<void> {
     e.preventDefault();
-    const f = new FormData(e.target as HTMLFormElement);
+    const form = e.target as HTMLFormElement; // read now: after an await the event no longer has its target
+    const f = new FormData(form);
     const get = (k: string) => String(f.get(k) ?? '').trim();
     if (get('priority') && !get('reason')) {
       this.issueError = t('reasonNeeded');
@@ -216,8 +220,9 @@ export class GuideDesk extends LitElement {
     try {
       this.issued = await this.api!.post('/api/guide/tickets', body);
       this.issueError = '';
-      (e.target as HTMLFormElement).reset();
       await this.refresh();
+      // Clear what was typed for this visitor; the service and printer stay for the next one.
+      for (const n of ['priority', 'reason', 'idNumber']) (form.elements.namedItem(n) as HTMLInputElement).value = '';
     } catch (err) {
       this.issueError = err instanceof ApiError ? err.message : String(err);
     }
@@ -232,9 +237,14 @@ export class GuideDesk extends LitElement {
           <select name="serviceId">${d.services.map((s) => html`<option value=${s.id}>${s.prefix} ${s.name}</option>`)}</select>
         </label>
         <label>${t('printer')}
-          <select name="printerId">
-            ${d.printers.map((p) => html`<option value=${p.id}>${p.id}（${p.kiosk}）${p.state === 'ok' ? '' : ` ${p.message}`}</option>`)}
-            <option value="">${t('noPrint')}</option>
+          <select name="printerId" @change=${(e: Event) => (this.printerId = (e.target as HTMLSelectElement).value)}>
+            ${d.printers.map(
+              (p) =>
+                html`<option value=${p.id} ?selected=${p.id === this.printerId}>
+                  ${p.id}（${p.kiosk}）${p.state === 'ok' ? '' : ` ${p.message}`}
+                </option>`,
+            )}
+            <option value="" ?selected=${this.printerId === ''}>${t('noPrint')}</option>
           </select>
         </label>
         <label>${t('priority')}
