@@ -94,7 +94,8 @@ export function backofficeRoutes(d: ApiDeps): RouteDef[] {
     {
       method: 'get',
       path: '/api/guide/tickets',
-      summary: '导服台: find one of today’s tickets by its number (?number=A001), with people ahead and the estimated wait',
+      summary:
+        '导服台: find one of today’s tickets by its number (?number=A001), with people ahead and the estimated wait',
       access: 'guide',
       body: null,
       act: ({ req }) => {

@@ -23,16 +23,7 @@ import { setPriority } from '../core/ticket-admin';
 import { created, validate } from './handler';
 
 /** Who may call a route: the table-driven test tries every other kind of caller. */
-export type Access =
-  | 'public'
-  | 'any'
-  | 'staff'
-  | 'supervisor'
-  | 'guide'
-  | 'issuer'
-  | 'window'
-  | 'booking'
-  | 'pad';
+export type Access = 'public' | 'any' | 'staff' | 'supervisor' | 'guide' | 'issuer' | 'window' | 'booking' | 'pad';
 
 export interface RouteDef {
   method: 'get' | 'post';

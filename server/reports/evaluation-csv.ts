@@ -10,14 +10,41 @@ import { neutraliseFormula } from './spreadsheet-text';
 const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 const HEAD: Record<Lang, string[]> = {
-  zh: ['日期', '评价时间', '票号', '办件编号', '窗口', '工作人员', '事项', '评价', '国标代码', '原因', '意见', '渠道', '已作废'],
-  en: ['Day', 'Rated at', 'Ticket', 'Case no.', 'Window', 'Clerk', 'Service', 'Level', 'GB/T code', 'Reasons', 'Comment', 'Channel', 'Voided'],
+  zh: [
+    '日期',
+    '评价时间',
+    '票号',
+    '办件编号',
+    '窗口',
+    '工作人员',
+    '事项',
+    '评价',
+    '国标代码',
+    '原因',
+    '意见',
+    '渠道',
+    '已作废',
+  ],
+  en: [
+    'Day',
+    'Rated at',
+    'Ticket',
+    'Case no.',
+    'Window',
+    'Clerk',
+    'Service',
+    'Level',
+    'GB/T code',
+    'Reasons',
+    'Comment',
+    'Channel',
+    'Voided',
+  ],
 };
 
 export function evaluationsCsv(list: EvaluationView[], lang: Lang, timeZone: string): string {
   const text = (s: string | null) => neutraliseFormula(s ?? '');
-  const level = (e: EvaluationView) =>
-    e.level ? LEVEL_TEXT[e.level][lang] : lang === 'zh' ? '未评价' : 'Not rated';
+  const level = (e: EvaluationView) => (e.level ? LEVEL_TEXT[e.level][lang] : lang === 'zh' ? '未评价' : 'Not rated');
   const at = (ms: number) => `${hallDay(ms, timeZone)} ${localClock(ms, timeZone)}`;
   const yes = lang === 'zh' ? '是' : 'yes';
   const rows = list.map((e) => [

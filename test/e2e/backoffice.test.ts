@@ -45,7 +45,9 @@ const text = async (p: Page, sel: string) =>
       .first()
       .innerText({ timeout: 3000 })
       .catch(() => null)
-  )?.replace(/\s+/g, ' ').trim() ?? null;
+  )
+    ?.replace(/\s+/g, ' ')
+    .trim() ?? null;
 const rows = (sel: string) => page.locator(`${sel} tr`).count();
 
 async function login(p: Page, clerkId: string): Promise<void> {
@@ -82,7 +84,8 @@ beforeAll(async () => {
   await visit(3, c[3]!, 'social', { level: 'dissatisfied', reasons: ['办事效率低'] });
   clock.advanceMin(2); // the unanswered prompt at window 2 times out: 未评价
   await until(
-    () => (server.db.prepare("SELECT COUNT(*) AS n FROM evaluations WHERE status = 'unrated'").get() as { n: number }).n,
+    () =>
+      (server.db.prepare("SELECT COUNT(*) AS n FROM evaluations WHERE status = 'unrated'").get() as { n: number }).n,
     'the unanswered prompt to become 未评价',
   );
   day = (await api.get('/api/hall', c[1])).body.hall.day;
@@ -181,7 +184,7 @@ describe('back office', () => {
     };
     const numbers = server.db
       .prepare(
-        "SELECT t.number FROM follow_ups f JOIN evaluations e ON e.id = f.evaluation_id JOIN tickets t ON t.id = e.ticket_id ORDER BY f.id",
+        'SELECT t.number FROM follow_ups f JOIN evaluations e ON e.id = f.evaluation_id JOIN tickets t ON t.id = e.ticket_id ORDER BY f.id',
       )
       .all() as { number: string }[];
     const [a, b, c] = numbers.map((x) => x.number) as [string, string, string];
@@ -207,7 +210,9 @@ describe('back office', () => {
     await expect.poll(() => rows('[data-testid=follow-ups]')).toBe(2);
 
     const trail = server.db
-      .prepare("SELECT type, actor, json_extract(data, '$.note') AS note FROM events WHERE type LIKE 'followup.%' AND type != 'followup.opened' ORDER BY seq")
+      .prepare(
+        "SELECT type, actor, json_extract(data, '$.note') AS note FROM events WHERE type LIKE 'followup.%' AND type != 'followup.opened' ORDER BY seq",
+      )
       .all();
     expect(trail).toEqual([
       { type: 'followup.fix', actor: 'clerk:sup', note: '已电话回访，群众反映排队久' },
@@ -225,7 +230,9 @@ describe('back office', () => {
 
   it('imports an appointment file from the screen; the day’s list shows check-in and a no-show', async () => {
     await page.click('[data-tab=appointments]');
-    await expect.poll(() => text(page, '[data-testid=appointment-summary]')).toBe('共 0 个预约：已签到 0，未签到 0，爽约 0');
+    await expect
+      .poll(() => text(page, '[data-testid=appointment-summary]'))
+      .toBe('共 0 个预约：已签到 0，未签到 0，爽约 0');
     const csv = [
       '预约号,事项,日期,开始,结束,姓名',
       `YY001,综合受理,${day},10:00,10:30,张三丰`,
@@ -239,7 +246,11 @@ describe('back office', () => {
     expect(await text(page, 'tr[data-code=YY001]')).toContain('10:00–10:30');
 
     // a bad file names its line and loads nothing
-    await page.setInputFiles('input[type=file]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('YY9,户籍,2026-11-23,9:00,9:30') });
+    await page.setInputFiles('input[type=file]', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('YY9,户籍,2026-11-23,9:00,9:30'),
+    });
     await expect.poll(() => text(page, 'appointment-list [role=alert]')).toBe('第 1 行：没有“户籍”这个事项');
 
     // YY001 checks in at the kiosk; YY003's slot and the late limit pass without her
@@ -250,7 +261,9 @@ describe('back office', () => {
       .poll(() => server.db.prepare("SELECT status FROM appointments WHERE code = 'YY003'").get())
       .toEqual({ status: 'no_show' });
     await page.reload();
-    await expect.poll(() => text(page, '[data-testid=appointment-summary]')).toBe('共 3 个预约：已签到 1，未签到 1，爽约 1');
+    await expect
+      .poll(() => text(page, '[data-testid=appointment-summary]'))
+      .toBe('共 3 个预约：已签到 1，未签到 1，爽约 1');
     expect(await text(page, 'tr[data-code=YY001]')).toContain(`已签到`);
     expect(await text(page, 'tr[data-code=YY001]')).toContain(checked.body.ticket.number);
     expect(await text(page, 'tr[data-code=YY003]')).toContain('爽约');
@@ -263,7 +276,9 @@ describe('back office', () => {
     await expect.poll(() => text(page, '[data-testid=record-count]')).toMatch(/^\d+ records$/);
     expect(await text(page, 'nav')).toContain('Follow-ups');
     await page.goto(`${server.url}/backoffice?lang=zh`);
-    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    const foreign = requests.filter(
+      (u) => !u.startsWith(server.url) && !u.startsWith('blob:') && !u.startsWith('data:'),
+    );
     expect(foreign).toEqual([]);
     expect(requests.some((u) => /\/app\/assets\/backoffice-[\w-]+\.js$/.test(u))).toBe(true);
   });

@@ -41,7 +41,9 @@ const text = async (p: Page, sel: string) =>
       .first()
       .innerText({ timeout: 3000 })
       .catch(() => null)
-  )?.replace(/\s+/g, ' ').trim() ?? null;
+  )
+    ?.replace(/\s+/g, ' ')
+    .trim() ?? null;
 const trail = (ticketId: string) =>
   server.db.prepare('SELECT type, actor, data FROM events WHERE ticket_id = ? ORDER BY seq').all(ticketId) as {
     type: string;
@@ -87,7 +89,9 @@ describe('guide desk', () => {
 
   it('finds a ticket by its number, with people ahead and the estimated wait', async () => {
     await login(page, 'gd');
-    await expect.poll(() => text(page, '[data-testid=queues] tr[data-service=general]')).toMatch(/^A 综合受理 3 约 \d+ 分钟 可取号$/);
+    await expect
+      .poll(() => text(page, '[data-testid=queues] tr[data-service=general]'))
+      .toMatch(/^A 综合受理 3 约 \d+ 分钟 可取号$/);
     expect(await text(page, '[data-testid=queues] tr[data-service=social]')).toContain('当前暂无窗口办理');
     await find('a002');
     expect(await text(page, '[data-testid=ticket-status]')).toBe('等候中');
@@ -149,7 +153,9 @@ describe('guide desk', () => {
     await page.selectOption('[data-testid=issue-form] select[name=priority]', 'disabled');
     await page.fill('[data-testid=issue-form] input[name=reason]', '持残疾人证');
     await page.click('[data-testid=issue-form] button[type=submit]');
-    await expect.poll(() => text(page, '[data-testid=issued]')).toMatch(/^已取号 B00\d 税务 · 前面 0 人 · 约 \d+ 分钟 已打印$/);
+    await expect
+      .poll(() => text(page, '[data-testid=issued]'))
+      .toMatch(/^已取号 B00\d 税务 · 前面 0 人 · 约 \d+ 分钟 已打印$/);
     const number = (await text(page, '[data-testid=issued] strong'))!;
     await expect.poll(() => printer.printed.length).toBe(printed + 1);
     expect(docText(printer.printed.at(-1)!.doc)).toContain(number);

@@ -23,7 +23,14 @@ let printer: VirtualPrinter;
 let api: ReturnType<typeof client>;
 const clock = new FakeClock();
 let tok: { c1: string; c2: string; sup: string; adm: string; gd: string };
-const DEVICES = { kiosk: KIOSK_TOKEN, board: BOARD_TOKEN, pad: PAD_TOKEN, led: LED_TOKEN, keypad: KEYPAD_TOKEN, booking: BOOKING_TOKEN };
+const DEVICES = {
+  kiosk: KIOSK_TOKEN,
+  board: BOARD_TOKEN,
+  pad: PAD_TOKEN,
+  led: LED_TOKEN,
+  keypad: KEYPAD_TOKEN,
+  booking: BOOKING_TOKEN,
+};
 
 beforeAll(async () => {
   ({ server: s, printer } = await startBackofficeHall({ clock: clock.fn, sweepMs: 60_000 }));
@@ -42,9 +49,12 @@ afterAll(async () => {
 });
 
 const events = (type: string) =>
-  (s.db.prepare('SELECT actor, data FROM events WHERE type = ? ORDER BY seq').all(type) as { actor: string; data: string }[]).map(
-    (e) => ({ actor: e.actor, data: JSON.parse(e.data) as Record<string, unknown> }),
-  );
+  (
+    s.db.prepare('SELECT actor, data FROM events WHERE type = ? ORDER BY seq').all(type) as {
+      actor: string;
+      data: string;
+    }[]
+  ).map((e) => ({ actor: e.actor, data: JSON.parse(e.data) as Record<string, unknown> }));
 
 /** One visit served at window 1 by c1 and answered on the pad (or left for the next visit to make 未评价). */
 async function visit(service: string, answer: Record<string, unknown> | null) {
@@ -59,13 +69,14 @@ async function visit(service: string, answer: Record<string, unknown> | null) {
 }
 
 describe('guide desk and back-office routes refuse the wrong callers', () => {
-  const guideRoutes = (id: string) => [
-    ['GET', '/api/guide/desk', undefined],
-    ['GET', '/api/guide/tickets?number=A001', undefined],
-    ['POST', '/api/guide/tickets', { serviceId: 'general' }],
-    ['POST', `/api/tickets/${id}/cancel`, {}],
-    ['POST', `/api/tickets/${id}/move`, { serviceId: 'tax' }],
-  ] as const;
+  const guideRoutes = (id: string) =>
+    [
+      ['GET', '/api/guide/desk', undefined],
+      ['GET', '/api/guide/tickets?number=A001', undefined],
+      ['POST', '/api/guide/tickets', { serviceId: 'general' }],
+      ['POST', `/api/tickets/${id}/cancel`, {}],
+      ['POST', `/api/tickets/${id}/move`, { serviceId: 'tax' }],
+    ] as const;
 
   it('guide routes: no token 401; clerks and every device kind 403; nothing changes', async () => {
     const t = await api.issue('general');
@@ -165,7 +176,11 @@ describe('guide desk actions', () => {
   });
 
   it('an issue with a priority keeps the reason in the trail', async () => {
-    const r = await api.post('/api/guide/tickets', { serviceId: 'tax', priority: 'elderly', reason: '七十岁以上' }, tok.gd);
+    const r = await api.post(
+      '/api/guide/tickets',
+      { serviceId: 'tax', priority: 'elderly', reason: '七十岁以上' },
+      tok.gd,
+    );
     expect(r.status).toBe(201);
     expect(r.body.ticket.priorityKind).toBe('elderly');
     expect(events('ticket.reprioritised').at(-1)!.data).toMatchObject({ after: 'elderly', reason: '七十岁以上' });
@@ -186,7 +201,12 @@ describe('好差评 records', () => {
     const rec = (q: string) => api.get(`/api/evaluations/records?from=${day}&to=${day}${q}`, tok.sup);
     const all = await rec('');
     expect(all.status).toBe(200);
-    expect(all.body.evaluations.map((e: { levelText: string }) => e.levelText)).toEqual(['满意', '未评价', '不满意', '非常满意']);
+    expect(all.body.evaluations.map((e: { levelText: string }) => e.levelText)).toEqual([
+      '满意',
+      '未评价',
+      '不满意',
+      '非常满意',
+    ]);
     expect((await rec('&serviceId=tax')).body.evaluations).toHaveLength(1);
     expect((await rec('&level=unrated')).body.count).toBe(1);
     expect((await rec('&level=dissatisfied')).body.evaluations[0]).toMatchObject({
@@ -206,7 +226,10 @@ describe('好差评 records', () => {
     });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toContain('attachment');
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('日期,评价时间,票号,办件编号,窗口,工作人员,事项,评价,国标代码,原因,意见,渠道,已作废');
     expect(lines).toHaveLength(5);
     // a comment that starts like a formula is shown, never run

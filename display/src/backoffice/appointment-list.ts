@@ -95,7 +95,9 @@ export class AppointmentList extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      this.list = (await this.api.get<{ appointments: AppointmentView[] }>(`/api/appointments?day=${this.day}`)).appointments;
+      this.list = (
+        await this.api.get<{ appointments: AppointmentView[] }>(`/api/appointments?day=${this.day}`)
+      ).appointments;
     } catch (e) {
       this.error = e instanceof ApiError ? e.message : String(e);
     }
@@ -147,25 +149,37 @@ export class AppointmentList extends LitElement {
         <p data-testid="appointment-summary">
           ${t('summary', { n: this.list.length, in: count('checked_in'), booked: count('booked'), noShow: count('no_show') })}
         </p>
-        ${this.list.length
-          ? html`<div class="scroll">
-              <table data-testid="appointments">
-                <tr><th>${t('slot')}</th><th>${t('code')}</th><th>${t('service')}</th><th>${t('name')}</th><th>${t('checkIn')}</th><th>${t('ticket')}</th></tr>
-                ${[...this.list]
-                  .sort((a, b) => (a.slotStart < b.slotStart ? -1 : a.slotStart > b.slotStart ? 1 : 0))
-                  .map(
-                    (a) => html`<tr data-code=${a.code}>
-                      <td>${hallHm(a.slotStart, tz)}–${hallHm(a.slotEnd, tz)}</td>
-                      <td>${a.code}</td>
-                      <td>${service(a.serviceId)}</td>
-                      <td>${a.nameMasked ?? ''}</td>
-                      <td class="s-${a.status}">${t(`appt_${a.status}`)}${a.checkedInAt ? ` ${hallHm(a.checkedInAt, tz)}` : ''}</td>
-                      <td>${a.ticketNumber ?? ''}</td>
-                    </tr>`,
-                  )}
-              </table>
-            </div>`
-          : html`<p class="hint">${t('noAppointments')}</p>`}
+        ${
+          this.list.length
+            ? html`<div class="scroll">
+                <table data-testid="appointments">
+                  <tr>
+                    <th>${t('slot')}</th>
+                    <th>${t('code')}</th>
+                    <th>${t('service')}</th>
+                    <th>${t('name')}</th>
+                    <th>${t('checkIn')}</th>
+                    <th>${t('ticket')}</th>
+                  </tr>
+                  ${[...this.list]
+                    .sort((a, b) => (a.slotStart < b.slotStart ? -1 : a.slotStart > b.slotStart ? 1 : 0))
+                    .map(
+                      (a) =>
+                        html`<tr data-code=${a.code}>
+                          <td>${hallHm(a.slotStart, tz)}–${hallHm(a.slotEnd, tz)}</td>
+                          <td>${a.code}</td>
+                          <td>${service(a.serviceId)}</td>
+                          <td>${a.nameMasked ?? ''}</td>
+                          <td class="s-${a.status}">
+                            ${t(`appt_${a.status}`)}${a.checkedInAt ? ` ${hallHm(a.checkedInAt, tz)}` : ''}
+                          </td>
+                          <td>${a.ticketNumber ?? ''}</td>
+                        </tr>`,
+                    )}
+                </table>
+              </div>`
+            : html`<p class="hint">${t('noAppointments')}</p>`
+        }
       </section>`;
   }
 }

@@ -148,11 +148,13 @@ export class BackofficeApp extends LitElement {
         <button class="link" @click=${this.logout}>${t('logout')}</button>
       </header>
       <main>
-        ${this.tab === 'records'
-          ? html`<evaluation-records .api=${this.api} .hall=${this.hall}></evaluation-records>`
-          : this.tab === 'followUps'
-            ? html`<follow-up-list .api=${this.api}></follow-up-list>`
-            : html`<appointment-list .api=${this.api} .hall=${this.hall}></appointment-list>`}
+        ${
+          this.tab === 'records'
+            ? html`<evaluation-records .api=${this.api} .hall=${this.hall}></evaluation-records>`
+            : this.tab === 'followUps'
+              ? html`<follow-up-list .api=${this.api}></follow-up-list>`
+              : html`<appointment-list .api=${this.api} .hall=${this.hall}></appointment-list>`
+        }
       </main>`;
   }
 }

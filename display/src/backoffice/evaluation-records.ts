@@ -204,23 +204,31 @@ export class EvaluationRecords extends LitElement {
     return html`<div class="scroll">
       <table data-testid="records">
         <tr>
-          <th>${t('time')}</th><th>${t('ticket')}</th><th>${t('caseNo')}</th><th>${t('window')}</th>
-          <th>${t('clerk')}</th><th>${t('service')}</th><th>${t('level')}</th><th>${t('reasons')}</th><th>${t('comment')}</th>
+          <th>${t('time')}</th>
+          <th>${t('ticket')}</th>
+          <th>${t('caseNo')}</th>
+          <th>${t('window')}</th>
+          <th>${t('clerk')}</th>
+          <th>${t('service')}</th>
+          <th>${t('level')}</th>
+          <th>${t('reasons')}</th>
+          <th>${t('comment')}</th>
         </tr>
         ${list.map(
-          (e) => html`<tr data-record=${e.id}>
-            <td>${e.day.slice(5)} ${hallHm(e.answeredAt ?? e.expiresAt, tz)}</td>
-            <td>${e.ticketNumber}</td>
-            <td>${e.caseNo ?? ''}</td>
-            <td>${e.windowNo}</td>
-            <td>${e.clerkName ?? e.clerkId ?? ''}</td>
-            <td>${e.serviceName}</td>
-            <td class=${e.level === 'dissatisfied' || e.level === 'very_dissatisfied' ? 'bad' : ''}>
-              ${t(`level_${e.level ?? 'unrated'}`)}${e.voided ? html` <span class="muted">(${t('voided')})</span>` : nothing}
-            </td>
-            <td>${e.reasons.join('、')}</td>
-            <td>${e.comment ?? ''}</td>
-          </tr>`,
+          (e) =>
+            html`<tr data-record=${e.id}>
+              <td>${e.day.slice(5)} ${hallHm(e.answeredAt ?? e.expiresAt, tz)}</td>
+              <td>${e.ticketNumber}</td>
+              <td>${e.caseNo ?? ''}</td>
+              <td>${e.windowNo}</td>
+              <td>${e.clerkName ?? e.clerkId ?? ''}</td>
+              <td>${e.serviceName}</td>
+              <td class=${e.level === 'dissatisfied' || e.level === 'very_dissatisfied' ? 'bad' : ''}>
+                ${t(`level_${e.level ?? 'unrated'}`)}${e.voided ? html` <span class="muted">(${t('voided')})</span>` : nothing}
+              </td>
+              <td>${e.reasons.join('、')}</td>
+              <td>${e.comment ?? ''}</td>
+            </tr>`,
         )}
       </table>
     </div>`;
@@ -231,7 +239,10 @@ export class EvaluationRecords extends LitElement {
     return html`<section data-testid="figures">
       <h2>
         ${t('figures')}
-        <select @change=${(e: Event) => this.regroup((e.target as HTMLSelectElement).value as By)} data-testid="figures-by">
+        <select
+          @change=${(e: Event) => this.regroup((e.target as HTMLSelectElement).value as By)}
+          data-testid="figures-by"
+        >
           ${(['clerk', 'window', 'service'] as const).map(
             (b) => html`<option value=${b} ?selected=${this.by === b}>${t(`by_${b}`)}</option>`,
           )}
@@ -246,14 +257,25 @@ export class EvaluationRecords extends LitElement {
       ></figure-chart>
       <table data-testid="figure-table">
         <tr>
-          <th></th><th>${t('visits')}</th><th>${t('rated')}</th><th>${t('unrated')}</th><th>${t('negative')}</th>
-          <th>${t('satisfaction')}</th><th>${t('evaluationRate')}</th>
+          <th></th>
+          <th>${t('visits')}</th>
+          <th>${t('rated')}</th>
+          <th>${t('unrated')}</th>
+          <th>${t('negative')}</th>
+          <th>${t('satisfaction')}</th>
+          <th>${t('evaluationRate')}</th>
         </tr>
         ${f.map(
-          (x) => html`<tr>
-            <td>${x.label}</td><td>${x.visits}</td><td>${x.rated}</td><td>${x.unrated}</td><td>${x.negative}</td>
-            <td>${pct(x.satisfactionRate)}</td><td>${pct(x.evaluationRate)}</td>
-          </tr>`,
+          (x) =>
+            html`<tr>
+              <td>${x.label}</td>
+              <td>${x.visits}</td>
+              <td>${x.rated}</td>
+              <td>${x.unrated}</td>
+              <td>${x.negative}</td>
+              <td>${pct(x.satisfactionRate)}</td>
+              <td>${pct(x.evaluationRate)}</td>
+            </tr>`,
         )}
       </table>
     </section>`;
@@ -263,7 +285,10 @@ export class EvaluationRecords extends LitElement {
     return html`${this.filters()}
       <div class="grid">
         <section>
-          <h2>${t('tabRecords')} <span class="muted" data-testid="record-count">${t('count', { n: this.records?.length ?? 0 })}</span></h2>
+          <h2>
+            ${t('tabRecords')}
+            <span class="muted" data-testid="record-count">${t('count', { n: this.records?.length ?? 0 })}</span>
+          </h2>
           ${this.records ? this.recordTable(this.records) : nothing}
         </section>
         ${this.figureSection()}

@@ -63,7 +63,10 @@ export class FigureChart extends LitElement {
     this.chart!.setOption(
       {
         animation: false,
-        tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${String(v)}%`) },
+        tooltip: {
+          trigger: 'axis',
+          valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${String(v)}%`),
+        },
         legend: { top: 0 },
         grid: { left: 44, right: 16, top: 34, bottom: 28 },
         xAxis: { type: 'category', data: this.labels, axisLabel: { interval: 0, hideOverlap: true } },

@@ -152,28 +152,51 @@ export class FollowUpList extends LitElement {
     return html`<section data-testid="follow-up-detail">
       <h3>${e.ticketNumber} · ${t(`state_${f.state}`)}</h3>
       <dl>
-        <dt>${t('level')}</dt><dd>${t(`level_${e.level ?? 'unrated'}`)}</dd>
-        <dt>${t('reasons')}</dt><dd>${e.reasons.join('、')}</dd>
-        <dt>${t('comment')}</dt><dd>${e.comment ?? ''}</dd>
-        <dt>${t('clerk')}</dt><dd>${e.clerkName ?? ''} · ${t('window')} ${e.windowNo} · ${e.serviceName}</dd>
-        <dt>${t('deadline')}</dt><dd class=${f.overdue ? 'overdue' : ''}>${f.deadline}${f.overdue ? ` · ${t('overdue')}` : ''}</dd>
+        <dt>${t('level')}</dt>
+        <dd>${t(`level_${e.level ?? 'unrated'}`)}</dd>
+        <dt>${t('reasons')}</dt>
+        <dd>${e.reasons.join('、')}</dd>
+        <dt>${t('comment')}</dt>
+        <dd>${e.comment ?? ''}</dd>
+        <dt>${t('clerk')}</dt>
+        <dd>${e.clerkName ?? ''} · ${t('window')} ${e.windowNo} · ${e.serviceName}</dd>
+        <dt>${t('deadline')}</dt>
+        <dd class=${f.overdue ? 'overdue' : ''}>${f.deadline}${f.overdue ? ` · ${t('overdue')}` : ''}</dd>
       </dl>
       <h4>${t('history')}</h4>
       <ol data-testid="follow-up-history">
         ${f.history.map(
-          (h) => html`<li>${h.at.slice(5, 10)} ${hallHm(h.at)} · ${historyText(h.type)} · ${h.actor.replace(/^clerk:/, '')}${h.note ? html` — ${h.note}` : nothing}</li>`,
+          (h) =>
+            html`<li>
+              ${h.at.slice(5, 10)} ${hallHm(h.at)} · ${historyText(h.type)} ·
+              ${h.actor.replace(/^clerk:/, '')}${h.note ? html` — ${h.note}` : nothing}
+            </li>`,
         )}
       </ol>
-      ${OPEN.has(f.state)
-        ? html`<label>${t('note')}<textarea name="note" placeholder=${t('notePlaceholder')}></textarea></label>
-            <div class="actions">
-              ${f.state === 'appeal'
-                ? html`<button class="primary" data-action="uphold" @click=${() => this.act(f, 'decide', { upheld: true })}>${t('uphold')}</button>
-                    <button data-action="reject" @click=${() => this.act(f, 'decide', { upheld: false })}>${t('reject')}</button>`
-                : html`<button class="primary" data-action="advance" @click=${() => this.act(f, 'advance', {})}>${t(stepKey)}</button>
-                    <button data-action="appeal" @click=${() => this.act(f, 'appeal', {})}>${t('appeal')}</button>`}
-            </div>`
-        : nothing}
+      ${
+        OPEN.has(f.state)
+          ? html`<label>${t('note')}<textarea name="note" placeholder=${t('notePlaceholder')}></textarea></label>
+              <div class="actions">
+                ${
+                  f.state === 'appeal'
+                    ? html`<button
+                          class="primary"
+                          data-action="uphold"
+                          @click=${() => this.act(f, 'decide', { upheld: true })}
+                        >
+                          ${t('uphold')}
+                        </button>
+                        <button data-action="reject" @click=${() => this.act(f, 'decide', { upheld: false })}>
+                          ${t('reject')}
+                        </button>`
+                    : html`<button class="primary" data-action="advance" @click=${() => this.act(f, 'advance', {})}>
+                          ${t(stepKey)}
+                        </button>
+                        <button data-action="appeal" @click=${() => this.act(f, 'appeal', {})}>${t('appeal')}</button>`
+                }
+              </div>`
+          : nothing
+      }
       <div class="error" role="alert">${this.error}</div>
     </section>`;
   }
@@ -183,21 +206,37 @@ export class FollowUpList extends LitElement {
     const current = this.list.find((f) => f.id === this.selected);
     return html`<div class="layout">
       <section>
-        <label><input type="checkbox" .checked=${this.openOnly} @change=${() => (this.openOnly = !this.openOnly)} /> ${t('openOnly')}</label>
-        ${shown.length
-          ? html`<table data-testid="follow-ups">
-              <tr><th>${t('ticket')}</th><th>${t('clerk')}</th><th>${t('level')}</th><th>${t('state')}</th><th>${t('deadline')}</th></tr>
-              ${shown.map(
-                (f) => html`<tr data-followup=${f.id} aria-selected=${f.id === this.selected} @click=${() => (this.selected = f.id)}>
-                  <td>${f.evaluation.ticketNumber}</td>
-                  <td>${f.evaluation.clerkName ?? ''}</td>
-                  <td>${t(`level_${f.evaluation.level ?? 'unrated'}`)}</td>
-                  <td>${t(`state_${f.state}`)}</td>
-                  <td class=${f.overdue ? 'overdue' : ''}>${f.deadline}${f.overdue ? ` ${t('overdue')}` : ''}</td>
-                </tr>`,
-              )}
-            </table>`
-          : html`<p class="muted">${t('noFollowUps')}</p>`}
+        <label
+          ><input type="checkbox" .checked=${this.openOnly} @change=${() => (this.openOnly = !this.openOnly)} />
+          ${t('openOnly')}</label
+        >
+        ${
+          shown.length
+            ? html`<table data-testid="follow-ups">
+                <tr>
+                  <th>${t('ticket')}</th>
+                  <th>${t('clerk')}</th>
+                  <th>${t('level')}</th>
+                  <th>${t('state')}</th>
+                  <th>${t('deadline')}</th>
+                </tr>
+                ${shown.map(
+                  (f) =>
+                    html`<tr
+                      data-followup=${f.id}
+                      aria-selected=${f.id === this.selected}
+                      @click=${() => (this.selected = f.id)}
+                    >
+                      <td>${f.evaluation.ticketNumber}</td>
+                      <td>${f.evaluation.clerkName ?? ''}</td>
+                      <td>${t(`level_${f.evaluation.level ?? 'unrated'}`)}</td>
+                      <td>${t(`state_${f.state}`)}</td>
+                      <td class=${f.overdue ? 'overdue' : ''}>${f.deadline}${f.overdue ? ` ${t('overdue')}` : ''}</td>
+                    </tr>`,
+                )}
+              </table>`
+            : html`<p class="muted">${t('noFollowUps')}</p>`
+        }
       </section>
       ${current ? this.detail(current) : html`<div></div>`}
     </div>`;

@@ -7,13 +7,14 @@ import type { LoggedIn } from '../backoffice/staff-login';
 import { ApiError } from '../shared/device-api';
 import { SupervisorApi } from '../supervisor/supervisor-api';
 import { lang, t, type Key } from './guide-i18n';
-import { guideStyles, PRIORITY_KINDS, waitText, type DeskTicket } from './guide-shared';
+import { guideStyles, waitText, type DeskTicket } from './guide-shared';
 import '../backoffice/staff-login';
+import './guide-issue';
 import './guide-ticket';
 
 const TOKEN_KEY = 'hall.guide.token';
 const REFRESH_MS = 10_000;
-interface Desk {
+export interface Desk {
   services: ServiceView[];
   printers: { id: string; kiosk: string; state: string; message: string }[];
 }
@@ -23,31 +24,23 @@ export class GuideDesk extends LitElement {
     token: { state: true },
     desk: { state: true },
     found: { state: true },
-    issued: { state: true },
     findError: { state: true },
-    issueError: { state: true },
   };
   declare token: string | null;
   declare desk: Desk | null;
   declare found: DeskTicket | null;
-  declare issued: { ticket: DeskTicket; print: { printed: boolean; message: string } | null } | null;
   declare findError: string;
-  declare issueError: string;
   private api: SupervisorApi | null = null;
   private hallName = '';
   private timeZone = 'Asia/Shanghai';
   private timer: ReturnType<typeof setInterval> | null = null;
-  /** The desk's printer for 代取号: the first one until the desk picks another (or none). */
-  private printerId: string | null = null;
 
   constructor() {
     super();
     this.token = null;
     this.desk = null;
     this.found = null;
-    this.issued = null;
     this.findError = '';
-    this.issueError = '';
     const saved = sessionStorage.getItem(TOKEN_KEY);
     if (saved) void this.attach(saved);
   }
@@ -105,32 +98,6 @@ export class GuideDesk extends LitElement {
         font-size: 24px;
         text-transform: uppercase;
       }
-      .issue label {
-        display: flex;
-        flex-direction: column;
-        gap: 3px;
-        margin: 6px 0;
-        font-size: 14px;
-        color: #556;
-      }
-      .issue .pair {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 10px;
-      }
-      .result {
-        display: flex;
-        gap: 16px;
-        align-items: baseline;
-        background: #eef6ee;
-        border-radius: 8px;
-        padding: 8px 12px;
-        margin-top: 8px;
-      }
-      .result strong {
-        font-size: 34px;
-        color: #2e7d32;
-      }
       table {
         width: 100%;
         border-collapse: collapse;
@@ -170,7 +137,6 @@ export class GuideDesk extends LitElement {
 
   private async refresh(): Promise<void> {
     this.desk = await this.api!.get<Desk>('/api/guide/desk');
-    this.printerId ??= this.desk.printers[0]?.id ?? '';
     if (this.found) await this.lookUp(this.found.number);
   }
 
@@ -187,7 +153,9 @@ export class GuideDesk extends LitElement {
 
   private async lookUp(number: string): Promise<void> {
     try {
-      this.found = (await this.api!.get<{ ticket: DeskTicket }>(`/api/guide/tickets?number=${encodeURIComponent(number)}`)).ticket;
+      this.found = (
+        await this.api!.get<{ ticket: DeskTicket }>(`/api/guide/tickets?number=${encodeURIComponent(number)}`)
+      ).ticket;
       this.findError = '';
     } catch (e) {
       this.found = null;
@@ -201,83 +169,24 @@ export class GuideDesk extends LitElement {
     if (n) void this.lookUp(n);
   }
 
-  private async issue(e: Event): Promise<void> {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement; // read now: after an await the event no longer has its target
-    const f = new FormData(form);
-    const get = (k: string) => String(f.get(k) ?? '').trim();
-    if (get('priority') && !get('reason')) {
-      this.issueError = t('reasonNeeded');
-      return;
-    }
-    const body = {
-      serviceId: get('serviceId'),
-      ...(get('priority') ? { priority: get('priority'), reason: get('reason') } : {}),
-      ...(get('idNumber') ? { idNumber: get('idNumber') } : {}),
-      ...(get('printerId') ? { printerId: get('printerId') } : {}),
-      lang,
-    };
-    try {
-      this.issued = await this.api!.post('/api/guide/tickets', body);
-      this.issueError = '';
-      await this.refresh();
-      // Clear what was typed for this visitor; the service and printer stay for the next one.
-      for (const n of ['priority', 'reason', 'idNumber']) (form.elements.namedItem(n) as HTMLInputElement).value = '';
-    } catch (err) {
-      this.issueError = err instanceof ApiError ? err.message : String(err);
-    }
-  }
-
-  private issueCard(d: Desk) {
-    const r = this.issued;
-    return html`<form class="card issue" @submit=${this.issue} data-testid="issue-form">
-      <h2>${t('issue')} <span class="muted">${t('issueHint')}</span></h2>
-      <div class="pair">
-        <label>${t('service')}
-          <select name="serviceId">${d.services.map((s) => html`<option value=${s.id}>${s.prefix} ${s.name}</option>`)}</select>
-        </label>
-        <label>${t('printer')}
-          <select name="printerId" @change=${(e: Event) => (this.printerId = (e.target as HTMLSelectElement).value)}>
-            ${d.printers.map(
-              (p) =>
-                html`<option value=${p.id} ?selected=${p.id === this.printerId}>
-                  ${p.id}（${p.kiosk}）${p.state === 'ok' ? '' : ` ${p.message}`}
-                </option>`,
-            )}
-            <option value="" ?selected=${this.printerId === ''}>${t('noPrint')}</option>
-          </select>
-        </label>
-        <label>${t('priority')}
-          <select name="priority">
-            <option value="">${t('noPriority')}</option>
-            ${PRIORITY_KINDS.map((p) => html`<option value=${p}>${t(`pr_${p}` as Key)}</option>`)}
-          </select>
-        </label>
-        <label>${t('reason')}<input name="reason" maxlength="100" placeholder=${t('reasonPlaceholder')} /></label>
-      </div>
-      <label>${t('idNumber')}<input name="idNumber" maxlength="32" autocomplete="off" /></label>
-      <button class="primary" type="submit">${t('issueButton')}</button>
-      ${r
-        ? html`<div class="result" data-testid="issued">
-            <span>${t('issued')}</span><strong>${r.ticket.number}</strong>
-            <span>${r.ticket.serviceName} · ${t('ahead', { n: r.ticket.waitingAhead })} · ${waitText(r.ticket)}</span>
-            ${r.print ? html`<span>${r.print.printed ? t('printed') : r.print.message}</span>` : nothing}
-          </div>`
-        : nothing}
-      <div class="error" role="alert">${this.issueError}</div>
-    </form>`;
-  }
-
   private queues(d: Desk) {
     return html`<div class="card">
       <h2>${t('queues')}</h2>
       <table data-testid="queues">
-        <tr><th>${t('service')}</th><th>${t('waiting')}</th><th>${t('estimate')}</th><th></th></tr>
+        <tr>
+          <th>${t('service')}</th>
+          <th>${t('waiting')}</th>
+          <th>${t('estimate')}</th>
+          <th></th>
+        </tr>
         ${d.services.map(
-          (s) => html`<tr data-service=${s.id}>
-            <td>${s.prefix} ${s.name}</td><td>${s.waiting}</td><td>${waitText(s)}</td>
-            <td class="muted">${t(`st_${s.state}` as Key)}</td>
-          </tr>`,
+          (s) =>
+            html`<tr data-service=${s.id}>
+              <td>${s.prefix} ${s.name}</td>
+              <td>${s.waiting}</td>
+              <td>${waitText(s)}</td>
+              <td class="muted">${t(`st_${s.state}` as Key)}</td>
+            </tr>`,
         )}
       </table>
     </div>`;
@@ -308,12 +217,23 @@ export class GuideDesk extends LitElement {
             </form>
             <div class="error" role="alert">${this.findError}</div>
           </div>
-          ${this.found
-            ? html`<guide-ticket .api=${this.api!} .ticket=${this.found} .services=${d.services} .printers=${d.printers}
-                .timeZone=${this.timeZone} @changed=${() => void this.refresh()}></guide-ticket>`
-            : nothing}
+          ${
+            this.found
+              ? html`<guide-ticket
+                  .api=${this.api!}
+                  .ticket=${this.found}
+                  .services=${d.services}
+                  .printers=${d.printers}
+                  .timeZone=${this.timeZone}
+                  @changed=${() => void this.refresh()}
+                ></guide-ticket>`
+              : nothing
+          }
         </div>
-        <div class="col">${this.issueCard(d)} ${this.queues(d)}</div>
+        <div class="col">
+          <guide-issue .api=${this.api!} .desk=${d} @issued=${() => void this.refresh()}></guide-issue>
+          ${this.queues(d)}
+        </div>
       </main>`;
   }
 }

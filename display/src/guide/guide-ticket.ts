@@ -121,47 +121,73 @@ export class GuideTicket extends LitElement {
         <span>${t('issuedAt')}</span>${hallHm(k.issuedAt, this.timeZone)} · ${k.channel}
         ${k.windowNo ? html` · ${t('window')} ${k.windowName ?? k.windowNo}` : nothing}
       </div>
-      ${k.status === 'waiting'
-        ? html`<div class="row" data-testid="ticket-wait">
-            <span>${t('estimate')}</span>${t('ahead', { n: k.waitingAhead })} · ${waitText(k)}
-          </div>`
-        : nothing}
-      ${open
-        ? html`<hr />
-            <div class="row">
-              <span>${t('reprint')}</span>
-              <select name="printer">
-                ${this.printers.map((p) => html`<option value=${p.id}>${p.id}（${p.kiosk}）</option>`)}
-              </select>
-              <button data-action="reprint" ?disabled=${!this.printers.length}
-                @click=${() => this.run('done_reprint', 'reprint', { printerId: this.value('printer') })}>${t('reprint')}</button>
-            </div>
-            <div class="row">
-              <span>${t('priority')}</span>
-              <select name="priority">
-                <option value="">${t('noPriority')}</option>
-                ${PRIORITY_KINDS.map((p) => html`<option value=${p} ?selected=${k.priorityKind === p}>${t(`pr_${p}` as Key)}</option>`)}
-              </select>
-              <input name="reason" placeholder=${t('reasonPlaceholder')} maxlength="100" size="22" />
-              <button data-action="priority" @click=${this.prioritise}>${t('setPriority')}</button>
-            </div>
-            ${k.status === 'waiting'
-              ? html`<div class="row">
-                  <span>${t('move')}</span>
-                  <select name="service">
-                    ${this.services.filter((s) => s.id !== k.serviceId).map((s) => html`<option value=${s.id}>${s.prefix} ${s.name}</option>`)}
-                  </select>
-                  <button data-action="move" @click=${() => this.run('done_move', 'move', { serviceId: this.value('service') })}>${t('moveButton')}</button>
-                </div>`
-              : nothing}
-            <div class="row">
-              ${this.confirming
-                ? html`<span class="confirm">${t('cancelConfirm', { n: k.number })}</span>
-                    <button class="danger" data-action="cancel-yes" @click=${() => this.run('done_cancel', 'cancel', {})}>${t('yes')}</button>
-                    <button @click=${() => (this.confirming = false)}>${t('no')}</button>`
-                : html`<button class="danger" data-action="cancel" @click=${() => (this.confirming = true)}>${t('cancel')}</button>`}
+      ${
+        k.status === 'waiting'
+          ? html`<div class="row" data-testid="ticket-wait">
+              <span>${t('estimate')}</span>${t('ahead', { n: k.waitingAhead })} · ${waitText(k)}
             </div>`
-        : nothing}
+          : nothing
+      }
+      ${
+        open
+          ? html`<hr />
+              <div class="row">
+                <span>${t('reprint')}</span>
+                <select name="printer">
+                  ${this.printers.map((p) => html`<option value=${p.id}>${p.id}（${p.kiosk}）</option>`)}
+                </select>
+                <button
+                  data-action="reprint"
+                  ?disabled=${!this.printers.length}
+                  @click=${() => this.run('done_reprint', 'reprint', { printerId: this.value('printer') })}
+                >
+                  ${t('reprint')}
+                </button>
+              </div>
+              <div class="row">
+                <span>${t('priority')}</span>
+                <select name="priority">
+                  <option value="">${t('noPriority')}</option>
+                  ${PRIORITY_KINDS.map((p) => html`<option value=${p} ?selected=${k.priorityKind === p}>${t(`pr_${p}` as Key)}</option>`)}
+                </select>
+                <input name="reason" placeholder=${t('reasonPlaceholder')} maxlength="100" size="22" />
+                <button data-action="priority" @click=${this.prioritise}>${t('setPriority')}</button>
+              </div>
+              ${
+                k.status === 'waiting'
+                  ? html`<div class="row">
+                      <span>${t('move')}</span>
+                      <select name="service">
+                        ${this.services.filter((s) => s.id !== k.serviceId).map((s) => html`<option value=${s.id}>${s.prefix} ${s.name}</option>`)}
+                      </select>
+                      <button
+                        data-action="move"
+                        @click=${() => this.run('done_move', 'move', { serviceId: this.value('service') })}
+                      >
+                        ${t('moveButton')}
+                      </button>
+                    </div>`
+                  : nothing
+              }
+              <div class="row">
+                ${
+                  this.confirming
+                    ? html`<span class="confirm">${t('cancelConfirm', { n: k.number })}</span>
+                        <button
+                          class="danger"
+                          data-action="cancel-yes"
+                          @click=${() => this.run('done_cancel', 'cancel', {})}
+                        >
+                          ${t('yes')}
+                        </button>
+                        <button @click=${() => (this.confirming = false)}>${t('no')}</button>`
+                    : html`<button class="danger" data-action="cancel" @click=${() => (this.confirming = true)}>
+                        ${t('cancel')}
+                      </button>`
+                }
+              </div>`
+          : nothing
+      }
       <div class="ok" role="status" data-testid="ticket-done">${this.done}</div>
       <div class="error" role="alert">${this.error}</div>
     </div>`;
