@@ -24,7 +24,7 @@ import { HallCore } from '../server/core/hall-core';
 import { StaffAccess } from '../server/core/staff';
 import { pickNext, type Candidate } from '../server/domain/routing';
 import { DEMO_CONFIG } from '../server/paths';
-import { openDatabase } from '../server/store/db';
+import { openDatabase, type Db } from '../server/store/db';
 import { Checks, runMeasured, tally } from './bench-check';
 
 const PASSWORD = 'bench-pass';
@@ -68,14 +68,14 @@ const pct = (xs: number[], p: number) => {
 };
 
 /** The linear baseline: read every waiting ticket and score them all (what a naive "pick" costs). */
-function naivePick(core: HallCore, no: number, now: number) {
-  const rows = core.db
+function naivePick(core: HallCore, db: Db, no: number, now: number) {
+  const rows = db
     .prepare(
       `SELECT id AS ticketId, service_id AS serviceId, wait_from AS waitFrom, issued_at AS issuedAt, seq,
       is_priority AS priority, target_window AS targetWindowNo FROM tickets WHERE day = ? AND status = 'waiting'`,
     )
     .all(core.today()) as Candidate[];
-  const w = core.model.window(no, core.windows.get(no))!;
+  const w = core.query.windowPlan(no)!;
   return pickNext(
     rows.map((r) => ({ ...r, priority: Boolean(r.priority) })),
     w,
@@ -97,7 +97,7 @@ async function callNextAt(queue: number, calls: number) {
   let k = 0;
   const issue = (serviceId = services[k % services.length]!) => {
     k++;
-    return core.issueTicket({ serviceId, priority: k % 20 === 0 ? 'elderly' : null }, 'bench');
+    return core.run('issueTicket', { serviceId, priority: k % 20 === 0 ? 'elderly' : null }, 'bench');
   };
   const windows = config.windows.map((w) => w.no);
   // One of the window's own services: the ticket issued just before a window calls is one it may take, so
@@ -119,16 +119,16 @@ async function callNextAt(queue: number, calls: number) {
     const no = windows[i % windows.length]!;
     now += 5000; // past the double-press guard
     let t0 = process.hrtime.bigint();
-    if (naivePick(core, no, now)) picked++;
+    if (naivePick(core, db, no, now)) picked++;
     naive.push(Number(process.hrtime.bigint() - t0) / 1e6);
     t0 = process.hrtime.bigint();
-    const t = core.windowCommand(no, 'call-next', 'bench');
+    const t = core.run('callNext', { window: no }, 'bench');
     fast.push(Number(process.hrtime.bigint() - t0) / 1e6);
     if (t?.status === 'called') called++;
     issue(ownService(windows[(i + 1) % windows.length]!)); // keep the queue at its size, with one for the next window
   }
   const waiting = (
-    core.db.prepare(`SELECT count(*) AS n FROM tickets WHERE day = ? AND status = 'waiting'`).get(core.today()) as {
+    db.prepare(`SELECT count(*) AS n FROM tickets WHERE day = ? AND status = 'waiting'`).get(core.today()) as {
       n: number;
     }
   ).n;

@@ -243,7 +243,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
       time: new Date(core.clock()).toISOString(),
       database: {
         ok: db.open && !core.storageFull,
-        events: core.log.count(),
+        events: core.query.logCount(),
         storageFull: core.storageFull,
         freeMb: freeMb(opts.dataDir),
       },
@@ -280,7 +280,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     config,
     demo: !!opts.demo,
     printing,
-    snapshot: () => core.snapshot(),
+    snapshot: () => core.query.snapshot(),
     tls: () =>
       hallTls && {
         publicUrl,

@@ -3,6 +3,7 @@
 // finish the queue. Times are minutes since midnight.
 import type { Candidate } from '../../server/domain/routing';
 import type { HallWindow, Service } from '../../server/domain/types';
+import { afterCall, afterVisit, callNextStep, type Visit, type WindowSeat } from '../../server/domain/window-machine';
 import type { Policy } from './policies';
 import { minutesOf, type Scenario, type WindowGroup } from './scenario';
 import type { Visitor } from './visitors';
@@ -29,6 +30,10 @@ interface SimWindow extends HallWindow {
   busyUntil: number;
   idleSince: number;
   busy: number;
+  /** The window's live state, moved by the hall's own window rules (server/domain/window-machine.ts). */
+  seat: WindowSeat;
+  /** The visitor at the window: serving, or called and never coming (a no-show). */
+  visit: Visit | null;
 }
 
 export function windowsOf(plan: readonly WindowGroup[]): HallWindow[] {
@@ -66,7 +71,23 @@ export function simulateDay(
   const open = minutesOf(s.day.open);
   const close = minutesOf(s.day.close);
   const services = servicesOf(s);
-  const windows: SimWindow[] = windowsOf(plan).map((w) => ({ ...w, busyUntil: open, idleSince: open, busy: 0 }));
+  const windows: SimWindow[] = windowsOf(plan).map((w) => ({
+    ...w,
+    busyUntil: open,
+    idleSince: open,
+    busy: 0,
+    // Every simulated window is open and staffed all day; nobody double-presses (guard 0).
+    seat: {
+      no: w.no,
+      open: true,
+      clerkId: `sim-${w.no}`,
+      pausedReason: null,
+      pausedAt: null,
+      currentTicket: null,
+      lastCallAt: null,
+    },
+    visit: null,
+  }));
   // One FIFO per (service, priority); `head` indexes instead of shift() keep each pop O(1).
   const queues = new Map<string, { items: Visitor[]; head: number }>();
   const key = (v: Visitor) => `${v.service}|${v.priority ? 1 : 0}`;
@@ -92,8 +113,13 @@ export function simulateDay(
     return out;
   };
 
-  /** A free window calls; returns whether it took someone. */
+  /** A free window calls (下一位); returns whether it took someone. */
   const call = (w: SimWindow, t: number): boolean => {
+    // The hall's rule: 下一位 first ends the visit at the window (window-machine's callNextEnding).
+    const step = callNextStep(w.seat, w.visit, t * MS, 0);
+    if (step.kind === 'repeat') return true;
+    w.seat = afterVisit(w.seat);
+    w.visit = null;
     const c = policy({ heads: heads(), window: w, services, now: t * MS });
     if (!c) return false;
     const v = byId.get(Number(c.ticketId))!;
@@ -110,6 +136,8 @@ export function simulateDay(
         priority: v.priority,
         windowNo: w.no,
       });
+    w.seat = afterCall(w.seat, c.ticketId, t * MS);
+    w.visit = { id: c.ticketId, number: c.ticketId, status: v.noShow ? 'called' : 'serving', recallCount: 0 };
     w.busyUntil = t + dur;
     w.busy += dur;
     return true;

@@ -1,6 +1,6 @@
 // Who may do what (DESIGN.md §7). Every adapter (HTTP, socket.io, MQTT) asks these same questions.
 import { HallError } from '../domain/errors';
-import type { WindowAction } from '../core/hall-core';
+import type { WindowAction } from '../core/commands';
 import type { Principal } from '../core/staff';
 
 export function requirePrincipal(p: Principal | null): Principal {

@@ -5,8 +5,7 @@ import { CONDITION_KINDS, type AlertCondition } from '../domain/alert-rules';
 import { HallError } from '../domain/errors';
 import type { AlertView } from '../protocol/socket';
 import type { AlertRow } from '../store/alerts';
-import type { Actor, HallCore } from './hall-core';
-import type { Tx } from './tx';
+import type { CoreState, Ctx } from './state';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -27,53 +26,53 @@ export function alertView(r: AlertRow): AlertView {
 
 const keyOf = (a: { kind: string; subject: string; state: string | null }) => `${a.kind}|${a.subject}|${a.state ?? ''}`;
 
-function raise(core: HallCore, tx: Tx, now: number, c: AlertCondition): void {
+function raise(ctx: Ctx, c: AlertCondition): void {
+  const { state: core, tx, now } = ctx;
   const id = core.alerts.insert({ ...c, raisedAt: now });
   core.log.append({ at: now, type: 'alert.raised', actor: 'system', data: { id, kind: c.kind, subject: c.subject } });
   tx.events.push({ type: 'alert', payload: alertView(core.alerts.get(id)!) });
 }
 
 /** Raises the conditions that newly hold and resolves the open alerts whose condition has cleared. */
-export function reconcileAlerts(core: HallCore, conditions: AlertCondition[]): void {
-  core.transact('system', (tx, now) => {
-    const open = new Map(
-      core.alerts
-        .open()
-        .filter((a) => (CONDITION_KINDS as readonly string[]).includes(a.kind))
-        .map((a) => [keyOf(a), a]),
-    );
-    for (const c of conditions) {
-      if (open.delete(keyOf(c))) continue;
-      raise(core, tx, now, c);
-    }
-    for (const gone of open.values()) {
-      core.alerts.resolve(gone.id, now);
-      tx.events.push({ type: 'alert', payload: alertView(core.alerts.get(gone.id)!) });
-    }
-  });
+export function reconcileAlerts(ctx: Ctx, { conditions }: { conditions: AlertCondition[] }): void {
+  const { state: core, tx, now } = ctx;
+  const open = new Map(
+    core.alerts
+      .open()
+      .filter((a) => (CONDITION_KINDS as readonly string[]).includes(a.kind))
+      .map((a) => [keyOf(a), a]),
+  );
+  for (const c of conditions) {
+    if (open.delete(keyOf(c))) continue;
+    raise(ctx, c);
+  }
+  for (const gone of open.values()) {
+    core.alerts.resolve(gone.id, now);
+    tx.events.push({ type: 'alert', payload: alertView(core.alerts.get(gone.id)!) });
+  }
 }
 
-/** A one-off alert (an overdue follow-up), inside the caller's transaction; never twice for one subject. */
-export function raiseOnce(core: HallCore, tx: Tx, now: number, c: AlertCondition): void {
-  if (core.alerts.raisedBefore(c.kind, c.subject)) return;
-  raise(core, tx, now, c);
+/** A one-off alert (an overdue follow-up), inside the caller's command; never twice for one subject. */
+export function raiseOnce(ctx: Ctx, c: AlertCondition): void {
+  if (ctx.state.alerts.raisedBefore(c.kind, c.subject)) return;
+  raise(ctx, c);
 }
 
-export function ackAlert(core: HallCore, id: number, actor: Actor): AlertView {
-  return core.transact(actor, (tx, now) => {
-    const a = core.alerts.get(id);
-    if (!a) throw new HallError('NOT_FOUND', '没有这条告警');
-    if (a.ackedAt === null) {
-      core.alerts.ack(id, now, actor);
-      core.log.append({ at: now, type: 'alert.acked', actor, data: { id, kind: a.kind, subject: a.subject } });
-      tx.events.push({ type: 'alert', payload: alertView(core.alerts.get(id)!) });
-    }
-    return alertView(core.alerts.get(id)!);
-  });
+/** A supervisor acknowledges an alert (once: a second ack changes nothing). */
+export function ackAlert(ctx: Ctx, { id }: { id: number }): AlertView {
+  const { state: core, tx, now, actor } = ctx;
+  const a = core.alerts.get(id);
+  if (!a) throw new HallError('NOT_FOUND', '没有这条告警');
+  if (a.ackedAt === null) {
+    core.alerts.ack(id, now, actor);
+    core.log.append({ at: now, type: 'alert.acked', actor, data: { id, kind: a.kind, subject: a.subject } });
+    tx.events.push({ type: 'alert', payload: alertView(core.alerts.get(id)!) });
+  }
+  return alertView(core.alerts.get(id)!);
 }
 
 /** Today's alerts and any still open, newest first. */
-export function recentAlerts(core: HallCore): AlertView[] {
+export function recentAlerts(core: CoreState): AlertView[] {
   const startOfDay = core.clock() - 24 * 3600_000;
   return core.alerts.since(startOfDay).map(alertView);
 }

@@ -1,15 +1,12 @@
 // The appointment clock: a booked visitor who has not checked in by the slot's end plus the late limit is
 // recorded as a no-show (爽约) during the day, so the back office's list shows it before closing time.
 // The day's close and the next day's rollover still catch any the sweep has not reached.
-import { recordMissedAppointments } from './appointments';
 import type { HallCore } from './hall-core';
 import { Periodic } from './periodic';
 
 export function sweepAppointments(core: HallCore): void {
-  const cutoff = (now: number) => now - core.config.appointments.lateMin * 60_000;
-  // Read first: most minutes nothing is missed, and no transaction (nor high-water write) is needed.
-  if (core.appointments.missed(cutoff(core.clock())).length === 0) return;
-  core.transact('system', (_tx, now) => recordMissedAppointments(core, now));
+  // Read first: most minutes nothing is missed, and no transaction is needed.
+  if (core.query.hasMissedAppointments()) core.run('recordMissedAppointments', {}, 'system');
 }
 
 export class AppointmentSweep extends Periodic {

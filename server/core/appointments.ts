@@ -4,7 +4,7 @@ import { maskName } from '../domain/appointments';
 import { HallError } from '../domain/errors';
 import { hallDay } from '../domain/numbering';
 import type { AppointmentRow } from '../store/appointments';
-import type { Actor, HallCore } from './hall-core';
+import type { CoreState, Ctx } from './state';
 
 export interface AppointmentInput {
   code: string;
@@ -26,20 +26,19 @@ const DAY = 24 * 3600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** All or nothing: one bad row refuses the whole list and names it. */
-export function addAppointments(core: HallCore, list: AppointmentInput[], actor: Actor): number {
+export function addAppointments(ctx: Ctx, { list }: { list: AppointmentInput[] }): number {
+  const { state: core, now, actor } = ctx;
   list.forEach((a, i) => {
     if (!core.model.services.has(a.serviceId))
       throw new HallError('UNKNOWN_SERVICE', `第 ${i + 1} 条：没有编号为“${a.serviceId}”的事项`);
     if (!(a.slotEnd > a.slotStart)) throw new HallError('VALIDATION', `第 ${i + 1} 条：时段结束应晚于开始`);
   });
-  return core.transact(actor, (_tx, now) => {
-    for (const { name, ...a } of list) core.appointments.put({ ...a, nameMasked: name ? maskName(name) : null });
-    core.log.append({ at: now, type: 'appointments.loaded', actor, data: { count: list.length } });
-    return list.length;
-  });
+  for (const { name, ...a } of list) core.appointments.put({ ...a, nameMasked: name ? maskName(name) : null });
+  core.log.append({ at: now, type: 'appointments.loaded', actor, data: { count: list.length } });
+  return list.length;
 }
 
-export function appointmentsOn(core: HallCore, day: string): AppointmentView[] {
+export function appointmentsOn(core: CoreState, day: string): AppointmentView[] {
   const tz = core.config.hall.timezone;
   const from = Date.parse(`${day}T00:00:00Z`) - DAY; // any time zone's day lies within these three
   return core.appointments
@@ -54,8 +53,9 @@ export function appointmentsOn(core: HallCore, day: string): AppointmentView[] {
     }));
 }
 
-/** Run inside a transaction: booked appointments past their slot and the late limit become no-shows. */
-export function recordMissedAppointments(core: HallCore, now: number): void {
+/** Inside a command: booked appointments past their slot and the late limit become no-shows. */
+export function recordMissedAppointments(ctx: Ctx): void {
+  const { state: core, now } = ctx;
   for (const a of core.appointments.missed(now - core.config.appointments.lateMin * 60_000)) {
     core.appointments.markNoShow(a.code);
     core.log.append({

@@ -4,7 +4,6 @@
 // even if nobody has pressed anything yet.
 import { hoursOn } from '../domain/calendar';
 import { minuteOfDay, parseHhMm } from '../domain/numbering';
-import { daySummary } from './day-summary';
 import type { HallCore } from './hall-core';
 import { Periodic } from './periodic';
 
@@ -15,17 +14,15 @@ export class DayCycle extends Periodic {
 }
 
 function closeIfTime(core: HallCore, log: (msg: string) => void): void {
-  core.transact('system', () => null);
+  core.run('turnDay', {}, 'system');
   const { hall } = core.config;
   const day = core.today();
-  if (!hall.autoClose || core.misc.isDayClosed(day)) return;
+  if (!hall.autoClose || core.query.isDayClosed(day)) return;
   const hours = hoursOn(hall, day);
   if (hours && minuteOfDay(core.clock(), hall.timezone) < parseHhMm(hours.close)) return;
-  const expired = core.closeDay('system');
-  if (!hours && expired === 0) return log(`${day}: ${core.openStatus().reason}`);
-  const summary = daySummary(core, day);
-  core.transact('system', (_tx, now) => {
-    core.log.append({ at: now, type: 'day.summary', actor: 'system', data: { ...summary } });
-  });
+  const expired = core.run('closeDay', {}, 'system');
+  if (!hours && expired === 0) return log(`${day}: ${core.query.openStatus().reason}`);
+  const summary = core.query.daySummary(day);
+  core.run('recordDaySummary', summary, 'system');
   log(`day closed at ${hours?.close ?? hall.close}: ${expired} ticket(s) expired. ${summary.text}`);
 }

@@ -2,7 +2,7 @@
 // closes — numbers taken, served, 过号, expired at closing, waits against target, the busiest service and
 // the satisfaction. Figures follow the report definitions (server/domain/report.ts).
 import { report } from '../domain/report';
-import type { HallCore } from './hall-core';
+import type { CoreState } from './state';
 import { visitsBetween } from './reports';
 
 export interface DaySummary {
@@ -22,7 +22,7 @@ export interface DaySummary {
   text: string;
 }
 
-export function daySummary(core: HallCore, day: string): DaySummary {
+export function daySummary(core: CoreState, day: string): DaySummary {
   const visits = visitsBetween(core, day, day);
   const { rows, total } = report(visits, 'service');
   const top = [...rows].sort((a, b) => b.tickets - a.tickets)[0];

@@ -2,7 +2,7 @@
 // clerk's own figures. Voided ratings (an appeal upheld) and prompts still pending do not count.
 import { isSatisfied } from '../domain/evaluation';
 import type { EvaluationRow } from '../store/evaluations';
-import type { HallCore } from './hall-core';
+import type { CoreState } from './state';
 
 export const FIGURE_GROUPS = ['clerk', 'window', 'service', 'day'] as const;
 export type FigureGroup = (typeof FIGURE_GROUPS)[number];
@@ -57,7 +57,7 @@ export function figuresOf(
   return out;
 }
 
-export function evaluationFigures(core: HallCore, from: string, to: string, by: FigureGroup): EvaluationFigures[] {
+export function evaluationFigures(core: CoreState, from: string, to: string, by: FigureGroup): EvaluationFigures[] {
   const keyOf: Record<FigureGroup, (e: EvaluationRow) => string> = {
     clerk: (e) => e.clerkId ?? '',
     window: (e) => String(e.windowNo),

@@ -3,7 +3,6 @@
 // through the core's evaluation views, so the list shows what reports and the upstream see.
 import { LEVELS, type Level } from '../domain/evaluation';
 import type { EvaluationView } from '../protocol/views';
-import { evaluationView } from './evaluations';
 import type { HallCore } from './hall-core';
 
 /** `unrated`: 未评价 (no answer in time); the five levels are the visitor's answers. */
@@ -41,8 +40,5 @@ export function filterRecords(list: EvaluationView[], f: RecordFilter): Evaluati
 }
 
 export function evaluationRecords(core: HallCore, from: string, to: string, f: RecordFilter): EvaluationView[] {
-  return filterRecords(
-    core.evaluations.between(from, to).map((e) => evaluationView(core, e)),
-    f,
-  );
+  return filterRecords(core.query.evaluationsBetween(from, to), f);
 }

@@ -3,66 +3,29 @@
 // rating opens a follow-up with a deadline in working days. One evaluation per visit; never a default.
 import { randomBytes } from 'node:crypto';
 import { addWorkingDays, weekdayCalendar } from '../domain/calendar';
-import {
-  checkAnswer,
-  isNegative,
-  LEVEL_TEXT,
-  toGbtCode,
-  toProvincialCode,
-  type Answer,
-  type Level,
-} from '../domain/evaluation';
+import { checkAnswer, isNegative, type Answer, type Level } from '../domain/evaluation';
 import { HallError } from '../domain/errors';
 import type { Ticket } from '../domain/types';
-import type { EvaluationView, PadPrompt } from '../protocol/views';
+import type { EvaluationView } from '../protocol/views';
 import type { EvaluationRow } from '../store/evaluations';
 import { raiseOnce } from './alerts';
-import { followUpView } from './follow-ups';
-import type { Actor, HallCore } from './hall-core';
-import type { Tx } from './tx';
+import { evaluationView, followUpView } from './evaluation-views';
+import type { Ctx } from './state';
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
-export function evaluationView(core: HallCore, e: EvaluationRow): EvaluationView {
-  const ticket = core.tickets.get(e.ticketId);
-  return {
-    id: e.id,
-    ticketId: e.ticketId,
-    ticketNumber: ticket?.number ?? '',
-    day: e.day,
-    windowNo: e.windowNo,
-    clerkId: e.clerkId,
-    clerkName: e.clerkId ? (core.model.clerks.get(e.clerkId)?.name ?? null) : null,
-    serviceId: e.serviceId,
-    serviceName: core.model.serviceName(e.serviceId),
-    caseNo: core.tickets.caseNo(e.ticketId),
-    status: e.status,
-    level: e.level,
-    levelText: e.level ? LEVEL_TEXT[e.level].zh : e.status === 'unrated' ? '未评价' : null,
-    gbtCode: e.level ? toGbtCode(e.level) : null,
-    provincialCode: e.level ? toProvincialCode(e.level) : null,
-    reasons: e.reasons,
-    comment: e.comment,
-    channel: e.channel,
-    promptedAt: iso(e.promptedAt),
-    expiresAt: iso(e.expiresAt),
-    answeredAt: e.answeredAt === null ? null : iso(e.answeredAt),
-    voided: e.voided,
-  };
-}
-
-function changed(core: HallCore, tx: Tx, id: string): void {
-  tx.events.push({
+function changed(ctx: Ctx, id: string): void {
+  const core = ctx.state;
+  ctx.tx.events.push({
     type: 'evaluation.changed',
     payload: { evaluation: evaluationView(core, core.evaluations.get(id)!) },
   });
 }
 
-/** Inside a transaction: the window's pad asks about this visit (once per ticket). */
-export function promptFor(core: HallCore, tx: Tx, t: Ticket, windowNo: number, now: number): void {
+/** Inside a command: the window's pad asks about this visit (once per ticket). */
+export function promptFor(ctx: Ctx, t: Ticket, windowNo: number): void {
+  const { state: core, now } = ctx;
   if (core.evaluations.byTicket(t.id)) return;
   // The visitor before has left: an unanswered prompt at the same window is 未评价.
-  for (const old of core.evaluations.pendingAt(windowNo)) expire(core, tx, old, now, t.day);
+  for (const old of core.evaluations.pendingAt(windowNo)) expire({ ...ctx, day: t.day }, old);
   const id = randomBytes(9).toString('base64url');
   core.evaluations.insert({
     id,
@@ -74,7 +37,7 @@ export function promptFor(core: HallCore, tx: Tx, t: Ticket, windowNo: number, n
     promptedAt: now,
     expiresAt: now + core.config.evaluation.timeoutSec * 1000,
   });
-  changed(core, tx, id);
+  changed(ctx, id);
 }
 
 /**
@@ -82,14 +45,20 @@ export function promptFor(core: HallCore, tx: Tx, t: Ticket, windowNo: number, n
  * reasons if none were given: the visitor chose it, and 好差评 rules let nobody else pick or drop it.
  * Only a prompt with no level tapped at all becomes 未评价.
  */
-function expire(core: HallCore, tx: Tx, e: EvaluationRow, now: number, day: string): void {
+function expire(ctx: Ctx, e: EvaluationRow): void {
+  const { state: core, now } = ctx;
   if (e.level) {
-    record(core, tx, e, { level: e.level, reasons: [], comment: null }, now, day, {
-      actor: 'system',
-      channel: e.channel ?? 'pad',
-      deviceId: e.deviceId,
-      incomplete: true,
-    });
+    record(
+      ctx,
+      e,
+      { level: e.level, reasons: [], comment: null },
+      {
+        actor: 'system',
+        channel: e.channel ?? 'pad',
+        deviceId: e.deviceId,
+        incomplete: true,
+      },
+    );
     return;
   }
   core.evaluations.markUnrated(e.id, now);
@@ -102,11 +71,11 @@ function expire(core: HallCore, tx: Tx, e: EvaluationRow, now: number, day: stri
     actor: 'system',
     data: { evaluationId: e.id },
   });
-  changed(core, tx, e.id);
+  changed(ctx, e.id);
 }
 
 interface RecordedBy {
-  actor: Actor;
+  actor: string;
   channel: string;
   deviceId: string | null;
   /** A tapped level recorded when time ran out, before any reason was chosen. */
@@ -114,7 +83,8 @@ interface RecordedBy {
 }
 
 /** Stores an answer, logs it for reports and the upstream, and opens the follow-up of a bad rating. */
-function record(core: HallCore, tx: Tx, e: EvaluationRow, a: Answer, now: number, day: string, by: RecordedBy): void {
+function record(ctx: Ctx, e: EvaluationRow, a: Answer, by: RecordedBy): void {
+  const { state: core, tx, now, day } = ctx;
   const { actor, channel, deviceId } = by;
   core.evaluations.answer(e.id, { at: now, ...a, channel, deviceId });
   core.log.append({
@@ -150,30 +120,29 @@ function record(core: HallCore, tx: Tx, e: EvaluationRow, a: Answer, now: number
       payload: { followUp: followUpView(core, core.evaluations.followUp(fid)!) },
     });
   }
-  changed(core, tx, e.id);
+  changed(ctx, e.id);
 }
 
 /** 请评价: the clerk asks the visitor at the window to rate now (before or instead of waiting for 办结). */
-export function requestEvaluation(core: HallCore, windowNo: number, actor: Actor): EvaluationView {
-  return core.transact(actor, (tx, now) => {
-    const row = core.windows.get(windowNo);
-    if (!row) throw new HallError('UNKNOWN_WINDOW', `没有 ${windowNo} 号窗口`);
-    const t = core.currentTicket(row);
-    if (!t || t.status !== 'serving') throw new HallError('NO_CURRENT_TICKET', '请在办理中（开始办理后）再请群众评价');
-    promptFor(core, tx, t, windowNo, now);
-    const e = core.evaluations.byTicket(t.id)!;
-    if (e.status !== 'pending') throw new HallError('EVALUATION_DONE', `${t.number} 号已评价`);
-    core.log.append({
-      at: now,
-      type: 'evaluation.requested',
-      ticketId: t.id,
-      windowNo,
-      clerkId: row.clerkId,
-      actor,
-      data: { evaluationId: e.id },
-    });
-    return evaluationView(core, e);
+export function requestEvaluation(ctx: Ctx, { window: windowNo }: { window: number }): EvaluationView {
+  const { state: core, now, actor } = ctx;
+  const row = core.windows.get(windowNo);
+  if (!row) throw new HallError('UNKNOWN_WINDOW', `没有 ${windowNo} 号窗口`);
+  const t = core.currentTicket(row);
+  if (!t || t.status !== 'serving') throw new HallError('NO_CURRENT_TICKET', '请在办理中（开始办理后）再请群众评价');
+  promptFor(ctx, t, windowNo);
+  const e = core.evaluations.byTicket(t.id)!;
+  if (e.status !== 'pending') throw new HallError('EVALUATION_DONE', `${t.number} 号已评价`);
+  core.log.append({
+    at: now,
+    type: 'evaluation.requested',
+    ticketId: t.id,
+    windowNo,
+    clerkId: row.clerkId,
+    actor,
+    data: { evaluationId: e.id },
   });
+  return evaluationView(core, e);
 }
 
 export interface Evaluator {
@@ -184,101 +153,64 @@ export interface Evaluator {
 }
 
 /** The pending evaluation a pad may act on, or the error it gets (expiry is recorded on the way). */
-function pendingFor(core: HallCore, tx: Tx, id: string, by: Evaluator, now: number, day: string): EvaluationRow {
+function pendingFor(ctx: Ctx, id: string, by: Evaluator): EvaluationRow {
+  const { state: core, now } = ctx;
   const e = core.evaluations.get(id);
   if (!e) throw new HallError('NOT_FOUND', '没有这次评价');
   if (e.windowNo !== by.windowNo) throw new HallError('FORBIDDEN', `此评价器只能评价 ${by.windowNo} 号窗口的服务`);
   if (e.status !== 'pending') throw new HallError('EVALUATION_DONE', '这次服务已经评价过了（一次一评）');
   if (now > e.expiresAt) {
-    expire(core, tx, e, now, day);
+    expire(ctx, e);
     throw new HallError('EVALUATION_EXPIRED', '评价已超时');
   }
   return e;
 }
 
-export function submitEvaluation(core: HallCore, id: string, raw: Answer, by: Evaluator): EvaluationView {
+/** The visitor's answer on the pad (the pad's device is the actor, whoever forwarded it). */
+export function submitEvaluation(ctx: Ctx, { id, answer, by }: { id: string; answer: Answer; by: Evaluator }) {
+  const core = ctx.state;
   const actor = `device:${by.deviceId}`;
-  return core.transact(actor, (tx, now, day) => {
-    const e = pendingFor(core, tx, id, by, now, day);
-    const a = checkAnswer(raw, core.config.evaluation.reasons);
-    record(core, tx, e, a, now, day, { actor, channel: by.channel, deviceId: by.deviceId });
-    return evaluationView(core, core.evaluations.get(id)!);
-  });
+  const e = pendingFor(ctx, id, by);
+  const a = checkAnswer(answer, core.config.evaluation.reasons);
+  record(ctx, e, a, { actor, channel: by.channel, deviceId: by.deviceId });
+  return evaluationView(core, core.evaluations.get(id)!);
 }
 
 /**
  * The visitor tapped a level: it is kept at once, so a visitor who walks away before finishing (a good
  * rating's few seconds to change it, or a bad rating's reasons) is recorded with the level they chose.
  */
-export function chooseLevel(core: HallCore, id: string, level: Level, by: Evaluator): EvaluationView {
-  const actor = `device:${by.deviceId}`;
-  return core.transact(actor, (tx, now, day) => {
-    pendingFor(core, tx, id, by, now, day);
-    core.evaluations.choose(id, level);
-    return evaluationView(core, core.evaluations.get(id)!);
-  });
+export function chooseLevel(ctx: Ctx, { id, level, by }: { id: string; level: Level; by: Evaluator }) {
+  const core = ctx.state;
+  pendingFor(ctx, id, by);
+  core.evaluations.choose(id, level);
+  return evaluationView(core, core.evaluations.get(id)!);
 }
 
 /** Timed-out prompts become 未评价; overdue follow-ups raise one alert each. */
-export function sweepEvaluations(core: HallCore): void {
-  core.transact('system', (tx, now, day) => {
-    for (const e of core.evaluations.expired(now)) expire(core, tx, e, now, day);
-    for (const f of core.evaluations.overdue(day)) {
-      core.evaluations.saveFollowUp({ ...f, overdueAlerted: true });
-      const view = followUpView(core, f);
-      raiseOnce(core, tx, now, {
-        kind: 'follow_up_overdue',
-        subject: String(f.id),
-        state: f.state,
-        message: `差评整改逾期：${view.evaluation.ticketNumber} 号（${view.evaluation.clerkName ?? ''}），期限 ${f.deadline}`,
-        suggestion: null,
-      });
-    }
-  });
+export function sweepEvaluations(ctx: Ctx): void {
+  const { state: core, now, day } = ctx;
+  for (const e of core.evaluations.expired(now)) expire(ctx, e);
+  for (const f of core.evaluations.overdue(day)) {
+    core.evaluations.saveFollowUp({ ...f, overdueAlerted: true });
+    const view = followUpView(core, f);
+    raiseOnce(ctx, {
+      kind: 'follow_up_overdue',
+      subject: String(f.id),
+      state: f.state,
+      message: `差评整改逾期：${view.evaluation.ticketNumber} 号（${view.evaluation.clerkName ?? ''}），期限 ${f.deadline}`,
+      suggestion: null,
+    });
+  }
 }
 
 /** 办件编号: the hall's case system links its case number to the visit. */
-export function setCaseNo(core: HallCore, ticketId: string, caseNo: string, actor: Actor): void {
-  core.transact(actor, (tx, now) => {
-    const t = core.tickets.get(ticketId);
-    if (!t) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
-    core.tickets.setCaseNo(ticketId, caseNo);
-    core.log.append({ at: now, type: 'ticket.case_linked', ticketId, actor, data: { caseNo } });
-    const e = core.evaluations.byTicket(ticketId);
-    if (e) changed(core, tx, e.id);
-  });
-}
-
-/** What the window's pad shows: the pending evaluation first, else the visitor being served, else idle. */
-export function padPrompt(core: HallCore, windowNo: number): PadPrompt {
-  const w = core.windowView(windowNo);
-  const card = (id: string | null | undefined): PadPrompt['clerk'] => {
-    const c = id ? core.model.clerks.get(id) : undefined;
-    return c ? { id: c.id, name: c.name, photoUrl: c.photoUrl ?? null } : null;
-  };
-  const pending = core.evaluations.pendingAt(windowNo)[0];
-  if (pending && pending.expiresAt >= core.clock()) {
-    return {
-      state: 'evaluate',
-      ticket: core.tickets.get(pending.ticketId)?.number ?? null,
-      // The clerk who served this visit, even if another has logged in since.
-      clerk: card(pending.clerkId ?? w.clerk?.id),
-      service: core.model.serviceName(pending.serviceId),
-      evaluationId: pending.id,
-      expiresAt: iso(pending.expiresAt),
-    };
-  }
-  const clerk = card(w.clerk?.id);
-  // 正在为您办理 only once the clerk has started: while calling, the visitor may not be at this window yet.
-  if (w.ticket?.status === 'serving') {
-    return {
-      state: 'serving',
-      ticket: w.ticket.number,
-      clerk,
-      service: w.ticket.serviceName,
-      evaluationId: null,
-      expiresAt: null,
-    };
-  }
-  return { state: 'idle', ticket: null, clerk, service: null, evaluationId: null, expiresAt: null };
+export function setCaseNo(ctx: Ctx, { ticketId, caseNo }: { ticketId: string; caseNo: string }): void {
+  const { state: core, now, actor } = ctx;
+  const t = core.tickets.get(ticketId);
+  if (!t) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
+  core.tickets.setCaseNo(ticketId, caseNo);
+  core.log.append({ at: now, type: 'ticket.case_linked', ticketId, actor, data: { caseNo } });
+  const e = core.evaluations.byTicket(ticketId);
+  if (e) changed(ctx, e.id);
 }

@@ -1,7 +1,6 @@
 // The hall core's typed event bus. Events are emitted only after their transaction commits; a failing
 // listener (an adapter whose device is down) is logged and never blocks a command.
-import type { AlertView } from '../protocol/socket';
-import type { SessionEndReason } from './sessions';
+import type { AlertView, SessionEndedEvent } from '../protocol/socket';
 import type { CallView, EvaluationView, FollowUpView, ServiceView, TicketView, WindowView } from '../protocol/views';
 
 export type TicketAction =
@@ -31,7 +30,7 @@ export interface HallEvents {
   /** Something supervisors must see (the dashboard lists and sounds it). */
   alert: AlertView;
   /** Clerk sessions ended (core/sessions.ts): their sockets are closed. Digests only, never tokens. */
-  'session.ended': { digests: string[]; reason: SessionEndReason };
+  'session.ended': { digests: string[]; reason: SessionEndedEvent['reason'] };
 }
 
 export type HallEventName = keyof HallEvents;

@@ -4,66 +4,39 @@ import { HallError } from '../domain/errors';
 import * as fu from '../domain/follow-up';
 import type { FollowUpView } from '../protocol/views';
 import type { FollowUpRow } from '../store/evaluations';
-import { evaluationView } from './evaluations';
-import type { Actor, HallCore } from './hall-core';
+import { followUpView } from './evaluation-views';
+import type { Ctx } from './state';
 import { maskPersonalNumbers } from '../domain/personal-numbers';
 
 export type FollowUpCommand = { kind: 'advance' } | { kind: 'appeal' } | { kind: 'decide'; upheld: boolean };
 
-export function followUpView(core: HallCore, f: FollowUpRow): FollowUpView {
-  const e = core.evaluations.get(f.evaluationId)!;
-  const history = core.log
-    .forTicket(e.ticketId)
-    .filter((x) => x.type.startsWith('followup.'))
-    .map((x) => ({
-      at: new Date(x.at).toISOString(),
-      actor: x.actor,
-      type: x.type,
-      note: typeof x.data.note === 'string' ? x.data.note : null,
-    }));
-  return {
-    id: f.id,
-    state: f.state,
-    stateText: fu.FOLLOW_UP_TEXT[f.state],
-    deadline: f.deadline,
-    overdue: fu.isOpen(f.state) && core.today() > f.deadline,
-    openedAt: new Date(f.openedAt).toISOString(),
-    updatedAt: new Date(f.updatedAt).toISOString(),
-    evaluation: evaluationView(core, e),
-    history,
-  };
-}
-
-export function followUpCommand(
-  core: HallCore,
-  id: number,
-  cmd: FollowUpCommand,
-  note: string,
-  actor: Actor,
+/** One step of a follow-up, with the supervisor's note (ID and phone numbers in it masked). */
+export function followUpStep(
+  ctx: Ctx,
+  { id, command: cmd, note }: { id: number; command: FollowUpCommand; note: string },
 ): FollowUpView {
-  return core.transact(actor, (tx, now) => {
-    const f = core.evaluations.followUp(id);
-    if (!f) throw new HallError('NOT_FOUND', `没有编号为 ${id} 的整改单`);
-    let next: FollowUpRow;
-    if (cmd.kind === 'advance') next = { ...f, state: fu.advance(f.state) };
-    else if (cmd.kind === 'appeal') {
-      const a = fu.appeal(f.state);
-      next = { ...f, state: a.state, resumeState: a.resume };
-    } else {
-      next = { ...f, state: fu.decide(f.state, cmd.upheld, f.resumeState), resumeState: null };
-      if (next.state === 'voided') core.evaluations.markVoided(f.evaluationId);
-    }
-    core.evaluations.saveFollowUp({ ...next, updatedAt: now });
-    const e = core.evaluations.get(f.evaluationId)!;
-    core.log.append({
-      at: now,
-      type: `followup.${cmd.kind === 'decide' ? (cmd.upheld ? 'appeal_upheld' : 'appeal_rejected') : cmd.kind === 'appeal' ? 'appealed' : next.state}`,
-      ticketId: e.ticketId,
-      actor,
-      data: { followUpId: id, from: f.state, to: next.state, note: maskPersonalNumbers(note) },
-    });
-    const view = followUpView(core, core.evaluations.followUp(id)!);
-    tx.events.push({ type: 'followup.changed', payload: { followUp: view } });
-    return view;
+  const { state: core, tx, now, actor } = ctx;
+  const f = core.evaluations.followUp(id);
+  if (!f) throw new HallError('NOT_FOUND', `没有编号为 ${id} 的整改单`);
+  let next: FollowUpRow;
+  if (cmd.kind === 'advance') next = { ...f, state: fu.advance(f.state) };
+  else if (cmd.kind === 'appeal') {
+    const a = fu.appeal(f.state);
+    next = { ...f, state: a.state, resumeState: a.resume };
+  } else {
+    next = { ...f, state: fu.decide(f.state, cmd.upheld, f.resumeState), resumeState: null };
+    if (next.state === 'voided') core.evaluations.markVoided(f.evaluationId);
+  }
+  core.evaluations.saveFollowUp({ ...next, updatedAt: now });
+  const e = core.evaluations.get(f.evaluationId)!;
+  core.log.append({
+    at: now,
+    type: `followup.${cmd.kind === 'decide' ? (cmd.upheld ? 'appeal_upheld' : 'appeal_rejected') : cmd.kind === 'appeal' ? 'appealed' : next.state}`,
+    ticketId: e.ticketId,
+    actor,
+    data: { followUpId: id, from: f.state, to: next.state, note: maskPersonalNumbers(note) },
   });
+  const view = followUpView(core, core.evaluations.followUp(id)!);
+  tx.events.push({ type: 'followup.changed', payload: { followUp: view } });
+  return view;
 }

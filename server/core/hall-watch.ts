@@ -1,10 +1,8 @@
 // The supervisor's watch over the hall, every couple of seconds: time-limited skill changes that ran out
 // go back, and the alert conditions (server/domain/alert-rules.ts) are raised or resolved.
 import { alertConditions, type HallFacts } from '../domain/alert-rules';
-import { reconcileAlerts } from './alerts';
 import type { HallCore } from './hall-core';
 import { Periodic } from './periodic';
-import { endTimedSkills } from './window-plan';
 
 /** What the core cannot see itself: device health (adapters) and the upstream backlog. */
 export interface WatchSources {
@@ -14,7 +12,7 @@ export interface WatchSources {
 
 export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
   const now = core.clock();
-  const snap = core.snapshot();
+  const snap = core.query.snapshot();
   const limits = core.config.alerts;
   return {
     now,
@@ -25,9 +23,8 @@ export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
       alertWaiting: core.model.services.get(s.id)!.alertWaiting,
       waiting: s.waiting,
     })),
-    waiting: core.tickets
-      .waitingOrHeldOn(core.today())
-      .filter((t) => t.status === 'waiting')
+    waiting: core.query
+      .waitingToday()
       .map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, waitFrom: t.waitFrom })),
     windows: snap.windows.map((w) => ({
       no: w.no,
@@ -56,8 +53,8 @@ export class HallWatch extends Periodic {
       'hall watch',
       everyMs,
       () => {
-        endTimedSkills(core);
-        reconcileAlerts(core, alertConditions(hallFacts(core, sources)));
+        core.run('endTimedSkills', {}, 'system');
+        core.run('reconcileAlerts', { conditions: alertConditions(hallFacts(core, sources)) }, 'system');
       },
       log,
     );

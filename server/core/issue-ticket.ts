@@ -4,77 +4,84 @@ import { checkIn } from '../domain/appointments';
 import { serviceAvailability } from '../domain/availability';
 import { HallError } from '../domain/errors';
 import { assertUnderCap, formatNumber, localClock, nextSeq } from '../domain/numbering';
-import type { Ticket } from '../domain/types';
+import type { Priority, Ticket } from '../domain/types';
 import type { IssuedTicketView, TicketView } from '../protocol/views';
-import type { Tx } from './tx';
-import type { Actor, HallCore, IssueInput } from './hall-core';
 import type { ServicePlan } from './hall-model';
+import type { CoreState, Ctx } from './state';
 import { hashIdNumber, maskIdNumber, normaliseIdNumber } from './identity';
 import { estimateFor, peopleAhead } from './wait';
 
+export interface IssueInput {
+  /** Optional with an appointment code: the appointment names the service. */
+  serviceId?: string;
+  priority?: Priority | null;
+  idNumber?: string;
+  appointmentCode?: string;
+  channel?: string;
+}
+
 /** 取号: a new ticket, checked against opening, the daily cap, the one-open-ticket rule and appointments. */
-export function issueTicket(core: HallCore, input: IssueInput, actor: Actor, idSecret: Buffer): IssuedTicketView {
-  return core.transact(actor, (tx, now, day) => {
-    const appt = input.appointmentCode ? appointmentOf(core, input.appointmentCode, input.serviceId) : null;
-    const service = core.model.services.get(appt?.serviceId ?? input.serviceId ?? '');
-    if (!service) throw new HallError('UNKNOWN_SERVICE', `没有编号为“${input.serviceId}”的事项`);
-    const lastSeq = core.misc.lastSeq(day, service.prefix);
-    assertOpen(core, service, lastSeq, now, day);
-    assertUnderCap(service, lastSeq);
+export function issueTicket(ctx: Ctx, input: IssueInput): IssuedTicketView {
+  const { state: core, now, day } = ctx;
+  const appt = input.appointmentCode ? appointmentOf(core, input.appointmentCode, input.serviceId) : null;
+  const service = core.model.services.get(appt?.serviceId ?? input.serviceId ?? '');
+  if (!service) throw new HallError('UNKNOWN_SERVICE', `没有编号为“${input.serviceId}”的事项`);
+  const lastSeq = core.misc.lastSeq(day, service.prefix);
+  assertOpen(core, service, lastSeq, now, day);
+  assertUnderCap(service, lastSeq);
 
-    const person = input.idNumber ? identify(core, service, input.idNumber, day, idSecret) : null;
-    const tz = core.config.hall.timezone;
-    const fmt = (ms: number) => localClock(ms, tz);
-    const arrival = appt ? checkIn(appt, now, core.config.appointments, fmt) : null;
-    const asAppointment = arrival?.kind === 'appointment';
+  const person = input.idNumber ? identify(core, service, input.idNumber, day) : null;
+  const tz = core.config.hall.timezone;
+  const fmt = (ms: number) => localClock(ms, tz);
+  const arrival = appt ? checkIn(appt, now, core.config.appointments, fmt) : null;
+  const asAppointment = arrival?.kind === 'appointment';
 
-    const seq = nextSeq(lastSeq);
-    const ticket: Ticket = {
-      id: randomBytes(12).toString('base64url'),
-      day,
-      number: formatNumber(service.prefix, seq),
-      seq,
-      serviceId: service.id,
-      status: 'waiting',
-      priority: input.priority ?? null,
-      channel: asAppointment ? 'appointment' : (input.channel ?? 'kiosk'),
-      issuedAt: now,
-      waitFrom: arrival?.waitFrom ?? now,
-      targetWindowNo: null,
-      windowNo: null,
-      clerkId: null,
-      calledAt: null,
-      servingAt: null,
-      finishedAt: null,
-      recallCount: 0,
-      transferCount: 0,
-      note: null,
-      idMasked: person?.masked ?? null,
-      appointmentCode: asAppointment ? appt!.code : null,
-    };
-    core.tickets.insert(ticket, person?.hash ?? null);
-    core.misc.setSeq(day, service.prefix, seq);
-    core.misc.adjustWaiting(day, service.id, 1);
-    if (appt) core.appointments.checkIn(appt.code, ticket.id, now);
-    logIssued(core, tx, ticket, actor, now, appt ? { appointment: appt.code, checkIn: arrival!.kind } : {});
-    const ahead = peopleAhead(core, ticket);
-    const wait = estimateFor(core, service.id, ahead);
-    return {
-      ...core.model.ticketView(ticket),
-      waitingAhead: ahead,
-      estimatedWaitMin: wait.minutes,
-      servedNow: wait.servedNow,
-      statusUrl: '',
-      appointment: asAppointment
-        ? { code: appt!.code, slotStart: iso(appt!.slotStart), slotEnd: iso(appt!.slotEnd) }
-        : null,
-    };
-  });
+  const seq = nextSeq(lastSeq);
+  const ticket: Ticket = {
+    id: randomBytes(12).toString('base64url'),
+    day,
+    number: formatNumber(service.prefix, seq),
+    seq,
+    serviceId: service.id,
+    status: 'waiting',
+    priority: input.priority ?? null,
+    channel: asAppointment ? 'appointment' : (input.channel ?? 'kiosk'),
+    issuedAt: now,
+    waitFrom: arrival?.waitFrom ?? now,
+    targetWindowNo: null,
+    windowNo: null,
+    clerkId: null,
+    calledAt: null,
+    servingAt: null,
+    finishedAt: null,
+    recallCount: 0,
+    transferCount: 0,
+    note: null,
+    idMasked: person?.masked ?? null,
+    appointmentCode: asAppointment ? appt!.code : null,
+  };
+  core.tickets.insert(ticket, person?.hash ?? null);
+  core.misc.setSeq(day, service.prefix, seq);
+  core.misc.adjustWaiting(day, service.id, 1);
+  if (appt) core.appointments.checkIn(appt.code, ticket.id, now);
+  logIssued(ctx, ticket, appt ? { appointment: appt.code, checkIn: arrival!.kind } : {});
+  const ahead = peopleAhead(core, ticket);
+  const wait = estimateFor(core, service.id, ahead);
+  return {
+    ...core.model.ticketView(ticket),
+    waitingAhead: ahead,
+    estimatedWaitMin: wait.minutes,
+    servedNow: wait.servedNow,
+    statusUrl: '',
+    appointment: asAppointment
+      ? { code: appt!.code, slotStart: iso(appt!.slotStart), slotEnd: iso(appt!.slotEnd) }
+      : null,
+  };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function appointmentOf(core: HallCore, code: string, serviceId: string | undefined) {
+function appointmentOf(core: CoreState, code: string, serviceId: string | undefined) {
   const appt = core.appointments.get(code);
   if (!appt) throw new HallError('NOT_FOUND', `预约码 ${code} 不存在，请核对`);
   if (appt.status === 'checked_in') throw new HallError('APPOINTMENT_USED', `预约码 ${code} 已签到取号`);
@@ -85,7 +92,7 @@ function appointmentOf(core: HallCore, code: string, serviceId: string | undefin
   return appt;
 }
 
-function assertOpen(core: HallCore, service: ServicePlan, lastSeq: number, now: number, day: string): void {
+function assertOpen(core: CoreState, service: ServicePlan, lastSeq: number, now: number, day: string): void {
   const hall = core.openStatus(now, day);
   if (hall.reason) throw new HallError('HALL_CLOSED', hall.reason);
   const a = serviceAvailability(service, lastSeq, null, localClock(now, core.config.hall.timezone));
@@ -93,9 +100,9 @@ function assertOpen(core: HallCore, service: ServicePlan, lastSeq: number, now: 
 }
 
 /** Anti-hoarding: one open ticket per ID number per service; the number is kept only hashed and masked. */
-function identify(core: HallCore, service: ServicePlan, raw: string, day: string, secret: Buffer) {
+function identify(core: CoreState, service: ServicePlan, raw: string, day: string) {
   const id = normaliseIdNumber(raw);
-  const hash = hashIdNumber(id, secret);
+  const hash = hashIdNumber(id, core.idSecret);
   if (service.onePerPerson) {
     const held = core.tickets.openForPerson(hash, service.id, day);
     if (held) {
@@ -111,7 +118,8 @@ function identify(core: HallCore, service: ServicePlan, raw: string, day: string
   return { hash, masked: maskIdNumber(id) };
 }
 
-function logIssued(core: HallCore, tx: Tx, t: Ticket, actor: Actor, now: number, extra: Record<string, unknown>) {
+function logIssued(ctx: Ctx, t: Ticket, extra: Record<string, unknown>) {
+  const { state: core, tx, now, actor } = ctx;
   core.log.append({
     at: now,
     type: 'ticket.issued',
@@ -127,12 +135,11 @@ function logIssued(core: HallCore, tx: Tx, t: Ticket, actor: Actor, now: number,
 }
 
 /** Staff's look-up for a visitor who lost track of their number: the ID's open tickets today. Audited. */
-export function openTicketsOfPerson(core: HallCore, raw: string, actor: Actor, secret: Buffer): TicketView[] {
-  const hash = hashIdNumber(normaliseIdNumber(raw), secret);
-  return core.transact(actor, (_tx, now, day) => {
-    const found = core.tickets.openOfPerson(hash, day);
-    // Recorded without the ID number: who looked, and what they were shown.
-    core.log.append({ at: now, type: 'ticket.lookup', actor, data: { found: found.map((t) => t.number) } });
-    return found.map((t) => core.model.ticketView(t));
-  });
+export function openTicketsOfPerson(ctx: Ctx, { idNumber }: { idNumber: string }): TicketView[] {
+  const { state: core, now, day, actor } = ctx;
+  const hash = hashIdNumber(normaliseIdNumber(idNumber), core.idSecret);
+  const found = core.tickets.openOfPerson(hash, day);
+  // Recorded without the ID number: who looked, and what they were shown.
+  core.log.append({ at: now, type: 'ticket.lookup', actor, data: { found: found.map((t) => t.number) } });
+  return found.map((t) => core.model.ticketView(t));
 }

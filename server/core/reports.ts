@@ -14,7 +14,7 @@ import {
 } from '../domain/report';
 import { hallDay, minuteOfDay } from '../domain/numbering';
 import type { VisitCursor, VisitRow } from '../store/reports';
-import type { HallCore } from './hall-core';
+import type { CoreState } from './state';
 
 export interface LabelledRow extends ReportRow {
   label: string;
@@ -48,11 +48,11 @@ function localHour(tz: string): (ms: number | null) => number | null {
   };
 }
 
-export function visitsBetween(core: HallCore, from: string, to: string): Visit[] {
+export function visitsBetween(core: CoreState, from: string, to: string): Visit[] {
   return toVisits(core, core.reports.visits(from, to), localHour(core.config.hall.timezone));
 }
 
-function toVisits(core: HallCore, rows: VisitRow[], hour: (ms: number | null) => number | null): Visit[] {
+function toVisits(core: CoreState, rows: VisitRow[], hour: (ms: number | null) => number | null): Visit[] {
   return rows.map((r) => ({
     day: r.day,
     hour: hour(r.issuedAt)!,
@@ -77,7 +77,7 @@ function toVisits(core: HallCore, rows: VisitRow[], hour: (ms: number | null) =>
   }));
 }
 
-function labeller(core: HallCore, by: ReportGroup): (key: string) => string {
+function labeller(core: CoreState, by: ReportGroup): (key: string) => string {
   switch (by) {
     case 'service':
       return (k) => core.model.serviceName(k);
@@ -93,7 +93,7 @@ function labeller(core: HallCore, by: ReportGroup): (key: string) => string {
 }
 
 function labelled(
-  core: HallCore,
+  core: CoreState,
   from: string,
   to: string,
   by: ReportGroup,
@@ -111,7 +111,7 @@ function labelled(
 }
 
 /** One day's (or a short range's) report, at once: for the day summary and other one-day views. */
-export function buildReport(core: HallCore, from: string, to: string, by: ReportGroup): Report {
+export function buildReport(core: CoreState, from: string, to: string, by: ReportGroup): Report {
   return labelled(core, from, to, by, report(visitsBetween(core, from, to), by));
 }
 
@@ -136,7 +136,7 @@ export function daysOf(from: string, to: string): string[] {
  * one page of visits plus the running figures.
  */
 export async function buildReports(
-  core: HallCore,
+  core: CoreState,
   from: string,
   to: string,
   groups: readonly ReportGroup[],
@@ -181,7 +181,7 @@ export async function buildReports(
 
 /** A day's hourly curve and the average of the same weekday over the previous `weeks` weeks. */
 export function hourlyCurve(
-  core: HallCore,
+  core: CoreState,
   day: string,
   weeks = 4,
 ): { day: string; today: HourPoint[]; usual: HourPoint[]; weeks: number } {

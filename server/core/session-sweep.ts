@@ -1,6 +1,5 @@
 // Ends sessions that stopped counting while nobody used them (expired, password changed, tenure over), so
 // their windows are freed and their sockets closed without waiting for a login; prunes idempotency keys.
-import { IDEMPOTENCY_TTL_MS } from './idempotency';
 import type { HallCore } from './hall-core';
 import { Periodic } from './periodic';
 import type { StaffAccess } from './staff';
@@ -12,7 +11,7 @@ export class SessionSweep extends Periodic {
       everyMs,
       () => {
         staff.sweep();
-        core.idempotency.prune(core.clock() - IDEMPOTENCY_TTL_MS);
+        core.run('pruneIdempotencyKeys', {}, 'system');
       },
       log,
     );

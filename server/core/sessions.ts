@@ -7,8 +7,7 @@ import { createHash } from 'node:crypto';
 import type { SessionEndedEvent } from '../protocol/socket';
 import type { SessionRow } from '../store/sessions';
 import type { WindowRow } from '../store/windows';
-import type { Actor, HallCore } from './hall-core';
-import type { Tx } from './tx';
+import type { CoreState, Ctx } from './state';
 
 /** A clerk token lasts one working day at most: a stolen token does not outlive the shift. */
 export const SESSION_MAX_MS = 16 * 3600_000;
@@ -31,7 +30,7 @@ export function credentialOf(passwordHash: string): string {
 }
 
 /** Why a stored session no longer counts, or null while it does. */
-export function deadReason(core: HallCore, s: SessionRow, now: number): SessionEndReason | null {
+export function deadReason(core: CoreState, s: SessionRow, now: number): SessionEndReason | null {
   if (now - s.createdAt > SESSION_MAX_MS) return 'expired';
   const clerk = core.model.clerks.get(s.clerkId);
   // Sessions from before the fingerprint existed ('') are kept until they expire.
@@ -47,14 +46,8 @@ export function deadReason(core: HallCore, s: SessionRow, now: number): SessionE
  * Ends these sessions: deletes them, frees each window whose tenure has no session left, records it, and
  * queues `session.ended` so their sockets are closed after the commit.
  */
-export function endSessions(
-  core: HallCore,
-  tx: Tx,
-  rows: readonly SessionRow[],
-  reason: SessionEndReason,
-  actor: Actor,
-  now: number,
-): void {
+export function endSessions(ctx: Ctx, rows: readonly SessionRow[], reason: SessionEndReason, actor = ctx.actor): void {
+  const { state: core, tx, now } = ctx;
   if (!rows.length) return;
   for (const r of rows) core.sessions.delete(r.digest);
   const freed = new Set<number>();
@@ -63,7 +56,7 @@ export function endSessions(
     const w = core.windows.get(r.windowNo);
     if (!w || w.clerkId !== r.clerkId || w.tenure !== r.tenure) continue;
     if (core.sessions.atWindow(w.no).some((s) => s.tenure === w.tenure)) continue;
-    leaveWindow(core, tx, w);
+    leaveWindow(ctx, w);
     freed.add(w.no);
   }
   for (const clerkId of new Set(rows.map((r) => r.clerkId))) {
@@ -85,35 +78,30 @@ export function endSessions(
 }
 
 /** Ends a window's tenure: every session opened at it, and the clerk's hold on it (even with no session left). */
-export function endTenure(
-  core: HallCore,
-  tx: Tx,
-  windowNo: number,
-  reason: SessionEndReason,
-  actor: Actor,
-  now: number,
-) {
-  endSessions(core, tx, core.sessions.atWindow(windowNo), reason, actor, now);
+export function endTenure(ctx: Ctx, windowNo: number, reason: SessionEndReason) {
+  const core = ctx.state;
+  endSessions(ctx, core.sessions.atWindow(windowNo), reason);
   const w = core.windows.get(windowNo);
-  if (w?.clerkId) leaveWindow(core, tx, w);
+  if (w?.clerkId) leaveWindow(ctx, w);
 }
 
 /** Ends the sessions that no longer count (expired, password changed, tenure over); returns how many. */
-export function sweepSessions(core: HallCore, tx: Tx, now: number): number {
+export function sweepSessions(ctx: Ctx): number {
+  const { state: core, now } = ctx;
   const dead = new Map<SessionEndReason, SessionRow[]>();
   for (const s of core.sessions.all()) {
     const why = deadReason(core, s, now);
     if (why) dead.set(why, [...(dead.get(why) ?? []), s]);
   }
-  for (const [why, rows] of dead) endSessions(core, tx, rows, why, 'system', now);
+  for (const [why, rows] of dead) endSessions(ctx, rows, why, 'system');
   // A window held by a tenure without any session (its last one ended before tenures freed windows) is free.
   for (const w of core.windows.all()) {
-    if (w.clerkId && !core.sessions.atWindow(w.no).some((s) => s.tenure === w.tenure)) leaveWindow(core, tx, w);
+    if (w.clerkId && !core.sessions.atWindow(w.no).some((s) => s.tenure === w.tenure)) leaveWindow(ctx, w);
   }
   return [...dead.values()].reduce((n, rows) => n + rows.length, 0);
 }
 
-function leaveWindow(core: HallCore, tx: Tx, w: WindowRow): void {
-  core.windows.save({ ...w, clerkId: null, tenure: null });
-  tx.windows.add(w.no);
+function leaveWindow(ctx: Ctx, w: WindowRow): void {
+  ctx.state.windows.save({ ...w, clerkId: null, tenure: null });
+  ctx.tx.windows.add(w.no);
 }

@@ -3,10 +3,10 @@
 // whether any window serves the matter now.
 import type { Ticket } from '../domain/types';
 import { waitEstimate, type Serving, type WaitEstimate } from '../domain/wait-estimate';
-import type { HallCore } from './hall-core';
+import type { CoreState } from './state';
 
 /** Per matter, the windows serving it now: open, a clerk logged in and not on a break. */
-export function servingCounts(core: HallCore): Map<string, Serving> {
+export function servingCounts(core: CoreState): Map<string, Serving> {
   const counts = new Map<string, Serving>();
   for (const row of core.windows.all()) {
     if (!row.open || !row.clerkId || row.pausedReason !== null) continue;
@@ -23,12 +23,12 @@ export function servingCounts(core: HallCore): Map<string, Serving> {
  * Waiting tickets of the matter called before this one: every priority visitor first (a later elderly
  * visitor goes ahead of a normal ticket; a priority ticket has only earlier priority tickets ahead).
  */
-export function peopleAhead(core: HallCore, t: Ticket): number {
+export function peopleAhead(core: CoreState, t: Ticket): number {
   return core.tickets.waitingAheadOf(t.day, t.serviceId, t.waitFrom, t.seq, t.priority !== null);
 }
 
 export function estimateFor(
-  core: HallCore,
+  core: CoreState,
   serviceId: string,
   ahead: number,
   counts = servingCounts(core),

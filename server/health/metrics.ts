@@ -106,7 +106,7 @@ export class HallMetrics {
   }
 
   text(): string {
-    const snap = this.core.snapshot();
+    const snap = this.core.query.snapshot();
     const windowStates = new Map<string, number>();
     for (const w of snap.windows) windowStates.set(w.state, (windowStates.get(w.state) ?? 0) + 1);
     const devices = new Map<string, number>();

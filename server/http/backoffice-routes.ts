@@ -7,7 +7,6 @@ import { z } from 'zod';
 import * as policy from '../auth/policy';
 import { evaluationRecords, RECORD_LEVELS } from '../core/evaluation-records';
 import { actorOf } from '../core/staff';
-import { setPriority } from '../core/ticket-admin';
 import { HallError } from '../domain/errors';
 import { PRIORITIES } from '../domain/types';
 import * as body from '../protocol/http';
@@ -58,7 +57,10 @@ export const guideIssueBody = z
 export function backofficeRoutes(d: ApiDeps): RouteDef[] {
   const { core } = d;
   /** What the desk sees of a ticket: everything staff see, plus people ahead and the estimated wait. */
-  const deskView = (id: string) => ({ ...core.ticketStatus(id)!, ...core.model.ticketView(core.tickets.get(id)!) });
+  const deskView = (id: string) => ({
+    ...core.query.ticketStatus(id)!,
+    ...core.model.ticketView(core.query.ticket(id)!),
+  });
   return [
     {
       method: 'get',
@@ -87,7 +89,7 @@ export function backofficeRoutes(d: ApiDeps): RouteDef[] {
       access: 'guide',
       body: null,
       act: () => ({
-        services: core.serviceViews(),
+        services: core.query.serviceViews(),
         printers: d.printing.list().map((p) => ({ id: p.id, kiosk: p.kiosk, state: p.state, message: p.message })),
       }),
     },
@@ -100,7 +102,7 @@ export function backofficeRoutes(d: ApiDeps): RouteDef[] {
       body: null,
       act: ({ req }) => {
         const { number } = validate(ticketNumberQuery, req.query, 'query');
-        const t = core.tickets.byNumber(core.today(), number);
+        const t = core.query.ticketByNumber(core.query.today(), number);
         if (!t) throw new HallError('TICKET_NOT_FOUND', `今天没有 ${number} 号`);
         return { ticket: deskView(t.id) };
       },
@@ -119,12 +121,13 @@ export function backofficeRoutes(d: ApiDeps): RouteDef[] {
         const a = b as z.infer<typeof guideIssueBody>;
         if (a.printerId !== undefined && !d.printing.list().some((x) => x.id === a.printerId))
           throw new HallError('NOT_FOUND', `没有打印机 ${a.printerId}`);
-        const issued = core.issueTicket(
+        const issued = core.run(
+          'issueTicket',
           { serviceId: a.serviceId, ...(a.idNumber ? { idNumber: a.idNumber } : {}), channel: 'counter' },
           actor,
         );
         // The priority is its own audited change, with the reason the desk was given.
-        if (a.priority) setPriority(core, issued.id, a.priority, actor, a.reason);
+        if (a.priority) core.run('setPriority', { id: issued.id, priority: a.priority, reason: a.reason }, actor);
         const print = a.printerId ? await d.printing.print(issued.id, a.printerId, actor, false, a.lang) : null;
         const statusUrl = `${d.publicUrl()}/t/${issued.id}${a.lang === 'en' ? '?lang=en' : ''}`;
         return created({ ticket: { ...deskView(issued.id), statusUrl }, print });

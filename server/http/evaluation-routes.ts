@@ -2,9 +2,7 @@
 // the figures and the negative-review follow-ups.
 import type { z } from 'zod';
 import * as policy from '../auth/policy';
-import { evaluationFigures, FIGURE_GROUPS, type FigureGroup } from '../core/evaluation-figures';
-import { chooseLevel, evaluationView, requestEvaluation, setCaseNo, submitEvaluation } from '../core/evaluations';
-import { followUpCommand, followUpView } from '../core/follow-ups';
+import { FIGURE_GROUPS, type FigureGroup } from '../core/evaluation-figures';
 import type { HallCore } from '../core/hall-core';
 import { actorOf } from '../core/staff';
 import { fromPadScore } from '../domain/evaluation';
@@ -40,11 +38,14 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
         const level = a.level ?? fromPadScore(a.score!);
         const device = p.device as Extract<typeof p.device, { kind: 'pad' }>;
         return {
-          evaluation: submitEvaluation(
-            core,
-            String(req.params.id),
-            { level, reasons: a.reasons, comment: a.comment ?? null },
-            { deviceId: p.deviceId, windowNo: device.window, channel: 'pad' },
+          evaluation: core.run(
+            'submitEvaluation',
+            {
+              id: String(req.params.id),
+              answer: { level, reasons: a.reasons, comment: a.comment ?? null },
+              by: { deviceId: p.deviceId, windowNo: device.window, channel: 'pad' },
+            },
+            actorOf(p),
           ),
         };
       },
@@ -60,11 +61,11 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
         const device = p.device as Extract<typeof p.device, { kind: 'pad' }>;
         const { level } = b as z.infer<typeof body.evaluationChoiceBody>;
         return {
-          evaluation: chooseLevel(core, String(req.params.id), level, {
-            deviceId: p.deviceId,
-            windowNo: device.window,
-            channel: 'pad',
-          }),
+          evaluation: core.run(
+            'chooseLevel',
+            { id: String(req.params.id), level, by: { deviceId: p.deviceId, windowNo: device.window, channel: 'pad' } },
+            actorOf(p),
+          ),
         };
       },
     },
@@ -75,7 +76,7 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
       access: 'window',
       body: body.emptyBody,
       act: ({ principal, req }) => ({
-        evaluation: requestEvaluation(core, windowNo(req.params.no), actorOf(principal!)),
+        evaluation: core.run('requestEvaluation', { window: windowNo(req.params.no) }, actorOf(principal!)),
       }),
     },
     {
@@ -85,7 +86,7 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
       access: 'staff',
       body: body.caseNoBody,
       act: ({ principal, body: b, req }) => {
-        setCaseNo(core, String(req.params.id), b.caseNo, actorOf(principal!));
+        core.run('setCaseNo', { ticketId: String(req.params.id), caseNo: b.caseNo }, actorOf(principal!));
         return { ok: true };
       },
     },
@@ -97,7 +98,7 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
       body: null,
       act: ({ req }) => {
         const { from, to } = range(core, req.query);
-        return { from, to, evaluations: core.evaluations.between(from, to).map((e) => evaluationView(core, e)) };
+        return { from, to, evaluations: core.query.evaluationsBetween(from, to) };
       },
     },
     {
@@ -111,7 +112,7 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
         const by = String(req.query.by ?? 'clerk');
         if (!FIGURE_GROUPS.includes(by as FigureGroup))
           throw new HallError('VALIDATION', `by 应为 ${FIGURE_GROUPS.join('、')} 之一`);
-        return { from, to, by, figures: evaluationFigures(core, from, to, by as FigureGroup) };
+        return { from, to, by, figures: core.query.evaluationFigures(from, to, by as FigureGroup) };
       },
     },
     {
@@ -120,7 +121,7 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
       summary: '差评整改: negative-review follow-ups with deadlines and history (supervisor)',
       access: 'supervisor',
       body: null,
-      act: () => ({ followUps: core.evaluations.followUps().map((f) => followUpView(core, f)) }),
+      act: () => ({ followUps: core.query.followUps() }),
     },
     ...(['advance', 'appeal'] as const).map((kind): RouteDef => ({
       method: 'post',
@@ -132,7 +133,11 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
       access: 'supervisor',
       body: body.followUpBody,
       act: ({ principal, body: b, req }) => ({
-        followUp: followUpCommand(core, followUpId(req.params.id), { kind }, b.note, actorOf(principal!)),
+        followUp: core.run(
+          'followUpStep',
+          { id: followUpId(req.params.id), command: { kind }, note: b.note },
+          actorOf(principal!),
+        ),
       }),
     })),
     {
@@ -142,11 +147,9 @@ export function evaluationRoutes(core: HallCore): RouteDef[] {
       access: 'supervisor',
       body: body.decideBody,
       act: ({ principal, body: b, req }) => ({
-        followUp: followUpCommand(
-          core,
-          followUpId(req.params.id),
-          { kind: 'decide', upheld: b.upheld },
-          b.note,
+        followUp: core.run(
+          'followUpStep',
+          { id: followUpId(req.params.id), command: { kind: 'decide', upheld: b.upheld }, note: b.note },
           actorOf(principal!),
         ),
       }),

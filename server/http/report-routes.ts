@@ -1,7 +1,5 @@
 // Reports under /api/reports (DESIGN.md §6): figures as JSON, CSV and XLSX downloads, the printable
 // report, and today's hourly curve against the same weekday. Supervisors and admins only.
-import { daySummary } from '../core/day-summary';
-import { buildReports, hourlyCurve } from '../core/reports';
 import type { HallCore } from '../core/hall-core';
 import { assertReportRange, REPORT_GROUPS } from '../domain/report';
 import { parseHhMm } from '../domain/numbering';
@@ -44,7 +42,7 @@ export function reportRoutes(core: HallCore): RouteDef[] {
       body: null,
       act: async ({ req }) => {
         const q = query(req.query);
-        return (await buildReports(core, q.from, q.to, [q.by], whileConnected(req))).reports[0]!;
+        return (await core.query.buildReports(q.from, q.to, [q.by], whileConnected(req))).reports[0]!;
       },
     },
     {
@@ -53,7 +51,7 @@ export function reportRoutes(core: HallCore): RouteDef[] {
       summary: 'The day summary (日结) of ?from= (YYYY-MM-DD; today so far by default)',
       access: 'supervisor',
       body: null,
-      act: ({ req }) => daySummary(core, query(req.query).from),
+      act: ({ req }) => core.query.daySummary(query(req.query).from),
     },
     {
       method: 'get',
@@ -61,7 +59,7 @@ export function reportRoutes(core: HallCore): RouteDef[] {
       summary: 'A day’s (?from=) arrivals, served and mean wait per hour, and the same weekday’s average',
       access: 'supervisor',
       body: null,
-      act: ({ req }) => hourlyCurve(core, query(req.query).from),
+      act: ({ req }) => core.query.hourlyCurve(query(req.query).from),
     },
     {
       method: 'get',
@@ -72,7 +70,7 @@ export function reportRoutes(core: HallCore): RouteDef[] {
       act: async ({ req }) => {
         const q = query(req.query);
         if (q.format === 'xlsx') {
-          const { reports: all } = await buildReports(core, q.from, q.to, REPORT_GROUPS, whileConnected(req));
+          const { reports: all } = await core.query.buildReports(q.from, q.to, REPORT_GROUPS, whileConnected(req));
           return new FileReply(
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
             await reportXlsx(all, q.lang),
@@ -80,7 +78,7 @@ export function reportRoutes(core: HallCore): RouteDef[] {
           );
         }
         const csv = reportCsv(
-          (await buildReports(core, q.from, q.to, [q.by], whileConnected(req))).reports[0]!,
+          (await core.query.buildReports(q.from, q.to, [q.by], whileConnected(req))).reports[0]!,
           q.lang,
         );
         return new FileReply('text/csv; charset=utf-8', csv, name(q.from, q.to, `${q.by}.csv`));
@@ -95,11 +93,11 @@ export function reportRoutes(core: HallCore): RouteDef[] {
       act: async ({ req }) => {
         const q = query(req.query);
         const groups = ['service', 'window', 'clerk', 'hour'] as const;
-        const { reports, hours: rangeHours } = await buildReports(core, q.from, q.to, groups, whileConnected(req));
+        const { reports, hours: rangeHours } = await core.query.buildReports(q.from, q.to, groups, whileConnected(req));
         const hall = core.config.hall;
         const hours = { from: Math.floor(parseHhMm(hall.open) / 60), to: Math.ceil(parseHhMm(hall.close) / 60) };
         const chart =
-          q.from === q.to ? { ...hourlyCurve(core, q.from), hours } : { today: rangeHours, usual: [], hours };
+          q.from === q.to ? { ...core.query.hourlyCurve(q.from), hours } : { today: rangeHours, usual: [], hours };
         const printedAt = new Date(core.clock()).toLocaleString('zh-CN', { timeZone: hall.timezone, hour12: false });
         return new FileReply('text/html; charset=utf-8', printPage(reports, chart, q.lang, printedAt));
       },

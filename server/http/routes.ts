@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import type { HttpLimits } from './rate-limits';
 import * as policy from '../auth/policy';
-import type { HallCore, WindowAction } from '../core/hall-core';
+import { WINDOW_COMMANDS, type WindowAction } from '../core/commands';
+import type { HallCore } from '../core/hall-core';
 import { actorOf, type Principal, type StaffAccess } from '../core/staff';
 import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
@@ -17,9 +18,6 @@ import { sessionRoutes } from './session-routes';
 import { supervisorRoutes } from './supervisor-routes';
 import type { DeviceHealthView } from '../protocol/socket';
 import type { UpstreamStatus } from '../upstream/upstream';
-import { appointmentsOn } from '../core/appointments';
-import { evaluationFigures } from '../core/evaluation-figures';
-import { setPriority } from '../core/ticket-admin';
 import { created, validate } from './handler';
 
 /** Who may call a route: the table-driven test tries every other kind of caller. */
@@ -95,7 +93,8 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         if (p.kind === 'device' && b.priority === 'green')
           throw new HallError('FORBIDDEN', '绿色通道须由工作人员办理，请咨询导服台');
         const { lang, ...issue } = b;
-        const t = core.issueTicket(
+        const t = core.run(
+          'issueTicket',
           { ...issue, channel: b.channel ?? (p.kind === 'device' ? 'kiosk' : 'counter') },
           actor,
         );
@@ -117,7 +116,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
           p.kind === 'device' ? d.printing.printerIdOfKiosk(p.deviceId) : (b.printerId ?? d.printing.list()[0]?.id);
         if (!printerId) throw new HallError('PRINTER_UNAVAILABLE', '此取号机没有配置打印机');
         const id = String(req.params.id);
-        if (!core.ticketStatus(id)) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
+        if (!core.query.ticketStatus(id)) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
         return { print: await d.printing.print(id, printerId, actorOf(p), true) };
       },
     },
@@ -127,7 +126,9 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       summary: '查号: the open tickets an ID number holds today (staff; audited; the kiosk only says one is held)',
       access: 'staff',
       body: body.idLookupBody,
-      act: ({ principal, body: b }) => ({ tickets: core.openTicketsOfPerson(b.idNumber, actorOf(principal!)) }),
+      act: ({ principal, body: b }) => ({
+        tickets: core.run('openTicketsOfPerson', { idNumber: b.idNumber }, actorOf(principal!)),
+      }),
     },
     {
       method: 'post',
@@ -136,7 +137,11 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       access: 'staff',
       body: body.priorityBody,
       act: ({ principal, body: b, req }) => ({
-        ticket: setPriority(core, String(req.params.id), b.priority, actorOf(principal!), b.reason),
+        ticket: core.run(
+          'setPriority',
+          { id: String(req.params.id), priority: b.priority, ...(b.reason ? { reason: b.reason } : {}) },
+          actorOf(principal!),
+        ),
       }),
     },
     {
@@ -147,7 +152,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: null,
       act: ({ req }) => {
         const id = String(req.params.id);
-        const t = /^[A-Za-z0-9_-]{8,64}$/.test(id) ? core.ticketStatus(id) : null;
+        const t = /^[A-Za-z0-9_-]{8,64}$/.test(id) ? core.query.ticketStatus(id) : null;
         if (!t) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
         return { ticket: t };
       },
@@ -158,7 +163,9 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       summary: '取消: cancel a waiting or held ticket (guide desk or supervisor)',
       access: 'guide',
       body: body.emptyBody,
-      act: ({ principal, req }) => ({ ticket: core.cancelTicket(String(req.params.id), actorOf(principal!)) }),
+      act: ({ principal, req }) => ({
+        ticket: core.run('cancelTicket', { id: String(req.params.id) }, actorOf(principal!)),
+      }),
     },
     ...WINDOW_ACTIONS.map((w): RouteDef => ({
       method: 'post',
@@ -170,7 +177,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       act: ({ principal, body: b, req }) => {
         const key = req.get('idempotency-key');
         const k = key === undefined ? undefined : validate(body.idempotencyKey, key, 'header Idempotency-Key');
-        const ticket = core.windowCommand(windowNo(req), w.action, actorOf(principal!), b, k);
+        const ticket = core.run(WINDOW_COMMANDS[w.action], { ...b, window: windowNo(req) }, actorOf(principal!), k);
         return { ticket };
       },
     })),
@@ -182,8 +189,8 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: body.skillsBody,
       act: ({ principal, body: b, req }) => {
         const no = windowNo(req);
-        core.setSkills(no, b.skills, actorOf(principal!), b.durationMin);
-        return { window: core.windowView(no) };
+        core.run('setSkills', { window: no, skills: b.skills, durationMin: b.durationMin }, actorOf(principal!));
+        return { window: core.query.windowView(no) };
       },
     },
     {
@@ -192,7 +199,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       summary: 'Tickets held (挂起) for this window',
       access: 'window',
       body: null,
-      act: ({ req }) => ({ tickets: core.heldTickets(windowNo(req)) }),
+      act: ({ req }) => ({ tickets: core.query.heldTickets(windowNo(req)) }),
     },
     {
       method: 'get',
@@ -205,15 +212,15 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
         const clerkId =
           principal?.kind === 'staff' && principal.role === 'clerk'
             ? principal.clerkId
-            : (core.windows.get(no)?.clerkId ?? '');
-        const f = core.tickets.today(core.today(), no, clerkId);
+            : (core.query.clerkAt(no) ?? '');
+        const f = core.query.ticketsToday(no, clerkId);
         return {
           served: f.served,
           noShows: f.noShows,
           transfers: f.transfers,
           avgServiceMin: f.avgServiceMs === null ? null : Math.round((f.avgServiceMs / 60_000) * 10) / 10,
           satisfaction:
-            evaluationFigures(core, core.today(), core.today(), 'clerk').find((x) => x.key === clerkId)
+            core.query.evaluationFigures(core.today(), core.today(), 'clerk').find((x) => x.key === clerkId)
               ?.satisfactionRate ?? null,
         };
       },
@@ -225,7 +232,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       access: 'any',
       body: null,
       act: ({ principal }) => {
-        const snap = core.snapshot();
+        const snap = core.query.snapshot();
         if (principal?.kind === 'staff') return snap;
         // Devices drive public screens: they get tickets without ids, notes or masked ID numbers.
         return { ...snap, windows: snap.windows.map((w) => ({ ...w, ticket: w.ticket ? toPublic(w.ticket) : null })) };
@@ -238,15 +245,13 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       access: 'booking',
       body: body.appointmentsBody,
       act: ({ principal, body: b }) => {
-        const n = core.addAppointments(
-          (b as z.infer<typeof body.appointmentsBody>).appointments.map(({ nameMasked, ...a }) => ({
-            ...a,
-            name: nameMasked,
-            slotStart: Date.parse(a.slotStart),
-            slotEnd: Date.parse(a.slotEnd),
-          })),
-          actorOf(principal!),
-        );
+        const list = (b as z.infer<typeof body.appointmentsBody>).appointments.map(({ nameMasked, ...a }) => ({
+          ...a,
+          name: nameMasked,
+          slotStart: Date.parse(a.slotStart),
+          slotEnd: Date.parse(a.slotEnd),
+        }));
+        const n = core.run('addAppointments', { list }, actorOf(principal!));
         return { ok: true, loaded: n };
       },
     },
@@ -258,7 +263,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: null,
       act: ({ req }) => {
         const day = validate(body.dayQuery, req.query.day, 'query day') ?? core.today();
-        return { day, appointments: appointmentsOn(core, day) };
+        return { day, appointments: core.query.appointmentsOn(day) };
       },
     },
     {
@@ -268,7 +273,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       access: 'supervisor',
       body: body.noticeBody,
       act: ({ principal, body: b }) => {
-        core.setNotice(b.zone ?? null, b.text, actorOf(principal!));
+        core.run('setNotice', { zone: b.zone ?? null, text: b.text }, actorOf(principal!));
         return { ok: true, zone: b.zone ?? null, text: b.text };
       },
     },
@@ -286,7 +291,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       summary: '闭厅: expire tickets still waiting or held and stop issuing for today (supervisor)',
       access: 'supervisor',
       body: body.emptyBody,
-      act: ({ principal }) => ({ ok: true, expired: core.closeDay(actorOf(principal!)) }),
+      act: ({ principal }) => ({ ok: true, expired: core.run('closeDay', {}, actorOf(principal!)) }),
     },
     ...backofficeRoutes(d),
     ...evaluationRoutes(core),

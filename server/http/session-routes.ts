@@ -52,7 +52,7 @@ export function sessionRoutes(core: HallCore, staff: StaffAccess, limits: HttpLi
       act: ({ principal, req }) => {
         const no = validate(body.windowNoParam, req.params.no, 'path');
         staff.signOutWindow(policy.requireSupervisor(principal), no);
-        return { window: core.windowView(no) };
+        return { window: core.query.windowView(no) };
       },
     },
     {

@@ -1,11 +1,8 @@
 // The supervisor's part of the route table: the dashboard's state, alerts and their acknowledgement,
 // live changes (open/close a window, move a waiting ticket) and a service's waiting list.
 // Skill changes and the board notice are in routes.ts beside the other window and board routes.
-import { ackAlert, recentAlerts } from '../core/alerts';
 import type { HallCore } from '../core/hall-core';
 import { actorOf } from '../core/staff';
-import { moveTicket } from '../core/ticket-admin';
-import { setWindowOpen } from '../core/window-plan';
 import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import type { DeviceHealthView } from '../protocol/socket';
@@ -45,9 +42,7 @@ export function supervisorRoutes(
       body: body.emptyBody,
       act: ({ principal }) => {
         const batches = upstream.retry();
-        core.transact(actorOf(principal!), (_tx, now) =>
-          core.log.append({ at: now, type: 'upstream.retry', actor: actorOf(principal!), data: { batches } }),
-        );
+        core.run('noteUpstreamRetry', { batches }, actorOf(principal!));
         return { batches, status: upstream.status() };
       },
     },
@@ -57,7 +52,7 @@ export function supervisorRoutes(
       summary: 'Alerts of the last 24 hours and any still open, newest first',
       access: 'supervisor',
       body: null,
-      act: () => ({ alerts: recentAlerts(core) }),
+      act: () => ({ alerts: core.query.recentAlerts() }),
     },
     {
       method: 'post',
@@ -66,7 +61,7 @@ export function supervisorRoutes(
       access: 'supervisor',
       body: body.emptyBody,
       act: ({ principal, req }) => ({
-        alert: ackAlert(core, validate(body.alertIdParam, req.params.id, 'path'), actorOf(principal!)),
+        alert: core.run('ackAlert', { id: validate(body.alertIdParam, req.params.id, 'path') }, actorOf(principal!)),
       }),
     },
     {
@@ -77,8 +72,8 @@ export function supervisorRoutes(
       body: body.windowOpenBody,
       act: ({ principal, body: b, req }) => {
         const no = windowNo(req.params.no);
-        setWindowOpen(core, no, b.open, actorOf(principal!));
-        return { window: core.windowView(no) };
+        core.run('setWindowOpen', { window: no, open: b.open }, actorOf(principal!));
+        return { window: core.query.windowView(no) };
       },
     },
     {
@@ -89,7 +84,7 @@ export function supervisorRoutes(
       access: 'guide',
       body: body.moveTicketBody,
       act: ({ principal, body: b, req }) => ({
-        ticket: moveTicket(core, String(req.params.id), b, actorOf(principal!)),
+        ticket: core.run('moveTicket', { id: String(req.params.id), to: b }, actorOf(principal!)),
       }),
     },
     {
@@ -101,8 +96,7 @@ export function supervisorRoutes(
       act: ({ req }) => {
         const id = String(req.params.id);
         if (!core.model.services.has(id)) throw new HallError('UNKNOWN_SERVICE', `没有编号为“${id}”的事项`);
-        const ids = core.reports.waitingIds(core.today(), id);
-        return { tickets: ids.map((t) => core.model.ticketView(core.tickets.get(t)!)) };
+        return { tickets: core.query.waitingTickets(id) };
       },
     },
   ];

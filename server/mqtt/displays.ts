@@ -29,7 +29,7 @@ export class MqttDisplays {
         this.publishBanner(zone);
       }),
       bus.on('notice.changed', ({ zone }) =>
-        (zone === null ? this.core.zones() : [zone]).forEach((z) => this.publishBanner(z)),
+        (zone === null ? this.core.query.zones() : [zone]).forEach((z) => this.publishBanner(z)),
       ),
     );
   }
@@ -40,16 +40,16 @@ export class MqttDisplays {
 
   publishAll(): void {
     for (const no of this.core.model.windows.keys()) this.publishLed(no);
-    for (const zone of this.core.zones()) this.publishBanner(zone);
+    for (const zone of this.core.query.zones()) this.publishBanner(zone);
   }
 
   private publishLed(no: number): void {
-    const payload = ledPayload(this.core.windowView(no), ++this.seq, new Date(this.core.clock()).toISOString());
+    const payload = ledPayload(this.core.query.windowView(no), ++this.seq, new Date(this.core.clock()).toISOString());
     this.bridge.publish(`${this.bridge.base}/led/${no}/display`, payload, true);
   }
 
   private publishBanner(zone: string): void {
-    const lines = bannerLines(this.recent.get(zone) ?? [], this.core.notice(zone), BANNER_CALLS);
+    const lines = bannerLines(this.recent.get(zone) ?? [], this.core.query.notice(zone), BANNER_CALLS);
     this.bridge.publish(
       `${this.bridge.base}/banner/${zone}/display`,
       { lines, seq: ++this.seq, at: new Date(this.core.clock()).toISOString() },

@@ -3,7 +3,8 @@
 // retrying after a lost answer gets the first answer again. A malformed payload gets an error result and
 // changes nothing.
 import { requireWindowActor } from '../auth/policy';
-import type { HallCore, WindowAction } from '../core/hall-core';
+import { WINDOW_COMMANDS, type WindowAction } from '../core/commands';
+import type { HallCore } from '../core/hall-core';
 import { HallError, isHallError } from '../domain/errors';
 import { keypadCommandPayload, type KeypadResultPayload } from '../protocol/mqtt';
 import type { MqttBridge } from './bridge';
@@ -67,11 +68,10 @@ export class MqttKeypads {
       if (!keypad) throw new HallError('FORBIDDEN', `${windowNo} 号窗口没有配置呼叫器`);
       const principal = { kind: 'device' as const, deviceId: keypad.id, device: keypad };
       requireWindowActor(principal, windowNo, ACTIONS[cmd.action]!);
-      const ticket = this.core.windowCommand(
-        windowNo,
-        ACTIONS[cmd.action]!,
+      const ticket = this.core.run(
+        WINDOW_COMMANDS[ACTIONS[cmd.action]!],
+        { window: windowNo, ...(cmd.action === 'pause' ? { reason: cmd.reason ?? '暂停服务' } : {}) },
         `device:${keypad.id}`,
-        cmd.action === 'pause' ? { reason: cmd.reason ?? '暂停服务' } : {},
         cmd.requestId,
       );
       reply({ requestId: cmd.requestId, ok: true, ticket: ticket?.number ?? null });

@@ -1,7 +1,6 @@
 // Hardware evaluation pads (评价器) over MQTT: a retained `pad/{windowNo}/prompt` (idle, serving, or
 // evaluate with the evaluation id), answers on `pad/{windowNo}/evaluation`, results on
 // `pad/{windowNo}/result`. A pad rates only its own window's visits; a malformed payload gets an error.
-import { padPrompt, submitEvaluation } from '../core/evaluations';
 import type { HallCore } from '../core/hall-core';
 import { fromPadScore } from '../domain/evaluation';
 import { HallError, isHallError } from '../domain/errors';
@@ -41,7 +40,7 @@ export class MqttPads {
 
   private publish(no: number): void {
     if (!this.padWindows.has(no)) return;
-    this.bridge.publish(`${this.bridge.base}/pad/${no}/prompt`, padPrompt(this.core, no), true);
+    this.bridge.publish(`${this.bridge.base}/pad/${no}/prompt`, this.core.query.padPrompt(no), true);
   }
 
   handle(topic: string, raw: Buffer): void {
@@ -76,11 +75,14 @@ export class MqttPads {
     const pad = this.core.config.devices.find((d) => d.kind === 'pad' && d.window === windowNo);
     try {
       if (!pad) throw new HallError('FORBIDDEN', `${windowNo} 号窗口没有配置评价器`);
-      submitEvaluation(
-        this.core,
-        a.evaluationId,
-        { level: fromPadScore(a.score), reasons: a.reasons, comment: a.comment ?? null },
-        { deviceId: pad.id, windowNo, channel: 'hardware_pad' },
+      this.core.run(
+        'submitEvaluation',
+        {
+          id: a.evaluationId,
+          answer: { level: fromPadScore(a.score), reasons: a.reasons, comment: a.comment ?? null },
+          by: { deviceId: pad.id, windowNo, channel: 'hardware_pad' },
+        },
+        `device:${pad.id}`,
       );
       reply({ evaluationId: a.evaluationId, ok: true });
     } catch (e) {

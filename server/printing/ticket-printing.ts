@@ -3,7 +3,6 @@
 // kiosks and supervisors when one is out of paper, open or offline. Jobs to one printer run one at a time.
 import type { DeviceConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
-import { notePrint } from '../core/ticket-admin';
 import { HallError } from '../domain/errors';
 import { hallDay, localClock } from '../domain/numbering';
 import type { Priority } from '../domain/types';
@@ -119,7 +118,7 @@ export class TicketPrinting {
       this.update(p, o.state);
       const result = { printerId, state: o.state, printed: o.printed, message: this.message(o.state, o.printed) };
       try {
-        notePrint(this.core, ticketId, { printerId, state: o.state, printed: o.printed, reprint }, actor);
+        this.core.run('notePrint', { id: ticketId, printerId, state: o.state, printed: o.printed, reprint }, actor);
       } catch (e) {
         this.log(`recording the print of ${ticketId} failed`, e);
       }
@@ -128,8 +127,8 @@ export class TicketPrinting {
   }
 
   private ticketJob(ticketId: string, p: Printer, reprint: boolean, lang?: 'zh' | 'en'): Buffer {
-    const t = this.core.tickets.get(ticketId);
-    const status = this.core.ticketStatus(ticketId);
+    const t = this.core.query.ticket(ticketId);
+    const status = this.core.query.ticketStatus(ticketId);
     if (!t || !status) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
     if (t.status !== 'waiting' && t.status !== 'held' && t.status !== 'called') {
       throw new HallError(
@@ -138,7 +137,7 @@ export class TicketPrinting {
       );
     }
     const tz = this.core.config.hall.timezone;
-    const appt = t.appointmentCode ? this.core.appointments.get(t.appointmentCode) : null;
+    const appt = t.appointmentCode ? this.core.query.appointment(t.appointmentCode) : null;
     const ticket: PrintedTicket = {
       hallName: this.core.config.hall.name,
       serviceName: status.serviceName,

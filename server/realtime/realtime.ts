@@ -17,7 +17,6 @@ import type {
   SessionEndedEvent,
   SupervisorState,
 } from '../protocol/socket';
-import { padPrompt } from '../core/evaluations';
 import { SESSION_END_MESSAGES, type SessionEndReason } from '../core/sessions';
 import type { CallView } from '../protocol/views';
 import { publicWindow } from './public-window';
@@ -92,9 +91,9 @@ export class Realtime {
       (s, b) => {
         void s.join(`window:${b.windowNo}`);
         const state: PadState = {
-          hall: this.core.hallInfo(),
-          window: publicWindow(this.core.windowView(b.windowNo!)),
-          prompt: padPrompt(this.core, b.windowNo!),
+          hall: this.core.query.hallInfo(),
+          window: publicWindow(this.core.query.windowView(b.windowNo!)),
+          prompt: this.core.query.padPrompt(b.windowNo!),
           reasons: this.core.config.evaluation.reasons,
         };
         s.emit('state', state);
@@ -105,7 +104,7 @@ export class Realtime {
       (_p, a) => this.bindTicket(a),
       (s, b) => {
         void s.join(`ticket:${b.ticketId}`);
-        s.emit('state', { hall: this.core.hallInfo(), ticket: this.core.ticketStatus(b.ticketId!)! });
+        s.emit('state', { hall: this.core.query.hallInfo(), ticket: this.core.query.ticketStatus(b.ticketId!)! });
       },
     );
     this.setup(
@@ -115,8 +114,8 @@ export class Realtime {
         const kioskId = kioskOf(b);
         if (kioskId) void s.join(`kiosk:${kioskId}`);
         const state: KioskState = {
-          hall: this.core.hallInfo(),
-          services: this.core.serviceViews(),
+          hall: this.core.query.hallInfo(),
+          services: this.core.query.serviceViews(),
           printer: kioskId ? this.devices.printerOfKiosk(kioskId) : null,
           priorities: PRIORITIES.filter((p) => p !== 'green'), // 绿色通道 is staff's to grant
           timezone: this.core.config.hall.timezone,
@@ -137,7 +136,7 @@ export class Realtime {
     // Waits and the upstream backlog's age grow without any event: supervisors get both every few seconds.
     this.refresh = setInterval(() => {
       if (!this.io.of('/supervisor').sockets.size) return;
-      this.io.of('/supervisor').emit('queues', this.core.serviceViews());
+      this.io.of('/supervisor').emit('queues', this.core.query.serviceViews());
       this.io.of('/supervisor').emit('upstream', this.devices.upstreamStatus());
     }, 5000);
     this.refresh.unref();
@@ -240,7 +239,7 @@ export class Realtime {
 
   private bindTicket(a: HandshakeAuth): Bound {
     const id = typeof a.ticketId === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(a.ticketId) ? a.ticketId : null;
-    if (!id || !this.core.ticketStatus(id)) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
+    if (!id || !this.core.query.ticketStatus(id)) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
     return { ...blank, ticketId: id };
   }
 
@@ -270,7 +269,7 @@ export class Realtime {
         this.io.of('/board').to(`zone:${window.zone}`).emit('window', pub);
         this.boardsWithoutZone().forEach((s) => s.emit('window', pub));
         this.io.of('/window').to(`window:${window.no}`).emit('window', window);
-        this.io.of('/window').to(`window:${window.no}`).emit('held', this.core.heldTickets(window.no));
+        this.io.of('/window').to(`window:${window.no}`).emit('held', this.core.query.heldTickets(window.no));
         this.io.of('/pad').to(`window:${window.no}`).emit('window', pub);
         this.sendPrompt(window.no);
         this.sendScreen(window.no);
@@ -285,9 +284,9 @@ export class Realtime {
       bus.on('alert', (alert) => this.io.of('/supervisor').emit('alert', alert)),
       bus.on('session.ended', ({ digests, reason }) => this.closeSessions(new Set(digests), reason)),
       bus.on('notice.changed', () => {
-        this.io.of('/supervisor').emit('notice', this.core.notice(null));
+        this.io.of('/supervisor').emit('notice', this.core.query.notice(null));
         for (const s of this.io.of('/board').sockets.values())
-          s.emit('notice', this.core.notice((s.data.bound as Bound).zone));
+          s.emit('notice', this.core.query.notice((s.data.bound as Bound).zone));
       }),
       bus.on('queues.changed', ({ services }) => {
         for (const n of ['/board', '/window', '/supervisor', '/kiosk']) this.io.of(n).emit('queues', services);
@@ -296,13 +295,13 @@ export class Realtime {
       bus.on('ticket.changed', ({ ticket, action }) => {
         this.io.of('/supervisor').emit('ticket', ticket);
         if (action === 'finished' && ticket.windowNo !== null) {
-          const count = this.core.reports.servedByWindow(ticket.day)[String(ticket.windowNo)] ?? 0;
+          const count = this.core.query.servedByWindow(ticket.day)[String(ticket.windowNo)] ?? 0;
           this.io.of('/supervisor').emit('served', { windowNo: ticket.windowNo, count });
         }
         // Only tickets someone follows on the ticket page cost a status query.
         const room = `ticket:${ticket.id}`;
         if (!this.io.of('/ticket').adapter.rooms.has(room)) return;
-        const status = this.core.ticketStatus(ticket.id);
+        const status = this.core.query.ticketStatus(ticket.id);
         if (status) this.io.of('/ticket').to(room).emit('ticket', status);
       }),
     );
@@ -344,7 +343,7 @@ export class Realtime {
     const ns = this.io.of('/ticket');
     for (const room of ns.adapter.rooms.keys()) {
       if (!room.startsWith('ticket:')) continue;
-      const status = this.core.ticketStatus(room.slice('ticket:'.length));
+      const status = this.core.query.ticketStatus(room.slice('ticket:'.length));
       if (status?.status === 'waiting') ns.to(room).emit('ticket', status);
     }
   }
@@ -353,7 +352,7 @@ export class Realtime {
   private sendPrompt(no: number): void {
     const room = `window:${no}`;
     if (!this.io.of('/pad').adapter.rooms.has(room)) return;
-    this.io.of('/pad').to(room).emit('prompt', padPrompt(this.core, no));
+    this.io.of('/pad').to(room).emit('prompt', this.core.query.padPrompt(no));
   }
 
   private boardsWithoutZone(): Socket[] {
@@ -361,7 +360,7 @@ export class Realtime {
   }
 
   private boardState(zone: string | null) {
-    const snap = this.core.snapshot();
+    const snap = this.core.query.snapshot();
     const windows = snap.windows.filter((w) => zone === null || w.zone === zone).map((w) => publicWindow(w));
     const nos = new Set(windows.map((w) => w.no));
     return {
@@ -370,20 +369,20 @@ export class Realtime {
       windows,
       services: snap.services,
       recentCalls: this.recent.filter((c) => nos.has(c.windowNo)),
-      notice: this.core.notice(zone),
+      notice: this.core.query.notice(zone),
       repeat: this.core.config.display.repeat,
       bigCallSec: this.core.config.display.bigCallSec,
     };
   }
 
   private consoleState(no: number) {
-    const snap = this.core.snapshot();
+    const snap = this.core.query.snapshot();
     const window = snap.windows.find((w) => w.no === no)!;
     return {
       hall: snap.hall,
       window,
       services: snap.services,
-      held: this.core.heldTickets(no),
+      held: this.core.query.heldTickets(no),
       directory: {
         services: snap.services.map((s) => ({ id: s.id, name: s.name, prefix: s.prefix })),
         windows: snap.windows.map((w) => ({ no: w.no, name: w.name })),

@@ -1,6 +1,5 @@
 // The dashboard's full state: the hall snapshot plus alerts, device health, served today per window,
 // the zones and the hall notice. Sent on (re)connect; deltas follow as events.
-import { recentAlerts } from '../core/alerts';
 import type { HallCore } from '../core/hall-core';
 import type { DeviceHealthView, SupervisorState } from '../protocol/socket';
 import type { UpstreamStatus } from '../upstream/upstream';
@@ -11,12 +10,12 @@ export function supervisorState(
   upstream: UpstreamStatus,
 ): SupervisorState {
   return {
-    ...core.snapshot(),
-    alerts: recentAlerts(core),
+    ...core.query.snapshot(),
+    alerts: core.query.recentAlerts(),
     devices,
-    servedToday: core.reports.servedByWindow(core.today()),
-    zones: core.zones(),
-    notice: core.notice(null),
+    servedToday: core.query.servedByWindow(core.today()),
+    zones: core.query.zones(),
+    notice: core.query.notice(null),
     upstream,
   };
 }

@@ -4,7 +4,7 @@ import type { HallConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
 import { LEVEL_TEXT, toGbtCode, toProvincialCode } from '../domain/evaluation';
 import { localStamp } from '../domain/numbering';
-import type { LogEntry } from '../store/event-log';
+import type { LoggedEntry as LogEntry } from '../core/ports';
 
 export const UPSTREAM_TYPES = [
   'ticket.issued',
@@ -30,7 +30,7 @@ export function upstreamEventOf(
   if (!REPORTED.has(e.type)) return null;
   const cfg = core.config;
   const tz = cfg.hall.timezone;
-  const t = e.ticketId ? core.tickets.get(e.ticketId) : null;
+  const t = e.ticketId ? core.query.ticket(e.ticketId) : null;
   if (!t) return null;
   const service = cfg.services.find((s) => s.id === t.serviceId);
   const base = {
@@ -62,7 +62,7 @@ export function upstreamEventOf(
           ...base,
           windowNo: t.windowNo,
           clerkId: t.clerkId,
-          caseNo: core.tickets.caseNo(t.id),
+          caseNo: core.query.caseNo(t.id),
           serviceMin: t.servingAt !== null ? minutes(e.at - t.servingAt) : null,
         },
       };
@@ -81,13 +81,13 @@ function evaluationData(
   id: string,
   base: Record<string, unknown>,
 ): Record<string, unknown> {
-  const ev = core.evaluations.get(id)!;
+  const ev = core.query.evaluationRecord(id)!;
   const up = cfg.upstream!;
   const level = ev.level!;
   return {
     ...base,
     evaluationId: ev.id,
-    caseNo: core.tickets.caseNo(ev.ticketId),
+    caseNo: core.query.caseNo(ev.ticketId),
     windowNo: ev.windowNo,
     clerkId: ev.clerkId,
     channel: ev.channel,

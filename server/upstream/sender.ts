@@ -5,7 +5,7 @@
 // jittered exponential backoff.
 import { createHmac } from 'node:crypto';
 import type { HallConfig } from '../config/schema';
-import type { OutboxStore } from '../store/outbox';
+import type { UpstreamOutbox } from '../core/ports';
 
 type UpstreamConfig = NonNullable<HallConfig['upstream']>;
 
@@ -30,7 +30,7 @@ export function backoffMs(attempts: number, retry: UpstreamConfig['retry'], rand
 }
 
 export async function sendNext(
-  store: OutboxStore,
+  store: UpstreamOutbox,
   cfg: UpstreamConfig,
   hallId: string,
   now: () => number,

@@ -4,7 +4,7 @@
 // grows and the dashboard shows the backlog.
 import type { HallCore } from '../core/hall-core';
 import { Periodic } from '../core/periodic';
-import { OutboxStore } from '../store/outbox';
+import type { UpstreamOutbox } from '../core/ports';
 import { recordHourlyStats } from './hourly-stats';
 import { upstreamEventOf } from './events';
 import { backoffMs, sendNext, type Outcome } from './sender';
@@ -23,7 +23,7 @@ export interface UpstreamStatus {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export class Upstream {
-  readonly outbox: OutboxStore;
+  readonly outbox: UpstreamOutbox;
   private running = false;
   private wakeUp: (() => void) | null = null;
   private loopDone: Promise<void> = Promise.resolve();
@@ -37,16 +37,15 @@ export class Upstream {
     private readonly log: (msg: string, e?: unknown) => void,
     private readonly opts: { post?: typeof fetch; statsEveryMs?: number; onChange?: () => void } = {},
   ) {
-    this.outbox = new OutboxStore(core.db);
+    this.outbox = core.upstreamOutbox;
     // Recording starts with the adapter, not with its sender: the outbox row is written by the appending
     // command's own transaction from the first command on, whatever starts (or opens a port) later.
     if (this.configured)
-      this.unhook = core.log.onAppend((e) => {
+      this.unhook = core.tapLog((e) => {
         const up = upstreamEventOf(this.core, e);
-        if (up) {
-          this.outbox.add(up.type, e.at, up.data);
-          this.wake();
-        }
+        if (!up) return null;
+        this.wake();
+        return { type: up.type, at: e.at, data: up.data };
       });
   }
 
@@ -56,15 +55,12 @@ export class Upstream {
 
   start(): void {
     if (!this.configured) return;
-    const add = (type: string, at: number, data: Record<string, unknown>) => this.outbox.add(type, at, data);
     this.stats = new Periodic(
       'hourly statistics',
       this.opts.statsEveryMs ?? 30_000,
       () => {
-        if (recordHourlyStats(this.core, add)) {
-          this.core.highWater.save(); // written outside a command: the marks follow here
-          this.wake();
-        }
+        // A command of the core: the marks file follows its commit (HallCore.run).
+        if (recordHourlyStats(this.core)) this.wake();
       },
       this.log,
     );
@@ -138,7 +134,7 @@ export class Upstream {
           this.core.config.hall.id,
           this.core.clock,
           this.opts.post,
-          this.core.highWater.generation,
+          this.core.upstreamGeneration,
         );
       } catch (e) {
         this.log('upstream: send failed', e);

@@ -6,6 +6,7 @@ import { startHallServer, type HallServer, type HallServerOptions } from '../../
 import { hashPassword } from '../../server/auth/passwords';
 import { parseConfig } from '../../server/config/load';
 import type { HallConfig, HallConfigInput } from '../../server/config/schema';
+import { WINDOW_COMMANDS, type WindowAction, type WindowCommandArgs } from '../../server/core/commands';
 import { EventBus } from '../../server/core/events';
 import { HallCore } from '../../server/core/hall-core';
 import { openDatabase } from '../../server/store/db';
@@ -101,6 +102,18 @@ export function testCore(config = testConfig(), clock = new FakeClock(), dataDir
   const bus = new EventBus(() => {});
   const core = new HallCore(db, config, clock.fn, bus, Buffer.alloc(32, 7));
   return { core, db, bus, clock, dataDir };
+}
+
+/** A clerk operation at a window by its wire name, through the core's command table. */
+export function windowCommand(
+  core: HallCore,
+  no: number,
+  action: WindowAction,
+  actor: string,
+  args: WindowCommandArgs = {},
+  key?: string,
+) {
+  return core.run(WINDOW_COMMANDS[action], { ...args, window: no }, actor, key);
 }
 
 export async function startTestHall(opts: Partial<HallServerOptions> = {}): Promise<HallServer & { dataDir: string }> {

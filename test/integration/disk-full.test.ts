@@ -49,7 +49,7 @@ describe('disk full', () => {
     // A window's call either goes through whole or is refused whole.
     const call = await api.post('/api/windows/1/call-next', {}, w1);
     expect([200, 507]).toContain(call.status);
-    const atWindow = s.core.windowView(1).ticket;
+    const atWindow = s.core.query.windowView(1).ticket;
     if (call.status === 507) expect(atWindow).toBeNull();
     else expect(atWindow?.number).toBe(issued[0]);
 

@@ -3,7 +3,6 @@
 // evaluation per visit, bad ratings need a reason and open a follow-up, figures per clerk.
 import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sweepEvaluations } from '../../server/core/evaluations';
 import type { HallServer } from '../../server/app';
 import { FakeClock, PAD_TOKEN, client, startTestHall } from '../helpers/hall';
 import { recordEvents } from '../helpers/sockets';
@@ -116,7 +115,7 @@ describe('evaluations', () => {
     await until(() => pad.state!.length, 'pad state');
     const { evaluationId } = await serve();
     clock.now += 61_000;
-    sweepEvaluations(s.core);
+    s.core.run('sweepEvaluations', {}, 'system');
     expect(s.db.prepare('SELECT status, level FROM evaluations').get()).toEqual({ status: 'unrated', level: null });
     await until(() => pad.prompt!.at(-1)?.state === 'idle', 'the pad back to idle');
     expect((await rate(evaluationId, { level: 'very_satisfied' })).body.error.code).toBe('EVALUATION_DONE');
@@ -178,10 +177,10 @@ describe('evaluations', () => {
     const c = await serve();
     await rate(c.evaluationId, { level: 'dissatisfied', reasons: ['办事效率低'] });
     clock.advanceMin(60 * 24 * 9);
-    sweepEvaluations(s.core);
+    s.core.run('sweepEvaluations', {}, 'system');
     await until(() => supSock.alert!.length, 'an overdue alert');
     expect(supSock.alert![0]).toMatchObject({ kind: 'follow_up_overdue' });
-    sweepEvaluations(s.core);
+    s.core.run('sweepEvaluations', {}, 'system');
     expect(supSock.alert).toHaveLength(1); // alerted once
   });
 });

@@ -126,13 +126,13 @@ describe('HTTP: a morning at the hall', () => {
     await api.issue('general');
     await api.issue('general');
     const first = await api.post('/api/windows/1/call-next', {}, tok, { 'Idempotency-Key': 'press-42' });
-    const events = s.core.log.count();
+    const events = s.core.query.logCount();
     const snapshot = JSON.stringify(s.db.prepare('SELECT * FROM tickets ORDER BY seq').all());
     for (let i = 0; i < 3; i++) {
       const again = await api.post('/api/windows/1/call-next', {}, tok, { 'Idempotency-Key': 'press-42' });
       expect(again).toEqual(first);
     }
-    expect(s.core.log.count()).toBe(events);
+    expect(s.core.query.logCount()).toBe(events);
     expect(JSON.stringify(s.db.prepare('SELECT * FROM tickets ORDER BY seq').all())).toBe(snapshot);
     const bad = await api.post('/api/windows/1/call-next', {}, tok, { 'Idempotency-Key': 'x'.repeat(300) });
     expect(bad.status).toBe(400);

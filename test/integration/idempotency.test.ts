@@ -100,7 +100,7 @@ describe('idempotency keys of MQTT keypads', () => {
     );
     clock.now += 10_000;
     expect(await send({ action: 'next', requestId: 'r7' })).toEqual({ requestId: 'r7', ok: true, ticket: 'A002' });
-    expect(s.core.windowView(1).ticket?.number).toBe('A002');
+    expect(s.core.query.windowView(1).ticket?.number).toBe('A002');
 
     // The keypad reusing r7 for another key: an error result, nothing done.
     const state = dbState(s);

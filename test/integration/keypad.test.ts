@@ -59,7 +59,7 @@ async function fullCycle(s: HallServer, port: number) {
   expect(await k.press('resume')).toMatchObject({ ok: true });
   expect(await k.press('finish')).toMatchObject({ ok: false, error: { code: 'NO_CURRENT_TICKET' } });
   const sup = await api.login('sup');
-  const log = s.core.log.forTicket(a.id).map((e) => e.actor);
+  const log = s.core.query.ticketHistory(a.id).map((e) => e.actor);
   expect(log).toContain('device:keypad-1');
   expect((await api.get(`/api/windows/1/held`, sup)).body.tickets[0].number).toBe(b.number);
   return k;
@@ -124,7 +124,7 @@ describe('keypads with the embedded broker', () => {
     k.c.publish(`${BASE}/keypad/2/command`, JSON.stringify({ action: 'next', requestId: 'evil' }), { qos: 1 });
     await sleep(400);
     expect(dbState(s)).toBe(state);
-    expect(s.core.windowView(2).state).toBe('idle');
+    expect(s.core.query.windowView(2).state).toBe('idle');
   });
 });
 

@@ -139,7 +139,7 @@ describe('appointments', () => {
     expect(a.status).toBe(201);
     expect(a.body.ticket).toMatchObject({ serviceId: 'tax', channel: 'appointment' });
     expect(a.body.ticket.appointment).toMatchObject({ code: 'YY0001', slotStart: iso(slot) });
-    expect(s.core.tickets.get(a.body.ticket.id)!.waitFrom).toBe(slot);
+    expect(s.core.query.ticket(a.body.ticket.id)!.waitFrom).toBe(slot);
     expect((await api.post('/api/tickets', { appointmentCode: 'YY0001' }, KIOSK_TOKEN)).body.error.code).toBe(
       'APPOINTMENT_USED',
     );
@@ -149,7 +149,7 @@ describe('appointments', () => {
     clock.advanceMin(70); // 10:40: late by 10 minutes, still an appointment, waiting from now
     const late = await api.post('/api/tickets', { appointmentCode: 'YY0002' }, KIOSK_TOKEN);
     expect(late.body.ticket.channel).toBe('appointment');
-    expect(s.core.tickets.get(late.body.ticket.id)!.waitFrom).toBe(clock.now);
+    expect(s.core.query.ticket(late.body.ticket.id)!.waitFrom).toBe(clock.now);
 
     clock.advanceMin(10); // 10:50: past the 15-minute grace: an ordinary ticket (rule walk_in)
     const walkIn = await api.post('/api/tickets', { appointmentCode: 'YY0003' }, KIOSK_TOKEN);

@@ -44,6 +44,6 @@ describe('keypad simulator', () => {
     await waitFor(`当前 ${t.number} 号`);
     proc.stdin.write('f\n');
     await waitFor('→ 办结');
-    await expect.poll(() => s.core.tickets.get(t.id)?.status).toBe('finished');
+    await expect.poll(() => s.core.query.ticket(t.id)?.status).toBe('finished');
   });
 });

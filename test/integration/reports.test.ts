@@ -2,7 +2,6 @@
 // answer, the evaluation timeout), then exported as CSV and XLSX and read back.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sweepEvaluations } from '../../server/core/evaluations';
 import { FakeClock, PAD_TOKEN, client, startTestHall, testConfig } from '../helpers/hall';
 
 const clock = new FakeClock(); // Monday 2026-11-23 09:00 in Shanghai
@@ -66,7 +65,7 @@ beforeAll(async () => {
   at('09:37');
   await act(2, w2, 'finish');
   at('09:40');
-  sweepEvaluations(s.core); // A002's prompt timed out: 未评价
+  s.core.run('sweepEvaluations', {}, 'system'); // A002's prompt timed out: 未评价
 });
 afterAll(async () => s?.stop());
 

@@ -47,14 +47,14 @@ describe('a session belongs to a window tenure (finding 4)', () => {
     expect((await api.post('/api/windows/1/call-next', {}, second)).status).toBe(200);
     expect((await api.post('/api/auth/logout', {}, first)).status).toBe(200);
     const next = await api.login('c4', 1); // window 1 changes hands
-    const before = s.core.log.count();
+    const before = s.core.query.logCount();
     for (const action of ['call-next', 'skip', 'recall', 'pause']) {
       const r = await api.post(`/api/windows/1/${action}`, {}, second);
       expect(r.status, `${action} with the old token`).toBe(401);
       expect(r.body.error.code).toBe('UNAUTHORIZED');
     }
     expect((await api.get('/api/auth/me', second)).status).toBe(401);
-    expect(s.core.log.count()).toBe(before);
+    expect(s.core.query.logCount()).toBe(before);
     // The window is the new clerk's: the no-show is his own, and nothing was recorded under the old tokens.
     expect((await api.post('/api/windows/1/skip', {}, next)).body.ticket.number).toBe('A001');
     const noShow = s.db.prepare("SELECT actor FROM events WHERE type = 'ticket.no_show'").all();
@@ -132,7 +132,7 @@ describe('a window left logged in can be freed (finding 9)', () => {
     const console1 = watch(first.url, '/window', c1);
     await console1.ready;
     clock.now += 17 * 3600_000; // past a working day
-    await until(() => first.core.windowView(1).clerk === null, 'the sweep freeing window 1');
+    await until(() => first.core.query.windowView(1).clerk === null, 'the sweep freeing window 1');
     await until(() => console1.closed.length, 'the expired session’s socket closed');
     expect(console1.events('session.ended')[0]?.payload.reason).toBe('expired');
     await first.stop();
@@ -141,10 +141,10 @@ describe('a window left logged in can be freed (finding 9)', () => {
     const again = await startTestHall({ clock: clock.fn, dataDir, config });
     cleanup(() => again.stop());
     const api2 = client(again.url);
-    expect(again.core.windowView(2).clerk).toBeNull();
+    expect(again.core.query.windowView(2).clerk).toBeNull();
     expect((await api2.post('/api/windows/2/pause', {}, c2)).status).toBe(401);
     await api2.login('c3', 2);
-    expect(again.core.windowView(2).clerk?.id).toBe('c3');
+    expect(again.core.query.windowView(2).clerk?.id).toBe('c3');
   });
 });
 
@@ -162,7 +162,7 @@ describe('password changes and revocation end sessions (finding 10)', () => {
     cleanup(() => again.stop());
     const api2 = client(again.url);
     expect((await api2.get('/api/auth/me', old)).status).toBe(401);
-    expect(again.core.windowView(1).clerk).toBeNull();
+    expect(again.core.query.windowView(1).clerk).toBeNull();
     const r = await api2.post('/api/auth/login', { clerkId: 'c1', password: 'a-new-password-1', windowNo: 1 });
     expect(r.status).toBe(200);
   });
@@ -180,7 +180,7 @@ describe('password changes and revocation end sessions (finding 10)', () => {
     const r = await api.post('/api/clerks/c1/revoke-sessions', {}, sup);
     expect(r.body).toEqual({ ok: true, sessions: 2 });
     for (const t of [c1, c1Phone]) expect((await api.get('/api/auth/me', t)).status).toBe(401);
-    expect(s.core.windowView(1).clerk).toBeNull();
+    expect(s.core.query.windowView(1).clerk).toBeNull();
     await until(() => console1.closed.length, 'the console closed');
     expect(console1.events('session.ended')[0]?.payload.reason).toBe('revoked');
 

@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { DayCycle } from '../../server/core/day-cycle';
-import { daySummary } from '../../server/core/day-summary';
+import type { WindowAction } from '../../server/core/commands';
 import { StaffAccess } from '../../server/core/staff';
-import { FakeClock, MONDAY_0900, PASSWORD, testConfig, testCore } from '../helpers/hall';
+import { FakeClock, MONDAY_0900, PASSWORD, testConfig, testCore, windowCommand } from '../helpers/hall';
 
 describe('day cycle', () => {
   it('at closing time tickets still waiting expire and issuing stops; the next day starts fresh', () => {
     const h = testCore(testConfig(2), new FakeClock());
     const cycle = new DayCycle(h.core, () => {});
-    h.core.issueTicket({ serviceId: 'general' }, 'k');
+    h.core.run('issueTicket', { serviceId: 'general' }, 'k');
     h.clock.now += 7 * 3600_000 + 59 * 60_000; // 16:59
     cycle.tick();
-    expect(h.core.serviceViews()[0]!.waiting).toBe(1);
+    expect(h.core.query.serviceViews()[0]!.waiting).toBe(1);
     h.clock.now += 60_000; // 17:00
     cycle.tick();
-    expect(h.core.serviceViews()[0]!.waiting).toBe(0);
-    expect(() => h.core.issueTicket({ serviceId: 'general' }, 'k')).toThrowError(/今日已停止取号/);
+    expect(h.core.query.serviceViews()[0]!.waiting).toBe(0);
+    expect(() => h.core.run('issueTicket', { serviceId: 'general' }, 'k')).toThrowError(/今日已停止取号/);
     h.clock.now += 16 * 3600_000; // next morning 09:00
     cycle.tick();
-    expect(h.core.issueTicket({ serviceId: 'general' }, 'k').number).toBe('A001');
+    expect(h.core.run('issueTicket', { serviceId: 'general' }, 'k').number).toBe('A001');
   });
 
   it('a hall with autoClose off (the demo) keeps issuing after hours', () => {
@@ -27,7 +27,7 @@ describe('day cycle', () => {
     const h = testCore(cfg, new FakeClock());
     h.clock.now += 10 * 3600_000; // 19:00
     new DayCycle(h.core, () => {}).tick();
-    expect(h.core.issueTicket({ serviceId: 'general' }, 'k').number).toBe('A001');
+    expect(h.core.run('issueTicket', { serviceId: 'general' }, 'k').number).toBe('A001');
   });
 
   it('by the calendar: no numbers before opening, on Sunday or on a holiday; Wednesday stays open late', () => {
@@ -42,9 +42,9 @@ describe('day cycle', () => {
     const h = testCore(cfg, new FakeClock(MONDAY_0900 - 60 * 60_000)); // Monday 08:00
     const logs: string[] = [];
     const cycle = new DayCycle(h.core, (m) => logs.push(m));
-    const issue = () => h.core.issueTicket({ serviceId: 'general' }, 'k');
+    const issue = () => h.core.run('issueTicket', { serviceId: 'general' }, 'k');
     expect(issue).toThrowError('今日 08:45 开始取号');
-    expect(h.core.serviceViews()[0]).toMatchObject({ state: 'closed', stateReason: '今日 08:45 开始取号' });
+    expect(h.core.query.serviceViews()[0]).toMatchObject({ state: 'closed', stateReason: '今日 08:45 开始取号' });
     h.clock.now += 45 * 60_000; // 08:45
     expect(issue().number).toBe('A001');
     h.clock.now += 16 * 3600_000; // Tuesday 00:45, a holiday
@@ -65,9 +65,9 @@ describe('day cycle', () => {
     const h = testCore(testConfig(2), new FakeClock());
     const staff = new StaffAccess(h.core);
     await staff.login('c1', PASSWORD, 1);
-    const cmd = (a: Parameters<typeof h.core.windowCommand>[1]) => h.core.windowCommand(1, a, 'clerk:c1');
-    for (let i = 0; i < 4; i++) h.core.issueTicket({ serviceId: 'general' }, 'k');
-    h.core.issueTicket({ serviceId: 'tax' }, 'k');
+    const cmd = (a: WindowAction) => windowCommand(h.core, 1, a, 'clerk:c1');
+    for (let i = 0; i < 4; i++) h.core.run('issueTicket', { serviceId: 'general' }, 'k');
+    h.core.run('issueTicket', { serviceId: 'tax' }, 'k');
     h.clock.advanceMin(10);
     cmd('call-next'); // A001 waited 10 min
     cmd('start');
@@ -78,7 +78,7 @@ describe('day cycle', () => {
     cmd('skip');
     h.clock.now = MONDAY_0900 + 8 * 3600_000; // 17:00
     new DayCycle(h.core, () => {}).tick();
-    const s = daySummary(h.core, '2026-11-23');
+    const s = h.core.query.daySummary('2026-11-23');
     expect(s).toMatchObject({ tickets: 5, served: 1, noShows: 1, expired: 3, meanWaitMin: 25, maxWaitMin: 40 });
     expect(s.withinTarget).toBe(0.5);
     expect(s.busiest).toMatchObject({ serviceId: 'general', tickets: 4 });

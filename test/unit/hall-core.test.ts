@@ -4,7 +4,8 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { StaffAccess } from '../../server/core/staff';
 import { HallError } from '../../server/domain/errors';
-import { FakeClock, PASSWORD, testConfig, testCore } from '../helpers/hall';
+import type { WindowAction } from '../../server/core/commands';
+import { FakeClock, PASSWORD, testConfig, testCore, windowCommand } from '../helpers/hall';
 
 const ID = '11010519491231002X'; // a valid check digit
 
@@ -32,9 +33,9 @@ describe('hall core', () => {
     for (const w of [1, 2, 3]) await staff.login(`c${w}`, PASSWORD, w);
   });
 
-  const issue = (serviceId: string, extra = {}) => h.core.issueTicket({ serviceId, ...extra }, 'device:kiosk-1');
-  const cmd = (no: number, action: Parameters<typeof h.core.windowCommand>[1], args = {}, key?: string) =>
-    h.core.windowCommand(no, action, `clerk:c${no}`, args, key);
+  const issue = (serviceId: string, extra = {}) => h.core.run('issueTicket', { serviceId, ...extra }, 'device:kiosk-1');
+  const cmd = (no: number, action: WindowAction, args = {}, key?: string) =>
+    windowCommand(h.core, no, action, `clerk:c${no}`, args, key);
 
   it('numbers each service from 001 and restarts the next hall day; left-overs expire', () => {
     expect(issue('general').number).toBe('A001');
@@ -53,10 +54,10 @@ describe('hall core', () => {
     const cfg = testConfig(2);
     cfg.services[1]!.dailyCap = 2;
     const c = testCore(cfg);
-    c.core.issueTicket({ serviceId: 'tax' }, 'k');
-    c.core.issueTicket({ serviceId: 'tax' }, 'k');
-    expect(() => c.core.issueTicket({ serviceId: 'tax' }, 'k')).toThrowError(/今日税务的号已取完/);
-    expect(c.core.issueTicket({ serviceId: 'general' }, 'k').number).toBe('A001');
+    c.core.run('issueTicket', { serviceId: 'tax' }, 'k');
+    c.core.run('issueTicket', { serviceId: 'tax' }, 'k');
+    expect(() => c.core.run('issueTicket', { serviceId: 'tax' }, 'k')).toThrowError(/今日税务的号已取完/);
+    expect(c.core.run('issueTicket', { serviceId: 'general' }, 'k').number).toBe('A001');
   });
 
   it('call-next follows routing, finishes the visitor at the window, and answers null when nothing waits', () => {
@@ -67,10 +68,10 @@ describe('hall core', () => {
     expect(cmd(1, 'call-next')?.number).toBe(a.number); // own queue first
     h.clock.advanceMin(1);
     expect(cmd(1, 'call-next')?.number).toBe(b.number); // then helps tax
-    expect(h.core.tickets.get(a.id)?.status).toBe('finished');
+    expect(h.core.query.ticket(a.id)?.status).toBe('finished');
     h.clock.advanceMin(1);
     expect(cmd(1, 'call-next')).toBeNull();
-    expect(h.core.windowView(1).state).toBe('idle');
+    expect(h.core.query.windowView(1).state).toBe('idle');
   });
 
   it('a double press within the configured time returns the same ticket', () => {
@@ -88,11 +89,11 @@ describe('hall core', () => {
     issue('general');
     const first = cmd(1, 'call-next', {}, 'key-1');
     h.clock.advanceMin(2);
-    const before = h.core.log.count();
+    const before = h.core.query.logCount();
     const again = cmd(1, 'call-next', {}, 'key-1');
     expect(again).toEqual(first);
-    expect(h.core.log.count()).toBe(before);
-    expect(h.core.tickets.byNumber(h.core.today(), 'A002')?.status).toBe('waiting');
+    expect(h.core.query.logCount()).toBe(before);
+    expect(h.core.query.ticketByNumber(h.core.today(), 'A002')?.status).toBe('waiting');
     // the same key at another window is another request
     expect(cmd(2, 'call-next', {}, 'key-1')?.number).toBe('A002');
   });
@@ -131,7 +132,7 @@ describe('hall core', () => {
     cmd(1, 'start');
     const held = cmd(1, 'hold')!;
     expect(held.status).toBe('held');
-    expect(h.core.heldTickets(1).map((t) => t.number)).toEqual(['A001']);
+    expect(h.core.query.heldTickets(1).map((t) => t.number)).toEqual(['A001']);
     expect(cmd(2, 'call-next')?.number).toBe('A002'); // not A001
     expect(codeOf(() => cmd(2, 'call-back', { number: 'A001' }))).toBe('WINDOW_BUSY');
     cmd(2, 'finish');
@@ -170,7 +171,7 @@ describe('hall core', () => {
   it('pause with a reason stops calls; resume restores; pause with a visitor at the window is refused', () => {
     issue('general');
     cmd(1, 'pause', { reason: '午休' });
-    expect(h.core.windowView(1)).toMatchObject({ state: 'paused', pauseReason: '午休' });
+    expect(h.core.query.windowView(1)).toMatchObject({ state: 'paused', pauseReason: '午休' });
     expect(codeOf(() => cmd(1, 'call-next'))).toBe('WINDOW_PAUSED');
     expect(codeOf(() => cmd(1, 'pause'))).toBe('WINDOW_PAUSED');
     cmd(1, 'resume');
@@ -182,11 +183,11 @@ describe('hall core', () => {
   it('a live skill change takes effect on the window’s next call, and is audited', () => {
     issue('social');
     expect(cmd(2, 'call-next')).toBeNull(); // window 2 takes tax and general only
-    h.core.setSkills(2, { social: 1 }, 'clerk:sup');
+    h.core.run('setSkills', { window: 2, skills: { social: 1 } }, 'clerk:sup');
     h.clock.advanceMin(1);
     expect(cmd(2, 'call-next')?.serviceId).toBe('social');
-    expect(h.core.windowView(2).skills).toEqual({ social: 1 });
-    expect(codeOf(() => h.core.setSkills(2, { nope: 1 }, 'x'))).toBe('UNKNOWN_SERVICE');
+    expect(h.core.query.windowView(2).skills).toEqual({ social: 1 });
+    expect(codeOf(() => h.core.run('setSkills', { window: 2, skills: { nope: 1 } }, 'x'))).toBe('UNKNOWN_SERVICE');
     const audit = h.db.prepare("SELECT actor, data FROM events WHERE type = 'window.skills'").all() as {
       actor: string;
       data: string;
@@ -197,17 +198,17 @@ describe('hall core', () => {
 
   it('a window nobody is logged into is closed', () => {
     issue('general');
-    expect(h.core.windowView(4).state).toBe('closed');
+    expect(h.core.query.windowView(4).state).toBe('closed');
     expect(codeOf(() => cmd(4, 'call-next'))).toBe('WINDOW_CLOSED');
   });
 
   it('cancel a waiting ticket; a finished one cannot be cancelled', () => {
     const a = issue('general');
-    expect(h.core.cancelTicket(a.id, 'clerk:sup').status).toBe('cancelled');
+    expect(h.core.run('cancelTicket', { id: a.id }, 'clerk:sup').status).toBe('cancelled');
     const b = issue('general');
     cmd(1, 'call-next');
     cmd(1, 'finish');
-    expect(codeOf(() => h.core.cancelTicket(b.id, 'clerk:sup'))).toBe('ILLEGAL_TRANSITION');
+    expect(codeOf(() => h.core.run('cancelTicket', { id: b.id }, 'clerk:sup'))).toBe('ILLEGAL_TRANSITION');
   });
 
   it('closing expires tickets still waiting or held and stops issuing', () => {
@@ -216,8 +217,8 @@ describe('hall core', () => {
     issue('tax');
     cmd(1, 'call-next');
     cmd(1, 'hold');
-    expect(h.core.closeDay('system')).toBe(3);
-    expect(h.core.serviceViews().every((s) => s.waiting === 0)).toBe(true);
+    expect(h.core.run('closeDay', {}, 'system')).toBe(3);
+    expect(h.core.query.serviceViews().every((s) => s.waiting === 0)).toBe(true);
     expect(codeOf(() => issue('general'))).toBe('HALL_CLOSED');
   });
 
@@ -243,12 +244,13 @@ describe('hall core', () => {
 
   it('an appointment checked in early waits from its slot start', () => {
     const slot = h.clock.now + 30 * 60_000;
-    h.core.addAppointments(
-      [{ code: 'YY123', serviceId: 'general', slotStart: slot, slotEnd: slot + 1800_000 }],
+    h.core.run(
+      'addAppointments',
+      { list: [{ code: 'YY123', serviceId: 'general', slotStart: slot, slotEnd: slot + 1800_000 }] },
       'system',
     );
     const t = issue('general', { appointmentCode: 'YY123' });
-    expect(h.core.tickets.get(t.id)?.waitFrom).toBe(slot);
+    expect(h.core.query.ticket(t.id)?.waitFrom).toBe(slot);
     expect(codeOf(() => issue('general', { appointmentCode: 'YY123' }))).toBe('APPOINTMENT_USED');
     expect(codeOf(() => issue('general', { appointmentCode: 'NOPE' }))).toBe('NOT_FOUND');
   });
@@ -256,21 +258,21 @@ describe('hall core', () => {
   it('a refused command emits nothing and changes nothing', () => {
     issue('general');
     events.length = 0;
-    const count = h.core.log.count();
+    const count = h.core.query.logCount();
     expect(codeOf(() => cmd(1, 'finish'))).toBe('NO_CURRENT_TICKET');
     expect(codeOf(() => cmd(1, 'transfer', { serviceId: 'nope' }))).toBe('NO_CURRENT_TICKET');
     cmd(1, 'call-next');
     events.length = 0;
     expect(codeOf(() => cmd(1, 'transfer', { serviceId: 'nope' }))).toBe('UNKNOWN_SERVICE');
     expect(events).toEqual([]);
-    expect(h.core.log.count()).toBe(count + 1);
+    expect(h.core.query.logCount()).toBe(count + 1);
   });
 
   it('the event log is append-only and records who did what where', () => {
     const t = issue('general');
     cmd(1, 'call-next');
     cmd(1, 'finish');
-    const log = h.core.log.forTicket(t.id);
+    const log = h.core.query.ticketHistory(t.id);
     expect(log.map((e) => e.type)).toEqual(['ticket.issued', 'ticket.called', 'ticket.finished']);
     expect(log[1]).toMatchObject({ windowNo: 1, clerkId: 'c1', actor: 'clerk:c1' });
     expect(() => h.db.prepare('UPDATE events SET type = ?').run('x')).toThrowError(/append-only/);
@@ -280,8 +282,8 @@ describe('hall core', () => {
   it('one clerk per window: a second clerk is refused; a clerk moving leaves the old window', async () => {
     await expect(staff.login('c4', PASSWORD, 1)).rejects.toMatchObject({ code: 'WINDOW_TAKEN' });
     await staff.login('c1', PASSWORD, 4);
-    expect(h.core.windowView(1).state).toBe('closed');
-    expect(h.core.windowView(4).clerk?.id).toBe('c1');
+    expect(h.core.query.windowView(1).state).toBe('closed');
+    expect(h.core.query.windowView(4).clerk?.id).toBe('c1');
     await expect(staff.login('c1', 'wrong', 4)).rejects.toMatchObject({ code: 'BAD_CREDENTIALS' });
     await expect(staff.login('nobody', PASSWORD)).rejects.toMatchObject({ code: 'BAD_CREDENTIALS' });
   });
@@ -300,12 +302,13 @@ describe('queue counts', () => {
       h.clock.now += 4000;
       const r = rnd(10);
       try {
-        if (r < 4) h.core.issueTicket({ serviceId: services[rnd(3)]! }, 'k');
+        if (r < 4) h.core.run('issueTicket', { serviceId: services[rnd(3)]! }, 'k');
         else {
           const no = 1 + rnd(3);
           const a = actions[rnd(actions.length)]!;
-          const held = h.core.heldTickets(no)[0];
-          h.core.windowCommand(
+          const held = h.core.query.heldTickets(no)[0];
+          windowCommand(
+            h.core,
             no,
             a,
             'x',
@@ -320,7 +323,7 @@ describe('queue counts', () => {
         if (!(e instanceof HallError)) throw e;
       }
     }
-    for (const s of h.core.serviceViews()) {
+    for (const s of h.core.query.serviceViews()) {
       const real = h.db
         .prepare("SELECT COUNT(*) AS n FROM tickets WHERE service_id = ? AND status = 'waiting'")
         .get(s.id) as { n: number };

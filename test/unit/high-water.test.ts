@@ -11,7 +11,8 @@ describe('high-water marks', () => {
     const dataDir = tempDir();
     const clock = new FakeClock();
     const first = testCore(undefined, clock, dataDir);
-    const issue = (core: typeof first.core) => core.issueTicket({ serviceId: 'general' }, 'device:kiosk-1').number;
+    const issue = (core: typeof first.core) =>
+      core.run('issueTicket', { serviceId: 'general' }, 'device:kiosk-1').number;
     expect(issue(first.core)).toBe('A001');
     await first.db.backup(path.join(dataDir, 'early.sqlite'));
     expect([issue(first.core), issue(first.core)]).toEqual(['A002', 'A003']);
