@@ -7,7 +7,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from './adapters/adapter';
 import type { HallContext, HallServerOptions } from './adapters/context';
-import { dayCycleAdapter, evaluationSweepAdapter, sessionSweepAdapter, watchAdapter } from './adapters/jobs';
+import {
+  appointmentSweepAdapter,
+  dayCycleAdapter,
+  evaluationSweepAdapter,
+  sessionSweepAdapter,
+  watchAdapter,
+} from './adapters/jobs';
 import { Adapters } from './adapters/lifecycle';
 import { backupAdapter } from './backup/backup';
 import type { HallConfig } from './config/schema';
@@ -131,6 +137,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     ...mqtt.list,
     evaluationSweepAdapter(ctx),
     sessionSweepAdapter(ctx),
+    appointmentSweepAdapter(ctx),
     watchAdapter(ctx, health, upstream),
     upstream,
     dayCycleAdapter(ctx),

@@ -35,6 +35,8 @@ export interface HallServerOptions {
   virtualPrinter?: InProcessPrinterFactory;
   /** How often timed-out evaluations and overdue follow-ups are looked for. */
   sweepMs?: number;
+  /** How often appointments past their slot and the late limit are recorded as no-shows (default 60 s). */
+  appointmentSweepMs?: number;
   /** How often expired sessions are ended (their windows freed) and old idempotency keys pruned. */
   sessionSweepMs?: number;
   /** How often alert conditions and time-limited skill changes are checked. */

@@ -3,6 +3,7 @@
 // or the upstream sender changes (bus events), so an alert does not wait for its next tick.
 import { named as job, type Adapter } from './adapter';
 import type { HallContext } from './context';
+import { AppointmentSweep } from '../core/appointment-sweep';
 import { DayCycle } from '../core/day-cycle';
 import { EvaluationSweep } from '../core/evaluation-sweep';
 import { HallWatch } from '../core/hall-watch';
@@ -16,6 +17,10 @@ export function evaluationSweepAdapter(ctx: HallContext): Adapter {
 
 export function sessionSweepAdapter(ctx: HallContext): Adapter {
   return job('session-sweep', new SessionSweep(ctx.core, ctx.staff, ctx.log, ctx.opts.sessionSweepMs));
+}
+
+export function appointmentSweepAdapter(ctx: HallContext): Adapter {
+  return job('appointment-sweep', new AppointmentSweep(ctx.core, ctx.log, ctx.opts.appointmentSweepMs));
 }
 
 export function dayCycleAdapter(ctx: HallContext): Adapter {

@@ -24,6 +24,13 @@ export function requireSupervisor(p: Principal | null): Principal & { kind: 'sta
   return q;
 }
 
+/** The guide desk (导服台): the `guide` role, supervisors and admins; no device, no clerk. */
+export function requireGuideDesk(p: Principal | null): Principal & { kind: 'staff' } {
+  const q = requireStaff(p);
+  if (q.role !== 'guide' && !isSupervisor(q)) throw new HallError('FORBIDDEN', '此操作仅限导服台、值班长或管理员');
+  return q;
+}
+
 /**
  * What a hardware caller keypad (呼叫器) may do: the keys it has, the same over MQTT and HTTP. Special call,
  * transfer, call-back, start and reading the window's held tickets (with masked IDs and notes) are the

@@ -125,7 +125,8 @@ const passwordHash = z
 const clerk = z.strictObject({
   id,
   name: z.string().min(1).max(50),
-  role: z.enum(['clerk', 'supervisor', 'admin']),
+  /** `guide`: the guide desk (导服台): finds, reprints, cancels, prioritises and moves tickets; no window. */
+  role: z.enum(['clerk', 'supervisor', 'admin', 'guide']),
   passwordHash,
   photoUrl: z.string().max(500).optional(),
   /** A clerk who may no longer log in (kept for the records that name him); his sessions end. */

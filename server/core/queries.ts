@@ -208,6 +208,12 @@ export class HallQueries {
     return this.s.appointments.get(code);
   }
 
+  /** Whether a booked appointment is past its slot and the late limit (the sweep then records it). */
+  hasMissedAppointments(): boolean {
+    const s = this.s;
+    return s.appointments.missed(s.clock() - s.config.appointments.lateMin * 60_000).length > 0;
+  }
+
   appointmentsOn(day: string) {
     return appointmentsOn(this.s, day);
   }

@@ -51,6 +51,9 @@ export class StaffAccess {
     if (windowNo !== undefined && !this.core.model.windows.has(windowNo)) {
       throw new HallError('UNKNOWN_WINDOW', `没有 ${windowNo} 号窗口`);
     }
+    // The guide desk serves visitors in the hall, never at a window: it must not call tickets.
+    if (windowNo !== undefined && clerk.role === 'guide')
+      throw new HallError('FORBIDDEN', '导服台人员不在窗口登录，请不选窗口直接登录');
     const token = newToken();
     this.core.run(
       'openSession',

@@ -19,6 +19,8 @@ export interface PrincipalOf {
   supervisor: Staff;
   /** Live settings (DESIGN.md §6 "Admin"): role admin only. */
   admin: Staff;
+  /** The guide desk (导服台): role guide, a supervisor or an admin. */
+  guide: Staff;
   /** A kiosk or staff. */
   issuer: Principal;
   /** The clerk at the path's window, a supervisor, or the window's keypad (its keys only). */
@@ -46,6 +48,7 @@ export function authorizer<A extends Access>(
     staff: policy.requireStaff,
     supervisor: policy.requireSupervisor,
     admin: policy.requireAdmin,
+    guide: policy.requireGuideDesk,
     issuer: policy.requireIssuer,
     booking: policy.requireBooking,
     pad: policy.requirePad,

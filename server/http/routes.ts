@@ -13,6 +13,7 @@ import { toPublic } from '../protocol/views';
 import type { TicketPrinting } from '../printing/ticket-printing';
 import { adminRoutes } from '../admin/admin-routes';
 import type { LiveSettings } from '../admin/live-settings';
+import { backofficeRoutes } from './backoffice-routes';
 import { evaluationRoutes } from './evaluation-routes';
 import { reportRoutes } from './report-routes';
 import { sessionRoutes } from './session-routes';
@@ -129,7 +130,11 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       access: 'staff',
       body: body.priorityBody,
       act: ({ principal, body: b, req }) => ({
-        ticket: core.run('setPriority', { id: String(req.params.id), priority: b.priority }, actorOf(principal)),
+        ticket: core.run(
+          'setPriority',
+          { id: String(req.params.id), priority: b.priority, ...(b.reason ? { reason: b.reason } : {}) },
+          actorOf(principal),
+        ),
       }),
     }),
     route({
@@ -148,8 +153,8 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
     route({
       method: 'post',
       path: '/api/tickets/:id/cancel',
-      summary: '取消: cancel a waiting or held ticket (supervisor)',
-      access: 'supervisor',
+      summary: '取消: cancel a waiting or held ticket (guide desk or supervisor)',
+      access: 'guide',
       body: body.emptyBody,
       act: ({ principal, req }) => ({
         ticket: core.run('cancelTicket', { id: String(req.params.id) }, actorOf(principal)),
@@ -281,6 +286,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: body.emptyBody,
       act: ({ principal }) => ({ ok: true, expired: core.run('closeDay', {}, actorOf(principal)) }),
     }),
+    ...backofficeRoutes(d),
     ...evaluationRoutes(core),
     ...supervisorRoutes(core, d.devices, d.upstream),
     ...reportRoutes(core),

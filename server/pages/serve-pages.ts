@@ -30,6 +30,9 @@ const WEB_PAGES: Record<string, string> = {
   '/t/demo': 'display/ticket.html',
   '/supervisor': 'display/supervisor.html',
   '/admin': 'display/admin.html',
+
+  '/backoffice': 'display/backoffice.html',
+  '/guide': 'display/guide.html',
 };
 /** The device kind whose demo token the start page puts in each screen's link (demo hall only). */
 const DEMO_LINKS = { '/board': 'board', '/kiosk': 'kiosk', '/pad': 'pad', '/window-screen': 'windowScreen' };

@@ -56,6 +56,20 @@ export const SURFACES: Surface[] = [
     enNote: 'Services, windows, staff, devices, calendar: live on save',
   },
   {
+    path: '/backoffice',
+    zh: '后台业务',
+    en: 'Back office',
+    zhNote: '好差评记录、差评整改、预约管理',
+    enNote: 'Evaluation records, follow-ups, appointments',
+  },
+  {
+    path: '/guide',
+    zh: '导服台',
+    en: 'Guide desk',
+    zhNote: '查号、补打、取消、优先、调号、代取号',
+    enNote: 'Find, reprint, cancel, prioritise, move, issue',
+  },
+  {
     path: '/t/demo',
     zh: '手机查号',
     en: 'Mobile ticket page',

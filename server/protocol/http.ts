@@ -38,7 +38,8 @@ export const reprintBody = z.strictObject({
   printerId: text(64).optional(),
 });
 
-export const priorityBody = z.strictObject({ priority: z.enum(PRIORITIES).nullable() });
+/** `reason`: why the visitor has the right (the guide desk asks for it); kept in the audit trail. */
+export const priorityBody = z.strictObject({ priority: z.enum(PRIORITIES).nullable(), reason: text(100).optional() });
 
 /** A calendar day that exists (2026-02-30 does not). */
 const realDay = z

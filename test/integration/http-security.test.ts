@@ -51,6 +51,9 @@ function wrongRole(r: RouteDef): { token: string; who: string } | null {
       return { token: tokens.clerk1, who: 'a clerk' };
     case 'admin':
       return { token: tokens.sup, who: 'a supervisor' };
+
+    case 'guide':
+      return { token: tokens.clerk1, who: 'a clerk' };
     case 'issuer':
       return { token: BOARD_TOKEN, who: 'a board device' };
     case 'window':
