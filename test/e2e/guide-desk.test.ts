@@ -91,11 +91,13 @@ describe('guide desk', () => {
     await login(page, 'gd');
     await expect
       .poll(() => text(page, '[data-testid=queues] tr[data-service=general]'))
-      .toMatch(/^A 综合受理 3 约 \d+ 分钟 可取号$/);
+      .toMatch(/^A 综合受理 3 (约\d+分钟(（\d+–\d+）)?|即将叫号) 可取号$/);
     expect(await text(page, '[data-testid=queues] tr[data-service=social]')).toContain('当前暂无窗口办理');
     await find('a002');
     expect(await text(page, '[data-testid=ticket-status]')).toBe('等候中');
-    expect(await text(page, '[data-testid=ticket-wait]')).toMatch(/^预计等候 前面 1 人 · 约 \d+ 分钟/);
+    expect(await text(page, '[data-testid=ticket-wait]')).toMatch(
+      /^预计等候 前面 1 人 · (约\d+分钟(（\d+–\d+）)?|即将叫号)/,
+    );
     await page.fill('form.find input[name=number]', 'Z999');
     await page.click('form.find button[type=submit]');
     await expect.poll(() => text(page, '.card [role=alert]')).toBe('今天没有 Z999 号');
@@ -155,7 +157,7 @@ describe('guide desk', () => {
     await page.click('[data-testid=issue-form] button[type=submit]');
     await expect
       .poll(() => text(page, '[data-testid=issued]'))
-      .toMatch(/^已取号 B00\d 税务 · 前面 0 人 · 约 \d+ 分钟 已打印$/);
+      .toMatch(/^已取号 B00\d 税务 · 前面 0 人 · (约\d+分钟(（\d+–\d+）)?|即将叫号) 已打印$/);
     const number = (await text(page, '[data-testid=issued] strong'))!;
     await expect.poll(() => printer.printed.length).toBe(printed + 1);
     expect(docText(printer.printed.at(-1)!.doc)).toContain(number);

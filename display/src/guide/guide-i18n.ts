@@ -36,7 +36,6 @@ export const t = translator({
   waiting: { zh: '等候', en: 'Waiting' },
   estimate: { zh: '预计等候', en: 'Estimated wait' },
   minutes: { zh: '约 {n} 分钟', en: 'about {n} min' },
-  range: { zh: '约 {n} 分钟（{low}–{high}）', en: 'about {n} min ({low}–{high})' },
   nobodyServes: { zh: '当前暂无窗口办理', en: 'No window serves it now' },
   ahead: { zh: '前面 {n} 人', en: '{n} ahead' },
   st_open: { zh: '可取号', en: 'Open' },

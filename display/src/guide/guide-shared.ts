@@ -2,6 +2,8 @@
 // and the looks.
 import { css } from 'lit';
 import type { TicketView } from '../../../server/protocol/views';
+import { waitText as sharedWaitText } from '../../../server/protocol/wait-text';
+import { currentLang } from '../shared/i18n';
 import { t } from './guide-i18n';
 
 export const PRIORITY_KINDS = ['elderly', 'disabled', 'military', 'pregnant', 'green'] as const;
@@ -23,7 +25,9 @@ export function waitText(w: {
 }): string {
   if (!w.servedNow) return t('nobodyServes');
   const r = w.estimatedWait;
-  return r ? t('range', { n: r.minutes, low: r.low, high: r.high }) : t('minutes', { n: w.estimatedWaitMin });
+  // The predicted wait in the words every other surface uses (约12分钟（8–18）, 即将叫号).
+  if (r) return sharedWaitText({ ...r, servedNow: true }, currentLang()) ?? '';
+  return t('minutes', { n: w.estimatedWaitMin });
 }
 
 export const guideStyles = css`
