@@ -243,6 +243,8 @@ const alerts = z.strictObject({
   queueWaiting: z.number().int().min(1).max(10_000).default(20),
   /** A window paused longer than this, in minutes. */
   pauseMaxMin: z.number().int().min(1).max(480).default(30),
+  /** A window calling one number this long without starting service (叫号中), in minutes. */
+  callingMaxMin: z.number().int().min(1).max(120).default(10),
   /** A device silent or offline longer than this, in seconds. */
   deviceOfflineSec: z.number().int().min(5).max(3600).default(60),
   /** A board that cannot sound (blocked, no audio, failed) this long while calls happen, in seconds. */

@@ -1,6 +1,7 @@
 // The hall core's typed event bus. Events are emitted only after their transaction commits; a failing
 // listener (an adapter whose device is down) is logged and never blocks a command.
 import type { AlertView, SessionEndedEvent } from '../protocol/socket';
+import type { AdapterEvents } from './adapter-events';
 import type { CallView, EvaluationView, FollowUpView, ServiceView, TicketView, WindowView } from '../protocol/views';
 
 export type TicketAction =
@@ -17,7 +18,8 @@ export type TicketAction =
   | 'expired'
   | 'reprioritised';
 
-export interface HallEvents {
+/** The core's events, and the adapters' own (adapter-events.ts) on the same bus. */
+export interface HallEvents extends AdapterEvents {
   'ticket.changed': { ticket: TicketView; action: TicketAction; windowNo: number | null };
   call: CallView;
   'window.changed': { window: WindowView };

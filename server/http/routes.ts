@@ -42,8 +42,9 @@ export interface ApiDeps {
 const WINDOW_ACTIONS: { action: WindowAction; summary: string; body: z.ZodType<WindowCommandArgs> }[] = [
   {
     action: 'call-next',
-    summary: '叫号: call the most urgent ticket this window may take (finishes the current one)',
-    body: body.emptyBody,
+    summary:
+      '叫号: call the most urgent ticket this window may take (finishes the current one; a called-only one ends as `previous`)',
+    body: body.callNextBody,
   },
   {
     action: 'recall',

@@ -7,7 +7,7 @@ import { rootCertificates } from 'node:tls';
 import type { HallConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
 import type { StaffAccess } from '../core/staff';
-import type { Log } from '../log';
+import { newRequestId, withRequestId, type Log } from '../log';
 import { DEFAULT_MQTTS_PORT } from '../config/tls-schema';
 import { hallTopics, type HallTopics } from '../protocol/mqtt';
 import type { HallTls } from '../tls/hall-tls';
@@ -117,7 +117,12 @@ export class MqttBridge {
     }
   }
 
+  /** One inbound message is one request: its log lines (a keypad's command, a refusal) share a request id. */
   private dispatch(topic: string, payload: Buffer): void {
+    withRequestId(newRequestId(), () => this.deliver(topic, payload));
+  }
+
+  private deliver(topic: string, payload: Buffer): void {
     for (const [pattern, fns] of this.handlers) {
       if (!topicMatches(pattern, topic)) continue;
       for (const fn of fns) {

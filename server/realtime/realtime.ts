@@ -22,7 +22,7 @@ import type {
 } from '../protocol/socket';
 import { SESSION_END_MESSAGES, type SessionEndReason } from '../core/sessions';
 import type { CallView } from '../protocol/views';
-import { publicWindow } from './public-window';
+import { publicWindow, zoneServices } from './public-window';
 import type { Bound, HallIo, HallNamespace, HallSocket, NoEvents, SocketData } from './typed-io';
 import { windowScreenState } from './window-screen';
 import type { UpstreamStatus } from '../protocol/socket';
@@ -30,6 +30,7 @@ import type { UpstreamStatus } from '../protocol/socket';
 const RECENT_CALLS = 20;
 
 export class Realtime {
+  readonly name = 'realtime';
   readonly io: HallIo;
   private readonly recent: CallView[] = [];
   /** Each window's latest call, for window screens connecting later. */
@@ -287,6 +288,9 @@ export class Realtime {
       }),
       bus.on('followup.changed', ({ followUp }) => this.nsp('/supervisor').emit('followUp', followUp)),
       bus.on('alert', (alert) => this.nsp('/supervisor').emit('alert', alert)),
+      // The adapters' own events: a printer's state for its kiosk and supervisors, a device's health.
+      bus.on('printer.changed', (p) => this.printerChanged(p)),
+      bus.on('device.changed', (d) => this.nsp('/supervisor').emit('device', d)),
       bus.on('session.ended', ({ digests, reason }) => this.closeSessions(new Set(digests), reason)),
       bus.on('config.changed', ({ changed }) => this.closeStaleDevices(changed)),
       bus.on('notice.changed', () => {
@@ -295,10 +299,13 @@ export class Realtime {
           s.emit('notice', this.core.query.notice(s.data.bound.zone));
       }),
       bus.on('queues.changed', ({ services }) => {
-        this.nsp('/board').emit('queues', services);
         this.nsp('/window').emit('queues', services);
         this.nsp('/supervisor').emit('queues', services);
         this.nsp('/kiosk').emit('queues', services);
+        // A zone's board lists only the queues its windows take.
+        const boards = [...this.nsp('/board').sockets.values()];
+        const windows = boards.length ? this.core.query.snapshot().windows : [];
+        for (const s of boards) s.emit('queues', zoneServices(services, windows, s.data.bound.zone));
         this.refreshFollowedTickets();
       }),
       bus.on('ticket.changed', ({ ticket, action }) => {
@@ -365,7 +372,7 @@ export class Realtime {
   }
 
   /** A printer's state changed: its kiosk shows it; supervisors see it (the watch raises the alert). */
-  printerChanged(p: PrinterView): void {
+  private printerChanged(p: PrinterView): void {
     this.nsp('/kiosk').to(`kiosk:${p.kiosk}`).emit('printer', p);
     this.nsp('/supervisor').emit('printer', p);
   }
@@ -399,7 +406,7 @@ export class Realtime {
       hall: snap.hall,
       zone,
       windows,
-      services: snap.services,
+      services: zoneServices(snap.services, snap.windows, zone),
       recentCalls: this.recent.filter((c) => nos.has(c.windowNo)),
       notice: this.core.query.notice(zone),
       repeat: this.core.config.display.repeat,

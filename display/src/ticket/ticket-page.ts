@@ -2,8 +2,7 @@
 // ahead and the estimated wait, and — once called — which window to go to. Live over socket.io /ticket;
 // no personal data. It reconnects by itself when the phone's network drops.
 import { LitElement, css, html } from 'lit';
-import { io, type Socket } from 'socket.io-client';
-import type { ClientEvents, ServerEvents, TicketPageState } from '../../../server/protocol/socket';
+import { LiveState } from '../shared/live-state';
 import { currentLang, translator } from '../shared/i18n';
 
 const t = translator({
@@ -26,20 +25,13 @@ const t = translator({
   priority: { zh: '优先', en: 'Priority' },
 });
 
-type Ticket = TicketPageState['ticket'];
-
 export class TicketPage extends LitElement {
-  static override properties = { state: { state: true }, online: { state: true }, missing: { state: true } };
-  declare state: TicketPageState | null;
-  declare online: boolean;
+  static override properties = { missing: { state: true } };
   declare missing: boolean;
-  private socket: Socket<ServerEvents<'/ticket'>, ClientEvents<'/ticket'>> | null = null;
   private readonly language = currentLang();
 
   constructor() {
     super();
-    this.state = null;
-    this.online = false;
     this.missing = false;
   }
 
@@ -125,41 +117,24 @@ export class TicketPage extends LitElement {
     }
   `;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const ticketId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '');
-    const s: Socket<ServerEvents<'/ticket'>, ClientEvents<'/ticket'>> = io('/ticket', {
-      auth: { ticketId },
-      transports: ['websocket', 'polling'],
-      reconnectionDelayMax: 3000,
-    });
-    this.socket = s;
-    s.on('connect', () => (this.online = true));
-    s.on('disconnect', () => (this.online = false));
-    s.on('connect_error', (e: Error & { data?: { code?: string } }) => {
-      this.online = false;
-      if (e.data?.code === 'TICKET_NOT_FOUND') this.missing = true;
-    });
-    s.on('state', (st: TicketPageState) => {
-      this.state = st;
-      this.missing = false;
-    });
-    s.on('ticket', (ticket: Ticket) => {
-      if (!this.state) return;
-      if (ticket.status === 'called' && this.state.ticket.status !== 'called') navigator.vibrate?.([400, 200, 400]);
-      this.state = { ...this.state, ticket };
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.socket?.disconnect();
-  }
+  private readonly live = new LiveState(this, {
+    namespace: '/ticket',
+    auth: { ticketId: decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '') },
+    patch: { ticket: (st, ticket) => ({ ...st, ticket }) },
+    listen: {
+      state: () => (this.missing = false),
+      ticket: (tk, before) => {
+        if (tk.status === 'called' && before?.ticket.status !== 'called') navigator.vibrate?.([400, 200, 400]);
+      },
+    },
+    onRefused: (r) => (this.missing ||= r.code === 'TICKET_NOT_FOUND'),
+  });
 
   override render() {
     if (this.missing) return html`<p class="status bad" data-status="missing">${t('notFound')}</p>`;
-    if (!this.state) return null;
-    const tk = this.state.ticket;
+    const st = this.live.state;
+    if (!st) return null;
+    const tk = st.ticket;
     const where = tk.windowName ?? (tk.windowNo !== null ? t('window', { no: tk.windowNo }) : '');
     const cls =
       tk.status === 'called'
@@ -170,8 +145,8 @@ export class TicketPage extends LitElement {
             ? 'bad'
             : '';
     return html`
-      ${this.online ? null : html`<div class="offline">${t('offline')}</div>`}
-      <div class="hall">${this.state.hall.name}</div>
+      ${this.live.connection === 'online' ? null : html`<div class="offline">${t('offline')}</div>`}
+      <div class="hall">${st.hall.name}</div>
       <div class="service">${tk.serviceName}${tk.priority ? html` · ${t('priority')}` : null}</div>
       <div class="number" data-number>${tk.number}</div>
       <div class="status ${cls}" data-status=${tk.status}>${t(`s_${tk.status}`, { window: where })}</div>
