@@ -163,17 +163,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
   ];
   const adapters = new Adapters(list, log);
   const rt = realtime;
-  // The admin's saves: applied by the core, then the adapters that take new settings while running restart.
-  const settings = new LiveSettings(core, {
-    overlay,
-    log,
-    restart: {
-      names: new Set(['voice', 'upstream']),
-      run: (name, c) => adapters.restart(name, name === 'voice' ? c.voice : c.upstream),
-    },
-  });
   const routes = mountApi(app, ctx, {
-    settings,
     printing,
     upstream,
     health,
@@ -181,6 +171,15 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     metrics,
     addresses,
     tls,
+    // Live settings: voice and the upstream sender take theirs through their adapter's restart.
+    settings: new LiveSettings(core, {
+      overlay,
+      log,
+      restart: {
+        names: new Set(['voice', 'upstream']),
+        run: (name, c) => adapters.restart(name, name === 'voice' ? c.voice : c.upstream),
+      },
+    }),
     healthReport: healthReport(ctx, {
       databaseOpen: () => db.open,
       backups: backup.backups,

@@ -1,6 +1,7 @@
 // The routes of the hall's app, mounted once every adapter they reach exists: the API table (routes.ts), its
 // OpenAPI document and docs page, the voice audio, /metrics, the pages, and the uniform error answer.
 import type { Express } from 'express';
+import type { LiveSettings } from '../admin/live-settings';
 import type { HallContext } from '../adapters/context';
 import { HallError } from '../domain/errors';
 import type { HallMetrics } from '../health/metrics';
@@ -13,14 +14,11 @@ import type { Voice } from '../voice/voice';
 import type { DeviceHealth } from '../health/device-health';
 import { errorMiddleware, makeRoute } from './handler';
 import { openApiDocument } from './openapi';
-import type { LiveSettings } from '../admin/live-settings';
 import { HttpLimits } from './rate-limits';
 import { apiRoutes, authorizer, type RouteDef } from './routes';
 import type { HallAddresses } from './web-app';
 
 export interface ApiParts {
-  /** The admin's live settings (DESIGN.md §6 "Admin"). */
-  settings?: LiveSettings;
   printing: TicketPrinting;
   upstream: Upstream;
   health: DeviceHealth;
@@ -29,6 +27,8 @@ export interface ApiParts {
   healthReport: () => Record<string, unknown>;
   addresses: HallAddresses;
   tls: HallTls | null;
+  /** Live settings: the admin's routes. */
+  settings?: LiveSettings;
 }
 
 export function mountApi(app: Express, ctx: HallContext, p: ApiParts): RouteDef[] {

@@ -180,6 +180,17 @@ describe('admin settings API', () => {
     expect(r.body.needsRestart).toContain('server.port');
   });
 
+  it('a new upstream address restarts the upstream adapter, not the server', async () => {
+    const { version, config } = await current();
+    config.upstream = { url: 'http://127.0.0.1:9/hall', secret: 'a-secret-of-sixteen-chars' };
+    const r = await put(version, config);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.applied).toContain('upstream');
+    expect(r.body.needsRestart).not.toContain('upstream');
+    expect(s.adapters.status().find((a) => a.name === 'upstream')!.state).toBe('running');
+    expect(JSON.stringify((await current()).config)).not.toContain('a-secret-of-sixteen-chars');
+  });
+
   it('settings that run commands on the server are not the browser’s to change', async () => {
     const { version, config } = await current();
     config.voice.output = { command: '/bin/sh', args: ['-c', 'id'] };

@@ -110,10 +110,10 @@ export class LiveState<N extends Namespace> implements ReactiveController {
     s.on('disconnect', (reason: string) => {
       if (this.ended) return;
       this.set('offline', null);
-      // The server closed it (a live settings change: a revoked token, another zone): socket.io would not try
-      // again, so the screen does, and is refused (shown) or bound anew.
-      if (reason === 'io server disconnect')
-        this.retry ??= setTimeout(() => {
+      // The server closed it without ending a session (a live settings change: a revoked device token,
+      // another zone): socket.io would not try again, so the screen does, and is refused (shown) or bound anew.
+      if (reason === 'io server disconnect' && !this.retry)
+        this.retry = setTimeout(() => {
           this.retry = null;
           this.socket?.connect();
         }, 1000);
