@@ -13,9 +13,14 @@ import {
   type Visit,
 } from '../domain/report';
 import { hallDay, minuteOfDay } from '../domain/numbering';
-import { OUTSIDE_LABEL } from '../reports/columns';
 import type { VisitCursor, VisitRow } from '../store/reports';
 import type { CoreState } from './state';
+
+/** By window or clerk, the line of visits outside every row (Report.outside). */
+export const OUTSIDE_LABEL: Partial<Record<string, { zh: string; en: string }>> = {
+  window: { zh: '未到窗口', en: 'Not at a window' },
+  clerk: { zh: '未经办', en: 'No clerk' },
+};
 
 export interface LabelledRow extends ReportRow {
   label: string;

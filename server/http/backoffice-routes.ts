@@ -13,7 +13,8 @@ import * as body from '../protocol/http';
 import { evaluationsCsv } from '../reports/evaluation-csv';
 import { dayRange } from './evaluation-routes';
 import { created, FileReply, validate } from './handler';
-import type { ApiDeps, RouteDef } from './routes';
+import type { ApiDeps } from './api-deps';
+import type { RouteDef } from './route-def';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -1,43 +1,27 @@
 // The HTTP API as one table: each route names who may call it, its body schema and its action.
 // The router, the OpenAPI document and the table-driven security test all read this table.
 import type { z } from 'zod';
-import type { HttpLimits } from './rate-limits';
 import * as policy from '../auth/policy';
 import { WINDOW_COMMANDS, type WindowAction, type WindowCommandArgs } from '../core/commands';
-import type { HallCore } from '../core/hall-core';
 import { windowNo } from './access';
-import { actorOf, type StaffAccess } from '../core/staff';
+import { actorOf } from '../core/staff';
 import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import { toPublic } from '../protocol/views';
-import type { TicketPrinting } from '../printing/ticket-printing';
 import { adminRoutes } from '../admin/admin-routes';
-import type { LiveSettings } from '../admin/live-settings';
 import { backofficeRoutes } from './backoffice-routes';
 import { evaluationRoutes } from './evaluation-routes';
 import { reportRoutes } from './report-routes';
 import { sessionRoutes } from './session-routes';
 import { supervisorRoutes } from './supervisor-routes';
-import type { DeviceHealthView } from '../protocol/socket';
-import type { UpstreamStatus } from '../protocol/socket';
 import { created, validate } from './handler';
 
 export { authorizer, type Access } from './access';
 import { route, type RouteDef } from './route-def';
 export { route, type RouteDef, type RouteSpec } from './route-def';
 
-export interface ApiDeps {
-  core: HallCore;
-  staff: StaffAccess;
-  publicUrl: () => string;
-  devices: () => DeviceHealthView[];
-  upstream: { status: () => UpstreamStatus; retry: () => number };
-  printing: TicketPrinting;
-  health: () => Record<string, unknown>;
-  limits: HttpLimits;
-  /** Live settings (the admin's routes); absent in a hall without them. */
-  settings?: LiveSettings;
-}
+export type { ApiDeps } from './api-deps';
+import type { ApiDeps } from './api-deps';
 
 /** Every window command's body is one of the command's arguments (each schema checks its own). */
 const WINDOW_ACTIONS: { action: WindowAction; summary: string; body: z.ZodType<WindowCommandArgs> }[] = [

@@ -1,5 +1,6 @@
 // The report's columns, in the order every export shows them, with Chinese and English headings.
-import type { LabelledRow, Report } from '../core/reports';
+import { OUTSIDE_LABEL, type LabelledRow, type Report } from '../core/reports';
+export { OUTSIDE_LABEL } from '../core/reports';
 
 export type Lang = 'zh' | 'en';
 
@@ -41,12 +42,6 @@ export function cellText(row: LabelledRow, c: Column): string {
   if (c.kind === 'share') return `${Math.round((v as number) * 1000) / 10}%`;
   return String(v);
 }
-
-/** By window or clerk, the line of visits outside every row (Report.outside). */
-export const OUTSIDE_LABEL: Partial<Record<string, { zh: string; en: string }>> = {
-  window: { zh: '未到窗口', en: 'Not at a window' },
-  clerk: { zh: '未经办', en: 'No clerk' },
-};
 
 /** The rows as every export shows them: the groups, the visits outside them, the total (labelled). */
 export function reportLines(r: Report, lang: Lang): LabelledRow[] {
