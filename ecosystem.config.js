@@ -16,7 +16,10 @@ module.exports = {
       time: true,
       out_file: 'logs/hall.out.log',
       error_file: 'logs/hall.err.log',
-      env: { NODE_ENV: 'production' },
+      // The server's JSON log, reopened on SIGUSR2 after logrotate moved it (README "Logs"), which reads the pid
+      // from logs/hall-0.pid (pm2 adds the instance number to the name).
+      pid_file: 'logs/hall.pid',
+      env: { NODE_ENV: 'production', HALL_LOG_FILE: 'logs/hall.log' },
     },
   ],
 };

@@ -185,6 +185,14 @@ async function main(): Promise<void> {
           ]
         : []),
     ];
+    // What the wait prediction (issue 25) adds to each POST /api/tickets, timed inside the server.
+    const metrics = await fetch(`${url}/metrics`).then((x) => x.text());
+    const pq = (q: string) =>
+      Number(new RegExp(`^hall_wait_prediction_issue_ms\\{quantile="${q}"\\} (\\S+)$`, 'm').exec(metrics)?.[1]);
+    if (Number.isFinite(pq('count')))
+      lines.push(
+        `wait prediction added to POST /api/tickets: n ${pq('count')}, p50 ${pq('0.5').toFixed(2)} ms, p99 ${pq('0.99').toFixed(2)} ms, max ${pq('1').toFixed(2)} ms`,
+      );
     console.log(lines.join('\n'));
     if (values.write) {
       const doc = path.join(PROJECT_ROOT, 'docs/benchmarks.md');

@@ -4,6 +4,10 @@
 // idNumber, authorization) are redacted by name, and every line is scrubbed of the hall's configured
 // secrets (device tokens, the upstream secret, the broker password) and of anything shaped like a
 // resident ID number, wherever such text ends up (an error message, a username, a payload excerpt).
+// Every line written while an HTTP request or a device command is handled carries its request id (`reqId`,
+// from an AsyncLocalStorage: no handler passes it along by hand). Rotation: see README "Logs".
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { HallConfig } from './config/schema';
 
@@ -25,6 +29,19 @@ export function configSecrets(config: () => HallConfig): () => string[] {
     return out;
   };
 }
+
+const requestContext = new AsyncLocalStorage<{ reqId: string }>();
+
+/** Runs `fn` (and everything it starts) as the handling of one request: its log lines carry `reqId`. */
+export function withRequestId<T>(reqId: string, fn: () => T): T {
+  return requestContext.run({ reqId }, fn);
+}
+
+/** The request being handled here, if any. */
+export const currentRequestId = (): string | undefined => requestContext.getStore()?.reqId;
+
+/** A new request id (a client's own `X-Request-Id` is kept when it looks like one: see http/observe.ts). */
+export const newRequestId = (): string => randomUUID();
 
 export function scrub(line: string, secrets: Iterable<string>): string {
   let out = line.replace(ID_NUMBER, (_m, head: string, tail: string) => `${head}***********${tail.slice(-4)}`);
@@ -66,9 +83,24 @@ export function hallLogger(o: LoggerOptions = {}): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACT, censor: '[redacted]' },
+      // A fresh object each line: pino merges the line's fields into what the mixin returns.
+      mixin: () => {
+        const r = requestContext.getStore();
+        return r ? { reqId: r.reqId } : {};
+      },
     },
     destination,
   );
+}
+
+/**
+ * The log as a file of the server's own (`--log-file` / HALL_LOG_FILE), every level in it. Rotation: logrotate
+ * moves the file away and sends SIGUSR2 (README "Logs"); `reopen` then opens a new file under the same name,
+ * so no line is lost between a copy and a truncation.
+ */
+export function logFile(file: string): { write(s: string): unknown; reopen(): void } {
+  const dest = pino.destination({ dest: file, sync: true, mkdir: true });
+  return { write: (line) => dest.write(line), reopen: () => dest.reopen() };
 }
 
 /** The `log(msg, e?, fields?)` function the adapters take, on a pino logger. */

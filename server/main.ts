@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { VirtualPrinter } from '../devices/virtual-printer';
 import { startHallServer } from './app';
 import { ConfigError, loadConfigFile } from './config/load';
+import { logFile } from './log';
 import { DEMO_CONFIG } from './paths';
 
 function portArg(name: string, text: string | undefined): number | undefined {
@@ -23,13 +24,14 @@ async function main(): Promise<void> {
       'mqtt-host': { type: 'string' },
       'tls-port': { type: 'string' },
       'mqtts-port': { type: 'string' },
+      'log-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(
-      'usage: npm start -- [--config hall.yaml] [--data DIR] [--port N] [--mqtt-port N] [--mqtt-host ADDR] [--tls-port N] [--mqtts-port N]\n' +
-        '   or: HALL_CONFIG=hall.yaml HALL_DATA_DIR=DIR PORT=N HALL_MQTT_PORT=N HALL_MQTT_HOST=ADDR npm start',
+      'usage: npm start -- [--config hall.yaml] [--data DIR] [--port N] [--mqtt-port N] [--mqtt-host ADDR] [--tls-port N] [--mqtts-port N] [--log-file FILE]\n' +
+        '   or: HALL_CONFIG=hall.yaml HALL_DATA_DIR=DIR PORT=N HALL_MQTT_PORT=N HALL_MQTT_HOST=ADDR HALL_LOG_FILE=FILE npm start',
     );
     return;
   }
@@ -57,6 +59,10 @@ async function main(): Promise<void> {
         }
       : undefined;
   const demo = path.resolve(configFile) === DEMO_CONFIG;
+  // With a log file of its own the server reopens it on SIGUSR2, after logrotate moved it (README "Logs").
+  const logPath = values['log-file'] ?? process.env.HALL_LOG_FILE;
+  const file = logPath ? logFile(path.resolve(logPath)) : undefined;
+  if (file) process.on('SIGUSR2', () => file.reopen());
   const server = await startHallServer({
     config,
     dataDir,
@@ -64,6 +70,7 @@ async function main(): Promise<void> {
     tlsPort,
     mqtt,
     demo,
+    logDestination: file,
     configDir: path.dirname(path.resolve(configFile)),
     // The start entry, not the library, brings the simulator for `virtual: true` printers (demos).
     virtualPrinter: (id) => new VirtualPrinter(id),

@@ -2,6 +2,8 @@
 // ahead, estimated wait, time, a QR code to the mobile ticket page, a short notice, cut.
 import * as cmd from './commands';
 import { encodeGb18030, wrap } from './text';
+import type { EstimatedWait } from '../../server/protocol/views';
+import { waitLine } from '../../server/protocol/wait-text';
 
 export interface PrintedTicket {
   hallName: string;
@@ -11,6 +13,8 @@ export interface PrintedTicket {
   estimatedWaitMin: number;
   /** False when no window takes the matter now: the paper says so instead of a wait (absent = served). */
   servedNow?: boolean;
+  /** The predicted wait with its 80% range; null when the hall is closed (no minutes printed). */
+  estimatedWait?: EstimatedWait | null;
   /** Local time as the visitor reads it, e.g. "2026-11-23 09:05". */
   issuedAt: string;
   /** The mobile ticket page; encoded in the QR code. */
@@ -69,7 +73,14 @@ export function encodeTicket(t: PrintedTicket, layout: TicketLayout = LAYOUTS[80
   b.text(t.number, { w: 4, h: 4, bold: true });
   b.raw(cmd.feed(1));
   b.text(`前方还有${t.waitingAhead}人`, { w: 2, h: 1 });
-  b.text(t.servedNow === false ? '当前暂无窗口办理' : `预计等候约${t.estimatedWaitMin}分钟`);
+  // The predicted wait when the server sent one (none at all when the hall is closed); the older figure else.
+  const line =
+    t.estimatedWait !== undefined
+      ? waitLine(t.estimatedWait)
+      : t.servedNow === false
+        ? '当前暂无窗口办理'
+        : `预计等候约${t.estimatedWaitMin}分钟`;
+  if (line) b.text(line);
   b.text(`取号时间 ${t.issuedAt}`);
   b.raw(cmd.align('center')).raw(cmd.qr(Buffer.from(t.statusUrl, 'utf8'), layout.qrModule, 'M'));
   b.text('微信扫码查看排队进度');

@@ -9,6 +9,8 @@ import { minutesOf, type Scenario, type WindowGroup } from './scenario';
 import type { Visitor } from './visitors';
 
 export interface Served {
+  /** The visitor's id (visitors.ts). */
+  id?: number;
   service: string;
   arrival: number;
   wait: number;
@@ -26,21 +28,35 @@ export interface DayResult {
   left?: Record<string, number>;
 }
 
-interface SimWindow extends HallWindow {
+export interface SimWindow extends HallWindow {
   busyUntil: number;
   idleSince: number;
   busy: number;
+  /** The visitor called last: matter and when (minutes); at the window while busyUntil is ahead. */
+  current?: { service: string; since: number };
   /** The window's live state, moved by the hall's own window rules (server/domain/window-machine.ts). */
   seat: WindowSeat;
   /** The visitor at the window: serving, or called and never coming (a no-show). */
   visit: Visit | null;
 }
 
+/** The day as it stands when a visitor takes a number (the wait prediction's accuracy, 潮汐 moves). */
+export interface DayView {
+  now: number;
+  visitor: Visitor;
+  /** Every visitor waiting, the newcomer included. */
+  waiting: () => Visitor[];
+  /** The windows; a 潮汐 move may set a window's `skills` (scripts/simulate/tidal.ts). */
+  windows: readonly SimWindow[];
+  /** Visits that ended by now: matter and minutes at the window. */
+  ended: () => { service: string; minutes: number }[];
+}
+
 export function windowsOf(plan: readonly WindowGroup[]): HallWindow[] {
   const out: HallWindow[] = [];
   for (const g of plan)
     for (let i = 0; i < g.count; i++)
-      out.push({ no: out.length + 1, name: `${out.length + 1}`, kind: g.kind, zone: 'A', skills: g.skills });
+      out.push({ no: out.length + 1, name: `${out.length + 1}`, kind: g.kind, zone: 'A', skills: { ...g.skills } });
   return out;
 }
 
@@ -67,6 +83,8 @@ export function simulateDay(
   visitors: readonly Visitor[],
   policy: Policy,
   plan: readonly WindowGroup[] = s.windows,
+  /** Told of every visitor taking a number, before any window calls them. */
+  onIssue?: (view: DayView) => void,
 ): DayResult {
   const open = minutesOf(s.day.open);
   const close = minutesOf(s.day.close);
@@ -94,6 +112,7 @@ export function simulateDay(
   const byId = new Map<number, Visitor>();
   const served: Served[] = [];
   let noShows = 0;
+  const visits: { service: string; minutes: number; end: number }[] = [];
 
   const heads = (): Candidate[] => {
     const out: Candidate[] = [];
@@ -130,6 +149,7 @@ export function simulateDay(
     if (v.noShow) noShows++;
     else
       served.push({
+        id: v.id,
         service: v.service,
         arrival: v.arrival,
         wait: t - v.arrival,
@@ -140,6 +160,8 @@ export function simulateDay(
     w.visit = { id: c.ticketId, number: c.ticketId, status: v.noShow ? 'called' : 'serving', recallCount: 0 };
     w.busyUntil = t + dur;
     w.busy += dur;
+    w.current = { service: v.service, since: t };
+    visits.push({ service: v.service, minutes: dur, end: t + dur });
     return true;
   };
 
@@ -168,6 +190,13 @@ export function simulateDay(
     const q = queues.get(key(v)) ?? { items: [], head: 0 };
     q.items.push(v);
     queues.set(key(v), q);
+    onIssue?.({
+      now,
+      visitor: v,
+      waiting: () => [...queues.values()].flatMap((x) => x.items.slice(x.head)),
+      windows,
+      ended: () => visits.filter((x) => x.end <= now),
+    });
     // Idle windows, longest idle first, are offered the hall's queues.
     const idle = windows.filter((w) => w.busyUntil <= now).sort((a, b) => a.idleSince - b.idleSince || a.no - b.no);
     for (const w of idle) if (call(w, now) && q.items.length === q.head) break;

@@ -1,5 +1,5 @@
 // npm run simulate -- SCENARIO.json [--policy NAME|all] [--reps N] [--seed S] [--json] [--load 1.2]
-//   [--plan PLAN.json] [--min-windows 0.9] [--chart FILE.svg]
+//   [--plan PLAN.json] [--min-windows 0.9] [--chart FILE.svg] [--eta] [--tidal [--tidal-moves 6]]
 // npm run simulate -- --replay data/hall.sqlite --config hall.yaml --day 2026-11-20 [--plan PLAN.json] …
 // Replays hall days (drawn from a scenario, or one recorded in the hall's database) through the real routing
 // code and reports waits per policy (minutes).
@@ -18,6 +18,8 @@ import { recordedDay, recordedFigures, type RecordedDay } from './replay';
 import { routingSchema } from '../../server/config/schema';
 import type { RoutingParams } from '../../server/domain/routing';
 import { exitOnShortfall } from '../bench-check';
+import { etaOfPolicy, type EtaFigures } from './eta';
+import { runOursTidal } from './tidal';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,6 +36,11 @@ const { values, positionals } = parseArgs({
     day: { type: 'string' },
     routing: { type: 'string' },
     load: { type: 'string', default: '1' },
+    // The predicted wait's accuracy per policy (scripts/simulate/eta.ts): a prediction at every issue.
+    eta: { type: 'boolean', default: false },
+    // Ours with the 潮汐 suggestions applied during the day (scripts/simulate/tidal.ts); `ours-static` without.
+    tidal: { type: 'boolean', default: false },
+    'tidal-moves': { type: 'string', default: '6' },
   },
 });
 
@@ -114,6 +121,17 @@ if (replay) policies.recorded = recordedFigures(scenario, replay);
 for (const n of names)
   policies[n] = exitOnShortfall(() => runPolicy(scenario, n, { reps, seed, plan, visitors, routing }));
 
+let tidalMoves: number | null = null;
+if (values.tidal && policies.ours) {
+  const moves = Number(values['tidal-moves']);
+  if (!Number.isInteger(moves) || moves < 0) fail(`--tidal-moves: not a count: ${values['tidal-moves']}`);
+  const withMoves = exitOnShortfall(() => runOursTidal(scenario, moves, { reps, seed, plan, visitors, routing }));
+  tidalMoves = withMoves.tidalMoves;
+  const { ours: without, ...peers } = policies;
+  for (const k of Object.keys(policies)) delete policies[k];
+  Object.assign(policies, { ours: withMoves, 'ours-static': without, ...peers });
+}
+
 const minShare = values['min-windows'] === undefined ? null : Number(values['min-windows']);
 const minimal =
   minShare === null
@@ -134,6 +152,9 @@ for (const [n, m] of unreached)
 if (unreached.length) process.exitCode = 1;
 
 const paired = pairedAgainstOurs(policies);
+
+const eta: Record<string, EtaFigures> = {};
+if (values.eta) for (const n of names) eta[n] = etaOfPolicy(scenario, n, { reps, seed, plan, visitors, routing });
 
 if (values.chart) writeFileSync(values.chart, chartSvg(scenario.name, policies));
 
@@ -167,10 +188,12 @@ if (values.json) {
           priority: r.priority,
           meanCi95: r.meanCi95,
           utilisation: r.utilisation,
+          ...(eta[n] ? { eta: eta[n] } : {}),
         },
       ]),
     ),
     ...(Object.keys(paired).length ? { paired } : {}),
+    ...(tidalMoves !== null ? { tidalMovesPerDay: tidalMoves } : {}),
     ...(minimal ? { minimalWindows: minimal } : {}),
   };
   console.log(JSON.stringify(out, null, 2));
@@ -214,6 +237,25 @@ if (values.json) {
             return `${d >= 0 ? '+' : ''}${d.toFixed(2)} ±${h.toFixed(2)} ${verdict}`.padStart(20);
           }),
         ].join(' '),
+      );
+  }
+  if (tidalMoves !== null)
+    console.log(
+      `\nours: with 潮汐 suggestions applied (${tidalMoves.toFixed(1)} moves a day on average); ours-static: without`,
+    );
+  if (values.eta) {
+    console.log('\npredicted wait at each issue against the wait that happened (minutes):');
+    console.log(['policy'.padEnd(14), 'MAE', 'p90 |err|', 'in 80% range', 'naive MAE', 'tickets'].join('  '));
+    for (const [n, e] of Object.entries(eta))
+      console.log(
+        [
+          n.padEnd(14),
+          e.mae.toFixed(2),
+          e.p90AbsError.toFixed(2),
+          `${(e.coverage80 * 100).toFixed(1)}%`,
+          e.naiveMae.toFixed(2),
+          e.samples,
+        ].join('  '),
       );
   }
   if (minimal)

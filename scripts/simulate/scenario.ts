@@ -40,6 +40,8 @@ export const scenarioSchema = z.strictObject({
         count: z.number().int().min(0),
         kind: z.enum(WINDOW_KINDS),
         skills: z.record(z.string(), z.number().int().min(1).max(9)),
+        /** Matters its clerks are trained for (潮汐 moves, `--tidal`); default: the matters in `skills`. */
+        canTake: z.array(z.string()).optional(),
       }),
     )
     .min(1),

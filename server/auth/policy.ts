@@ -24,6 +24,13 @@ export function requireSupervisor(p: Principal | null): Principal & { kind: 'sta
   return q;
 }
 
+/** The guide desk (导服台): the `guide` role, supervisors and admins; no device, no clerk. */
+export function requireGuideDesk(p: Principal | null): Principal & { kind: 'staff' } {
+  const q = requireStaff(p);
+  if (q.role !== 'guide' && !isSupervisor(q)) throw new HallError('FORBIDDEN', '此操作仅限导服台、值班长或管理员');
+  return q;
+}
+
 /**
  * What a hardware caller keypad (呼叫器) may do: the keys it has, the same over MQTT and HTTP. Special call,
  * transfer, call-back, start and reading the window's held tickets (with masked IDs and notes) are the
@@ -60,6 +67,13 @@ export function requireWindowActor(p: Principal | null, windowNo: number, action
   if (q.windowNo !== windowNo) {
     throw new HallError('FORBIDDEN', `您登录的是 ${q.windowNo} 号窗口，不能操作 ${windowNo} 号窗口`);
   }
+  return q;
+}
+
+/** Live settings (DESIGN.md §6 "Admin"): admins only; supervisors, clerks and devices are refused. */
+export function requireAdmin(p: Principal | null): Principal & { kind: 'staff' } {
+  const q = requireStaff(p);
+  if (q.role !== 'admin') throw new HallError('FORBIDDEN', '此操作仅限管理员');
   return q;
 }
 

@@ -7,6 +7,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync
 import path from 'node:path';
 import { hallDay, localStamp, minuteOfDay, parseHhMm } from '../domain/numbering';
 import { Periodic } from '../core/periodic';
+import type { Adapter } from '../adapters/adapter';
+import type { HallContext } from '../adapters/context';
 import { PRIVATE_DIR, PRIVATE_FILE, privateDbFile, type Db } from '../store/db';
 import {
   highWaterFile,
@@ -184,4 +186,29 @@ export class NightlyBackup {
       this.running = false;
     }
   }
+}
+
+/** The nightly backup as an adapter (idle when `backup.disabled`); its status feeds /api/health. */
+/** `db` comes from the composition root: the backup copies the file, it never goes through the stores. */
+export function backupAdapter(ctx: HallContext, db: Db): { backups: NightlyBackup; adapter: Adapter } {
+  const c = ctx.config;
+  const backups = new NightlyBackup(
+    db,
+    {
+      dir: c.backup.dir ?? path.join(ctx.dataDir, 'backups'),
+      at: c.backup.at,
+      keep: c.backup.keep,
+      timezone: c.hall.timezone,
+    },
+    ctx.core.clock,
+    ctx.log,
+  );
+  return {
+    backups,
+    adapter: {
+      name: 'backup',
+      start: () => void (c.backup.disabled || backups.start()),
+      stop: () => backups.stop(),
+    },
+  };
 }

@@ -125,9 +125,12 @@ const passwordHash = z
 const clerk = z.strictObject({
   id,
   name: z.string().min(1).max(50),
-  role: z.enum(['clerk', 'supervisor', 'admin']),
+  /** `guide`: the guide desk (导服台): finds, reprints, cancels, prioritises and moves tickets; no window. */
+  role: z.enum(['clerk', 'supervisor', 'admin', 'guide']),
   passwordHash,
   photoUrl: z.string().max(500).optional(),
+  /** A clerk who may no longer log in (kept for the records that name him); his sessions end. */
+  disabled: z.boolean().optional(),
 });
 
 const device = z.discriminatedUnion('kind', [
@@ -248,6 +251,8 @@ const alerts = z.strictObject({
   queueWaiting: z.number().int().min(1).max(10_000).default(20),
   /** A window paused longer than this, in minutes. */
   pauseMaxMin: z.number().int().min(1).max(480).default(30),
+  /** A window calling one number this long without starting service (叫号中), in minutes. */
+  callingMaxMin: z.number().int().min(1).max(120).default(10),
   /** A device silent or offline longer than this, in seconds. */
   deviceOfflineSec: z.number().int().min(5).max(3600).default(60),
   /** A board that cannot sound (blocked, no audio, failed) this long while calls happen, in seconds. */

@@ -3,7 +3,8 @@
 // idempotency key. Events collected in ctx.tx go out only after the commit. Adapters call
 // `core.run('callNext', { window: 3 }, actor, key)`: the name picks the argument and result types.
 import { ackAlert, reconcileAlerts } from './alerts';
-import { addAppointments } from './appointments';
+import { addAppointments, recordMissedAppointments } from './appointments';
+import { applyConfig } from './config-commands';
 import { chooseLevel, requestEvaluation, setCaseNo, submitEvaluation, sweepEvaluations } from './evaluations';
 import { followUpStep } from './follow-ups';
 import { closeDay, pruneIdempotencyKeys, recordDaySummary, turnDay } from './hall-day';
@@ -26,6 +27,8 @@ export const commands = {
   openTicketsOfPerson,
   notePrint,
   addAppointments,
+  /** Booked appointments past their slot and the late limit become no-shows (core/appointment-sweep.ts). */
+  recordMissedAppointments,
   // a clerk at a window (one handler each: window-commands.ts)
   callNext: atWindow.callNext,
   recall: atWindow.recall,
@@ -43,6 +46,8 @@ export const commands = {
   endTimedSkills,
   setWindowOpen,
   setNotice,
+  // live settings (admin)
+  applyConfig,
   // staff sessions
   openSession,
   logout,

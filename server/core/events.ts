@@ -1,6 +1,7 @@
 // The hall core's typed event bus. Events are emitted only after their transaction commits; a failing
 // listener (an adapter whose device is down) is logged and never blocks a command.
 import type { AlertView, SessionEndedEvent } from '../protocol/socket';
+import type { AdapterEvents } from './adapter-events';
 import type { CallView, EvaluationView, FollowUpView, ServiceView, TicketView, WindowView } from '../protocol/views';
 
 export type TicketAction =
@@ -17,7 +18,8 @@ export type TicketAction =
   | 'expired'
   | 'reprioritised';
 
-export interface HallEvents {
+/** The core's events, and the adapters' own (adapter-events.ts) on the same bus. */
+export interface HallEvents extends AdapterEvents {
   'ticket.changed': { ticket: TicketView; action: TicketAction; windowNo: number | null };
   call: CallView;
   'window.changed': { window: WindowView };
@@ -31,6 +33,8 @@ export interface HallEvents {
   alert: AlertView;
   /** Clerk sessions ended (core/sessions.ts): their sockets are closed. Digests only, never tokens. */
   'session.ended': { digests: string[]; reason: SessionEndedEvent['reason'] };
+  /** The hall's configuration changed while it runs (live settings): adapters re-read what they show. */
+  'config.changed': { version: number; changed: string[] };
 }
 
 export type HallEventName = keyof HallEvents;

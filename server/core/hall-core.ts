@@ -14,6 +14,8 @@ import { IDEMPOTENCY_TTL_MS, keyOwner, keyReused, requestFingerprint } from './i
 import { HallQueries } from './queries';
 import { CoreState, type Actor, type CallAudioSource, type Clock, type Ctx } from './state';
 import { Tx } from './tx';
+import { withPrediction } from './issue-ticket';
+import type { IssuedTicketView } from '../protocol/views';
 import type { OutboxEntry } from './upstream-outbox';
 import type { UpstreamOutbox, LoggedEntry } from './ports';
 
@@ -74,7 +76,7 @@ export class HallCore {
    */
   run<N extends CommandName>(name: N, args: ArgsOf<N>, actor: Actor, key?: string): ResultOf<N> {
     const command = commands[name] as unknown as (ctx: Ctx, args: ArgsOf<N>) => ResultOf<N>;
-    return this.#transact(actor, (ctx) => {
+    const result = this.#transact(actor, (ctx) => {
       if (!key) return command(ctx, args);
       const scope = idempotencyScope(name, args);
       const owner = scope.windowNo !== null ? keyOwner(actor, scope.windowNo) : actor;
@@ -87,6 +89,9 @@ export class HallCore {
       store.put(owner, key, fingerprint, result ?? null, ctx.now);
       return result;
     });
+    // A new ticket's predicted wait is made after the commit, outside the transaction (core/wait.ts).
+    if (name === 'issueTicket') return withPrediction(this.#state, result as IssuedTicketView) as ResultOf<N>;
+    return result;
   }
 
   /** Runs fn in one transaction (after the day rollover), then publishes what it collected. */
@@ -122,7 +127,7 @@ export class HallCore {
     for (const no of tx.windows) bus.emit({ type: 'window.changed', payload: { window: this.query.windowView(no) } });
     // A window opening, closing or pausing changes who serves each queue (the estimated wait) too.
     if (tx.queues || tx.windows.size > 0)
-      bus.emit({ type: 'queues.changed', payload: { services: this.query.serviceViews() } });
+      bus.emit({ type: 'queues.changed', payload: { services: this.query.serviceViews({ cached: true }) } });
   }
 
   // ── the upstream adapter's ports (core/ports.ts) ────────────────────────────────────────────────

@@ -35,6 +35,10 @@ export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
       pausedAt: w.pausedAt === null ? null : Date.parse(w.pausedAt),
       pauseReason: w.pauseReason,
       skills: w.skills,
+      calling:
+        w.state === 'calling' && w.ticket?.calledAt
+          ? { number: w.ticket.number, since: Date.parse(w.ticket.calledAt) }
+          : null,
     })),
     devices: sources.devices(),
     upstream: sources.upstream(),
@@ -43,6 +47,7 @@ export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
       deviceOfflineSec: limits.deviceOfflineSec,
       upstreamBacklogMin: limits.upstreamBacklogMin,
       boardMuteSec: limits.boardMuteSec,
+      callingMaxMin: limits.callingMaxMin,
     },
   };
 }

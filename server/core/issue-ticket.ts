@@ -9,7 +9,7 @@ import type { IssuedTicketView, TicketView } from '../protocol/views';
 import type { ServicePlan } from './hall-model';
 import type { CoreState, Ctx } from './state';
 import { hashIdNumber, maskIdNumber, normaliseIdNumber } from './identity';
-import { estimateFor, peopleAhead } from './wait';
+import { issuedTicketWait } from './wait';
 
 export interface IssueInput {
   /** Optional with an appointment code: the appointment names the service. */
@@ -65,17 +65,31 @@ export function issueTicket(ctx: Ctx, input: IssueInput): IssuedTicketView {
   core.misc.adjustWaiting(day, service.id, 1);
   if (appt) core.appointments.checkIn(appt.code, ticket.id, now);
   logIssued(ctx, ticket, appt ? { appointment: appt.code, checkIn: arrival!.kind } : {});
-  const ahead = peopleAhead(core, ticket);
-  const wait = estimateFor(core, service.id, ahead);
+  // The prediction is added after the commit (withPrediction), never inside the transaction.
   return {
     ...core.model.ticketView(ticket),
-    waitingAhead: ahead,
-    estimatedWaitMin: wait.minutes,
-    servedNow: wait.servedNow,
+    waitingAhead: 0,
+    estimatedWaitMin: 0,
+    estimatedWait: null,
+    servedNow: true,
     statusUrl: '',
     appointment: asAppointment
       ? { code: appt!.code, slotStart: iso(appt!.slotStart), slotEnd: iso(appt!.slotEnd) }
       : null,
+  };
+}
+
+/** The issued ticket with its predicted wait, once its transaction has committed (HallCore.run). */
+export function withPrediction(core: CoreState, view: IssuedTicketView): IssuedTicketView {
+  const t = core.tickets.get(view.id);
+  if (!t) return view;
+  const w = issuedTicketWait(core, t);
+  return {
+    ...view,
+    waitingAhead: w.ahead,
+    estimatedWaitMin: w.wait?.minutes ?? 0,
+    estimatedWait: w.wait,
+    servedNow: w.servedNow,
   };
 }
 

@@ -8,6 +8,8 @@ import { hallDay, localClock } from '../domain/numbering';
 import type { Ticket } from '../domain/types';
 import type { HallSnapshot, PadPrompt, ServiceView, TicketStatusView, TicketView, WindowView } from '../protocol/views';
 import { toPublic } from '../protocol/views';
+import type { HallConfig } from '../config/schema';
+import type { ConfigVersionInfo } from '../store/config-versions';
 import { recentAlerts } from './alerts';
 import { appointmentsOn } from './appointments';
 import { daySummary } from './day-summary';
@@ -19,7 +21,7 @@ import { routingFacts } from './routing-facts';
 import { deadReason } from './sessions';
 import type { CoreState } from './state';
 import { hourlyStatsMark } from './upstream-outbox';
-import { estimateFor, peopleAhead, servingCounts } from './wait';
+import { issuePredictionSamples, issuePredictionTimes, servedNowByService, serviceWaits, ticketWait } from './wait';
 
 export class HallQueries {
   constructor(private readonly s: CoreState) {}
@@ -49,13 +51,13 @@ export class HallQueries {
     const s = this.s;
     const t = s.tickets.get(id);
     if (!t) return null;
-    const ahead = t.status === 'waiting' ? peopleAhead(s, t) : 0;
-    const wait = estimateFor(s, t.serviceId, ahead);
+    const w = ticketWait(s, t);
     return {
       ...toPublic(s.model.ticketView(t)),
-      waitingAhead: ahead,
-      estimatedWaitMin: wait.minutes,
-      servedNow: wait.servedNow,
+      waitingAhead: w.ahead,
+      estimatedWaitMin: w.wait?.minutes ?? 0,
+      estimatedWait: w.wait,
+      servedNow: w.servedNow,
       windowName: t.windowNo !== null ? (s.model.windows.get(t.windowNo)?.name ?? null) : null,
     };
   }
@@ -122,11 +124,19 @@ export class HallQueries {
     return counts;
   }
 
-  serviceViews(): ServiceView[] {
+  /** `cached`: on a command's path, the predicted waits as last made (refreshed a moment later, core/wait.ts). */
+  serviceViews(opts: { cached?: boolean } = {}): ServiceView[] {
     const s = this.s;
     const now = s.clock();
     const day = hallDay(now, s.config.hall.timezone);
-    const serving = servingCounts(s);
+    const serving = servedNowByService(s);
+    // Predicted off the command path (core/wait.ts); a refresh publishes the new figures when they differ.
+    const predicted = serviceWaits(
+      s,
+      serving,
+      () => s.bus.emit({ type: 'queues.changed', payload: { services: this.serviceViews({ cached: true }) } }),
+      opts.cached,
+    );
     const hallClosed = s.openStatus(now, day).reason;
     const clock = localClock(now, s.config.hall.timezone);
     return [...s.model.services.values()].map((svc) => {
@@ -134,7 +144,7 @@ export class HallQueries {
       const oldest = s.tickets.oldestWaitFrom(day, svc.id);
       const issuedToday = s.misc.lastSeq(day, svc.prefix);
       const avail = serviceAvailability(svc, issuedToday, hallClosed, clock);
-      const wait = estimateFor(s, svc.id, waiting, serving);
+      const wait = predicted.get(svc.id)?.wait ?? null;
       return {
         id: svc.id,
         name: svc.name,
@@ -147,10 +157,21 @@ export class HallQueries {
         stateReason: avail.reason,
         waiting,
         longestWaitMin: oldest === null ? 0 : Math.max(0, Math.floor((now - oldest) / 60_000)),
-        estimatedWaitMin: wait.minutes,
-        servedNow: wait.servedNow,
+        estimatedWaitMin: wait?.minutes ?? 0,
+        estimatedWait: wait && { ...wait, servedNow: serving.has(svc.id) },
+        servedNow: serving.has(svc.id),
       };
     });
+  }
+
+  /** What the wait prediction added to each of the last issues (ms): quantiles for /metrics. */
+  issuePredictionTimes(): { n: number; p50: number; p99: number; max: number } {
+    return issuePredictionTimes(this.s);
+  }
+
+  /** The same times one by one, oldest first (scripts/bench-eta.ts). */
+  issuePredictionSamples(): number[] {
+    return issuePredictionSamples(this.s);
   }
 
   snapshot(): HallSnapshot {
@@ -186,6 +207,12 @@ export class HallQueries {
 
   appointment(code: string) {
     return this.s.appointments.get(code);
+  }
+
+  /** Whether a booked appointment is past its slot and the late limit (the sweep then records it). */
+  hasMissedAppointments(): boolean {
+    const s = this.s;
+    return s.appointments.missed(s.clock() - s.config.appointments.lateMin * 60_000).length > 0;
   }
 
   appointmentsOn(day: string) {
@@ -268,5 +295,18 @@ export class HallQueries {
   /** The start of the last hour whose statistics went to the upstream outbox. */
   hourlyStatsMark(): number | null {
     return hourlyStatsMark({ state: this.s });
+  }
+
+  // ── live settings (the admin adapter redacts the secrets before anything leaves the server) ──────
+
+  /** The saved configuration the hall runs, with its version (0 when none was ever saved: a bare core). */
+  savedConfig(version?: number): { version: number; config: HallConfig } | null {
+    const v = version === undefined ? this.s.configs.latest() : this.s.configs.get(version);
+    return v ? { version: v.version, config: v.config } : null;
+  }
+
+  /** Every saved version, newest first: who saved it, when, and how (admin, restore, the file). */
+  configHistory(limit?: number): ConfigVersionInfo[] {
+    return this.s.configs.list(limit);
   }
 }

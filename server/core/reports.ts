@@ -16,6 +16,12 @@ import { hallDay, minuteOfDay } from '../domain/numbering';
 import type { VisitCursor, VisitRow } from '../store/reports';
 import type { CoreState } from './state';
 
+/** By window or clerk, the line of visits outside every row (Report.outside). */
+export const OUTSIDE_LABEL: Partial<Record<string, { zh: string; en: string }>> = {
+  window: { zh: '未到窗口', en: 'Not at a window' },
+  clerk: { zh: '未经办', en: 'No clerk' },
+};
+
 export interface LabelledRow extends ReportRow {
   label: string;
 }
@@ -26,6 +32,11 @@ export interface Report {
   to: string;
   by: ReportGroup;
   rows: LabelledRow[];
+  /**
+   * By window or clerk: the visits no window (clerk) took — not called yet, cancelled, expired, sent back to a
+   * queue — so that rows + outside = total in every format; absent when there are none.
+   */
+  outside?: LabelledRow;
   total: LabelledRow;
 }
 
@@ -67,6 +78,13 @@ function toVisits(core: CoreState, rows: VisitRow[], hour: (ms: number | null) =
       r.finishedAt !== null && r.servingAt !== null ? Math.max(0, (r.finishedAt - r.servingAt) / 60_000) : null,
     targetWaitMin: core.model.services.get(r.serviceId)?.targetWaitMin ?? Infinity,
     transfers: r.transfers,
+    transferredFrom: (r.transferredFrom ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((x) => {
+        const [w, c] = x.split(':');
+        return { windowNo: w ? Number(w) : null, clerkId: c || null };
+      }),
     evaluation: r.evStatus
       ? {
           status: r.evStatus as 'pending' | 'rated' | 'unrated',
@@ -97,7 +115,7 @@ function labelled(
   from: string,
   to: string,
   by: ReportGroup,
-  { rows, total }: { rows: ReportRow[]; total: ReportRow },
+  { rows, total, outside }: { rows: ReportRow[]; total: ReportRow; outside: ReportRow | null },
 ): Report {
   const label = labeller(core, by);
   return {
@@ -106,6 +124,7 @@ function labelled(
     to,
     by,
     rows: rows.map((r) => ({ ...r, label: label(r.key) })),
+    ...(outside ? { outside: { ...outside, label: OUTSIDE_LABEL[by]?.zh ?? '' } } : {}),
     total: { ...total, label: '合计' },
   };
 }

@@ -34,6 +34,7 @@ export function deadReason(core: CoreState, s: SessionRow, now: number): Session
   if (now - s.createdAt > SESSION_MAX_MS) return 'expired';
   const clerk = core.model.clerks.get(s.clerkId);
   // Sessions from before the fingerprint existed ('') are kept until they expire.
+  if (clerk?.disabled) return 'revoked';
   if (!clerk || (s.credential !== '' && s.credential !== credentialOf(clerk.passwordHash))) return 'password';
   if (s.windowNo !== null) {
     const w = core.windows.get(s.windowNo);

@@ -26,21 +26,34 @@ export interface LoginResult {
 const DUMMY_HASH = 'scrypt:AAAAAAAAAAAAAAAAAAAAAA==:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export class StaffAccess {
-  private readonly deviceTokens: { token: string; device: DeviceConfig }[];
+  #tokens: { of: HallCore['config']; list: { token: string; device: DeviceConfig }[] } | null = null;
 
   constructor(private readonly core: HallCore) {
-    this.deviceTokens = core.config.devices.flatMap((d) => ('token' in d ? [{ token: d.token, device: d }] : []));
     // Sessions of a changed password, or expired while the server was down, end now and free their windows.
     this.sweep();
+  }
+
+  /** The device tokens of the configuration the hall runs now (a live change revokes or adds at once). */
+  private get deviceTokens(): { token: string; device: DeviceConfig }[] {
+    const config = this.core.config;
+    if (this.#tokens?.of !== config) {
+      const list = config.devices.flatMap((d) => ('token' in d ? [{ token: d.token, device: d }] : []));
+      this.#tokens = { of: config, list };
+    }
+    return this.#tokens.list;
   }
 
   async login(clerkId: string, password: string, windowNo?: number): Promise<LoginResult> {
     const clerk = this.core.model.clerks.get(clerkId);
     const ok = await verifyPassword(password, clerk?.passwordHash ?? DUMMY_HASH);
     if (!clerk || !ok) throw new HallError('BAD_CREDENTIALS', '工号或密码错误');
+    if (clerk.disabled) throw new HallError('FORBIDDEN', '此账号已停用，请联系管理员');
     if (windowNo !== undefined && !this.core.model.windows.has(windowNo)) {
       throw new HallError('UNKNOWN_WINDOW', `没有 ${windowNo} 号窗口`);
     }
+    // The guide desk serves visitors in the hall, never at a window: it must not call tickets.
+    if (windowNo !== undefined && clerk.role === 'guide')
+      throw new HallError('FORBIDDEN', '导服台人员不在窗口登录，请不选窗口直接登录');
     const token = newToken();
     this.core.run(
       'openSession',

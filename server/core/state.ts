@@ -8,6 +8,7 @@ import type { Ticket } from '../domain/types';
 import type { CallAudio, WindowView } from '../protocol/views';
 import { AlertStore } from '../store/alerts';
 import { AppointmentStore } from '../store/appointments';
+import { ConfigStore } from '../store/config-versions';
 import type { Db } from '../store/db';
 import { EvaluationStore } from '../store/evaluations';
 import { EventLog } from '../store/event-log';
@@ -34,7 +35,8 @@ export type CallAudioSource = (c: { ticket: string; windowNo: number; windowName
 const ACTIVE = new Set(['called', 'serving']);
 
 export class CoreState {
-  readonly model: HallModel;
+  /** The hall's plan: replaced as a whole by a live settings change (config-commands.ts), never edited. */
+  model: HallModel;
   readonly tickets: TicketStore;
   readonly windows: WindowStore;
   readonly log: EventLog;
@@ -49,6 +51,8 @@ export class CoreState {
   readonly outbox: OutboxStore;
   /** Numbers and upstream ids already seen outside, kept beside the database (survives a restore). */
   readonly highWater: HighWater;
+  /** The configuration's saved versions (live settings). */
+  readonly configs: ConfigStore;
   callAudio: CallAudioSource | null = null;
 
   constructor(
@@ -71,6 +75,7 @@ export class CoreState {
     this.reports = new ReportStore(db);
     this.outbox = new OutboxStore(db);
     this.highWater = new HighWater(db);
+    this.configs = new ConfigStore(db);
     this.windows.ensure([...this.model.windows.keys()]);
   }
 

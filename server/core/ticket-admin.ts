@@ -1,6 +1,7 @@
 // Changes to a ticket away from any window: staff (导服台) setting its priority or cancelling it, a
 // supervisor moving it, and the printer's record of printing it. Each is a command of the hall core.
 import { HallError } from '../domain/errors';
+import { maskPersonalNumbers } from '../domain/personal-numbers';
 import * as machine from '../domain/ticket-machine';
 import type { Priority } from '../domain/types';
 import type { TicketView } from '../protocol/views';
@@ -8,13 +9,21 @@ import { recordChange } from './record';
 import type { Ctx } from './state';
 
 /** Set or clear a waiting (or held) ticket's priority; routing uses it at the next call. */
-export function setPriority(ctx: Ctx, { id, priority }: { id: string; priority: Priority | null }): TicketView {
+export function setPriority(
+  ctx: Ctx,
+  { id, priority, reason }: { id: string; priority: Priority | null; reason?: string },
+): TicketView {
   const { state: core } = ctx;
   const t = core.tickets.get(id);
   if (!t) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
   if (t.status !== 'waiting' && t.status !== 'held')
     throw new HallError('ILLEGAL_TRANSITION', `${t.number} 号已不在等候中`);
-  const after = recordChange(ctx, t, { ...t, priority }, 'reprioritised', { before: t.priority, after: priority });
+  const after = recordChange(ctx, t, { ...t, priority }, 'reprioritised', {
+    before: t.priority,
+    after: priority,
+    // Why the visitor has the right (the guide desk asks): free text, so an ID or mobile number is masked.
+    ...(reason ? { reason: maskPersonalNumbers(reason) } : {}),
+  });
   return core.model.ticketView(after);
 }
 

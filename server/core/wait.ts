@@ -1,38 +1,234 @@
-// People ahead and the estimated wait as the kiosk, ticket page, mobile page and dashboard show them
-// (the minimal version until issue 17's prediction): only tickets that will really be called first, and
-// whether any window serves the matter now.
+// The predicted wait as the kiosk, printed ticket, mobile page, console and dashboard show it (issue 25):
+// domain/prediction.ts run on the hall's state now. Never inside a command's transaction: a ticket's own
+// prediction runs after its issue commits (within a 2 ms budget), and the per-matter figures of the queue
+// views are refreshed a moment after a change, off the command path, then pushed as `queues.changed`.
+import { hallDay } from '../domain/numbering';
+import {
+  DEFAULT_PREDICT,
+  newTicket,
+  predictWait,
+  servedNow,
+  type HallState,
+  type Prediction,
+} from '../domain/prediction';
+import { seedOf } from '../domain/random';
+import type { Candidate } from '../domain/routing';
 import type { Ticket } from '../domain/types';
-import { waitEstimate, type Serving, type WaitEstimate } from '../domain/wait-estimate';
+import type { EstimatedWait } from '../protocol/views';
 import type { CoreState } from './state';
+import { hallState } from './hall-state';
 
-/** Per matter, the windows serving it now: open, a clerk logged in and not on a break. */
-export function servingCounts(core: CoreState): Map<string, Serving> {
-  const counts = new Map<string, Serving>();
-  for (const row of core.windows.all()) {
-    if (!row.open || !row.clerkId || row.pausedReason !== null) continue;
-    const w = core.model.window(row.no, row);
-    for (const [id, level] of Object.entries(w?.skills ?? {})) {
-      const c = counts.get(id) ?? { primary: 0, any: 0 };
-      counts.set(id, { primary: c.primary + (level === 1 ? 1 : 0), any: c.any + 1 });
-    }
+/** Queue views wait this long after a change before predicting again (changes come in bursts). */
+const REFRESH_DELAY_MS = 250;
+/** Time passing changes the figures too: refreshed at least this often while someone asks. */
+const MAX_AGE_MS = 60_000;
+const ISSUE_TIMES_KEPT = 10_000;
+/**
+ * Each prediction stops adding futures after this long (at least MIN_RUNS run): the event loop is never
+ * held longer, so a command arriving meanwhile waits at most about this much.
+ */
+const BUDGET_MS = 2;
+
+const budget = () => {
+  const end = performance.now() + BUDGET_MS;
+  return () => performance.now() < end;
+};
+
+export interface TicketWait {
+  /** Waiting tickets called before this one (median over the futures; priority visitors first). */
+  ahead: number;
+  /** Null when the hall is closed: no minutes at all. */
+  wait: EstimatedWait | null;
+  servedNow: boolean;
+}
+
+interface Cache {
+  /** The last issues' prediction times (ms): what the prediction adds to POST /api/tickets. */
+  issueMs: number[];
+  version: number;
+  tickets: Map<string, { version: number; at: number; value: TicketWait }>;
+  services: { version: number; at: number; serving: string; value: Map<string, ServiceWait> } | null;
+  /** Set from a change's scheduling until its refresh has finished (one refresh at a time). */
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+export interface ServiceWait {
+  wait: EstimatedWait | null;
+  servedNow: boolean;
+}
+
+const caches = new WeakMap<CoreState, Cache>();
+
+/** Every ticket or window change makes the predictions stale. */
+function cacheOf(core: CoreState): Cache {
+  let c = caches.get(core);
+  if (!c) {
+    const cache: Cache = { issueMs: [], version: 0, tickets: new Map(), services: null, timer: null };
+    const bump = () => {
+      cache.version++;
+      cache.tickets.clear();
+    };
+    core.bus.on('ticket.changed', bump);
+    core.bus.on('window.changed', bump);
+    caches.set(core, (c = cache));
   }
-  return counts;
+  return c;
+}
+
+export function shown(p: Prediction): EstimatedWait {
+  const minutes = Math.round(p.minutes);
+  return {
+    minutes,
+    low: Math.min(minutes, Math.round(p.low)),
+    high: Math.max(minutes, Math.round(p.high)),
+    servedNow: p.servedNow,
+  };
+}
+
+export function candidateOf(t: Ticket): Candidate {
+  return {
+    ticketId: t.id,
+    serviceId: t.serviceId,
+    waitFrom: t.waitFrom,
+    issuedAt: t.issuedAt,
+    seq: t.seq,
+    priority: t.priority !== null,
+    targetWindowNo: t.targetWindowNo,
+  };
+}
+
+/** A new ticket's prediction, timed: the time it adds to the issue's answer is kept for /metrics. */
+export function issuedTicketWait(core: CoreState, t: Ticket): TicketWait {
+  const t0 = performance.now();
+  const w = ticketWait(core, t);
+  const times = cacheOf(core).issueMs;
+  times.push(performance.now() - t0);
+  if (times.length > ISSUE_TIMES_KEPT) times.splice(0, times.length - ISSUE_TIMES_KEPT);
+  return w;
+}
+
+/** The kept issue prediction times (ms), oldest first. */
+export function issuePredictionSamples(core: CoreState): number[] {
+  return [...cacheOf(core).issueMs];
+}
+
+/** The kept issue prediction times' p50, p99 and max (ms), and how many. */
+export function issuePredictionTimes(core: CoreState): { n: number; p50: number; p99: number; max: number } {
+  const s = [...cacheOf(core).issueMs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? 0;
+  return { n: s.length, p50: q(0.5), p99: q(0.99), max: s.at(-1) ?? 0 };
+}
+
+/** A waiting ticket's predicted wait and people ahead; other tickets wait no more. */
+export function ticketWait(core: CoreState, t: Ticket): TicketWait {
+  if (t.status !== 'waiting') return { ahead: 0, wait: null, servedNow: true };
+  const cache = cacheOf(core);
+  const now = core.clock();
+  const hit = cache.tickets.get(t.id);
+  if (hit && hit.version === cache.version && now - hit.at < MAX_AGE_MS && now >= hit.at) return hit.value;
+  const day = hallDay(now, core.config.hall.timezone);
+  const state = hallState(core, now, day);
+  const p = predictWait(state, candidateOf(t), { ...DEFAULT_PREDICT, seed: seedOf(t.id, 0), more: budget() });
+  const closed = core.openStatus(now, day).reason !== null;
+  const value = { ahead: p.ahead, wait: closed ? null : shown(p), servedNow: p.servedNow };
+  cache.tickets.set(t.id, { version: cache.version, at: now, value });
+  return value;
 }
 
 /**
- * Waiting tickets of the matter called before this one: every priority visitor first (a later elderly
- * visitor goes ahead of a normal ticket; a priority ticket has only earlier priority tickets ahead).
+ * What a ticket taken now would wait, per matter. Computed once, then served from the cache; a change
+ * schedules a refresh a moment later, which publishes the new figures when they differ.
  */
-export function peopleAhead(core: CoreState, t: Ticket): number {
-  return core.tickets.waitingAheadOf(t.day, t.serviceId, t.waitFrom, t.seq, t.priority !== null);
+export function serviceWaits(
+  core: CoreState,
+  servedNow: ReadonlySet<string>,
+  /** Publishes the refreshed figures (the queries' serviceViews as `queues.changed`). */
+  publish: () => void,
+  /** On a command's path: stale figures are served and refreshed a moment later; else predicted at once. */
+  cached = false,
+): Map<string, ServiceWait> {
+  const cache = cacheOf(core);
+  const now = core.clock();
+  // Which matters are served changed (a window opened, closed, paused), or the hall opened or closed:
+  // never show minutes of the old plan; this is not on the path of issuing or calling, so predict at once.
+  const serving = servingKey(core, now, servedNow);
+  if (!cache.services || cache.services.serving !== serving)
+    cache.services = { version: cache.version, at: now, serving, value: predictServices(core, now) };
+  const stale = cache.services.version !== cache.version || now - cache.services.at > MAX_AGE_MS;
+  if (stale && !cached) {
+    cache.services = { version: cache.version, at: now, serving, value: predictServices(core, now) };
+    return cache.services.value;
+  }
+  if (stale && !cache.timer) {
+    cache.timer = setTimeout(() => refresh(core, cache, publish), REFRESH_DELAY_MS);
+    cache.timer.unref?.();
+  }
+  return cache.services.value;
 }
 
-export function estimateFor(
-  core: CoreState,
-  serviceId: string,
-  ahead: number,
-  counts = servingCounts(core),
-): WaitEstimate {
-  const avg = core.model.services.get(serviceId)?.avgServiceMin ?? 0;
-  return waitEstimate(ahead, avg, counts.get(serviceId) ?? { primary: 0, any: 0 });
+/** One matter per turn of the event loop: a command arriving meanwhile waits for one prediction at most. */
+function refresh(core: CoreState, cache: Cache, publish: () => void): void {
+  const version = cache.version;
+  const now = core.clock();
+  // A read since the change predicted them already.
+  if (cache.services?.version === version && now - cache.services.at <= MAX_AGE_MS) {
+    cache.timer = null;
+    return;
+  }
+  const ids = [...core.model.services.keys()];
+  const out = new Map<string, ServiceWait>();
+  let state: { closed: boolean; hall: HallState } | null = null;
+  const step = (i: number) => {
+    try {
+      if (!core.db.open) return;
+      if (!state) {
+        const day = hallDay(now, core.config.hall.timezone);
+        state = { closed: core.openStatus(now, day).reason !== null, hall: hallState(core, now, day) };
+      }
+      if (i < ids.length) {
+        out.set(ids[i]!, predictService(state.hall, state.closed, ids[i]!, now));
+        setImmediate(() => step(i + 1)).unref?.();
+        return;
+      }
+      cache.timer = null;
+      const before = JSON.stringify([...(cache.services?.value ?? [])]);
+      const serving = servingKey(core, now, servedNowByService(core));
+      cache.services = { version, at: now, serving, value: out };
+      if (JSON.stringify([...out]) !== before) publish();
+    } catch {
+      // A hall shutting down (database closed) keeps the figures it had.
+    }
+  };
+  step(0);
+}
+
+function predictService(state: HallState, closed: boolean, id: string, now: number): ServiceWait {
+  const target = newTicket(id, now);
+  if (closed) return { wait: null, servedNow: servedNow(state, target) };
+  const p = predictWait(state, target, { ...DEFAULT_PREDICT, seed: seedOf(id, 0), more: budget() });
+  return { wait: shown(p), servedNow: p.servedNow };
+}
+
+function servingKey(core: CoreState, now: number, servedNow: ReadonlySet<string>): string {
+  const closed = core.openStatus(now, hallDay(now, core.config.hall.timezone)).reason !== null;
+  return `${closed ? 'closed' : 'open'}:${[...servedNow].sort().join(',')}`;
+}
+
+/** Per matter, whether an open window (clerk logged in, not on a break) takes it now: read fresh, it is cheap. */
+export function servedNowByService(core: CoreState): Set<string> {
+  const out = new Set<string>();
+  for (const row of core.windows.all()) {
+    if (!row.open || !row.clerkId || row.pausedReason !== null) continue;
+    for (const id of Object.keys(core.model.window(row.no, row)?.skills ?? {})) out.add(id);
+  }
+  return out;
+}
+
+function predictServices(core: CoreState, now: number): Map<string, ServiceWait> {
+  const day = hallDay(now, core.config.hall.timezone);
+  const closed = core.openStatus(now, day).reason !== null;
+  const state = hallState(core, now, day);
+  const out = new Map<string, ServiceWait>();
+  for (const id of core.model.services.keys()) out.set(id, predictService(state, closed, id, now));
+  return out;
 }

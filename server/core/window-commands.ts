@@ -36,6 +36,8 @@ export interface WindowCommandArgs {
   note?: string;
   number?: string;
   ticketId?: string;
+  /** call-next: how a current ticket only called (never started) ends — 已到 / 未到 (window-machine). */
+  previous?: 'finished' | 'no_show';
 }
 
 /** A window command's arguments: the window acting, and what the operation needs. */
@@ -88,8 +90,8 @@ const endVisit = (ctx: Ctx, cur: Ticket, how: seat.VisitEnding) =>
 /** 下一位: ends the visit at the window (window-machine's rule), then calls the ticket routing picks. */
 export function callNext(ctx: Ctx, a: AtWindow): TicketView | null {
   const { state: s, now, day } = ctx;
-  const { row, current } = here(ctx, a);
-  const step = seat.callNextStep(row, current, now, s.config.rules.doublePressMs);
+  const { row, current, args } = here(ctx, a);
+  const step = seat.callNextStep(row, current, now, s.config.rules.doublePressMs, args.previous);
   if (step.kind === 'repeat') return view(ctx, current!);
   if (current && step.ending) endVisit(ctx, current, step.ending);
   const window = s.model.window(row.no, row)!;

@@ -6,6 +6,7 @@ export const ALERT_KINDS = [
   'wait_over_target',
   'queue_long',
   'window_paused',
+  'window_calling',
   'device_offline',
   'board_mute',
   'printer',
@@ -41,6 +42,8 @@ export interface HallFacts {
     pausedAt: number | null;
     pauseReason: string | null;
     skills: Record<string, number>;
+    /** The number being called (never started) and since when; null unless the window is calling. */
+    calling?: { number: string; since: number } | null;
   }[];
   devices: {
     id: string;
@@ -54,7 +57,14 @@ export interface HallFacts {
   }[];
   /** The oldest event not yet sent upstream and a refusal that halted the sender, or null. */
   upstream: { oldestAt: number; count: number; rejected: string | null } | null;
-  limits: { pauseMaxMin: number; deviceOfflineSec: number; upstreamBacklogMin: number; boardMuteSec?: number };
+  limits: {
+    pauseMaxMin: number;
+    deviceOfflineSec: number;
+    upstreamBacklogMin: number;
+    boardMuteSec?: number;
+    /** A window calling one number this long without starting service, in minutes (alerts.callingMaxMin). */
+    callingMaxMin?: number;
+  };
 }
 
 const minutes = (ms: number) => Math.floor(ms / 60_000);
@@ -94,6 +104,20 @@ export function alertConditions(f: HallFacts): AlertCondition[] {
       state: null,
       message: `${w.name} 暂停（${w.pauseReason ?? '未说明'}）已 ${paused} 分钟`,
       suggestion: null,
+    });
+  }
+  for (const w of f.windows) {
+    // Called and never started: the visitor may be lost, or the clerk forgot to start or skip (issue 22).
+    const c = w.calling;
+    if (w.state !== 'calling' || !c || f.limits.callingMaxMin === undefined) continue;
+    const calling = minutes(f.now - c.since);
+    if (calling < f.limits.callingMaxMin) continue;
+    out.push({
+      kind: 'window_calling',
+      subject: String(w.no),
+      state: c.number,
+      message: `${w.name} 叫号 ${c.number} 已 ${calling} 分钟，仍未开始办理`,
+      suggestion: '请窗口确认群众是否到场：已到请开始办理，未到请过号',
     });
   }
   for (const d of f.devices) {

@@ -24,6 +24,8 @@ export interface Visit {
   serviceMin: number | null;
   targetWaitMin: number;
   transfers: number;
+  /** Where each transfer left from: a transfer counts under the window (clerk) that made it. */
+  transferredFrom?: { windowNo: number | null; clerkId: string | null }[];
   evaluation: { status: 'pending' | 'rated' | 'unrated'; level: Level | null; voided: boolean } | null;
 }
 
@@ -92,11 +94,12 @@ export class RowAccumulator {
   private satisfied = 0;
   private answered = 0;
 
-  add(v: Visit): void {
+  /** `ownTransfers` false: the visit's transfers are counted where they were made (addTransfers). */
+  add(v: Visit, ownTransfers = true): void {
     this.tickets++;
     if (v.status === 'finished') this.served++;
     if (v.status === 'no_show') this.noShows++;
-    this.transfers += v.transfers;
+    if (ownTransfers) this.transfers += v.transfers;
     if (v.waitMin !== null) {
       this.waitSum += v.waitMin;
       this.waitCount++;
@@ -117,6 +120,14 @@ export class RowAccumulator {
         if (e.level && isSatisfied(e.level)) this.satisfied++;
       }
     }
+  }
+
+  addTransfers(n: number): void {
+    this.transfers += n;
+  }
+
+  get empty(): boolean {
+    return this.tickets === 0 && this.transfers === 0;
   }
 
   private p90Tenths(): number | null {
@@ -163,23 +174,44 @@ const KEY: Record<ReportGroup, (v: Visit) => string | null> = {
   day: (v) => v.day,
 };
 
-/** One grouping's figures built a visit at a time (visits no window or clerk took are left out of those). */
+/** Who a transfer is counted under, by window or by clerk: the one it left. */
+const TRANSFER_KEY: Partial<
+  Record<ReportGroup, (from: { windowNo: number | null; clerkId: string | null }) => string | null>
+> = {
+  window: (f) => (f.windowNo === null ? null : String(f.windowNo)),
+  clerk: (f) => f.clerkId,
+};
+
+/**
+ * One grouping's figures built a visit at a time. By window or clerk, the visits no window (clerk) took are
+ * kept apart as `outside`, and a transfer counts under the window (clerk) that made it, so the rows and
+ * `outside` add up to the total in every column that is a count.
+ */
 export class GroupedReport {
   private readonly groups = new Map<string, RowAccumulator>();
   private readonly total = new RowAccumulator();
+  private readonly outsideAcc = new RowAccumulator();
 
   constructor(readonly by: ReportGroup) {}
 
-  add(v: Visit): void {
-    this.total.add(v);
-    const k = KEY[this.by](v);
-    if (k === null) return;
+  private acc(k: string | null): RowAccumulator {
+    if (k === null) return this.outsideAcc;
     let acc = this.groups.get(k);
     if (!acc) this.groups.set(k, (acc = new RowAccumulator()));
-    acc.add(v);
+    return acc;
   }
 
-  result(): { rows: ReportRow[]; total: ReportRow } {
+  add(v: Visit): void {
+    this.total.add(v);
+    const transferKey = TRANSFER_KEY[this.by];
+    const from = v.transferredFrom;
+    // Transfers are placed where they were made when we know where that was (every transfer in the log).
+    const placed = transferKey !== undefined && from !== undefined && from.length === v.transfers;
+    this.acc(KEY[this.by](v)).add(v, !placed);
+    if (placed) for (const f of from) this.acc(transferKey(f)).addTransfers(1);
+  }
+
+  result(): { rows: ReportRow[]; total: ReportRow; outside: ReportRow | null } {
     return this.finish([...this.rows()]);
   }
 
@@ -189,15 +221,19 @@ export class GroupedReport {
     for (const [k, acc] of this.groups) yield acc.row(k);
   }
 
-  /** The rows in key order, and the total. */
-  finish(rows: ReportRow[]): { rows: ReportRow[]; total: ReportRow } {
+  /** The rows in key order, the visits outside every row, and the total. */
+  finish(rows: ReportRow[]): { rows: ReportRow[]; total: ReportRow; outside: ReportRow | null } {
     rows.sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
-    return { rows, total: this.total.row('total') };
+    const outside = this.outsideAcc.empty ? null : this.outsideAcc.row('outside');
+    return { rows, total: this.total.row('total'), outside };
   }
 }
 
 /** One row per group and the total. */
-export function report(visits: Visit[], by: ReportGroup): { rows: ReportRow[]; total: ReportRow } {
+export function report(
+  visits: Visit[],
+  by: ReportGroup,
+): { rows: ReportRow[]; total: ReportRow; outside: ReportRow | null } {
   const g = new GroupedReport(by);
   for (const v of visits) g.add(v);
   return g.result();

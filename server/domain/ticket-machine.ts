@@ -5,6 +5,7 @@
 //      │  └─cancel/expire   ├─skip──► no_show                  │
 //      └──── transfer ◄─────┴──────── hold ──► held ──callBack─┘ (back to called)
 import { HallError } from './errors';
+import { TICKET_STATUS_LABEL } from './labels';
 import type { Ticket, TicketStatus } from './types';
 
 export type TicketAction =
@@ -23,16 +24,9 @@ export const LEGAL_FROM: Record<TicketAction, readonly TicketStatus[]> = {
   expire: ['waiting', 'called', 'serving', 'held'],
 };
 
-export const STATUS_LABEL_ZH: Record<TicketStatus, string> = {
-  waiting: '等候中',
-  called: '已叫号',
-  serving: '办理中',
-  held: '已挂起',
-  finished: '已办结',
-  no_show: '已过号',
-  cancelled: '已取消',
-  expired: '已作废',
-};
+export const STATUS_LABEL_ZH = Object.fromEntries(
+  Object.entries(TICKET_STATUS_LABEL).map(([k, v]) => [k, v.zh]),
+) as Record<TicketStatus, string>;
 
 export const ACTION_LABEL_ZH: Record<TicketAction, string> = {
   call: '叫号',

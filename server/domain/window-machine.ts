@@ -58,13 +58,17 @@ export function isDoublePress(w: WindowSeat, current: Visit | null, now: number,
   );
 }
 
+/** What the clerk said of a visitor only called, never started: 已到 (finished) or 未到 (no_show). */
+export type CalledOnlyOutcome = 'finished' | 'no_show';
+
 /**
  * "下一位 finishes the current visitor": how call-next ends the visit at the window before calling the
- * next one. Today every visit ends as 办结, even one called and never started (issue 19 keeps that; a later
- * change may end a called-only visit as 过号 here, in this one place).
+ * next one. A visitor only called (never started) ends as the clerk said — 已到 → 办结, 未到 → 过号 — and the
+ * console always asks (issue 22). Unsaid, it ends as 办结, as before: a keypad has no start key, so its
+ * 下一位 means "served, next", and its own 过号 key records a no-show (docs/DESIGN.md §6.1).
  */
-export function callNextEnding(_current: Visit): VisitEnding {
-  return 'finish';
+export function callNextEnding(current: Visit, said?: CalledOnlyOutcome): VisitEnding {
+  return current.status === 'called' && said === 'no_show' ? 'skip' : 'finish';
 }
 
 export type CallNextStep =
@@ -74,10 +78,16 @@ export type CallNextStep =
   | { kind: 'call'; ending: VisitEnding | null };
 
 /** What 下一位 does at this window now (throws when the window may not call). */
-export function callNextStep(w: WindowSeat, current: Visit | null, now: number, doublePressMs: number): CallNextStep {
+export function callNextStep(
+  w: WindowSeat,
+  current: Visit | null,
+  now: number,
+  doublePressMs: number,
+  said?: CalledOnlyOutcome,
+): CallNextStep {
   assertServing(w);
   if (isDoublePress(w, current, now, doublePressMs)) return { kind: 'repeat' };
-  return { kind: 'call', ending: current ? callNextEnding(current) : null };
+  return { kind: 'call', ending: current ? callNextEnding(current, said) : null };
 }
 
 /** The window after it called a ticket: the ticket is its current one and the call time arms the guard. */

@@ -3,6 +3,7 @@
 // key pads, hardware pads) through MQTT availability, printers through their DLE EOT status.
 import { PRINTABLE } from '../protocol/printer-state';
 import type { HallFacts } from '../domain/alert-rules';
+import type { AdapterBus, HallContext } from '../adapters/context';
 import type { HallCore } from '../core/hall-core';
 import type { DeviceStatus } from '../mqtt/availability';
 import { MUTE_STATES, type DeviceHealthView, type PrinterView, type VoiceReport } from '../protocol/socket';
@@ -19,15 +20,30 @@ interface Heard extends VoiceReport {
 }
 
 export class DeviceHealth {
+  readonly name = 'device-health';
   private readonly sockets = new Map<string, { count: number } & Seen>();
   private readonly voices = new Map<string, Heard>();
-  private readonly listeners = new Set<(d: DeviceHealthView) => void>();
+  private unsubscribe: (() => void)[] = [];
 
   constructor(
     private readonly core: HallCore,
+    private readonly bus: AdapterBus,
     private readonly printers: () => PrinterView[],
     private readonly mqtt: () => DeviceStatus[],
   ) {}
+
+  start(): void {
+    this.unsubscribe.push(
+      this.bus.on('printer.changed', (p) => this.changed(p.id)),
+      this.bus.on('device.availability', (d) => this.changed(d.id)),
+      // A mute board misses the calls of its zone: the mute alert needs them.
+      this.bus.on('call', (c) => this.call(this.core.model.windows.get(c.windowNo)?.zone ?? null)),
+    );
+  }
+
+  stop(): void {
+    for (const u of this.unsubscribe.splice(0)) u();
+  }
 
   /** A device's page connected (true) or disconnected (false); a device may have several tabs open. */
   socket(deviceId: string, connected: boolean): void {
@@ -62,15 +78,10 @@ export class DeviceHealth {
     }
   }
 
-  /** Tell listeners (the dashboard) about one device's new health. */
+  /** Tell the bus (the dashboard, the watch) about one device's new health. */
   changed(deviceId: string): void {
     const d = this.list().find((x) => x.id === deviceId);
-    if (d) for (const fn of this.listeners) fn(d);
-  }
-
-  onChange(fn: (d: DeviceHealthView) => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
+    if (d) this.bus.emit({ type: 'device.changed', payload: d });
   }
 
   list(): DeviceHealthView[] {
@@ -138,3 +149,16 @@ export class DeviceHealth {
     return { state: v.state, since: v.since, missedCalls: v.missedCalls };
   }
 }
+
+/** Device health as the composition root makes it: printers from printing, MQTT devices from availability. */
+export const deviceHealthAdapter = (
+  ctx: HallContext,
+  printing: { list(): PrinterView[] },
+  devices: { list(): DeviceStatus[] },
+): DeviceHealth =>
+  new DeviceHealth(
+    ctx.core,
+    ctx.bus,
+    () => printing.list(),
+    () => devices.list(),
+  );

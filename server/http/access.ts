@@ -17,6 +17,10 @@ export interface PrincipalOf {
   any: Principal;
   staff: Staff;
   supervisor: Staff;
+  /** Live settings (DESIGN.md §6 "Admin"): role admin only. */
+  admin: Staff;
+  /** The guide desk (导服台): role guide, a supervisor or an admin. */
+  guide: Staff;
   /** A kiosk or staff. */
   issuer: Principal;
   /** The clerk at the path's window, a supervisor, or the window's keypad (its keys only). */
@@ -43,6 +47,8 @@ export function authorizer<A extends Access>(
     any: policy.requirePrincipal,
     staff: policy.requireStaff,
     supervisor: policy.requireSupervisor,
+    admin: policy.requireAdmin,
+    guide: policy.requireGuideDesk,
     issuer: policy.requireIssuer,
     booking: policy.requireBooking,
     pad: policy.requirePad,

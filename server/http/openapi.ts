@@ -17,8 +17,11 @@ const errorSchema = {
 const ACCESS_TEXT: Record<RouteDef['access'], string> = {
   public: 'No token needed.',
   any: 'Any staff or device token.',
-  staff: 'A staff (clerk, supervisor, admin) token.',
+  staff: 'A staff (clerk, supervisor, admin, guide) token.',
   supervisor: 'A supervisor or admin token.',
+  admin: 'An admin token (role admin); supervisors, clerks and devices get 403.',
+
+  guide: 'A guide desk (role guide), supervisor or admin token.',
   issuer: 'A kiosk device token or a staff token.',
   booking: "The booking system's device token (kind booking) or a supervisor or admin token.",
   pad: "The evaluation pad's device token; it may rate only its own window's visits.",

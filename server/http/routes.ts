@@ -1,45 +1,35 @@
 // The HTTP API as one table: each route names who may call it, its body schema and its action.
 // The router, the OpenAPI document and the table-driven security test all read this table.
 import type { z } from 'zod';
-import type { HttpLimits } from './rate-limits';
 import * as policy from '../auth/policy';
 import { WINDOW_COMMANDS, type WindowAction, type WindowCommandArgs } from '../core/commands';
-import type { HallCore } from '../core/hall-core';
 import { windowNo } from './access';
-import { actorOf, type StaffAccess } from '../core/staff';
+import { actorOf } from '../core/staff';
 import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import { toPublic } from '../protocol/views';
-import type { TicketPrinting } from '../printing/ticket-printing';
+import { adminRoutes } from '../admin/admin-routes';
+import { backofficeRoutes } from './backoffice-routes';
 import { evaluationRoutes } from './evaluation-routes';
 import { reportRoutes } from './report-routes';
 import { sessionRoutes } from './session-routes';
 import { supervisorRoutes } from './supervisor-routes';
-import type { DeviceHealthView } from '../protocol/socket';
-import type { UpstreamStatus } from '../protocol/socket';
 import { created, validate } from './handler';
 
 export { authorizer, type Access } from './access';
 import { route, type RouteDef } from './route-def';
 export { route, type RouteDef, type RouteSpec } from './route-def';
 
-export interface ApiDeps {
-  core: HallCore;
-  staff: StaffAccess;
-  publicUrl: () => string;
-  devices: () => DeviceHealthView[];
-  upstream: { status: () => UpstreamStatus; retry: () => number };
-  printing: TicketPrinting;
-  health: () => Record<string, unknown>;
-  limits: HttpLimits;
-}
+export type { ApiDeps } from './api-deps';
+import type { ApiDeps } from './api-deps';
 
 /** Every window command's body is one of the command's arguments (each schema checks its own). */
 const WINDOW_ACTIONS: { action: WindowAction; summary: string; body: z.ZodType<WindowCommandArgs> }[] = [
   {
     action: 'call-next',
-    summary: '叫号: call the most urgent ticket this window may take (finishes the current one)',
-    body: body.emptyBody,
+    summary:
+      '叫号: call the most urgent ticket this window may take (finishes the current one; a called-only one ends as `previous`)',
+    body: body.callNextBody,
   },
   {
     action: 'recall',
@@ -66,6 +56,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
   const statusUrl = (id: string, lang?: 'zh' | 'en') => `${d.publicUrl()}/t/${id}${lang === 'en' ? '?lang=en' : ''}`;
   return [
     ...sessionRoutes(core, staff, d.limits),
+    ...(d.settings ? adminRoutes(d.settings) : []),
     route({
       method: 'post',
       path: '/api/tickets',
@@ -123,7 +114,11 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       access: 'staff',
       body: body.priorityBody,
       act: ({ principal, body: b, req }) => ({
-        ticket: core.run('setPriority', { id: String(req.params.id), priority: b.priority }, actorOf(principal)),
+        ticket: core.run(
+          'setPriority',
+          { id: String(req.params.id), priority: b.priority, ...(b.reason ? { reason: b.reason } : {}) },
+          actorOf(principal),
+        ),
       }),
     }),
     route({
@@ -142,8 +137,8 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
     route({
       method: 'post',
       path: '/api/tickets/:id/cancel',
-      summary: '取消: cancel a waiting or held ticket (supervisor)',
-      access: 'supervisor',
+      summary: '取消: cancel a waiting or held ticket (guide desk or supervisor)',
+      access: 'guide',
       body: body.emptyBody,
       act: ({ principal, req }) => ({
         ticket: core.run('cancelTicket', { id: String(req.params.id) }, actorOf(principal)),
@@ -275,6 +270,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
       body: body.emptyBody,
       act: ({ principal }) => ({ ok: true, expired: core.run('closeDay', {}, actorOf(principal)) }),
     }),
+    ...backofficeRoutes(d),
     ...evaluationRoutes(core),
     ...supervisorRoutes(core, d.devices, d.upstream),
     ...reportRoutes(core),

@@ -79,8 +79,9 @@ export function supervisorRoutes(
     route({
       method: 'post',
       path: '/api/tickets/:id/move',
-      summary: 'Move a waiting ticket to another service’s queue or reserve it for a window (keeps its wait)',
-      access: 'supervisor',
+      summary:
+        'Move a waiting ticket to another service’s queue or reserve it for a window (keeps its wait) (guide desk or supervisor)',
+      access: 'guide',
       body: body.moveTicketBody,
       act: ({ principal, body: b, req }) => ({
         ticket: core.run('moveTicket', { id: String(req.params.id), to: b }, actorOf(principal)),

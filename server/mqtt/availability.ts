@@ -3,26 +3,21 @@
 import type { z } from 'zod';
 import { availabilityPayload as payload, topicParam } from '../protocol/mqtt';
 import type { HallCore } from '../core/hall-core';
-import type { DeviceConfig } from '../config/schema';
+import type { AdapterBus } from '../adapters/context';
+import type { DeviceStatus } from '../core/adapter-events';
 import type { MqttBridge } from './bridge';
 
-export interface DeviceStatus {
-  id: string;
-  kind: DeviceConfig['kind'];
-  window: number | null;
-  zone: string | null;
-  state: 'online' | 'offline' | 'unknown';
-  since: string | null;
-}
+export type { DeviceStatus };
 
 export class DeviceAvailability {
+  readonly name = 'device-availability';
   private readonly status = new Map<string, DeviceStatus>();
-  private readonly listeners = new Set<(d: DeviceStatus) => void>();
   private stopSub: (() => void) | null = null;
 
   constructor(
     private readonly core: HallCore,
     private readonly bridge: MqttBridge,
+    private readonly bus: AdapterBus,
     private readonly log: (msg: string) => void,
   ) {
     for (const d of core.config.devices) {
@@ -52,7 +47,7 @@ export class DeviceAvailability {
       if (parsed.state === current.state) return;
       const next = { ...current, state: parsed.state, since: new Date(this.core.clock()).toISOString() };
       this.status.set(id, next);
-      for (const fn of this.listeners) fn(next);
+      this.bus.emit({ type: 'device.availability', payload: next });
     });
   }
 
@@ -62,10 +57,5 @@ export class DeviceAvailability {
 
   list(): DeviceStatus[] {
     return [...this.status.values()];
-  }
-
-  onChange(fn: (d: DeviceStatus) => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
   }
 }

@@ -7,7 +7,7 @@ import { rootCertificates } from 'node:tls';
 import type { HallConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
 import type { StaffAccess } from '../core/staff';
-import type { Log } from '../log';
+import { newRequestId, withRequestId, type Log } from '../log';
 import { DEFAULT_MQTTS_PORT } from '../config/tls-schema';
 import { hallTopics, type HallTopics } from '../protocol/mqtt';
 import type { HallTls } from '../tls/hall-tls';
@@ -22,6 +22,7 @@ export class MqttBridge {
   private link: ServerLink | null = null;
   brokerPort: number | null = null;
   private tlsListener: MqttsListener | null = null;
+  private offConfig: (() => void) | null = null;
   /** MQTT over TLS (server.tls on, embedded broker). */
   brokerTlsPort: number | null = null;
   private readonly connectHooks = new Set<() => void>();
@@ -75,6 +76,9 @@ export class MqttBridge {
       });
       this.link = inProcessLink(this.embedded.broker, events);
       this.linkUp();
+      // A revoked device token (live settings) ends that device's MQTT session at once.
+      const broker = this.embedded;
+      this.offConfig = this.core.bus.on('config.changed', () => broker.dropStale());
       await this.embedded.listen(port, host ?? '0.0.0.0');
       this.brokerPort = this.embedded.port;
       const embedded = this.embedded;
@@ -113,7 +117,12 @@ export class MqttBridge {
     }
   }
 
+  /** One inbound message is one request: its log lines (a keypad's command, a refusal) share a request id. */
   private dispatch(topic: string, payload: Buffer): void {
+    withRequestId(newRequestId(), () => this.deliver(topic, payload));
+  }
+
+  private deliver(topic: string, payload: Buffer): void {
     for (const [pattern, fns] of this.handlers) {
       if (!topicMatches(pattern, topic)) continue;
       for (const fn of fns) {
@@ -150,6 +159,8 @@ export class MqttBridge {
   }
 
   async stop(): Promise<void> {
+    this.offConfig?.();
+    this.offConfig = null;
     const link = this.link;
     this.link = null;
     // A clean stop says offline itself; a crash leaves it to the last will (or to the broker going away).

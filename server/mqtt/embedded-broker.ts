@@ -91,6 +91,24 @@ export class EmbeddedBroker {
     broker.on('clientReady', (client) => (client.conn as unknown as GuardedConnection).admit());
   }
 
+  /** Closes the sessions of devices whose token was revoked or whose settings changed (live settings). */
+  dropStale(): number {
+    const devices = this.o.devices();
+    let n = 0;
+    // aedes keeps its clients by id (not in its typings).
+    const clients = (this.broker as unknown as { clients: Record<string, Client> }).clients;
+    for (const client of Object.values(clients)) {
+      const d = (client as unknown as DeviceClient).device;
+      if (!d) continue;
+      const now = devices.find((x) => x.id === d.id);
+      if (now && JSON.stringify(now) === JSON.stringify(d)) continue;
+      this.o.log('mqtt: device settings changed or token revoked: disconnected', undefined, { device: d.id });
+      client.close();
+      n++;
+    }
+    return n;
+  }
+
   /**
    * Hands one accepted connection to the broker behind the connection guard. Every listener of this
    * broker (plain TCP here, TLS beside it) must accept through this, never through `broker.handle`.

@@ -1,4 +1,5 @@
 // What a window's LED strip and a zone's hall banner show (DESIGN.md §6 payloads). Pure.
+import { LED_IDLE_LINE } from '../domain/labels';
 import type { LedDisplayPayload } from '../protocol/mqtt';
 import type { WindowView } from '../protocol/views';
 
@@ -11,11 +12,9 @@ export function ledLines(w: Pick<WindowView, 'no' | 'state' | 'ticket'>): string
     case 'serving':
       return [`${w.no}号窗口`, `正在办理${number}号`];
     case 'idle':
-      return [`${w.no}号窗口`, '欢迎办理'];
     case 'paused':
-      return [`${w.no}号窗口`, '暂停服务'];
     case 'closed':
-      return [`${w.no}号窗口`, '窗口关闭'];
+      return [`${w.no}号窗口`, LED_IDLE_LINE[w.state]];
   }
 }
 

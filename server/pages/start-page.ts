@@ -49,6 +49,27 @@ export const SURFACES: Surface[] = [
     enNote: 'Live hall, alerts, reports',
   },
   {
+    path: '/admin',
+    zh: '系统管理',
+    en: 'Administration',
+    zhNote: '事项、窗口、人员、设备、日历：保存即生效',
+    enNote: 'Services, windows, staff, devices, calendar: live on save',
+  },
+  {
+    path: '/backoffice',
+    zh: '后台业务',
+    en: 'Back office',
+    zhNote: '好差评记录、差评整改、预约管理',
+    enNote: 'Evaluation records, follow-ups, appointments',
+  },
+  {
+    path: '/guide',
+    zh: '导服台',
+    en: 'Guide desk',
+    zhNote: '查号、补打、取消、优先、调号、代取号',
+    enNote: 'Find, reprint, cancel, prioritise, move, issue',
+  },
+  {
     path: '/t/demo',
     zh: '手机查号',
     en: 'Mobile ticket page',
@@ -98,11 +119,37 @@ export function pageShell(lang: Lang, title: string, body: string): string {
   table { border-collapse: collapse; background: var(--hall-card); margin-top: 16px; }
   td, th { padding: 6px 12px; border-bottom: 1px solid #eee; text-align: left; }
   .lang { float: right; color: #fff; }
+  .demo { margin-top: 16px; } .boards a { margin: 0 4px; }
   code { background: #eee; padding: 1px 4px; border-radius: 3px; }
 </style>
 </head>
 <body>${body}</body>
 </html>`;
+}
+
+/** What only the built-in demo hall's start page shows: every board, and the demo logins. */
+export interface DemoLinks {
+  boards: { id: string; zone: string | null; token: string }[];
+  logins: { zh: string; en: string; ids: string }[];
+  password: string;
+}
+
+function demoSection(demo: DemoLinks, zh: boolean, lang: Lang): string {
+  const boards = demo.boards
+    .map(
+      (b) =>
+        `<a href="/board?lang=${lang}&amp;token=${encodeURIComponent(b.token)}" data-board="${esc(b.id)}">${esc(
+          b.zone ? (zh ? `${b.zone} 区` : `zone ${b.zone}`) : zh ? '全厅' : 'whole hall',
+        )}</a>`,
+    )
+    .join(' · ');
+  const logins = demo.logins
+    .map((l) => `<tr><td>${esc(zh ? l.zh : l.en)}</td><td><code>${esc(l.ids)}</code></td></tr>`)
+    .join('');
+  return `<section class="demo" data-testid="demo">
+<p class="boards">${zh ? '各区呼叫屏' : 'Boards by zone'}：${boards}</p>
+<table class="logins"><thead><tr><th>${zh ? '演示账号' : 'Demo logins'}</th><th>${zh ? '工号' : 'ID'}（${zh ? '密码' : 'password'} <code>${esc(demo.password)}</code>）</th></tr></thead>
+<tbody>${logins}</tbody></table></section>`;
 }
 
 export function startPage(
@@ -113,6 +160,8 @@ export function startPage(
   extra: Surface[] = [],
   /** With TLS on: the addresses to give devices and the certificate to check (README "Security"). */
   tls: TlsAddresses | null = null,
+  /** The built-in demo hall only: never a real hall's tokens or logins. */
+  demo: DemoLinks | null = null,
 ): string {
   const zh = lang === 'zh';
   const href = (s: Surface) => {
@@ -143,6 +192,7 @@ export function startPage(
 <main>
 ${tls ? tlsLine(tls, zh) : ''}
 <div class="grid">${cards}</div>
+${demo ? demoSection(demo, zh, lang) : ''}
 <table><thead><tr><th>${zh ? '号段' : 'Prefix'}</th><th>${zh ? '事项' : 'Service'}</th><th>${zh ? '等候人数' : 'Waiting'}</th><th>${zh ? '预计等候（分钟）' : 'Est. wait (min)'}</th></tr></thead>
 <tbody>${rows}</tbody></table>
 </main>`,

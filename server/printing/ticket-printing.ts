@@ -1,6 +1,7 @@
 // The printing adapter: each kiosk's ESC/POS printer over TCP 9100. It prints a ticket after it is issued
 // (the ticket exists whatever the printer does), watches every printer's status with DLE EOT, and tells
 // kiosks and supervisors when one is out of paper, open or offline. Jobs to one printer run one at a time.
+import type { AdapterBus, HallContext } from '../adapters/context';
 import type { DeviceConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
 import { HallError } from '../domain/errors';
@@ -10,7 +11,7 @@ import type { PrinterView } from '../protocol/socket';
 import { PRINTER_STATE_TEXT, type PrinterState } from '../protocol/printer-state';
 import { printerSession, type PrinterAddress } from '../../devices/escpos/printer-link';
 import { encodeTicket, LAYOUTS, type PrintedTicket } from '../../devices/escpos/ticket-encoder';
-import type { PrintedDoc } from '../../devices/escpos/document';
+import type { InProcessPrinter, InProcessPrinterFactory } from './in-process-printer';
 
 type PrinterConfig = Extract<DeviceConfig, { kind: 'printer' }>;
 
@@ -31,19 +32,7 @@ interface Printer {
   virtual: InProcessPrinter | null;
 }
 
-/**
- * A printer that runs inside the hall's process, for a `virtual: true` printer (demos): it listens on
- * host:port like a network printer and keeps what it printed for the /printers/{id} page. The start entry
- * supplies it (devices/virtual-printer.ts), so the hall's library code never loads the simulator.
- */
-export interface InProcessPrinter {
-  readonly printed: readonly { doc: PrintedDoc }[];
-  /** Listens; resolves with the port it got. */
-  start(port: number, host: string): Promise<number>;
-  stop(): Promise<void>;
-  on(event: 'ticket', fn: () => void): unknown;
-}
-export type InProcessPrinterFactory = (printerId: string) => InProcessPrinter;
+export type { InProcessPrinter, InProcessPrinterFactory };
 
 export const PRIORITY_TEXT: Record<Priority, string> = {
   elderly: '老年人优先',
@@ -64,12 +53,13 @@ export interface PrintingOptions {
 }
 
 export class TicketPrinting {
+  readonly name = 'printing';
   private readonly printers = new Map<string, Printer>();
-  private readonly changeListeners = new Set<(p: PrinterView) => void>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly core: HallCore,
+    private readonly bus: AdapterBus,
     private readonly log: (msg: string, e?: unknown) => void,
     private readonly opts: PrintingOptions,
   ) {
@@ -99,11 +89,6 @@ export class TicketPrinting {
     this.timer = null;
     await Promise.all([...this.printers.values()].map((p) => p.queue.catch(() => {})));
     await Promise.all([...this.printers.values()].map((p) => p.virtual?.stop()));
-  }
-
-  onChange(fn: (p: PrinterView) => void): () => void {
-    this.changeListeners.add(fn);
-    return () => this.changeListeners.delete(fn);
   }
 
   list(): PrinterView[] {
@@ -161,6 +146,7 @@ export class TicketPrinting {
       waitingAhead: status.waitingAhead,
       estimatedWaitMin: status.estimatedWaitMin,
       servedNow: status.servedNow,
+      estimatedWait: status.estimatedWait,
       issuedAt: `${hallDay(t.issuedAt, tz)} ${localClock(t.issuedAt, tz)}`,
       // A number taken in English opens the mobile page in English.
       statusUrl: this.opts.statusUrl(t.id) + (lang === 'en' ? '?lang=en' : ''),
@@ -197,15 +183,9 @@ export class TicketPrinting {
     if (state === p.state) return;
     const before = p.state;
     p.state = state;
-    const view = this.view(p);
     this.log(`printer ${p.cfg.id}: ${before} → ${state}`);
-    for (const fn of this.changeListeners) {
-      try {
-        fn(view);
-      } catch (e) {
-        this.log('printer listener failed', e);
-      }
-    }
+    // Kiosks and supervisors (realtime) and device health hear it on the bus (a failing listener is logged there).
+    this.bus.emit({ type: 'printer.changed', payload: this.view(p) });
   }
 
   private view(p: Printer): PrinterView {
@@ -240,3 +220,12 @@ export class TicketPrinting {
     p.virtual = vp;
   }
 }
+
+/** The printing adapter as the composition root makes it; `statusUrl` knows the hall's address once bound. */
+export const printingAdapter = (ctx: HallContext, statusUrl: (ticketId: string) => string): TicketPrinting =>
+  new TicketPrinting(ctx.core, ctx.bus, ctx.log, {
+    statusUrl,
+    pollMs: ctx.opts.printerPollMs,
+    timeoutMs: ctx.opts.printerTimeoutMs,
+    virtualPrinter: ctx.opts.virtualPrinter,
+  });

@@ -38,7 +38,8 @@ export const reprintBody = z.strictObject({
   printerId: text(64).optional(),
 });
 
-export const priorityBody = z.strictObject({ priority: z.enum(PRIORITIES).nullable() });
+/** `reason`: why the visitor has the right (the guide desk asks for it); kept in the audit trail. */
+export const priorityBody = z.strictObject({ priority: z.enum(PRIORITIES).nullable(), reason: text(100).optional() });
 
 /** A calendar day that exists (2026-02-30 does not). */
 const realDay = z
@@ -52,6 +53,13 @@ const realDay = z
 export const dayQuery = realDay.optional();
 
 export const emptyBody = z.strictObject({});
+
+/**
+ * 叫号 with a visitor still only called (never started): `previous` says how that visit ends, 已到 →
+ * `finished`, 未到 → `no_show`. The console always asks; without it (a keypad, which has no start key, or
+ * an older client) the visit ends as finished, as before. See docs/DESIGN.md §6.1.
+ */
+export const callNextBody = z.strictObject({ previous: z.enum(['finished', 'no_show']).optional() });
 
 export const pauseBody = z.strictObject({ reason: text(100).optional() });
 

@@ -34,11 +34,25 @@ export interface TicketView extends PublicTicketView {
   finishedAt: string | null;
 }
 
+/**
+ * The predicted wait (issue 25): the median minutes until the ticket is called and an 80% range, predicted
+ * by running the hall's routing forward; `servedNow` false when no open window takes the matter now (show
+ * 当前暂无窗口办理, not minutes). The whole figure is null when the hall is closed (show no minutes at all).
+ */
+export interface EstimatedWait {
+  minutes: number;
+  low: number;
+  high: number;
+  servedNow: boolean;
+}
+
 /** One ticket's public status (`GET /api/tickets/:id`, socket /ticket): no personal data. */
 export interface TicketStatusView extends PublicTicketView {
-  /** Waiting tickets of the matter that will be called first (priority visitors first). */
+  /** Waiting tickets predicted to be called before this one (priority visitors first). */
   waitingAhead: number;
+  /** The median of `estimatedWait` (0 when there is none), kept for older clients. */
   estimatedWaitMin: number;
+  estimatedWait: EstimatedWait | null;
   /** False when no open window takes the matter now: show 当前暂无窗口办理, not the minutes. */
   servedNow: boolean;
   windowName: string | null;
@@ -47,6 +61,7 @@ export interface TicketStatusView extends PublicTicketView {
 export interface IssuedTicketView extends TicketView {
   waitingAhead: number;
   estimatedWaitMin: number;
+  estimatedWait: EstimatedWait | null;
   /** False when no open window takes the matter now: show 当前暂无窗口办理, not the minutes. */
   servedNow: boolean;
   statusUrl: string;
@@ -68,6 +83,8 @@ export interface ServiceView {
   waiting: number;
   longestWaitMin: number;
   estimatedWaitMin: number;
+  /** What a ticket taken now would wait (refreshed a moment after each change); null when closed. */
+  estimatedWait: EstimatedWait | null;
   /** False when no open window takes the service now (nobody logged in, closed or paused). */
   servedNow: boolean;
 }

@@ -22,7 +22,7 @@ import type {
 } from '../protocol/socket';
 import { SESSION_END_MESSAGES, type SessionEndReason } from '../core/sessions';
 import type { CallView } from '../protocol/views';
-import { publicWindow } from './public-window';
+import { publicWindow, zoneServices } from './public-window';
 import type { Bound, HallIo, HallNamespace, HallSocket, NoEvents, SocketData } from './typed-io';
 import { windowScreenState } from './window-screen';
 import type { UpstreamStatus } from '../protocol/socket';
@@ -30,12 +30,18 @@ import type { UpstreamStatus } from '../protocol/socket';
 const RECENT_CALLS = 20;
 
 export class Realtime {
+  readonly name = 'realtime';
   readonly io: HallIo;
   private readonly recent: CallView[] = [];
   /** Each window's latest call, for window screens connecting later. */
   private readonly lastCall = new Map<number, CallView>();
   private readonly unsubscribe: (() => void)[] = [];
   private refresh: NodeJS.Timeout | undefined;
+  /** Followed tickets are predicted again shortly after a change, off the command path (one per burst). */
+  private followed: NodeJS.Timeout | undefined;
+  private stopped = false;
+  /** What each followed ticket's page was last sent: a refresh sends only what changed. */
+  private readonly sent = new Map<string, string>();
 
   constructor(
     httpServer: HttpServer,
@@ -110,7 +116,9 @@ export class Realtime {
       (_p, a) => this.bindTicket(a),
       (s, b) => {
         void s.join(`ticket:${b.ticketId}`);
-        s.emit('state', { hall: this.core.query.hallInfo(), ticket: this.core.query.ticketStatus(b.ticketId!)! });
+        const ticket = this.core.query.ticketStatus(b.ticketId!)!;
+        this.sent.set(`ticket:${b.ticketId}`, JSON.stringify(ticket));
+        s.emit('state', { hall: this.core.query.hallInfo(), ticket });
       },
     );
     this.setup(
@@ -150,6 +158,8 @@ export class Realtime {
 
   async stop(): Promise<void> {
     clearInterval(this.refresh);
+    clearTimeout(this.followed);
+    this.stopped = true;
     for (const u of this.unsubscribe.splice(0)) u();
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
@@ -287,18 +297,28 @@ export class Realtime {
       }),
       bus.on('followup.changed', ({ followUp }) => this.nsp('/supervisor').emit('followUp', followUp)),
       bus.on('alert', (alert) => this.nsp('/supervisor').emit('alert', alert)),
+      // The adapters' own events: a printer's state for its kiosk and supervisors, a device's health.
+      bus.on('printer.changed', (p) => this.printerChanged(p)),
+      bus.on('device.changed', (d) => this.nsp('/supervisor').emit('device', d)),
       bus.on('session.ended', ({ digests, reason }) => this.closeSessions(new Set(digests), reason)),
+      bus.on('config.changed', ({ changed }) => this.closeStaleDevices(changed)),
       bus.on('notice.changed', () => {
         this.nsp('/supervisor').emit('notice', this.core.query.notice(null));
         for (const s of this.nsp('/board').sockets.values())
           s.emit('notice', this.core.query.notice(s.data.bound.zone));
       }),
       bus.on('queues.changed', ({ services }) => {
-        this.nsp('/board').emit('queues', services);
         this.nsp('/window').emit('queues', services);
         this.nsp('/supervisor').emit('queues', services);
         this.nsp('/kiosk').emit('queues', services);
-        this.refreshFollowedTickets();
+        // A zone's board lists only the queues its windows take.
+        const boards = [...this.nsp('/board').sockets.values()];
+        const windows = boards.length ? this.core.query.snapshot().windows : [];
+        for (const s of boards) s.emit('queues', zoneServices(services, windows, s.data.bound.zone));
+        this.followed ??= setTimeout(() => {
+          this.followed = undefined;
+          this.refreshFollowedTickets();
+        }, FOLLOWED_REFRESH_MS).unref();
       }),
       bus.on('ticket.changed', ({ ticket, action }) => {
         this.nsp('/supervisor').emit('ticket', ticket);
@@ -310,7 +330,9 @@ export class Realtime {
         const room = `ticket:${ticket.id}`;
         if (!this.nsp('/ticket').adapter.rooms.has(room)) return;
         const status = this.core.query.ticketStatus(ticket.id);
-        if (status) this.nsp('/ticket').to(room).emit('ticket', status);
+        if (!status) return;
+        this.sent.set(room, JSON.stringify(status));
+        this.nsp('/ticket').to(room).emit('ticket', status);
       }),
     );
   }
@@ -323,6 +345,29 @@ export class Realtime {
         const p = (s.data.bound as Bound | undefined)?.principal;
         if (p?.kind !== 'staff' || !digests.has(p.tokenDigest)) continue;
         s.emit('session.ended', ended);
+        s.disconnect(true);
+      }
+    }
+  }
+
+  /**
+   * After a live settings change: a device whose token was revoked (or whose settings changed: another
+   * zone, another window) is disconnected; it reconnects with its token and is refused, or bound anew.
+   */
+  private closeStaleDevices(changed: readonly string[]): void {
+    // What a screen shows from its first `state` only (the hall's name, windows, texts, rating reasons):
+    // a change there reconnects the screens, which come back within a second with the new state.
+    for (const nsp of this.io._nsps.values()) {
+      const shown = changed.some((k) => SHOWN_ON_SCREENS[nsp.name]?.includes(k));
+      for (const s of nsp.sockets.values()) {
+        const p = (s.data.bound as Bound | undefined)?.principal;
+        if (p?.kind !== 'device') continue;
+        const auth = (s.handshake.auth ?? {}) as HandshakeAuth;
+        const now = this.staff.authenticate(typeof auth.token === 'string' ? auth.token : null);
+        const same = now?.kind === 'device' && JSON.stringify(now.device) === JSON.stringify(p.device);
+        if (same && shown) s.disconnect(true);
+        if (same) continue;
+        s.emit('error', { code: 'UNAUTHORIZED', message: '设备令牌已撤销或设置已更改' });
         s.disconnect(true);
       }
     }
@@ -341,7 +386,7 @@ export class Realtime {
   }
 
   /** A printer's state changed: its kiosk shows it; supervisors see it (the watch raises the alert). */
-  printerChanged(p: PrinterView): void {
+  private printerChanged(p: PrinterView): void {
     this.nsp('/kiosk').to(`kiosk:${p.kiosk}`).emit('printer', p);
     this.nsp('/supervisor').emit('printer', p);
   }
@@ -349,11 +394,20 @@ export class Realtime {
   /** Phones following a waiting ticket: people ahead and who serves change with every queue change. */
   private refreshFollowedTickets(): void {
     const ns = this.nsp('/ticket');
-    for (const room of ns.adapter.rooms.keys()) {
-      if (!room.startsWith('ticket:')) continue;
-      const status = this.core.query.ticketStatus(room.slice('ticket:'.length));
-      if (status?.status === 'waiting') ns.to(room).emit('ticket', status);
-    }
+    const rooms = [...ns.adapter.rooms.keys()].filter((r) => r.startsWith('ticket:'));
+    for (const r of this.sent.keys()) if (!ns.adapter.rooms.has(r)) this.sent.delete(r);
+    // One prediction per turn of the event loop: commands arriving meanwhile wait for one at most.
+    const step = (i: number) => {
+      if (i >= rooms.length || this.stopped) return;
+      const status = this.core.query.ticketStatus(rooms[i]!.slice('ticket:'.length));
+      const text = JSON.stringify(status);
+      if (status?.status === 'waiting' && this.sent.get(rooms[i]!) !== text) {
+        this.sent.set(rooms[i]!, text);
+        ns.to(rooms[i]!).emit('ticket', status);
+      }
+      setImmediate(() => step(i + 1));
+    };
+    step(0);
   }
 
   /** A window's pad prompt, computed only when a pad of that window is connected (every call changes it). */
@@ -375,7 +429,7 @@ export class Realtime {
       hall: snap.hall,
       zone,
       windows,
-      services: snap.services,
+      services: zoneServices(snap.services, snap.windows, zone),
       recentCalls: this.recent.filter((c) => nos.has(c.windowNo)),
       notice: this.core.query.notice(zone),
       repeat: this.core.config.display.repeat,
@@ -399,6 +453,17 @@ export class Realtime {
     };
   }
 }
+
+/** A ticket page's new prediction waits this long after a queue change (each costs about a millisecond). */
+const FOLLOWED_REFRESH_MS = 300;
+
+/** The settings each kind of screen takes from its first `state` only (services come with every `queues`). */
+const SHOWN_ON_SCREENS: Record<string, string[]> = {
+  '/board': ['hall', 'windows', 'display'],
+  '/screen': ['hall', 'windows', 'display'],
+  '/pad': ['windows', 'evaluation'],
+  '/kiosk': ['hall'],
+};
 
 const blank: Bound = { principal: null, zone: null, windowNo: null, ticketId: null };
 

@@ -1,5 +1,6 @@
 // The report's columns, in the order every export shows them, with Chinese and English headings.
-import type { LabelledRow } from '../core/reports';
+import { OUTSIDE_LABEL, type LabelledRow, type Report } from '../core/reports';
+export { OUTSIDE_LABEL } from '../core/reports';
 
 export type Lang = 'zh' | 'en';
 
@@ -40,4 +41,10 @@ export function cellText(row: LabelledRow, c: Column): string {
   if (v === null || v === undefined) return '';
   if (c.kind === 'share') return `${Math.round((v as number) * 1000) / 10}%`;
   return String(v);
+}
+
+/** The rows as every export shows them: the groups, the visits outside them, the total (labelled). */
+export function reportLines(r: Report, lang: Lang): LabelledRow[] {
+  const outside = r.outside ? [{ ...r.outside, label: OUTSIDE_LABEL[r.by]?.[lang] ?? r.outside.label }] : [];
+  return [...r.rows, ...outside, { ...r.total, label: lang === 'zh' ? '合计' : 'Total' }];
 }

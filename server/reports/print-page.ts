@@ -3,7 +3,7 @@
 // it as PDF from the browser's print dialog.
 import type { HourPoint } from '../domain/report';
 import type { Report } from '../core/reports';
-import { cellText, COLUMNS, GROUP_TITLE, type Lang } from './columns';
+import { cellText, COLUMNS, GROUP_TITLE, reportLines, type Lang } from './columns';
 import { CHART_TEXT, hourChartSvg } from './hour-chart';
 
 /** The print button's handler: the only inline script the content security policy allows (by its hash). */
@@ -13,7 +13,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 function table(r: Report, lang: Lang): string {
   const head = COLUMNS.map((c) => `<th>${esc(c[lang])}</th>`).join('');
-  const body = [...r.rows, { ...r.total, label: lang === 'zh' ? '合计' : 'Total' }]
+  const body = reportLines(r, lang)
     .map(
       (row, i, all) =>
         `<tr${i === all.length - 1 ? ' class="total"' : ''}>${COLUMNS.map((c) => `<td>${esc(cellText(row, c))}</td>`).join('')}</tr>`,

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { LabelledRow, Report } from '../core/reports';
-import { COLUMNS, GROUP_TITLE, type Column, type Lang } from './columns';
+import { COLUMNS, GROUP_TITLE, reportLines, type Column, type Lang } from './columns';
 import { neutraliseFormula } from './spreadsheet-text';
 
 const DEFINITIONS = {
@@ -57,7 +57,7 @@ export async function reportXlsx(reports: Report[], lang: Lang): Promise<Buffer>
     const header = ws.getRow(1);
     header.font = { bold: true };
     header.commit();
-    const rows = [...r.rows, { ...r.total, label: lang === 'zh' ? '合计' : 'Total' }];
+    const rows = reportLines(r, lang);
     for (const [i, row] of rows.entries()) {
       const added = ws.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, cellValue(row, c)])));
       if (i === rows.length - 1) added.font = { bold: true };

@@ -223,4 +223,15 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX idempotency_age ON idempotency (created_at);
   `,
+  /* 8: the hall configuration's saved versions (issue 21): who saved which, when; the newest runs */ `
+  CREATE TABLE config_versions (
+    version   INTEGER PRIMARY KEY,
+    config    TEXT NOT NULL,
+    saved_by  TEXT NOT NULL,
+    saved_at  INTEGER NOT NULL,
+    source    TEXT NOT NULL,
+    file_hash TEXT,
+    note      TEXT
+  ) STRICT;
+  `,
 ];

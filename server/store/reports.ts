@@ -15,6 +15,8 @@ export interface VisitRow {
   servingAt: number | null;
   finishedAt: number | null;
   transfers: number;
+  /** The transfers' leaving windows and clerks: "window:clerk" joined by commas, or null. */
+  transferredFrom: string | null;
   evStatus: string | null;
   evLevel: string | null;
   evVoided: number | null;
@@ -25,6 +27,8 @@ const VISIT_COLUMNS = `
     t.issued_at AS issuedAt, t.wait_from AS waitFrom, t.serving_at AS servingAt,
     t.finished_at AS finishedAt, t.transfer_count AS transfers,
     (SELECT MIN(e.at) FROM events e WHERE e.ticket_id = t.id AND e.type = 'ticket.called') AS firstCalledAt,
+    (SELECT group_concat(ifnull(e.window_no, '') || ':' || ifnull(e.clerk_id, ''), ',') FROM events e
+      WHERE e.ticket_id = t.id AND e.type = 'ticket.transferred') AS transferredFrom,
     ev.status AS evStatus, ev.level AS evLevel, ev.voided AS evVoided, t.seq
   FROM tickets t LEFT JOIN evaluations ev ON ev.ticket_id = t.id`;
 

@@ -3,7 +3,7 @@
 // app and one socket.io engine see both doors and `socket.handshake.secure` tells them apart.
 import { createServer as createHttpServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { HallTls } from './hall-tls';
 import { httpsOrigin, plainHttpAllows, refusePlain } from './plain-http';
 
@@ -29,11 +29,31 @@ const listenOn = (s: HttpServer, port: number, host: string) =>
     });
   });
 
+/**
+ * Closes a port and every connection on it, websockets too: `close()` waits for every socket the server
+ * accepted, and an upgraded one (socket.io) is no longer an HTTP connection `closeAllConnections()` ends. The
+ * HTTP adapter stops first, before socket.io's, so its sockets are cut here; screens then see the transport
+ * close and reconnect by themselves when the hall is back.
+ */
 const closeServer = (s: HttpServer) =>
   new Promise<void>((resolve) => {
-    s.closeAllConnections();
     s.close(() => resolve());
+    s.closeAllConnections();
+    for (const socket of openSockets.get(s) ?? []) socket.destroy();
   });
+
+const openSockets = new WeakMap<HttpServer, Set<Socket>>();
+
+/** Keeps the server's accepted sockets, upgraded or not, so that closing it can end them all. */
+function tracked<S extends HttpServer>(s: S): S {
+  const set = new Set<Socket>();
+  openSockets.set(s, set);
+  s.on('connection', (socket: Socket) => {
+    set.add(socket);
+    socket.once('close', () => set.delete(socket));
+  });
+  return s;
+}
 
 export function webListeners(
   app: RequestListener,
@@ -41,7 +61,7 @@ export function webListeners(
   opts: { hsts: boolean; fallbackOrigin: () => string },
 ): WebListeners {
   if (!tls) {
-    const main = createHttpServer(app);
+    const main = tracked(createHttpServer(app));
     return {
       main,
       plain: null,
@@ -49,20 +69,24 @@ export function webListeners(
       close: () => closeServer(main),
     };
   }
-  const main: HttpServer = createHttpsServer(
-    { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' },
-    opts.hsts
-      ? (req, res) => {
-          res.setHeader('strict-transport-security', HSTS);
-          app(req, res);
-        }
-      : app,
+  const main: HttpServer = tracked(
+    createHttpsServer(
+      { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' },
+      opts.hsts
+        ? (req, res) => {
+            res.setHeader('strict-transport-security', HSTS);
+            app(req, res);
+          }
+        : app,
+    ),
   );
   let boundTlsPort = 0;
-  const plain = createHttpServer((req, res) => {
-    if (plainHttpAllows(req)) main.emit('request', req, res);
-    else refusePlain(req, res, httpsOrigin(req, boundTlsPort, opts.fallbackOrigin()));
-  });
+  const plain = tracked(
+    createHttpServer((req, res) => {
+      if (plainHttpAllows(req)) main.emit('request', req, res);
+      else refusePlain(req, res, httpsOrigin(req, boundTlsPort, opts.fallbackOrigin()));
+    }),
+  );
   // socket.io's websocket upgrade over plain HTTP (the ticket page); its namespaces check the door.
   plain.on('upgrade', (req, socket, head) => main.emit('upgrade', req, socket, head));
   return {

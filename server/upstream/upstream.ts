@@ -2,6 +2,8 @@
 // adapter's construction, before the hall's port opens); a loop sends the outbox in batches (sender.ts);
 // hourly statistics join after each hour. It never blocks a command: with the platform down, the outbox
 // grows and the dashboard shows the backlog.
+import type { AdapterBus, HallContext } from '../adapters/context';
+import type { HallConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
 import { Periodic } from '../core/periodic';
 import type { UpstreamOutbox } from '../core/ports';
@@ -15,7 +17,10 @@ export type { UpstreamStatus };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+type UpstreamConfig = HallConfig['upstream'];
+
 export class Upstream {
+  readonly name = 'upstream';
   readonly outbox: UpstreamOutbox;
   private running = false;
   private wakeUp: (() => void) | null = null;
@@ -24,30 +29,41 @@ export class Upstream {
   private stats: Periodic | null = null;
   private lastError: string | null = null;
   private parkedError: string | null = null;
+  /** The adapter's own settings: the hall config's at first, a live change's after `restart`. */
+  private cfg: UpstreamConfig;
 
   constructor(
     private readonly core: HallCore,
+    private readonly bus: AdapterBus,
     private readonly log: (msg: string, e?: unknown) => void,
-    private readonly opts: { post?: typeof fetch; statsEveryMs?: number; onChange?: () => void } = {},
+    private readonly opts: { post?: typeof fetch; statsEveryMs?: number } = {},
   ) {
     this.outbox = core.upstreamOutbox;
-    // Recording starts with the adapter, not with its sender: the outbox row is written by the appending
-    // command's own transaction from the first command on, whatever starts (or opens a port) later.
-    if (this.configured)
-      this.unhook = core.tapLog((e) => {
-        const up = upstreamEventOf(this.core, e);
-        if (!up) return null;
-        this.wake();
-        return { type: up.type, at: e.at, data: up.data };
-      });
+    this.cfg = core.config.upstream;
+    this.record();
   }
 
   get configured(): boolean {
-    return this.core.config.upstream !== undefined;
+    return this.cfg !== undefined;
+  }
+
+  /**
+   * Recording starts with the adapter, not with its sender: the outbox row is written by the appending
+   * command's own transaction from the first command on, whatever starts (or opens a port) later.
+   */
+  private record(): void {
+    if (!this.configured || this.unhook) return;
+    this.unhook = this.core.tapLog((e) => {
+      const up = upstreamEventOf(this.core, e);
+      if (!up) return null;
+      this.wake();
+      return { type: up.type, at: e.at, data: up.data };
+    });
   }
 
   start(): void {
     if (!this.configured) return;
+    this.record();
     this.stats = new Periodic(
       'hourly statistics',
       this.opts.statsEveryMs ?? 30_000,
@@ -65,10 +81,36 @@ export class Upstream {
   async stop(): Promise<void> {
     this.unhook?.();
     this.unhook = null;
+    await this.stopSending();
+  }
+
+  /**
+   * New settings (another platform address, a new secret, other batch sizes) while the hall runs: the
+   * sender stops after its current batch and starts again with them. Recording never pauses, so no command
+   * made meanwhile is missed; with `undefined` the hall stops reporting (the outbox keeps what it holds).
+   */
+  async restart(cfg: UpstreamConfig): Promise<void> {
+    await this.stopSending();
+    this.cfg = cfg;
+    this.lastError = this.parkedError = null;
+    if (!cfg) {
+      this.unhook?.();
+      this.unhook = null;
+    }
+    this.start();
+    this.changed();
+  }
+
+  private async stopSending(): Promise<void> {
     this.stats?.stop();
+    this.stats = null;
     this.running = false;
     this.wake();
     await this.loopDone;
+  }
+
+  private changed(): void {
+    this.bus.emit({ type: 'upstream.changed', payload: {} });
   }
 
   /** Parked batches back in the queue, after their cause (a wrong secret, a bad URL) was fixed. */
@@ -76,7 +118,7 @@ export class Upstream {
     const n = this.outbox.unpark();
     this.parkedError = null;
     this.wake();
-    this.opts.onChange?.();
+    this.changed();
     return n;
   }
 
@@ -84,7 +126,7 @@ export class Upstream {
     const b = this.outbox.backlog();
     return {
       configured: this.configured,
-      url: this.core.config.upstream?.url ?? null,
+      url: this.cfg?.url ?? null,
       pending: b.count,
       oldestAt: iso(b.oldestAt),
       lastSentAt: iso(b.lastSentAt),
@@ -117,7 +159,7 @@ export class Upstream {
   }
 
   private async loop(): Promise<void> {
-    const cfg = this.core.config.upstream!;
+    const cfg = this.cfg!;
     while (this.running) {
       let out: Outcome;
       try {
@@ -139,7 +181,7 @@ export class Upstream {
   }
 
   /** What the outcome means for the dashboard, and how long to wait before the next step. */
-  private after(out: Outcome, cfg: NonNullable<HallCore['config']['upstream']>): number {
+  private after(out: Outcome, cfg: NonNullable<UpstreamConfig>): number {
     switch (out.kind) {
       case 'idle':
         return 5_000;
@@ -147,13 +189,13 @@ export class Upstream {
         if (this.parkedError === null) this.parkedError = out.error || '上报被拒绝';
         return 5_000;
       case 'sent':
-        if (this.lastError !== null) this.opts.onChange?.();
+        if (this.lastError !== null) this.changed();
         this.lastError = null;
         return 1000 / cfg.batchesPerSec;
       case 'rejected':
         this.lastError = this.parkedError = out.error;
         this.log(`upstream: batch refused (${out.error}); parked until retried`);
-        this.opts.onChange?.();
+        this.changed();
         return 0;
       case 'failed':
         this.lastError = out.error;
@@ -161,3 +203,7 @@ export class Upstream {
     }
   }
 }
+
+/** The upstream adapter as the composition root makes it (recording starts here, before any port opens). */
+export const upstreamAdapter = (ctx: HallContext): Upstream =>
+  new Upstream(ctx.core, ctx.bus, ctx.log, { post: ctx.opts.upstreamPost, statsEveryMs: ctx.opts.upstreamStatsMs });

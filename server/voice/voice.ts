@@ -4,6 +4,8 @@
 // go out with `audio: null` (boards then fall back to the browser's speech) rather than stopping the hall.
 import type { NextFunction, Request, Response } from 'express';
 import path from 'node:path';
+import type { HallContext } from '../adapters/context';
+import type { HallConfig } from '../config/schema';
 import type { HallCore } from '../core/hall-core';
 import type { StaffAccess } from '../core/staff';
 import { HallError } from '../domain/errors';
@@ -22,27 +24,37 @@ export interface VoiceOptions {
   engine?: SpeechEngine | null;
 }
 
+type VoiceConfig = HallConfig['voice'];
+
 export class Voice {
-  readonly announcer: VoiceAnnouncer | null = null;
-  readonly cache: AudioCache;
-  readonly output: AudioOutput | null = null;
-  private readonly urls: AudioUrls;
-  private readonly engine: SpeechEngine | null;
+  readonly name = 'voice';
+  announcer: VoiceAnnouncer | null = null;
+  cache!: AudioCache;
+  output: AudioOutput | null = null;
+  private urls!: AudioUrls;
+  private engine: SpeechEngine | null = null;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly core: HallCore,
     private readonly staff: StaffAccess,
-    dataDir: string,
-    secret: Buffer,
+    private readonly dataDir: string,
+    private readonly secret: Buffer,
     private readonly log: (msg: string, e?: unknown) => void,
-    opts: VoiceOptions = {},
+    private readonly opts: VoiceOptions = {},
   ) {
-    const cfg = core.config.voice;
-    this.urls = new AudioUrls(secret, cfg.urlTtlSec, core.clock);
-    this.cache = new AudioCache(path.join(dataDir, 'voice-cache'), cfg.cacheMb * 2 ** 20, 64, log);
+    this.build(core.config.voice);
+  }
+
+  /** Pack, cache, engine and sound card from one voice configuration. */
+  private build(cfg: VoiceConfig): void {
+    const { core, log, opts } = this;
+    this.urls = new AudioUrls(this.secret, cfg.urlTtlSec, core.clock);
+    this.cache = new AudioCache(path.join(this.dataDir, 'voice-cache'), cfg.cacheMb * 2 ** 20, 64, log);
     this.engine =
       opts.engine !== undefined ? opts.engine : cfg.engine === 'espeak' ? new EspeakEngine('cmn', 15_000, log) : null;
+    this.announcer = null;
+    this.output = null;
     try {
       const pack = loadPack(packDir(cfg.pack, opts.baseDir));
       this.announcer = new VoiceAnnouncer(
@@ -80,10 +92,23 @@ export class Voice {
   }
 
   stop(): void {
+    this.halt(true);
+  }
+
+  /** Another pack, engine, cache size, URL lifetime or sound card while the hall runs (live settings). */
+  restart(cfg: VoiceConfig): void {
+    // An engine handed in by the caller (tests) is reused by the next build: it is not stopped here.
+    this.halt(this.opts.engine === undefined);
+    this.build(cfg);
+    this.start();
+  }
+
+  private halt(stopEngine: boolean): void {
     if (this.core.callAudio) this.core.callAudio = null;
     this.unsubscribe?.();
+    this.unsubscribe = null;
     this.output?.stop();
-    this.engine?.stop();
+    if (stopEngine) this.engine?.stop();
   }
 
   /** GET /api/voice/:key.wav — with the signed query from the call event, or any staff or device token. */
@@ -110,3 +135,10 @@ export class Voice {
 
 /** The cache key inside an audio URL. */
 export const keyOf = (url: string): string | null => /\/api\/voice\/([0-9a-f]{32})\.wav/.exec(url)?.[1] ?? null;
+
+/** The voice adapter as the composition root makes it. */
+export const voiceAdapter = (ctx: HallContext): Voice =>
+  new Voice(ctx.core, ctx.staff, ctx.dataDir, ctx.secret, ctx.log, {
+    baseDir: ctx.opts.configDir,
+    engine: ctx.opts.speechEngine,
+  });

@@ -88,7 +88,6 @@ describe('board voice', () => {
     const api = client(server.url);
     const tokens = [await api.login('c1', 1), await api.login('c2', 2), await api.login('c3', 3)];
     for (let i = 0; i < 5; i++) await api.issue(['general', 'tax', 'social'][i % 3]!);
-    const t0 = Date.now();
     const called: { number: string; windowNo: number }[] = [];
     for (let i = 0; i < 5; i++) {
       clock.now += 5000;
@@ -96,7 +95,9 @@ describe('board voice', () => {
       const r = await api.post(`/api/windows/${no}/call-next`, {}, tokens[no - 1]);
       called.push({ number: r.body.ticket.number, windowNo: no });
     }
-    expect(Date.now() - t0).toBeLessThan(1000);
+    // The calls came faster than the board speaks: when the last was made, the board had not yet spoken them
+    // all (what the scenario needs, checked by order rather than by the wall clock).
+    expect(await page.evaluate(() => window.hallBoard!.voiceLog.length)).toBeLessThan(5);
 
     await page.waitForFunction(
       () => window.hallBoard!.voiceLog.length === 5 && window.hallBoard!.pending() === 0,

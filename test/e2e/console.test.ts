@@ -91,6 +91,7 @@ describe('window console', () => {
 
     await page.click('[data-action=transfer]');
     await page.click('[data-choice="s:tax"]');
+    await page.click('[data-testid=transfer-confirm]'); // choosing alone no longer transfers (issue 22)
     await expect.poll(() => ticketStatus(a.number)).toEqual({ status: 'waiting', s: 'tax' });
     await expect.poll(() => state(page)).toContain('空闲');
 
@@ -147,8 +148,9 @@ describe('window console', () => {
     const second = (await number(page))!;
     expect([a.number, b.number, 'A001', 'A002', 'B001', 'B002']).toContain(second);
     await key('t');
-    await page.keyboard.type('请补充材料'); // the note
     await key('ArrowDown'); // 2nd choice
+    await key('Enter'); // chosen; on to the note (issue 22: choose, then note, then confirm)
+    await page.keyboard.type('请补充材料'); // the note
     await key('Enter');
     await expect.poll(() => state(page)).toContain('空闲');
     expect(ticketStatus(second).status).toBe('waiting');

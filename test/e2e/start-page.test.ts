@@ -55,7 +55,7 @@ describe('npm start', () => {
     expect(await page.locator('h1').textContent()).toBe('示范市政务服务中心');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     for (const s of SURFACES) {
-      const link = page.locator(`a[href^="${s.path}"]`);
+      const link = page.locator(`a.card[href^="${s.path}"]`);
       expect(await link.count(), s.path).toBe(1);
       expect(await link.locator('strong').textContent()).toBe(s.zh);
     }
@@ -97,6 +97,33 @@ describe('npm start', () => {
       return draw('政') !== draw('务') && draw('务') !== draw('厅');
     });
     expect(differ).toBe(true);
+    await page.close();
+  });
+
+  it('the demo hall links every board, shows its demo logins, and 手机查号 opens a real ticket', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    const demo = page.locator('[data-testid=demo]');
+    expect(
+      await demo.locator('a[data-board]').evaluateAll((as) => as.map((a) => a.getAttribute('data-board'))),
+    ).toEqual(['board-a', 'board-b', 'board-c']);
+    expect(await demo.textContent()).toContain('9001');
+    expect(await demo.textContent()).toContain('demo1234');
+    // Before any ticket today, the link says how to get one instead of 没有找到这张号票.
+    await page.click('a.card[href^="/t/demo"]');
+    await expect.poll(() => page.locator('[data-testid=no-demo-ticket]').count()).toBe(1);
+    const token = /token=([^&"]+)/.exec((await page.locator('a[href^="/kiosk"]').getAttribute('href')) ?? '')![1]!;
+    const res = await page.request.post(`${url}/api/tickets`, {
+      headers: { authorization: `Bearer ${decodeURIComponent(token)}` },
+      data: { serviceId: 'general' },
+    });
+    expect(res.status()).toBe(201);
+    const { ticket } = (await res.json()) as { ticket: { number: string } };
+    await page.goto(url);
+    await page.click('a.card[href^="/t/demo"]');
+    await expect.poll(() => page.locator('ticket-page [data-number]').textContent()).toBe(ticket.number);
+    await page.goto(`${url}/?lang=en`);
+    expect(await page.locator('[data-testid=demo]').textContent()).toContain('Demo logins');
     await page.close();
   });
 });

@@ -12,6 +12,8 @@ let browser: Browser;
 let server: HallServer;
 let api: ReturnType<typeof client>;
 const NOBODY = '当前暂无窗口办理';
+/** The predicted wait as shown (issue 25): 约12分钟（8–18）, or 即将叫号 when it is a matter of a minute. */
+const MINUTES = /^(约\d+分钟(（\d+–\d+）)?|即将叫号)$/;
 
 beforeAll(async () => {
   server = await startTestHall();
@@ -64,12 +66,15 @@ describe('estimated wait and people ahead', () => {
     await kiosk.locator('kiosk-issued button.done').click();
     await api.login('c1', 1);
     await until(
-      async () => /^约 \d+ 分钟$/.test(await text(kiosk, '[data-service=general] [data-wait]')),
+      async () => MINUTES.test(await text(kiosk, '[data-service=general] [data-wait]')),
       'the kiosk card with minutes',
     );
-    await until(async () => /预计等候约 \d+ 分钟/.test(await text(phone, '[data-wait]')), 'the phone with minutes');
     await until(
-      async () => /^\d+ 分钟$/.test(await text(sup, 'tr[data-service=general] [data-wait]')),
+      async () => /^(预计等候约\d+分钟(（\d+–\d+）)?|即将叫号)$/.test(await text(phone, '[data-wait]')),
+      'the phone with minutes',
+    );
+    await until(
+      async () => MINUTES.test(await text(sup, 'tr[data-service=general] [data-wait]')),
       'the dashboard with minutes',
     );
     await Promise.all([kiosk.close(), phone.close(), sup.close()]);

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => s?.stop());
 
-const STAFF_ACCESS = new Set(['staff', 'window', 'supervisor']);
+const STAFF_ACCESS = new Set(['staff', 'window', 'supervisor', 'admin']);
 const lastSeq = () => (s.db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM events').get() as { n: number }).n;
 const since = (seq: number) =>
   s.db.prepare('SELECT type, actor, data FROM events WHERE seq > ?').all(seq) as {
@@ -119,6 +119,13 @@ describe('audit log', () => {
     await api.login('c3', 3);
     await audited('post /api/clerks/:id/revoke-sessions', 'sup', post('/api/clerks/c3/revoke-sessions', {}, sup));
     await audited('post /api/auth/logout', 'c1', post('/api/auth/logout', {}, c1));
+    // An admin's live settings change and a return to an earlier version.
+    const adm = await api.login('adm');
+    const cfg = (await api.get('/api/admin/config', adm)).body;
+    cfg.config.hall.name = '改名后的大厅';
+    const put = () => api.call('PUT', '/api/admin/config', cfg, adm);
+    await audited('put /api/admin/config', 'adm', put);
+    await audited('post /api/admin/config/restore', 'adm', post('/api/admin/config/restore', { version: 1 }, adm));
 
     const staffRoutes = s.routes
       .filter((r) => r.method !== 'get' && STAFF_ACCESS.has(r.access))

@@ -76,6 +76,11 @@ let clerk = '';
 const state = async () => {
   const hall = (await api.get('/api/hall', sup)).body;
   delete hall.at;
+  // Like `at`, the predicted waits move with the clock alone (a visit under way nears its end): not state.
+  for (const svc of hall.services) {
+    delete svc.estimatedWait;
+    delete svc.estimatedWaitMin;
+  }
   return {
     events: (s.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n,
     tickets: (s.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n,

@@ -7,13 +7,18 @@ import { BOARD_TOKEN, KEYPAD_TOKEN, KIOSK_TOKEN, PAD_TOKEN, LED_TOKEN, client, s
 
 let s: HallServer;
 let api: ReturnType<typeof client>;
-let tokens: { clerk1: string; clerk2: string; sup: string };
+let tokens: { clerk1: string; clerk2: string; sup: string; adm: string };
 let ticketId: string;
 
 beforeAll(async () => {
   s = await startTestHall();
   api = client(s.url);
-  tokens = { clerk1: await api.login('c1', 1), clerk2: await api.login('c2', 2), sup: await api.login('sup') };
+  tokens = {
+    clerk1: await api.login('c1', 1),
+    clerk2: await api.login('c2', 2),
+    sup: await api.login('sup'),
+    adm: await api.login('adm'),
+  };
   ticketId = (await api.issue('general')).id;
   await api.issue('tax');
 });
@@ -44,6 +49,11 @@ function wrongRole(r: RouteDef): { token: string; who: string } | null {
       return { token: KIOSK_TOKEN, who: 'a kiosk device' };
     case 'supervisor':
       return { token: tokens.clerk1, who: 'a clerk' };
+    case 'admin':
+      return { token: tokens.sup, who: 'a supervisor' };
+
+    case 'guide':
+      return { token: tokens.clerk1, who: 'a clerk' };
     case 'issuer':
       return { token: BOARD_TOKEN, who: 'a board device' };
     case 'window':
@@ -57,7 +67,7 @@ function wrongRole(r: RouteDef): { token: string; who: string } | null {
 
 async function expectRefused(r: RouteDef, status: number, code: string, token?: string, body?: unknown) {
   const before = state();
-  const res = await api.call(r.method.toUpperCase(), pathOf(r), r.method === 'post' ? (body ?? {}) : undefined, token);
+  const res = await api.call(r.method.toUpperCase(), pathOf(r), r.method !== 'get' ? (body ?? {}) : undefined, token);
   expect(res.status, `${r.method} ${r.path} → ${JSON.stringify(res.body)}`).toBe(status);
   expect(res.body.error.code).toBe(code);
   expect(typeof res.body.error.message).toBe('string');
@@ -139,7 +149,14 @@ describe('every route refuses what it must', () => {
       { serviceId: 42, windowNo: 'x', number: {}, clerkId: [] },
     ];
     for (const r of s.routes.filter((x) => x.body)) {
-      const token = r.access === 'public' ? undefined : r.access === 'pad' ? PAD_TOKEN : tokens.sup;
+      const token =
+        r.access === 'public'
+          ? undefined
+          : r.access === 'pad'
+            ? PAD_TOKEN
+            : r.access === 'admin'
+              ? tokens.adm
+              : tokens.sup;
       for (const b of bad) await expectRefused(r, 400, 'VALIDATION', token, b);
     }
   });

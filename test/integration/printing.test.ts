@@ -48,7 +48,8 @@ describe('ticket printing', () => {
     expect(text).toContain('综合受理');
     expect(text).toContain('A002');
     expect(text).toContain('前方还有1人');
-    expect(text.some((l) => /^预计等候约\d+分钟$/.test(l))).toBe(true);
+    // The predicted wait with its 80% range (issue 25).
+    expect(text.some((l) => /^预计等候约\d+分钟(（\d+–\d+）)?$/.test(l))).toBe(true);
     expect(text.some((l) => /^取号时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(l))).toBe(true);
     expect(text).toContain('过号请重新取号');
     expect(doc.cut).toBe(true);

@@ -117,6 +117,14 @@ describe('a recorded day as simulator visitors', () => {
     // --routing overrides the hall's parameters for a what-if.
     const back = await run(['--config', noBoost, ...args, '--routing', '{"priorityBoost":1}']);
     expect(JSON.parse(back.stdout).policies.ours).toMatchObject({ mean: 4, max: 8 });
+    // --eta: every recorded visitor's wait predicted when they took the number, against the replayed wait.
+    const eta = JSON.parse(
+      (await run(['--config', cfgFile, '--day', DAY, '--policy', 'ours', '--json', '--eta'])).stdout,
+    );
+    for (const k of ['mae', 'p90AbsError', 'coverage80', 'naiveMae'])
+      expect(eta.policies.ours.eta[k]).toBeGreaterThanOrEqual(0);
+    expect(eta.policies.ours.eta.samples).toBeGreaterThan(0);
+    expect(eta.policies.ours.eta.coverage80).toBeLessThanOrEqual(1);
     const bad = await run(['--config', cfgFile, '--day', '2026-01-01']).catch((e) => e);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no tickets on 2026-01-01');

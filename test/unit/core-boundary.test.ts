@@ -8,7 +8,7 @@ import type { HallCore } from '../../server/core/hall-core';
 import { testCore } from '../helpers/hall';
 
 const ROOT = path.resolve(__dirname, '../..');
-const ADAPTERS = ['http', 'mqtt', 'realtime', 'upstream', 'printing', 'voice', 'health', 'pages'];
+const ADAPTERS = ['adapters', 'http', 'mqtt', 'realtime', 'upstream', 'printing', 'voice', 'health', 'pages', 'admin'];
 /** The core's insides: only server/core/ itself may import them. */
 const PRIVATE = [/^server\/store\//, /^server\/core\/state$/, /^server\/core\/record$/];
 

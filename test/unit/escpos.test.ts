@@ -112,6 +112,16 @@ describe('ticket encoder → decoder round trip', () => {
     expect(number).toMatchObject({ width: 4, height: 4, bold: true, align: 'center' });
   });
 
+  it('prints the predicted wait with its range, 当前暂无窗口办理, or no minutes when the hall is closed', () => {
+    const lines = (t: PrintedTicket) => docText(docsOf(encodeTicket(t))[0]!);
+    const range = { minutes: 12, low: 8, high: 18, servedNow: true };
+    expect(lines({ ...TICKET, estimatedWait: range })).toContain('预计等候约12分钟（8–18）');
+    expect(lines({ ...TICKET, estimatedWait: { ...range, servedNow: false } })).toContain('当前暂无窗口办理');
+    const closed = lines({ ...TICKET, estimatedWait: null });
+    expect(closed.some((l) => l.includes('分钟') || l.includes('暂无'))).toBe(false);
+    expect(closed).toContain('前方还有3人');
+  });
+
   it('keeps ￥, priority and appointment lines, and wraps a long service name to the paper', () => {
     const long = '企业开办一件事（含公章刻制、税务登记、社保开户、公积金开户）';
     const bytes = encodeTicket(

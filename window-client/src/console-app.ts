@@ -10,11 +10,13 @@ import { errorText, lang, t } from './i18n';
 import { actionForKey, type ConsoleAction } from './shortcuts';
 import type { Choice, ChoiceResult } from './choice-dialog';
 import type { LoginDetail } from './login-form';
+import type { Destination } from './transfer-dialog';
 import './action-bar';
 import './choice-dialog';
 import './current-ticket';
 import './login-form';
 import './side-panels';
+import './transfer-dialog';
 
 interface Session {
   token: string;
@@ -22,7 +24,12 @@ interface Session {
   clerk: { id: string; name: string };
 }
 
-type Dialog = { kind: 'transfer' | 'pause' | 'call'; heading: string; choices: Choice[]; textLabel: string } | null;
+type Dialog = {
+  kind: 'transfer' | 'pause' | 'call' | 'next';
+  heading: string;
+  choices: Choice[];
+  textLabel: string;
+} | null;
 
 const SESSION_KEY = 'hall.console.session';
 /** A pressed 过号 can be undone this long before it is sent. */
@@ -75,7 +82,7 @@ export class ConsoleApp extends LitElement {
 
   private attach(s: Session): void {
     this.api.token = s.token;
-    this.controller?.hostDisconnected();
+    this.controller?.close();
     this.controller = new ConsoleController(
       this,
       s.token,
@@ -92,8 +99,7 @@ export class ConsoleApp extends LitElement {
   }
 
   private signOut(): void {
-    this.controller?.hostDisconnected();
-    if (this.controller) this.removeController(this.controller);
+    this.controller?.close();
     this.controller = null;
     sessionStorage.removeItem(SESSION_KEY);
     this.session = null;
@@ -213,10 +219,24 @@ export class ConsoleApp extends LitElement {
   private act(a: ConsoleAction, ticketId?: string): void {
     const st = this.controller?.state;
     if (!st) return;
+    const skipped = a !== 'skip' && this.skipPending !== null;
     if (a !== 'skip') this.flushSkip();
     switch (a) {
-      case 'next':
-        return void this.command('call-next', t('a_next'));
+      case 'next': {
+        // A visitor only called, never started: did they come? 已到 → 办结, 未到 → 过号 (never a silent 办结).
+        const cur = this.window?.ticket;
+        if (cur?.status !== 'called' || skipped) return void this.command('call-next', t('a_next'));
+        this.dialog = {
+          kind: 'next',
+          heading: t('nextAsk', { number: cur.number }),
+          choices: [
+            { value: 'finished', label: t('nextArrived') },
+            { value: 'no_show', label: t('nextMissed') },
+          ],
+          textLabel: '',
+        };
+        return;
+      }
       case 'recall':
         return void this.command('recall', t('a_recall'));
       case 'start':
@@ -243,17 +263,10 @@ export class ConsoleApp extends LitElement {
           textLabel: '',
         };
         return;
-      case 'transfer': {
-        const mine = st.window.no;
-        const choices = [
-          ...st.directory.services
-            .filter((s) => s.id !== st.window.ticket?.serviceId)
-            .map((s) => ({ value: `s:${s.id}`, label: `${s.prefix} ${s.name}` })),
-          ...st.directory.windows.filter((w) => w.no !== mine).map((w) => ({ value: `w:${w.no}`, label: w.name })),
-        ];
-        this.dialog = { kind: 'transfer', heading: t('transferTo'), choices, textLabel: t('note') };
+      case 'transfer':
+        if (this.window?.ticket)
+          this.dialog = { kind: 'transfer', heading: t('transferTo'), choices: [], textLabel: '' };
         return;
-      }
       case 'call':
         this.dialog = { kind: 'call', heading: t('a_call'), choices: [], textLabel: t('callNumber') };
         return;
@@ -265,12 +278,27 @@ export class ConsoleApp extends LitElement {
     this.dialog = null;
     if (!d) return;
     if (d.kind === 'pause' && r.value) void this.command('pause', t('a_pause'), { reason: r.value });
+    if (d.kind === 'next' && r.value) void this.command('call-next', t('a_next'), { previous: r.value });
     if (d.kind === 'call' && r.text) void this.command('call', t('a_call'), { number: r.text });
     if (d.kind === 'transfer' && r.value) {
       const [k, v] = [r.value.slice(0, 1), r.value.slice(2)];
       const body = k === 's' ? { serviceId: v } : { windowNo: Number(v) };
       void this.command('transfer', t('a_transfer'), { ...body, ...(r.text ? { note: r.text } : {}) });
     }
+  }
+
+  /** Where the current ticket may go: the other services, and the other windows. */
+  private destinations(): { services: Destination[]; windows: Destination[] } {
+    const st = this.controller?.state;
+    if (!st) return { services: [], windows: [] };
+    return {
+      services: st.directory.services
+        .filter((s) => s.id !== st.window.ticket?.serviceId)
+        .map((s) => ({ value: `s:${s.id}`, label: `${s.prefix} ${s.name}`, keywords: s.id })),
+      windows: st.directory.windows
+        .filter((w) => w.no !== st.window.no)
+        .map((w) => ({ value: `w:${w.no}`, label: w.name, keywords: `${w.no}` })),
+    };
   }
 
   private readonly onKey = (e: KeyboardEvent): void => {
@@ -417,15 +445,22 @@ export class ConsoleApp extends LitElement {
         </div>
       </main>
       ${
-        this.dialog
-          ? html`<choice-dialog
-              .heading=${this.dialog.heading}
-              .choices=${this.dialog.choices}
-              .textLabel=${this.dialog.textLabel}
+        this.dialog?.kind === 'transfer'
+          ? html`<transfer-dialog
+              .services=${this.destinations().services}
+              .windows=${this.destinations().windows}
               @done=${(e: CustomEvent<ChoiceResult>) => this.dialogDone(e.detail)}
               @cancel=${() => (this.dialog = null)}
-            ></choice-dialog>`
-          : ''
+            ></transfer-dialog>`
+          : this.dialog
+            ? html`<choice-dialog
+                .heading=${this.dialog.heading}
+                .choices=${this.dialog.choices}
+                .textLabel=${this.dialog.textLabel}
+                @done=${(e: CustomEvent<ChoiceResult>) => this.dialogDone(e.detail)}
+                @cancel=${() => (this.dialog = null)}
+              ></choice-dialog>`
+            : ''
       }
     `;
   }

@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import type { WindowView } from '../../server/protocol/views';
-import { t } from './i18n';
+import { TICKET_STATUS_LABEL, WINDOW_LOOK_LABEL, windowLook } from '../../server/domain/labels';
+import { word } from '../../display/src/shared/i18n';
+import { lang, t } from './i18n';
 
 /** The visitor at the window: number, service, waited time, priority, transfer note, masked ID. */
 export class CurrentTicket extends LitElement {
@@ -61,6 +63,18 @@ export class CurrentTicket extends LitElement {
       border-radius: 14px;
       background: #e3f2fd;
     }
+    .notice {
+      margin-top: 10px;
+      padding: 8px 12px;
+      border-radius: 6px;
+      background: #fff3e0;
+      color: #8a3b00;
+      font-size: 17px;
+    }
+    .notice.closed {
+      background: #ffebee;
+      color: #b71c1c;
+    }
     .empty {
       font-size: 22px;
       color: #888;
@@ -72,21 +86,29 @@ export class CurrentTicket extends LitElement {
     const w = this.window;
     if (!w) return html``;
     const st = html`<span class="state" data-testid="window-state"
-      >${t(`state_${w.state}` as 'state_idle')}${w.state === 'paused' && w.pauseReason ? ` · ${w.pauseReason}` : ''}</span
+      >${word(WINDOW_LOOK_LABEL[windowLook(w)], lang)}${w.state === 'paused' && w.pauseReason ? ` · ${w.pauseReason}` : ''}</span
     >`;
+    // Closed by the supervisor or paused: said in words from the moment of login, not only when N fails.
+    const look = windowLook(w);
+    const notice =
+      look === 'closed' || look === 'paused'
+        ? html`<div class="notice ${look}" role="status" data-testid="window-notice">
+            ${look === 'closed' ? t('closedNotice') : t('pausedNotice', { reason: w.pauseReason ?? '' })}
+          </div>`
+        : '';
     const tk = w.ticket;
     if (!tk)
-      return html`${st}
+      return html`${st}${notice}
         <div class="empty">${t('noTicket')}</div>`;
     const waited = Math.max(
       0,
       Math.round(((tk.calledAt ? Date.parse(tk.calledAt) : this.now) - Date.parse(tk.issuedAt)) / 60_000),
     );
-    return html`${st}
+    return html`${st}${notice}
       <div class="number" data-testid="current-number">${tk.number}</div>
       <div class="meta">
         <span>${tk.serviceName}</span>
-        <span>${t(`s_${tk.status}` as 's_called')}</span>
+        <span>${word(TICKET_STATUS_LABEL[tk.status], lang)}</span>
         <span>${t('waited', { min: waited })}</span>
         ${
           tk.priority

@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import type { TodayFigures } from '../../server/protocol/socket';
 import type { ServiceView, TicketView } from '../../server/protocol/views';
-import { t } from './i18n';
+import { waitText } from '../../server/protocol/wait-text';
+import { lang, t } from './i18n';
 
 const panel = css`
   :host {
@@ -22,6 +23,15 @@ const panel = css`
     padding: 5px 0;
     border-bottom: 1px solid #eee;
     font-size: 16px;
+  }
+  .row {
+    flex-wrap: wrap;
+  }
+  .eta {
+    flex-basis: 100%;
+    text-align: right;
+    font-size: 14px;
+    color: #555;
   }
   .late {
     color: #c62828;
@@ -62,6 +72,13 @@ export class QueuePanel extends LitElement {
                 >· ${t('longest', { min: s.longestWaitMin, target: s.targetWaitMin })}</span
               >
             </span>
+            ${
+              s.estimatedWait && s.servedNow
+                ? html`<span class="eta" data-wait=${s.id}
+                    >${t('newcomer', { wait: waitText(s.estimatedWait, lang)! })}</span
+                  >`
+                : null
+            }
           </div>`,
       )}`;
   }

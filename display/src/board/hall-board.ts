@@ -5,7 +5,8 @@
 import { LitElement, css, html } from 'lit';
 import type { CallView } from '../../../server/protocol/views';
 import { deviceToken } from '../shared/device-token';
-import { currentLang, translator } from '../shared/i18n';
+import { PUBLIC_WINDOW_LABEL } from '../../../server/domain/labels';
+import { currentLang, translator, word } from '../shared/i18n';
 import { audioUnlocked, chime, unlockAudioOnFirstGesture } from '../voice/chime';
 import { MediaElementPlayer } from '../voice/audio-player';
 import { pickSpeaker, TextOnlySpeaker } from '../voice/speakers';
@@ -40,11 +41,6 @@ const t = translator({
   failedHead: { zh: '叫号语音无法播放', en: 'Call announcements cannot play' },
   failedDetail: { zh: '请检查音箱、音量与网络；呼叫信息仍正常显示', en: 'Check speakers, volume and network' },
   latest: { zh: '最新叫号', en: 'Latest calls' },
-  s_idle: { zh: '空闲', en: 'Open' },
-  s_calling: { zh: '呼叫中', en: 'Calling' },
-  s_serving: { zh: '办理中', en: 'Serving' },
-  s_paused: { zh: '暂停服务', en: 'Paused' },
-  s_closed: { zh: '未开放', en: 'Closed' },
 });
 
 declare global {
@@ -247,11 +243,11 @@ export class HallBoard extends LitElement {
     const c = this.controller;
     const st = c.state;
     const labels = {
-      idle: t('s_idle'),
-      calling: t('s_calling'),
-      serving: t('s_serving'),
-      paused: t('s_paused'),
-      closed: t('s_closed'),
+      idle: word(PUBLIC_WINDOW_LABEL.idle),
+      calling: word(PUBLIC_WINDOW_LABEL.calling),
+      serving: word(PUBLIC_WINDOW_LABEL.serving),
+      paused: word(PUBLIC_WINDOW_LABEL.paused),
+      closed: word(PUBLIC_WINDOW_LABEL.closed),
     };
     return html`
       <board-header

@@ -1,11 +1,12 @@
 // The kiosk's live state (services with waiting counts and whether they issue, its printer) over
-// socket.io /kiosk, reconnecting by itself, and its two commands: issue and reprint.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// socket.io /kiosk (the shared live-state controller; a refused token retried slowly), and its two
+// commands: issue and reprint.
+import type { ReactiveControllerHost } from 'lit';
 import { postJson } from '../shared/device-api';
-import { deviceSocket, type LiveSocket } from '../shared/device-socket';
+import { LiveState, REFUSED_RETRY } from '../shared/live-state';
 import type { IssueTicketBody } from '../../../server/protocol/http';
-import type { KioskState, PrinterView } from '../../../server/protocol/socket';
-import type { IssuedTicketView, ServiceView } from '../../../server/protocol/views';
+import type { PrinterView } from '../../../server/protocol/socket';
+import type { IssuedTicketView } from '../../../server/protocol/views';
 
 export interface PrintOutcome {
   printerId: string;
@@ -19,39 +20,32 @@ export interface IssueAnswer {
   print: PrintOutcome | null;
 }
 
-export class KioskController implements ReactiveController {
-  state: KioskState | null = null;
-  online = false;
-  refused: string | null = null;
-  private socket: LiveSocket<'/kiosk'> | null = null;
+export class KioskController {
+  private readonly live: LiveState<'/kiosk'>;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly token: string,
   ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    const s = deviceSocket('/kiosk', { token: this.token }, (online, refused) => this.set(online, refused));
-    this.socket = s;
-    s.on('state', (st: KioskState) => {
-      this.state = st;
-      this.host.requestUpdate();
-    });
-    s.on('queues', (services: ServiceView[]) => {
-      if (this.state) this.state = { ...this.state, services };
-      this.host.requestUpdate();
-    });
-    s.on('printer', (printer: PrinterView) => {
-      if (this.state) this.state = { ...this.state, printer };
-      this.host.requestUpdate();
+    this.live = new LiveState(host, {
+      namespace: '/kiosk',
+      auth: { token },
+      retryRefused: REFUSED_RETRY,
+      patch: {
+        queues: (st, services) => ({ ...st, services }),
+        printer: (st, printer) => ({ ...st, printer }),
+      },
     });
   }
 
-  hostDisconnected(): void {
-    this.socket?.disconnect();
-    this.socket = null;
+  get state() {
+    return this.live.state;
+  }
+  get online(): boolean {
+    return this.live.connection === 'online';
+  }
+  get refused(): string | null {
+    return this.live.refusal?.message ?? null;
   }
 
   issue(body: IssueTicketBody): Promise<IssueAnswer> {
@@ -64,11 +58,5 @@ export class KioskController implements ReactiveController {
 
   private post<T>(path: string, body: unknown): Promise<T> {
     return postJson<T>(path, this.token, body);
-  }
-
-  private set(online: boolean, refused: string | null): void {
-    this.online = online;
-    this.refused = refused;
-    this.host.requestUpdate();
   }
 }

@@ -4,7 +4,8 @@ import { LitElement, css, html } from 'lit';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import qrcode from 'qrcode-generator';
 import type { IssueAnswer } from './kiosk-controller';
-import { t, type Key } from './kiosk-i18n';
+import { kioskLang, t, type Key } from './kiosk-i18n';
+import { waitLine } from '../../../server/protocol/wait-text';
 
 function qrSvg(data: string): string {
   const q = qrcode(0, 'M');
@@ -126,6 +127,8 @@ export class KioskIssued extends LitElement {
   override render() {
     const { ticket, print } = this.answer;
     const failed = print !== null && !print.printed;
+    // 预计等候约12分钟（8–18）, 当前暂无窗口办理, or nothing when the hall is closed.
+    const wait = waitLine(ticket.estimatedWait, kioskLang());
     return html`
       <div class="service">${ticket.serviceName}</div>
       ${
@@ -148,9 +151,7 @@ export class KioskIssued extends LitElement {
           : null
       }
       <div class="ahead">${t('ahead', { n: ticket.waitingAhead })}</div>
-      <div class="wait" data-wait>
-        ${ticket.servedNow ? t('waitMin', { min: ticket.estimatedWaitMin }) : t('nobody')}
-      </div>
+      ${wait ? html`<div class="wait" data-wait>${wait}</div>` : null}
       <div class="qr" data-status-url=${ticket.statusUrl}>${unsafeSVG(qrSvg(ticket.statusUrl))}</div>
       <div class="wait">${t('scan')}</div>
       ${

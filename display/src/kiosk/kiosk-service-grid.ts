@@ -3,7 +3,8 @@
 // has to scroll a touch screen; a service that is full or closed says so and cannot be chosen.
 import { LitElement, css, html } from 'lit';
 import type { ServiceView } from '../../../server/protocol/views';
-import { t } from './kiosk-i18n';
+import { waitText } from '../../../server/protocol/wait-text';
+import { kioskLang, t } from './kiosk-i18n';
 
 /** Columns that make every card fit on one screen: two rows in landscape, two columns in portrait. */
 export function columns(n: number, portrait: boolean): number {
@@ -107,6 +108,11 @@ export class KioskServiceGrid extends LitElement {
   }
 
   private card(s: ServiceView) {
+    // 约12分钟（8–18）, or 当前暂无窗口办理; nothing without a figure.
+    const wait = (x: ServiceView) => {
+      const text = x.servedNow ? waitText(x.estimatedWait, kioskLang()) : t('nobody');
+      return text ? html`<span data-wait>${text}</span>` : null;
+    };
     const open = s.state === 'open';
     return html`<button
       data-service=${s.id}
@@ -117,10 +123,7 @@ export class KioskServiceGrid extends LitElement {
       <span class="name">${s.name}</span>
       ${
         open
-          ? html`<span class="meta"
-              ><span>${t('waiting', { n: s.waiting })}</span
-              ><span data-wait>${s.servedNow ? t('estimate', { min: s.estimatedWaitMin }) : t('nobody')}</span></span
-            >`
+          ? html`<span class="meta"><span>${t('waiting', { n: s.waiting })}</span>${wait(s)}</span>`
           : html`<span class="state">${s.state === 'full' ? t('full') : (s.stateReason ?? t('closed'))}</span>`
       }
     </button>`;

@@ -1,48 +1,42 @@
 // The pad's live state over socket.io /pad (its window, the clerk on duty and the prompt), reconnecting
-// by itself, and its one command: the visitor's answer.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// by itself (the shared live-state controller; a refused token retried slowly), and its commands: the
+// visitor's answer.
+import type { ReactiveControllerHost } from 'lit';
 import { postJson } from '../shared/device-api';
-import { deviceSocket, type LiveSocket } from '../shared/device-socket';
+import { LiveState, REFUSED_RETRY } from '../shared/live-state';
 import type { Level } from '../../../server/domain/evaluation';
-import type { PadState, PublicWindowView } from '../../../server/protocol/socket';
 import type { PadPrompt } from '../../../server/protocol/views';
 
-export class PadController implements ReactiveController {
-  state: PadState | null = null;
-  online = false;
-  refused: string | null = null;
-  private socket: LiveSocket<'/pad'> | null = null;
+export class PadController {
+  private readonly live: LiveState<'/pad'>;
 
   constructor(
-    private readonly host: ReactiveControllerHost & { promptChanged(p: PadPrompt): void },
+    host: ReactiveControllerHost & { promptChanged(p: PadPrompt): void },
     private readonly token: string,
   ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    const s = deviceSocket('/pad', { token: this.token }, (online, refused) => this.set(online, refused));
-    this.socket = s;
-    s.on('state', (st: PadState) => {
-      this.state = st;
-      this.host.promptChanged(st.prompt);
-      this.host.requestUpdate();
-    });
-    s.on('window', (window: PublicWindowView) => {
-      if (this.state) this.state = { ...this.state, window };
-      this.host.requestUpdate();
-    });
-    s.on('prompt', (prompt: PadPrompt) => {
-      if (!this.state) return;
-      this.state = { ...this.state, prompt };
-      this.host.promptChanged(prompt);
-      this.host.requestUpdate();
+    this.live = new LiveState(host, {
+      namespace: '/pad',
+      auth: { token },
+      retryRefused: REFUSED_RETRY,
+      patch: {
+        window: (st, window) => ({ ...st, window }),
+        prompt: (st, prompt) => ({ ...st, prompt }),
+      },
+      listen: {
+        state: (st) => host.promptChanged(st.prompt),
+        prompt: (p) => host.promptChanged(p),
+      },
     });
   }
 
-  hostDisconnected(): void {
-    this.socket?.disconnect();
-    this.socket = null;
+  get state() {
+    return this.live.state;
+  }
+  get online(): boolean {
+    return this.live.connection === 'online';
+  }
+  get refused(): string | null {
+    return this.live.refusal?.message ?? null;
   }
 
   async submit(evaluationId: string, level: Level, reasons: string[], comment: string): Promise<void> {
@@ -53,11 +47,5 @@ export class PadController implements ReactiveController {
   /** The tapped level, kept by the server before the answer is complete. */
   async choose(evaluationId: string, level: Level): Promise<void> {
     await postJson(`/api/evaluations/${encodeURIComponent(evaluationId)}/choice`, this.token, { level });
-  }
-
-  private set(online: boolean, refused: string | null): void {
-    this.online = online;
-    this.refused = refused;
-    this.host.requestUpdate();
   }
 }

@@ -16,3 +16,6 @@ export function translator<D extends Dict>(dict: D, lang: Lang = currentLang()) 
   return (key: keyof D, vars: Record<string, string | number> = {}): string =>
     dict[key]![lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
+
+/** A word from a shared bilingual table (status and window-state labels: server/domain/labels.ts). */
+export const word = (w: { zh: string; en: string }, lang: Lang = currentLang()): string => w[lang];

@@ -8,7 +8,9 @@ import type { SupervisorState } from '../../../server/protocol/socket';
 import type { WindowView } from '../../../server/protocol/views';
 import { PRINTER_STATE_TEXT } from '../../../server/protocol/printer-state';
 import { CHART_TEXT, hourChartSvg } from '../../../server/reports/hour-chart';
+import { WINDOW_LOOK_LABEL, windowLook } from '../../../server/domain/labels';
 import { ApiError } from '../shared/device-api';
+import { word } from '../shared/i18n';
 
 /** A board in one of these states is not heard (server/protocol/socket.ts MUTE_STATES). */
 const MUTE = new Set(['blocked', 'no-audio', 'failed']);
@@ -16,6 +18,7 @@ import { hallHm } from '../shared/hall-time';
 import { tableStyles } from './shared-styles';
 import type { SupervisorApi } from './supervisor-api';
 import { lang, t } from './supervisor-i18n';
+import { waitText } from '../../../server/protocol/wait-text';
 import './ticket-mover';
 import './window-editor';
 
@@ -203,7 +206,7 @@ export class HallLive extends LitElement {
               <td class=${cls}>${t('minutes', { n: s.longestWaitMin })}</td>
               <td>${t('minutes', { n: s.targetWaitMin })}</td>
               <td data-wait class=${s.servedNow ? '' : 'near'}>
-                ${s.servedNow ? t('minutes', { n: s.estimatedWaitMin }) : t('nobodyServes')}
+                ${s.servedNow ? (waitText(s.estimatedWait, lang) ?? '—') : t('nobodyServes')}
               </td>
               <td><button ?disabled=${!s.waiting} @click=${() => (this.moving = s.id)}>${t('move')}</button></td>
             </tr>`;
@@ -215,8 +218,9 @@ export class HallLive extends LitElement {
 
   private windowCard(w: WindowView) {
     const since = w.state === 'paused' ? w.pausedAt : w.state === 'serving' ? w.ticket?.servingAt : w.ticket?.calledAt;
-    return html`<div class="win" data-state=${w.state} data-window=${w.no}>
-      <b>${w.name}</b> <span class="muted">${t(`state_${w.state}` as 'state_idle')}</span>
+    const look = windowLook(w);
+    return html`<div class="win" data-state=${w.state} data-look=${look} data-window=${w.no}>
+      <b>${w.name}</b> <span class="muted" data-testid="window-look">${word(WINDOW_LOOK_LABEL[look], lang)}</span>
       <div>${w.clerk ? w.clerk.name : html`<span class="muted">${t('noClerk')}</span>`}</div>
       <div>
         ${w.ticket ? html`${w.ticket.number} · ${w.ticket.serviceName}` : nothing}

@@ -1,16 +1,16 @@
 // Reports: a day or a range grouped by service, window, clerk, hour or day; the table on screen, and
 // CSV, Excel and the printable report (with charts) from the server.
 import { LitElement, css, html, nothing } from 'lit';
-import type { ReportRow } from '../../../server/domain/report';
+import type { Report } from '../../../server/core/reports';
+import { cellText, COLUMNS, reportLines } from '../../../server/reports/columns';
 import { ApiError } from '../shared/device-api';
 import { tableStyles } from './shared-styles';
 import type { SupervisorApi } from './supervisor-api';
 import { lang, t } from './supervisor-i18n';
 
-type Row = ReportRow & { label: string };
 const GROUPS = ['service', 'window', 'clerk', 'hour', 'day'] as const;
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
-const num = (v: number | null) => (v === null ? '—' : String(v));
+/** A hall day typed as YYYY-MM-DD, whatever the browser's own date format (a US browser shows mm/dd/yyyy). */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ReportView extends LitElement {
   static override properties = {
@@ -27,7 +27,7 @@ export class ReportView extends LitElement {
   declare from: string;
   declare to: string;
   declare by: (typeof GROUPS)[number];
-  declare report: { rows: Row[]; total: Row } | null;
+  declare report: Report | null;
   declare error: string;
 
   constructor() {
@@ -100,21 +100,27 @@ export class ReportView extends LitElement {
     await this.api.download(path, open).catch((e: Error) => (this.error = e.message));
   }
 
+  private dayInput(which: 'from' | 'to') {
+    return html`<input
+      name=${which}
+      inputmode="numeric"
+      placeholder="YYYY-MM-DD"
+      pattern="\\d{4}-\\d{2}-\\d{2}"
+      size="10"
+      .value=${this[which]}
+      @change=${(e: Event) => {
+        const v = (e.target as HTMLInputElement).value.trim();
+        if (DAY.test(v)) this[which] = v;
+        else this.error = t('badDay');
+      }}
+    />`;
+  }
+
   override render() {
     const r = this.report;
     return html`<div class="controls">
-        <label
-          >${t('from')}<input
-            type="date"
-            .value=${this.from}
-            @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)}
-        /></label>
-        <label
-          >${t('to')}<input
-            type="date"
-            .value=${this.to}
-            @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)}
-        /></label>
+        <label>${t('from')}${this.dayInput('from')}</label>
+        <label>${t('to')}${this.dayInput('to')}</label>
         <label
           >${t('by')}
           <select @change=${(e: Event) => (this.by = (e.target as HTMLSelectElement).value as ReportView['by'])}>
@@ -138,36 +144,14 @@ export class ReportView extends LitElement {
           ? html`<table>
               <thead>
                 <tr>
-                  <th>${t(`by_${this.by}`)}</th>
-                  <th>取号 Tickets</th>
-                  <th>办结 Served</th>
-                  <th>过号 No-shows</th>
-                  <th>转移 Transfers</th>
-                  <th>平均等候 Mean</th>
-                  <th>P90</th>
-                  <th>最长 Max</th>
-                  <th>平均办理 Service</th>
-                  <th>目标内 Within</th>
-                  <th>满意率 Satisfaction</th>
-                  <th>参评率 Rated</th>
+                  ${COLUMNS.map((c, i) => html`<th>${i === 0 ? t(`by_${this.by}`) : c[lang]}</th>`)}
                 </tr>
               </thead>
               <tbody>
-                ${[...r.rows, { ...r.total, label: t('total') }].map(
+                ${reportLines(r, lang).map(
                   (x, i, all) =>
                     html`<tr class=${i === all.length - 1 ? 'total' : ''} data-key=${x.key}>
-                      <td>${x.label}</td>
-                      <td>${x.tickets}</td>
-                      <td>${x.served}</td>
-                      <td>${x.noShows}</td>
-                      <td>${x.transfers}</td>
-                      <td>${num(x.meanWaitMin)}</td>
-                      <td>${num(x.p90WaitMin)}</td>
-                      <td>${num(x.maxWaitMin)}</td>
-                      <td>${num(x.meanServiceMin)}</td>
-                      <td>${pct(x.withinTarget)}</td>
-                      <td>${pct(x.satisfaction)}</td>
-                      <td>${pct(x.evaluationRate)}</td>
+                      ${COLUMNS.map((c) => html`<td>${cellText(x, c) || '—'}</td>`)}
                     </tr>`,
                 )}
               </tbody>

@@ -1,6 +1,7 @@
 // The supervisor dashboard (值班长工作台): log in as a supervisor or admin, then the live hall, the alert
 // list (sounded until acknowledged) and reports. Keys: 1 / 2 / 3 switch tabs, A acknowledges all.
 import { LitElement, css, html, nothing } from 'lit';
+import { loginFormStyles } from '../shared/login-form-styles';
 import type { AlertView } from '../../../server/protocol/socket';
 import { ApiError } from '../shared/device-api';
 import { chime, unlockAudioOnFirstGesture } from '../voice/chime';
@@ -30,112 +31,87 @@ export class SupervisorApp extends LitElement {
     if (this.token) this.attach(this.token);
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      min-height: 100vh;
-      font-family: 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif;
-      color: #1d2733;
-      --sv-primary: #1f5fae;
-      --sv-bad: #c62828;
-      --sv-warn: #ef8f00;
-      --sv-ok: #2e7d32;
-    }
-    header {
-      display: flex;
-      align-items: center;
-      gap: 16px;
-      background: var(--sv-primary);
-      color: #fff;
-      padding: 8px 20px;
-    }
-    header h1 {
-      font-size: 20px;
-      margin: 0 16px 0 0;
-    }
-    nav button {
-      background: transparent;
-      color: #dfe9f7;
-      border: 0;
-      font-size: 16px;
-      padding: 8px 14px;
-      border-radius: 6px;
-      cursor: pointer;
-    }
-    nav button[aria-selected='true'] {
-      background: rgba(255, 255, 255, 0.2);
-      color: #fff;
-    }
-    .badge {
-      background: var(--sv-bad);
-      color: #fff;
-      border-radius: 10px;
-      padding: 0 7px;
-      margin-left: 4px;
-      font-size: 13px;
-    }
-    .spacer {
-      flex: 1;
-    }
-    header a,
-    header .link {
-      color: #fff;
-      background: none;
-      border: 0;
-      font-size: 14px;
-      cursor: pointer;
-    }
-    .banner {
-      background: #fff3cd;
-      padding: 6px 20px;
-    }
-    main {
-      padding: 16px 20px;
-    }
-    .strip {
-      background: #fdecea;
-      color: var(--sv-bad);
-      padding: 6px 20px;
-      font-size: 15px;
-    }
-    form {
-      max-width: 340px;
-      margin: 12vh auto;
-      background: #fff;
-      padding: 28px;
-      border-radius: 10px;
-      box-shadow: 0 2px 10px rgba(0, 0, 0, 0.12);
-    }
-    form label {
-      display: block;
-      margin: 12px 0 4px;
-    }
-    form input {
-      width: 100%;
-      box-sizing: border-box;
-      font-size: 18px;
-      padding: 8px;
-    }
-    form button {
-      margin-top: 18px;
-      width: 100%;
-      font-size: 18px;
-      padding: 10px;
-      background: var(--sv-primary);
-      color: #fff;
-      border: 0;
-      border-radius: 6px;
-    }
-    .error {
-      color: var(--sv-bad);
-      margin-top: 10px;
-    }
-    footer {
-      color: #778;
-      font-size: 13px;
-      padding: 0 20px 16px;
-    }
-  `;
+  static override styles = [
+    loginFormStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        font-family: 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif;
+        color: #1d2733;
+        --sv-primary: #1f5fae;
+        --sv-bad: #c62828;
+        --sv-warn: #ef8f00;
+        --sv-ok: #2e7d32;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 16px;
+        background: var(--sv-primary);
+        color: #fff;
+        padding: 8px 20px;
+      }
+      header h1 {
+        font-size: 20px;
+        margin: 0 16px 0 0;
+      }
+      nav button {
+        background: transparent;
+        color: #dfe9f7;
+        border: 0;
+        font-size: 16px;
+        padding: 8px 14px;
+        border-radius: 6px;
+        cursor: pointer;
+      }
+      nav button[aria-selected='true'] {
+        background: rgba(255, 255, 255, 0.2);
+        color: #fff;
+      }
+      .badge {
+        background: var(--sv-bad);
+        color: #fff;
+        border-radius: 10px;
+        padding: 0 7px;
+        margin-left: 4px;
+        font-size: 13px;
+      }
+      .spacer {
+        flex: 1;
+      }
+      header a,
+      header .link {
+        color: #fff;
+        background: none;
+        border: 0;
+        font-size: 14px;
+        cursor: pointer;
+      }
+      .banner {
+        background: #fff3cd;
+        padding: 6px 20px;
+      }
+      main {
+        padding: 16px 20px;
+      }
+      .strip {
+        background: #fdecea;
+        color: var(--sv-bad);
+        padding: 6px 20px;
+        font-size: 15px;
+      }
+      .error {
+        color: var(--sv-bad);
+        margin-top: 10px;
+      }
+      footer {
+        color: #778;
+        font-size: 13px;
+        padding: 0 20px 16px;
+      }
+    `,
+  ];
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -2,15 +2,16 @@
 // ahead and the estimated wait, and — once called — which window to go to. Live over socket.io /ticket;
 // no personal data. It reconnects by itself when the phone's network drops.
 import { LitElement, css, html } from 'lit';
-import { io, type Socket } from 'socket.io-client';
-import type { ClientEvents, ServerEvents, TicketPageState } from '../../../server/protocol/socket';
+import { LiveState } from '../shared/live-state';
+import type { TicketPageState } from '../../../server/protocol/socket';
 import { currentLang, translator } from '../shared/i18n';
+import type { EstimatedWait } from '../../../server/protocol/views';
+import { changedALot, waitLine } from '../../../server/protocol/wait-text';
 
 const t = translator({
   ahead: { zh: '前方还有', en: 'Ahead of you' },
   people: { zh: '人', en: '' },
-  wait: { zh: '预计等候约 {min} 分钟', en: 'Estimated wait about {min} min' },
-  nobody: { zh: '当前暂无窗口办理', en: 'No window is serving this now' },
+  changed: { zh: '预计等候时间有较大变化（原为{before}）', en: 'The estimate changed a lot (it was {before})' },
   s_waiting: { zh: '排队等候中', en: 'Waiting' },
   s_called: { zh: '请到 {window} 办理', en: 'Please go to {window}' },
   s_serving: { zh: '正在办理', en: 'Being served' },
@@ -26,21 +27,24 @@ const t = translator({
   priority: { zh: '优先', en: 'Priority' },
 });
 
+/** A big change of the estimate is pointed out for this long (the page asks again every minute). */
+const CHANGED_SHOWN_MS = 3 * 60_000;
+
 type Ticket = TicketPageState['ticket'];
 
 export class TicketPage extends LitElement {
-  static override properties = { state: { state: true }, online: { state: true }, missing: { state: true } };
-  declare state: TicketPageState | null;
-  declare online: boolean;
+  static override properties = { missing: { state: true }, changedFrom: { state: true } };
+  /** The estimate the visitor saw before it changed a lot, shown beside the new one; null otherwise. */
+  declare changedFrom: EstimatedWait | null;
+  private changedAt = 0;
+  private poll: ReturnType<typeof setInterval> | undefined;
   declare missing: boolean;
-  private socket: Socket<ServerEvents<'/ticket'>, ClientEvents<'/ticket'>> | null = null;
   private readonly language = currentLang();
 
   constructor() {
     super();
-    this.state = null;
-    this.online = false;
     this.missing = false;
+    this.changedFrom = null;
   }
 
   static override styles = css`
@@ -102,6 +106,15 @@ export class TicketPage extends LitElement {
       color: #0b5cad;
       margin: 0 6px;
     }
+    .changed {
+      text-align: center;
+      margin-top: 10px;
+      padding: 8px;
+      border-radius: 8px;
+      background: #fff4d6;
+      color: #7a4f00;
+      font-size: 16px;
+    }
     .hint,
     .lang {
       text-align: center;
@@ -125,41 +138,57 @@ export class TicketPage extends LitElement {
     }
   `;
 
+  private readonly ticketId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '');
+
+  private readonly live = new LiveState(this, {
+    namespace: '/ticket',
+    auth: { ticketId: this.ticketId },
+    patch: { ticket: (st, ticket) => ({ ...st, ticket }) },
+    listen: {
+      state: () => (this.missing = false),
+      ticket: (tk, before) => this.noteChange(tk, before?.ticket ?? null),
+    },
+    onRefused: (r) => (this.missing ||= r.code === 'TICKET_NOT_FOUND'),
+  });
+
   override connectedCallback(): void {
     super.connectedCallback();
-    const ticketId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '');
-    const s: Socket<ServerEvents<'/ticket'>, ClientEvents<'/ticket'>> = io('/ticket', {
-      auth: { ticketId },
-      transports: ['websocket', 'polling'],
-      reconnectionDelayMax: 3000,
-    });
-    this.socket = s;
-    s.on('connect', () => (this.online = true));
-    s.on('disconnect', () => (this.online = false));
-    s.on('connect_error', (e: Error & { data?: { code?: string } }) => {
-      this.online = false;
-      if (e.data?.code === 'TICKET_NOT_FOUND') this.missing = true;
-    });
-    s.on('state', (st: TicketPageState) => {
-      this.state = st;
-      this.missing = false;
-    });
-    s.on('ticket', (ticket: Ticket) => {
-      if (!this.state) return;
-      if (ticket.status === 'called' && this.state.ticket.status !== 'called') navigator.vibrate?.([400, 200, 400]);
-      this.state = { ...this.state, ticket };
-    });
+    // Time passing changes the prediction without any queue change: ask again every minute.
+    this.poll = setInterval(() => void this.fetchStatus(), 60_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.socket?.disconnect();
+    clearInterval(this.poll);
+  }
+
+  private async fetchStatus(): Promise<void> {
+    const res = await fetch(`/api/tickets/${encodeURIComponent(this.ticketId)}`).catch(() => null);
+    if (!res?.ok || !this.live.state) return;
+    const ticket = ((await res.json()) as { ticket: Ticket }).ticket;
+    const before = this.live.state.ticket;
+    this.live.state = { ...this.live.state, ticket };
+    this.noteChange(ticket, before);
+    this.requestUpdate();
+  }
+
+  /** A call vibrates the phone; an estimate that moved a lot is pointed out for a while. */
+  private noteChange(ticket: Ticket, before: Ticket | null): void {
+    if (!before) return;
+    if (ticket.status === 'called' && before.status !== 'called') navigator.vibrate?.([400, 200, 400]);
+    if (ticket.status !== 'waiting') this.changedFrom = null;
+    else if (changedALot(before.estimatedWait, ticket.estimatedWait)) {
+      this.changedFrom = before.estimatedWait;
+      this.changedAt = Date.now();
+    } else if (Date.now() - this.changedAt > CHANGED_SHOWN_MS) this.changedFrom = null;
   }
 
   override render() {
     if (this.missing) return html`<p class="status bad" data-status="missing">${t('notFound')}</p>`;
-    if (!this.state) return null;
-    const tk = this.state.ticket;
+    const st = this.live.state;
+    if (!st) return null;
+    const tk = st.ticket;
+    const wait = waitLine(tk.estimatedWait, this.language);
     const where = tk.windowName ?? (tk.windowNo !== null ? t('window', { no: tk.windowNo }) : '');
     const cls =
       tk.status === 'called'
@@ -170,8 +199,8 @@ export class TicketPage extends LitElement {
             ? 'bad'
             : '';
     return html`
-      ${this.online ? null : html`<div class="offline">${t('offline')}</div>`}
-      <div class="hall">${this.state.hall.name}</div>
+      ${this.live.connection === 'online' ? null : html`<div class="offline">${t('offline')}</div>`}
+      <div class="hall">${st.hall.name}</div>
       <div class="service">${tk.serviceName}${tk.priority ? html` · ${t('priority')}` : null}</div>
       <div class="number" data-number>${tk.number}</div>
       <div class="status ${cls}" data-status=${tk.status}>${t(`s_${tk.status}`, { window: where })}</div>
@@ -180,7 +209,14 @@ export class TicketPage extends LitElement {
           ? html`<div class="ahead" data-ahead=${tk.waitingAhead}>
                 ${t('ahead')}<b>${tk.waitingAhead}</b>${t('people')}
               </div>
-              <div class="ahead" data-wait>${tk.servedNow ? t('wait', { min: tk.estimatedWaitMin }) : t('nobody')}</div>
+              ${wait ? html`<div class="ahead" data-wait>${wait}</div>` : null}
+              ${
+                this.changedFrom && wait
+                  ? html`<div class="changed" data-changed>
+                      ${t('changed', { before: waitLine(this.changedFrom, this.language) ?? '' })}
+                    </div>`
+                  : null
+              }
               <span class="hint">${t('keepOpen')}</span>`
           : null
       }

@@ -2,6 +2,7 @@
 // name, 工号, today's satisfaction as stars), the ticket called (flashing) or served, or paused / closed
 // with the reason; the hall's time. Bound to its window by the device token, like a pad.
 import { LitElement, css, html } from 'lit';
+import { PUBLIC_WINDOW_LABEL } from '../../../server/domain/labels';
 import { deviceToken } from '../shared/device-token';
 import { ClockController, hallTime } from '../shared/hall-time';
 import { ScreenController } from './screen-controller';
@@ -11,8 +12,6 @@ const TEXT = {
   callingTail: '号到本窗口办理',
   serving: '正在办理',
   idle: '欢迎光临',
-  paused: '暂停服务',
-  closed: '暂停办理',
   noClerk: '本窗口暂无工作人员',
   staffNo: '工号',
   satisfaction: '今日满意度',
@@ -234,7 +233,7 @@ export class WindowScreenApp extends LitElement {
     if (!w) return html`<section class="status"></section>`;
     if (w.state === 'paused' || w.state === 'closed')
       return html`<section class="status ${w.state}" data-testid="status" data-state=${w.state}>
-        <div class="label">${w.state === 'paused' ? TEXT.paused : TEXT.closed}</div>
+        <div class="label">${PUBLIC_WINDOW_LABEL[w.state].zh}</div>
         ${w.pauseReason ? html`<div class="reason">${w.pauseReason}</div>` : ''}
       </section>`;
     if (w.ticket && (w.state === 'calling' || w.state === 'serving')) {

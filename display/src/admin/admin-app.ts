@@ -1,0 +1,385 @@
+// 系统管理 (/admin): an admin edits the hall's configuration in the browser. The whole configuration is
+// loaded without its secrets, edited as a draft across the tabs, and saved in one go with the version it
+// was loaded at (another admin's save in between is a conflict, never a silent overwrite). A save applies
+// at once; what needs a restart is said; new device tokens are shown this once.
+import { LitElement, css, html, nothing } from 'lit';
+import { loginFormStyles } from '../shared/login-form-styles';
+import { ApiError } from '../shared/device-api';
+import { AdminApi, type AdminConfig, type SaveAnswer } from './admin-api';
+import { lang, t } from './admin-i18n';
+import './clerks-tab';
+import './devices-tab';
+import './hall-tab';
+import './history-tab';
+import './other-tab';
+import './services-tab';
+import './token-dialog';
+import './windows-tab';
+
+type Tab = 'hall' | 'services' | 'windows' | 'clerks' | 'devices' | 'other' | 'history';
+const TABS: Tab[] = ['hall', 'services', 'windows', 'clerks', 'devices', 'other', 'history'];
+const TOKEN_KEY = 'hall.admin.token';
+const TAB_KEY = {
+  hall: 'tabHall',
+  services: 'tabServices',
+  windows: 'tabWindows',
+  clerks: 'tabClerks',
+  devices: 'tabDevices',
+  other: 'tabOther',
+  history: 'tabHistory',
+} as const;
+
+/** A changed section as the admin knows it (the tab's name), else its key in the file. */
+const SECTION_TAB: Record<string, keyof typeof TAB_KEY> = {
+  hall: 'hall',
+  services: 'services',
+  windows: 'windows',
+  clerks: 'clerks',
+  devices: 'devices',
+};
+const sectionName = (k: string) => (SECTION_TAB[k] ? t(TAB_KEY[SECTION_TAB[k]]) : k);
+
+interface Notice {
+  kind: 'ok' | 'bad';
+  text: string;
+  list?: string[];
+  reload?: boolean;
+}
+
+export class AdminApp extends LitElement {
+  static override properties = {
+    tab: { state: true },
+    error: { state: true },
+    draft: { state: true },
+    dirty: { state: true },
+    notice: { state: true },
+    tokens: { state: true },
+    busy: { state: true },
+  };
+  declare tab: Tab;
+  declare error: string;
+  declare draft: AdminConfig | null;
+  declare dirty: boolean;
+  declare notice: Notice | null;
+  declare tokens: { tokens: Record<string, string>; kinds: Record<string, string> } | null;
+  declare busy: boolean;
+  private api: AdminApi | null = null;
+  private version = 0;
+  private known = { clerks: new Set<string>(), devices: new Set<string>() };
+
+  constructor() {
+    super();
+    this.tab = 'services';
+    this.error = '';
+    this.draft = null;
+    this.dirty = false;
+    this.notice = null;
+    this.tokens = null;
+    this.busy = false;
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (token) void this.attach(token);
+  }
+
+  static override styles = [
+    loginFormStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        font-family: 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif;
+        color: #1d2733;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        background: #1f5fae;
+        color: #fff;
+        padding: 8px 20px;
+      }
+      header h1 {
+        font-size: 20px;
+        margin: 0 12px 0 0;
+        white-space: nowrap;
+      }
+      nav {
+        display: flex;
+        flex-wrap: wrap;
+      }
+      nav button {
+        background: transparent;
+        color: #dfe9f7;
+        border: 0;
+        font-size: 15px;
+        padding: 7px 11px;
+        border-radius: 6px;
+        cursor: pointer;
+      }
+      nav button[aria-selected='true'] {
+        background: rgba(255, 255, 255, 0.2);
+        color: #fff;
+      }
+      .spacer {
+        flex: 1;
+      }
+      header a,
+      header .link {
+        color: #fff;
+        background: none;
+        border: 0;
+        font-size: 14px;
+        cursor: pointer;
+        white-space: nowrap;
+      }
+      .bar {
+        position: sticky;
+        top: 0;
+        z-index: 5;
+        display: flex;
+        gap: 12px;
+        align-items: center;
+        background: #fff;
+        border-bottom: 1px solid #d5dce5;
+        padding: 8px 20px;
+      }
+      .bar button {
+        font-size: 15px;
+        padding: 6px 16px;
+        border-radius: 6px;
+        border: 1px solid #1f5fae;
+        background: #fff;
+        color: #1f5fae;
+        cursor: pointer;
+      }
+      .bar button.primary {
+        background: #1f5fae;
+        color: #fff;
+      }
+      .bar button:disabled {
+        opacity: 0.45;
+        cursor: default;
+      }
+      .dirty {
+        color: #b26a00;
+      }
+      .notice {
+        margin: 10px 20px 0;
+        padding: 8px 14px;
+        border-radius: 6px;
+      }
+      .notice.ok {
+        background: #e8f5e9;
+        color: #1b5e20;
+      }
+      .notice.bad {
+        background: #fdecea;
+        color: #b71c1c;
+      }
+      .notice ul {
+        margin: 4px 0 0;
+        padding-left: 20px;
+      }
+      main {
+        padding: 12px 20px 24px;
+      }
+      .error {
+        color: #c62828;
+        margin-top: 10px;
+      }
+    `,
+  ];
+
+  private async attach(token: string): Promise<void> {
+    this.api = new AdminApi(token);
+    try {
+      await this.load();
+    } catch (e) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      this.api = null;
+      this.error = e instanceof ApiError ? e.message : String(e);
+    }
+  }
+
+  private async load(): Promise<void> {
+    const { version, config } = await this.api!.config();
+    this.version = version;
+    this.known = {
+      clerks: new Set(config.clerks.map((k: { id: string }) => k.id)),
+      devices: new Set(config.devices.map((d: { id: string }) => d.id)),
+    };
+    this.draft = config;
+    this.dirty = false;
+  }
+
+  private async login(e: Event): Promise<void> {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    try {
+      const res = await fetch('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clerkId: String(f.get('clerkId')), password: String(f.get('password')) }),
+      });
+      const body = (await res.json()) as { token?: string; clerk?: { role: string }; error?: { message: string } };
+      if (!res.ok) throw new ApiError('LOGIN', body.error?.message ?? '');
+      if (body.clerk?.role !== 'admin') throw new ApiError('FORBIDDEN', t('notAdmin'));
+      sessionStorage.setItem(TOKEN_KEY, body.token!);
+      this.error = '';
+      await this.attach(body.token!);
+    } catch (err) {
+      this.error = err instanceof ApiError ? err.message : String(err);
+    }
+  }
+
+  private logout(): void {
+    void this.api?.logout().catch(() => {});
+    sessionStorage.removeItem(TOKEN_KEY);
+    location.reload();
+  }
+
+  private async run(action: () => Promise<SaveAnswer>, kinds: Record<string, string>): Promise<void> {
+    this.busy = true;
+    this.notice = null;
+    try {
+      const r = await action();
+      const text = [
+        t('saved', { n: r.version }),
+        r.applied.length ? t('applied', { s: r.applied.map(sectionName).join('、') }) : '',
+        r.needsRestart.length ? t('needsRestart', { s: r.needsRestart.join(', ') }) : '',
+      ].filter(Boolean);
+      this.notice = { kind: r.needsRestart.length ? 'bad' : 'ok', text: text.join(' · ') };
+      if (Object.keys(r.newTokens).length) this.tokens = { tokens: r.newTokens, kinds };
+      await this.load();
+      await this.renderRoot.querySelector('history-tab')?.load();
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError('NETWORK', String(e));
+      const problems = (err.details.problems as string[] | undefined) ?? [];
+      this.notice =
+        err.code === 'VERSION_CONFLICT'
+          ? { kind: 'bad', text: t('conflict'), reload: true }
+          : problems.length
+            ? { kind: 'bad', text: t('problems'), list: problems }
+            : { kind: 'bad', text: err.message };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private save(): void {
+    const draft = this.draft!;
+    const kinds = Object.fromEntries(draft.devices.map((d: { id: string; kind: string }) => [d.id, d.kind]));
+    void this.run(() => this.api!.save(this.version, draft), kinds);
+  }
+
+  private restore(version: number): void {
+    void this.run(() => this.api!.restore(version), {});
+  }
+
+  override render() {
+    if (!this.api || !this.draft) {
+      return html`<form @submit=${this.login}>
+        <h2>${t('title')}</h2>
+        <label>${t('clerkId')}<input name="clerkId" autocomplete="username" required autofocus /></label>
+        <label
+          >${t('password')}<input name="password" type="password" autocomplete="current-password" required
+        /></label>
+        <button type="submit">${t('login')}</button>
+        <div class="error" role="alert">${this.error}</div>
+      </form>`;
+    }
+    const c = this.draft;
+    return html`<header>
+        <h1>${c.hall.name} · ${t('title')}</h1>
+        <nav role="tablist">
+          ${TABS.map(
+            (id) =>
+              html`<button role="tab" data-tab=${id} aria-selected=${this.tab === id} @click=${() => (this.tab = id)}>
+                ${t(TAB_KEY[id])}
+              </button>`,
+          )}
+        </nav>
+        <span class="spacer"></span>
+        <a href="?lang=${lang === 'zh' ? 'en' : 'zh'}">${lang === 'zh' ? 'English' : '中文'}</a>
+        <button class="link" @click=${this.logout}>${t('logout')}</button>
+      </header>
+      <div class="bar">
+        <strong>${t('version', { n: this.version })}</strong>
+        ${this.dirty ? html`<span class="dirty" role="status">● ${t('unsaved')}</span>` : nothing}
+        <span class="spacer" style="flex:1"></span>
+        <button @click=${() => void this.api!.exportYaml()}>${t('exportYaml')}</button>
+        <button ?disabled=${!this.dirty || this.busy} @click=${() => void this.load()}>${t('discard')}</button>
+        <button class="primary" data-testid="save" ?disabled=${!this.dirty || this.busy} @click=${this.save}>
+          ${t('save')}
+        </button>
+      </div>
+      ${
+        this.notice
+          ? html`<div
+              class="notice ${this.notice.kind}"
+              role=${this.notice.kind === 'bad' ? 'alert' : 'status'}
+              data-testid="notice"
+            >
+              ${this.notice.text}
+              ${
+                this.notice.list
+                  ? html`<ul>
+                      ${this.notice.list.map((p) => html`<li>${p}</li>`)}
+                    </ul>`
+                  : nothing
+              }
+              ${
+                this.notice.reload
+                  ? html`<button
+                      @click=${() => {
+                        this.notice = null;
+                        void this.load();
+                      }}
+                    >
+                      ${t('reload')}
+                    </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      <main @edit=${() => (this.dirty = true)} @restore=${(e: CustomEvent<number>) => this.restore(e.detail)}>
+        ${this.renderTab(c)}
+      </main>
+      ${
+        this.tokens
+          ? html`<token-dialog
+              .tokens=${this.tokens.tokens}
+              .kinds=${this.tokens.kinds}
+              @close=${() => (this.tokens = null)}
+            ></token-dialog>`
+          : nothing
+      }`;
+  }
+
+  private renderTab(c: AdminConfig) {
+    switch (this.tab) {
+      case 'hall':
+        return html`<hall-tab .config=${c}></hall-tab>`;
+      case 'services':
+        return html`<services-tab .config=${c}></services-tab>`;
+      case 'windows':
+        return html`<windows-tab .config=${c}></windows-tab>`;
+      case 'clerks':
+        return html`<clerks-tab .config=${c} .known=${this.known.clerks}></clerks-tab>`;
+      case 'devices':
+        return html`<devices-tab .config=${c} .known=${this.known.devices}></devices-tab>`;
+      case 'other':
+        return html`<other-tab .config=${c}></other-tab>`;
+      case 'history':
+        return html`<history-tab .api=${this.api!}></history-tab>`;
+    }
+  }
+}
+
+customElements.define('admin-app', AdminApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'admin-app': AdminApp;
+  }
+}

@@ -1,0 +1,107 @@
+// 窗口: each window's number, name, kind, zone and the services it takes with their level (1 = first).
+// A changed window takes its new skills at its next call; a window in use cannot be removed.
+import { LitElement, html } from 'lit';
+import type { AdminConfig } from './admin-api';
+import { tabStyles } from './admin-styles';
+import { fields } from './fields';
+import { lang, t } from './admin-i18n';
+
+const KINDS: [string, string, string][] = [
+  ['comprehensive', '综合窗口', 'Comprehensive'],
+  ['domain', '专业窗口', 'Domain'],
+  ['dedicated', '专窗', 'Dedicated'],
+  ['assisted', '帮办代办', 'Assisted'],
+];
+
+export class WindowsTab extends LitElement {
+  static override properties = { config: { attribute: false } };
+  declare config: AdminConfig;
+  static override styles = tabStyles;
+  private readonly f = fields(this);
+
+  private add(): void {
+    const nos = this.config.windows.map((w: any) => Number(w.no));
+    const no = Math.max(0, ...nos) + 1;
+    this.config.windows.push({ no, name: `${no}号窗口`, kind: 'domain', zone: 'A', skills: {} });
+    this.f.changed();
+  }
+
+  private skill(w: any, id: string, v: string): void {
+    if (v === '') delete w.skills[id];
+    else w.skills[id] = Number(v);
+    this.f.changed();
+  }
+
+  override render() {
+    const f = this.f;
+    const services = this.config.services as { id: string; name: string }[];
+    return html`<table data-testid="windows">
+        <thead>
+          <tr>
+            <th>${t('windowNo')}</th>
+            <th>${t('name')}</th>
+            <th>${t('kind')}</th>
+            <th>${t('zone')}</th>
+            <th>${t('skills')}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.config.windows.map(
+            (w: any, i: number) =>
+              html`<tr>
+                <td>${f.num(w, 'no', t('windowNo'), { min: 1, max: 9999 })}</td>
+                <td>${f.text(w, 'name', t('name'), { size: 10 })}</td>
+                <td>
+                  ${f.select(
+                    w,
+                    'kind',
+                    t('kind'),
+                    KINDS.map(([v, zh, en]) => [v, lang === 'zh' ? zh : en]),
+                  )}
+                </td>
+                <td>${f.text(w, 'zone', t('zone'), { size: 3 })}</td>
+                <td>
+                  ${services.map(
+                    (s) =>
+                      html`<label class="check" style="margin-right:8px"
+                        >${s.name || s.id}
+                        <select
+                          aria-label=${`${w.no} ${s.id}`}
+                          data-skill=${s.id}
+                          @change=${(e: Event) => this.skill(w, s.id, (e.target as HTMLSelectElement).value)}
+                        >
+                          <option value="" ?selected=${w.skills[s.id] === undefined}>—</option>
+                          ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(
+                            (n) => html`<option value=${n} ?selected=${w.skills[s.id] === n}>${n}</option>`,
+                          )}
+                        </select></label
+                      >`,
+                  )}
+                </td>
+                <td>
+                  <button
+                    class="danger"
+                    @click=${() => {
+                      this.config.windows.splice(i, 1);
+                      f.changed();
+                    }}
+                  >
+                    ${t('remove')}
+                  </button>
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p><button data-testid="add-window" @click=${this.add}>＋ ${t('add')}</button></p>`;
+  }
+}
+
+customElements.define('windows-tab', WindowsTab);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'windows-tab': WindowsTab;
+  }
+}

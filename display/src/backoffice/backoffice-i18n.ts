@@ -1,0 +1,111 @@
+// The back office's words: Simplified Chinese first, English on ?lang=en.
+import { currentLang, translator } from '../shared/i18n';
+
+export const lang = currentLang();
+
+export const t = translator({
+  title: { zh: '后台业务', en: 'Back office' },
+  clerkId: { zh: '工号', en: 'Staff ID' },
+  password: { zh: '密码', en: 'Password' },
+  login: { zh: '登录', en: 'Log in' },
+  logout: { zh: '退出', en: 'Log out' },
+  notSupervisor: { zh: '仅值班长和管理员可使用此页面', en: 'Supervisors and admins only' },
+  dashboard: { zh: '值班长工作台', en: 'Dashboard' },
+  tabRecords: { zh: '好差评记录', en: 'Evaluations' },
+  tabFollowUps: { zh: '差评整改', en: 'Follow-ups' },
+  tabAppointments: { zh: '预约', en: 'Appointments' },
+  from: { zh: '开始日期', en: 'From' },
+  to: { zh: '结束日期', en: 'To' },
+  window: { zh: '窗口', en: 'Window' },
+  clerk: { zh: '工作人员', en: 'Clerk' },
+  service: { zh: '事项', en: 'Service' },
+  level: { zh: '评价', en: 'Level' },
+  comment: { zh: '意见', en: 'Comment' },
+  all: { zh: '全部', en: 'All' },
+  withComment: { zh: '有意见', en: 'With comment' },
+  withoutComment: { zh: '无意见', en: 'Without comment' },
+  search: { zh: '查询', en: 'Search' },
+  export: { zh: '导出 CSV', en: 'Export CSV' },
+  count: { zh: '共 {n} 条', en: '{n} records' },
+  time: { zh: '时间', en: 'Time' },
+  ticket: { zh: '票号', en: 'Ticket' },
+  caseNo: { zh: '办件编号', en: 'Case no.' },
+  reasons: { zh: '原因', en: 'Reasons' },
+  voided: { zh: '已作废', en: 'voided' },
+  none: { zh: '没有符合条件的记录', en: 'No matching records' },
+  figures: { zh: '统计', en: 'Figures' },
+  by_clerk: { zh: '按人员', en: 'By clerk' },
+  by_window: { zh: '按窗口', en: 'By window' },
+  by_service: { zh: '按事项', en: 'By service' },
+  visits: { zh: '办件', en: 'Visits' },
+  rated: { zh: '已评', en: 'Rated' },
+  unrated: { zh: '未评', en: 'Not rated' },
+  negative: { zh: '差评', en: 'Negative' },
+  satisfaction: { zh: '满意率', en: 'Satisfaction' },
+  evaluationRate: { zh: '参评率', en: 'Evaluation rate' },
+  level_very_satisfied: { zh: '非常满意', en: 'Very satisfied' },
+  level_satisfied: { zh: '满意', en: 'Satisfied' },
+  level_basic: { zh: '基本满意', en: 'Basically satisfied' },
+  level_dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
+  level_very_dissatisfied: { zh: '非常不满意', en: 'Very dissatisfied' },
+  level_unrated: { zh: '未评价', en: 'Not rated' },
+  // follow-ups
+  openOnly: { zh: '只看未办结', en: 'Open only' },
+  deadline: { zh: '期限', en: 'Deadline' },
+  overdue: { zh: '已逾期', en: 'Overdue' },
+  state: { zh: '状态', en: 'State' },
+  state_callback: { zh: '待回访', en: 'To call back' },
+  state_fix: { zh: '整改中', en: 'Fixing' },
+  state_feedback: { zh: '待反馈', en: 'To report back' },
+  state_closed: { zh: '已办结', en: 'Closed' },
+  state_appeal: { zh: '申诉复核中', en: 'Under appeal' },
+  state_voided: { zh: '申诉成立（评价作废）', en: 'Appeal upheld (rating voided)' },
+  next_callback: { zh: '已回访', en: 'Called back' },
+  next_fix: { zh: '已整改', en: 'Fixed' },
+  next_feedback: { zh: '已反馈，办结', en: 'Reported back, close' },
+  appeal: { zh: '申诉', en: 'Appeal' },
+  uphold: { zh: '申诉成立', en: 'Uphold appeal' },
+  reject: { zh: '申诉不成立', en: 'Reject appeal' },
+  note: { zh: '处理说明', en: 'Note' },
+  notePlaceholder: { zh: '回访情况、整改措施或申诉理由（必填）', en: 'What was done or why (required)' },
+  noteNeeded: { zh: '请填写处理说明', en: 'Please write a note' },
+  history: { zh: '处理记录', en: 'History' },
+  noFollowUps: { zh: '没有整改单', en: 'No follow-ups' },
+  ev_opened: { zh: '差评生成整改单', en: 'Opened' },
+  ev_fix: { zh: '回访完成', en: 'Called back' },
+  ev_feedback: { zh: '整改完成', en: 'Fixed' },
+  ev_closed: { zh: '反馈完成，办结', en: 'Reported back, closed' },
+  ev_appealed: { zh: '提出申诉', en: 'Appealed' },
+  ev_appeal_upheld: { zh: '申诉成立', en: 'Appeal upheld' },
+  ev_appeal_rejected: { zh: '申诉不成立', en: 'Appeal rejected' },
+  // appointments
+  day: { zh: '日期', en: 'Day' },
+  slot: { zh: '时段', en: 'Slot' },
+  code: { zh: '预约号', en: 'Code' },
+  name: { zh: '姓名', en: 'Name' },
+  checkIn: { zh: '签到', en: 'Check-in' },
+  appt_booked: { zh: '未签到', en: 'Not yet' },
+  appt_checked_in: { zh: '已签到', en: 'Checked in' },
+  appt_no_show: { zh: '爽约', en: 'No-show' },
+  import: { zh: '导入预约文件', en: 'Import a file' },
+  importHint: {
+    zh: 'CSV（预约号,事项,日期,开始,结束,姓名）或预约系统导出的 JSON',
+    en: 'CSV (code, service, date, start, end, name) or the booking system’s JSON',
+  },
+  imported: { zh: '已导入 {n} 条预约', en: '{n} appointments imported' },
+  summary: {
+    zh: '共 {n} 个预约：已签到 {in}，未签到 {booked}，爽约 {noShow}',
+    en: '{n} appointments: {in} checked in, {booked} not yet, {noShow} no-shows',
+  },
+  noAppointments: { zh: '当天没有预约', en: 'No appointments that day' },
+});
+
+/** A follow-up's history entry type (followup.fix …) in words. */
+export const historyText = (type: string): string => {
+  const k = `ev_${type.replace(/^followup\./, '')}`;
+  try {
+    return t(k as Parameters<typeof t>[0]);
+  } catch {
+    return type;
+  }
+};

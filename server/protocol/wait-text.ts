@@ -1,0 +1,36 @@
+// The one wording of the predicted wait on every surface (kiosk, printed ticket, mobile page, console,
+// dashboard): 约12分钟（8–18）, 当前暂无窗口办理 when no open window takes the matter, nothing at all when
+// the hall is closed. Server, printer encoder and browser apps all import it.
+import type { EstimatedWait } from './views';
+
+export type WaitLang = 'zh' | 'en';
+
+/** The figure as a visitor reads it, or null when there is none to show (the hall is closed). */
+export function waitText(w: EstimatedWait | null | undefined, lang: WaitLang = 'zh'): string | null {
+  if (!w) return null;
+  if (!w.servedNow) return lang === 'zh' ? '当前暂无窗口办理' : 'No window is serving this now';
+  if (soon(w)) return lang === 'zh' ? '即将叫号' : 'Called very soon';
+  const range = w.high > w.low ? (lang === 'zh' ? `（${w.low}–${w.high}）` : ` (${w.low}–${w.high})`) : '';
+  return lang === 'zh' ? `约${w.minutes}分钟${range}` : `about ${w.minutes} min${range}`;
+}
+
+/** Called within about a minute whatever happens: no minutes to speak of. */
+const soon = (w: EstimatedWait) => w.minutes === 0 && w.high <= 1;
+
+/** The figure with its label, as on a ticket: 预计等候约12分钟（8–18）; null when there is none. */
+export function waitLine(w: EstimatedWait | null | undefined, lang: WaitLang = 'zh'): string | null {
+  const text = waitText(w, lang);
+  if (!text || !w?.servedNow || soon(w)) return text;
+  return lang === 'zh' ? `预计等候${text}` : `Estimated wait: ${text}`;
+}
+
+/**
+ * Whether a new prediction differs enough from the one the visitor last saw to say so: the median moved by
+ * more than 5 minutes and by more than a quarter, or the matter stopped (or started) being served.
+ */
+export function changedALot(before: EstimatedWait | null, after: EstimatedWait | null): boolean {
+  if (!before || !after) return false;
+  if (before.servedNow !== after.servedNow) return true;
+  const d = Math.abs(after.minutes - before.minutes);
+  return d > 5 && d > 0.25 * Math.max(before.minutes, 1);
+}

@@ -1,0 +1,139 @@
+// The console's rules a clerk meets in the first hour (issue 22): the transfer is chosen, noted, then
+// confirmed, from a grouped list searched by typing; 叫号 on a visitor only called asks whether they came;
+// a window closed by the supervisor or paused says so from the login on.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HallServer } from '../../server/app';
+import { launchChromium } from '../helpers/browser';
+import { FakeClock, PASSWORD, client, startTestHall, testConfig, tempDir } from '../helpers/hall';
+
+let browser: Browser;
+let server: HallServer;
+const clock = new FakeClock(Date.now());
+
+beforeAll(async () => {
+  // Twelve windows: more than the nine digit keys the old list had.
+  server = await startTestHall({ dataDir: tempDir(), clock: clock.fn, config: testConfig(12) });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const text = async (p: Page, sel: string) => (await p.locator(sel).textContent({ timeout: 3000 }))?.trim() ?? null;
+const number = (p: Page) => text(p, '[data-testid=current-number]');
+const state = (p: Page) => text(p, '[data-testid=window-state]');
+const ticket = (num: string) =>
+  server.db
+    .prepare('SELECT status, service_id AS s, target_window AS w, note FROM tickets WHERE number = ?')
+    .get(num) as {
+    status: string;
+    s: string;
+    w: number | null;
+    note: string | null;
+  };
+
+async function login(clerk: string, windowNo: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${server.url}/console`);
+  await page.fill('#clerk', clerk);
+  await page.fill('#pw', PASSWORD);
+  await page.fill('#win', String(windowNo));
+  await page.click('button[type=submit]');
+  await expect.poll(() => state(page)).not.toBe(null);
+  return page;
+}
+
+describe('window console rules (issue 22)', () => {
+  it('transfer: choose from grouped, searchable lists, type the note, then confirm', async () => {
+    const api = client(server.url);
+    const a = await api.issue('general');
+    const page = await login('c1', 1);
+    await page.keyboard.press('n');
+    await expect.poll(() => number(page)).toBe(a.number);
+    await page.keyboard.press('s');
+    await expect.poll(() => state(page)).toContain('办理中');
+
+    await page.keyboard.press('t');
+    const dialog = page.locator('transfer-dialog');
+    await expect.poll(() => dialog.locator('[data-group=services] li').count()).toBe(2); // not its own service
+    await expect.poll(() => dialog.locator('[data-group=windows] li').count()).toBe(11);
+    // No digit shortcuts: typing 1 searches (窗口1, 窗口10, 窗口11, 窗口12 and nothing else), it picks nothing.
+    await page.keyboard.type('1');
+    await expect.poll(() => dialog.locator('[data-group=windows] li').count()).toBe(3);
+    await expect.poll(() => dialog.locator('[data-group=services] li').count()).toBe(0);
+    expect(ticket(a.number).status).toBe('serving');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('税');
+    await expect.poll(() => dialog.locator('li').allTextContents()).toEqual([expect.stringContaining('税务')]);
+
+    // A click chooses; nothing is sent until the clerk confirms with the note typed.
+    await dialog.locator('input[name=search]').fill('11');
+    await dialog.locator('[data-choice="w:11"]').click();
+    await expect.poll(() => text(page, 'transfer-dialog [data-testid=transfer-to]')).toContain('窗口11');
+    await page.keyboard.type('缺户口本复印件');
+    expect(ticket(a.number).status).toBe('serving');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ticket(a.number)).toMatchObject({ status: 'waiting', w: 11, note: '缺户口本复印件' });
+    expect(await dialog.count()).toBe(0);
+    await page.close();
+  });
+
+  it('叫号 on a visitor only called asks: 未到 → 过号, 已到 → 办结; a started one is finished without asking', async () => {
+    const api = client(server.url);
+    const [a, b, c, d] = [
+      await api.issue('tax'),
+      await api.issue('tax'),
+      await api.issue('tax'),
+      await api.issue('tax'),
+    ];
+    const page = await login('c2', 2);
+    const ask = page.locator('choice-dialog');
+    await page.keyboard.press('n');
+    await expect.poll(() => number(page)).toBe(a.number);
+    clock.now += 5000;
+    await page.keyboard.press('n');
+    await expect.poll(() => text(page, 'choice-dialog h2')).toContain(`${a.number} 尚未开始办理`);
+    expect(ticket(a.number).status).toBe('called');
+    await page.keyboard.press('2'); // 未到 → 过号
+    await expect.poll(() => number(page)).toBe(b.number);
+    expect(ticket(a.number).status).toBe('no_show');
+
+    clock.now += 5000;
+    await page.click('[data-action=next]');
+    await ask.locator('[data-choice=finished]').click(); // 已到 → 办结
+    await expect.poll(() => number(page)).toBe(c.number);
+    expect(ticket(b.number).status).toBe('finished');
+
+    await page.keyboard.press('Escape');
+    clock.now += 5000;
+    await page.keyboard.press('s');
+    await expect.poll(() => state(page)).toContain('办理中');
+    await page.keyboard.press('n'); // started: 叫号 finishes it, no question
+    await expect.poll(() => number(page)).toBe(d.number);
+    expect(ticket(c.number).status).toBe('finished');
+    expect(await ask.count()).toBe(0);
+    await page.close();
+  });
+
+  it('three window states on the console: 已关闭 and 暂停服务 are said from the login on', async () => {
+    const api = client(server.url);
+    const sup = await api.login('sup');
+    expect((await api.post('/api/windows/4/open', { open: false }, sup)).status).toBe(200);
+    const page = await login('c4', 4);
+    await expect.poll(() => state(page)).toBe('已关闭');
+    await expect.poll(() => text(page, '[data-testid=window-notice]')).toContain('已被值班长关闭');
+    expect((await api.post('/api/windows/4/open', { open: true }, sup)).status).toBe(200);
+    await expect.poll(() => state(page)).toBe('空闲');
+    expect(await page.locator('[data-testid=window-notice]').count()).toBe(0);
+    await page.close();
+
+    const c5 = await api.login('c5', 5);
+    expect((await api.post('/api/windows/5/pause', { reason: '午休' }, c5)).status).toBe(200);
+    const again = await login('c5', 5);
+    await expect.poll(() => state(again)).toContain('暂停服务');
+    await expect.poll(() => text(again, '[data-testid=window-notice]')).toContain('暂停服务中（午休）');
+    await again.close();
+  });
+});

@@ -1,0 +1,183 @@
+// The wait predictor against hand-made hall states whose answer is known.
+import { describe, expect, it } from 'vitest';
+import {
+  newTicket,
+  predictWait,
+  type Durations,
+  type HallState,
+  type PredictionWindow,
+} from '../../server/domain/prediction';
+import { DEFAULT_ROUTING, type Candidate } from '../../server/domain/routing';
+import type { HallWindow, Service } from '../../server/domain/types';
+
+const MIN = 60_000;
+const NOW = 600 * MIN;
+const svc = (id: string, avgServiceMin = 10, targetWaitMin = 20): Service => ({
+  id,
+  name: id,
+  prefix: id[0]!.toUpperCase(),
+  targetWaitMin,
+  dailyCap: 999,
+  avgServiceMin,
+});
+const win = (no: number, skills: Record<string, number>): HallWindow => ({
+  no,
+  name: `W${no}`,
+  kind: 'comprehensive',
+  zone: 'A',
+  skills,
+});
+const open = (w: HallWindow, busy: PredictionWindow['busy'] = null): PredictionWindow => ({
+  window: w,
+  availability: 'open',
+  busy,
+});
+
+let n = 0;
+function waiting(serviceId: string, waitedMin: number, extra: Partial<Candidate> = {}): Candidate {
+  n++;
+  return {
+    ticketId: `t${n}`,
+    serviceId,
+    waitFrom: NOW - waitedMin * MIN,
+    issuedAt: NOW - waitedMin * MIN,
+    seq: n,
+    priority: false,
+    targetWindowNo: null,
+    ...extra,
+  };
+}
+
+const constant = (mean: number): Durations => ({ samples: [], mean, cv: 0 });
+/** Exponential service times as observed samples (evenly spaced quantiles). */
+const exponential = (mean: number): Durations => ({
+  samples: Array.from({ length: 2000 }, (_, i) => -mean * Math.log(1 - (i + 0.5) / 2000)),
+  mean,
+  cv: 1,
+});
+
+function state(over: Partial<HallState>): HallState {
+  return {
+    now: NOW,
+    services: new Map([svc('a'), svc('b')].map((s) => [s.id, s])),
+    durations: new Map([['a', constant(10)]]),
+    windows: [open(win(1, { a: 1 }))],
+    waiting: [],
+    arrivals: [],
+    arrivalsUntil: NOW + 480 * MIN,
+    routing: DEFAULT_ROUTING,
+    ...over,
+  };
+}
+
+/** The Erlang(k, mean) distribution function, and its quantile by bisection. */
+function erlangCdf(k: number, mean: number, x: number): number {
+  const l = x / mean;
+  let term = Math.exp(-l);
+  let sum = term;
+  for (let i = 1; i < k; i++) {
+    term *= l / i;
+    sum += term;
+  }
+  return 1 - sum;
+}
+function erlangQuantile(k: number, mean: number, p: number): number {
+  let [lo, hi] = [0, 100 * k * mean];
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    if (erlangCdf(k, mean, mid) < p) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+describe('predictWait', () => {
+  it('one window, FIFO, fixed service time: three ahead and one at the window half done', () => {
+    const ahead = [waiting('a', 9), waiting('a', 6), waiting('a', 3)];
+    const s = state({
+      waiting: ahead,
+      windows: [open(win(1, { a: 1 }), { since: NOW - 4 * MIN, serviceId: 'a' })],
+    });
+    const p = predictWait(s, newTicket('a', NOW), { runs: 20, seed: 1, horizonMin: 240 });
+    // 6 minutes left at the window, then three visitors of 10 minutes.
+    expect(p).toEqual({ minutes: 36, low: 36, high: 36, servedNow: true, ahead: 3 });
+  });
+
+  it('one window, FIFO, exponential service times: the Erlang median and 80% range', () => {
+    // k visitors ahead plus the one at the window (memoryless: its rest is exponential too).
+    const k = 4;
+    const ahead = Array.from({ length: k - 1 }, (_, i) => waiting('a', 10 - i));
+    const s = state({
+      waiting: ahead,
+      durations: new Map([['a', exponential(8)]]),
+      windows: [open(win(1, { a: 1 }), { since: NOW, serviceId: 'a' })],
+    });
+    const p = predictWait(s, newTicket('a', NOW), { runs: 4000, seed: 7, horizonMin: 1000 });
+    // 4000 futures: the sample median is within about ±0.7 min of the true one (2 standard errors).
+    expect(Math.abs(p.minutes - erlangQuantile(k, 8, 0.5))).toBeLessThan(1);
+    expect(Math.abs(p.low - erlangQuantile(k, 8, 0.1))).toBeLessThan(1);
+    expect(Math.abs(p.high - erlangQuantile(k, 8, 0.9))).toBeLessThan(1.5);
+    expect(p.ahead).toBe(k - 1);
+  });
+
+  it('a matter no open window takes: not served now, whatever the minutes say', () => {
+    const s = state({
+      windows: [
+        open(win(1, { a: 1 })),
+        { window: win(2, { b: 1 }), availability: 'closed', busy: null },
+        { window: win(3, { b: 1 }), availability: 'paused', busy: null, backAt: NOW + 30 * MIN },
+      ],
+      waiting: [waiting('b', 5)],
+      durations: new Map([['b', constant(10)]]),
+    });
+    const p = predictWait(s, newTicket('b', NOW), { runs: 10, seed: 1, horizonMin: 240 });
+    expect(p.servedNow).toBe(false);
+    // The paused window comes back in 30 minutes and serves the one ahead first (10 minutes).
+    expect(p.minutes).toBe(40);
+    expect(predictWait(s, newTicket('a', NOW), { runs: 10, seed: 1, horizonMin: 240 }).servedNow).toBe(true);
+  });
+
+  it('a matter nobody will ever take waits the whole horizon', () => {
+    const s = state({ windows: [open(win(1, { a: 1 }))] });
+    const p = predictWait(s, newTicket('b', NOW), { runs: 5, seed: 1, horizonMin: 120 });
+    expect(p).toMatchObject({ minutes: 120, servedNow: false, ahead: 0 });
+  });
+
+  it('counts a priority visitor who came later among those ahead', () => {
+    const mine = waiting('a', 10);
+    const elderly = waiting('a', 2, { priority: true });
+    const s = state({ waiting: [mine, elderly] });
+    const p = predictWait(s, mine, { runs: 10, seed: 1, horizonMin: 240 });
+    expect(p).toMatchObject({ ahead: 1, minutes: 10, low: 10, high: 10 });
+    // The priority visitor has nobody ahead.
+    expect(predictWait(s, elderly, { runs: 10, seed: 1, horizonMin: 240 })).toMatchObject({ ahead: 0, minutes: 0 });
+  });
+
+  it('priority visitors still to come lengthen a normal ticket’s wait, not a priority one’s', () => {
+    const queue = [waiting('a', 3), waiting('a', 2), waiting('a', 1)];
+    const arrivals = [{ serviceId: 'a', priority: true, from: NOW, to: NOW + 240 * MIN, perMin: 0.05 }];
+    const base = state({ waiting: queue });
+    const busy = state({ waiting: queue, arrivals });
+    const opts = { runs: 400, seed: 3, horizonMin: 240 };
+    const normal = predictWait(busy, newTicket('a', NOW), opts);
+    expect(predictWait(base, newTicket('a', NOW), opts).minutes).toBe(30);
+    expect(normal.minutes).toBeGreaterThan(30);
+    expect(normal.high).toBeGreaterThan(normal.minutes);
+    expect(predictWait(busy, newTicket('a', NOW, true), opts).minutes).toBeLessThanOrEqual(10);
+  });
+
+  it('two windows share a queue, and a reserved ticket waits only for its own window', () => {
+    const queue = [waiting('a', 4), waiting('a', 3), waiting('a', 2), waiting('a', 1)];
+    const s = state({ waiting: queue, windows: [open(win(1, { a: 1 })), open(win(2, { a: 1 }))] });
+    expect(predictWait(s, newTicket('a', NOW), { runs: 5, seed: 1, horizonMin: 240 }).minutes).toBe(20);
+    const held = waiting('b', 10, { targetWindowNo: 2 });
+    const r = state({ ...s, waiting: [...queue, held] });
+    expect(predictWait(r, held, { runs: 5, seed: 1, horizonMin: 240 })).toMatchObject({ minutes: 0, servedNow: true });
+  });
+
+  it('is reproducible from its seed', () => {
+    const s = state({ waiting: [waiting('a', 3)], durations: new Map([['a', exponential(8)]]) });
+    const a = predictWait(s, newTicket('a', NOW), { runs: 30, seed: 42, horizonMin: 240 });
+    expect(predictWait(s, newTicket('a', NOW), { runs: 30, seed: 42, horizonMin: 240 })).toEqual(a);
+  });
+});
