@@ -185,6 +185,7 @@ export const routingSchema = z.strictObject({
   shortFirst: z.number().min(0).max(4).default(DEFAULT_ROUTING.shortFirst),
   rescueAfterMin: z.number().min(0).max(600).default(DEFAULT_ROUTING.rescueAfterMin),
   rescuePer10Min: z.number().min(0).max(1000).default(DEFAULT_ROUTING.rescuePer10Min),
+  ordinaryFirstAfterMin: z.number().min(0).max(600).default(DEFAULT_ROUTING.ordinaryFirstAfterMin),
   priorityEverywhere: z.boolean().default(DEFAULT_ROUTING.priorityEverywhere),
   helpNoShorter: z.boolean().default(DEFAULT_ROUTING.helpNoShorter),
   nearTargetMin: z.number().min(0).max(120).default(DEFAULT_ROUTING.nearTargetMin),

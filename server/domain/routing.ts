@@ -20,7 +20,8 @@
 //    - the priority boost (0 by default) lets a matter with a legally prioritised visitor waiting count as
 //      that much later; by default priority does not decide which matter a window takes.
 // 2. Within the matter, a legally prioritised visitor goes to the front of its line; an ordinary ticket
-//    that has waited past the rescue threshold keeps its turn (priority never starves the rest).
+//    that has waited `ordinaryFirstAfterMin` (60) keeps its turn (priority never starves the rest). Not the
+//    rescue threshold: in a peak backlog past it, every priority visitor of the matter waited behind it.
 //
 // A ticket transferred or held for this window is a matter of its own at level 1. Ties go to the window's
 // own skill, then to the earlier ticket. Candidates are the head of each (service, priority) queue plus the
@@ -40,6 +41,12 @@ export interface RoutingParams {
   rescueAfterMin: number;
   /** Urgency added per further 10 minutes of waiting; 0 turns the rescue off. */
   rescuePer10Min: number;
+  /**
+   * Within a matter, an ordinary ticket that has waited this many minutes is called before a priority visitor
+   * (priority never starves the rest). Well above the rescue threshold: a backlog past the rescue must not
+   * hold every priority visitor of the matter behind it.
+   */
+  ordinaryFirstAfterMin: number;
   /** The priority boost also counts at windows that only help with the matter (else at its own windows only). */
   priorityEverywhere: boolean;
   /** A matter a window only helps with never counts as shorter than the window's own matters. */
@@ -66,6 +73,7 @@ export const DEFAULT_ROUTING: RoutingParams = {
   shortFirst: 1.5,
   rescueAfterMin: 30,
   rescuePer10Min: 10,
+  ordinaryFirstAfterMin: 60,
   nearTargetMin: 3,
   nearTargetBonus: 0.3,
   bottlenecks: 'auto',
@@ -219,12 +227,12 @@ function mattersOf(candidates: readonly Candidate[]): Matter[] {
   return [...out, ...bySvc.values()];
 }
 
-/** Within a matter: a priority visitor first, unless the ordinary head has waited past the rescue threshold. */
+/** Within a matter: a priority visitor first, unless the ordinary head has waited `ordinaryFirstAfterMin`. */
 function callWithin(m: Matter, now: number, params: RoutingParams): Candidate {
   if (!m.priority) return m.ordinary!;
   if (!m.ordinary) return m.priority;
   const ordinaryWaited = (now - m.ordinary.waitFrom) / 60_000;
-  return ordinaryWaited > params.rescueAfterMin && earlier(m.ordinary, m.priority) ? m.ordinary : m.priority;
+  return ordinaryWaited > params.ordinaryFirstAfterMin && earlier(m.ordinary, m.priority) ? m.ordinary : m.priority;
 }
 
 /** Higher urgency wins; at equal urgency the window's own skill, then the earlier ticket. */
