@@ -187,6 +187,7 @@ export const routingSchema = z.strictObject({
   rescuePer10Min: z.number().min(0).max(1000).default(DEFAULT_ROUTING.rescuePer10Min),
   ordinaryFirstAfterMin: z.number().min(0).max(600).default(DEFAULT_ROUTING.ordinaryFirstAfterMin),
   priorityEverywhere: z.boolean().default(DEFAULT_ROUTING.priorityEverywhere),
+  priorityWhenOwnEmpty: z.boolean().default(DEFAULT_ROUTING.priorityWhenOwnEmpty),
   helpNoShorter: z.boolean().default(DEFAULT_ROUTING.helpNoShorter),
   nearTargetMin: z.number().min(0).max(120).default(DEFAULT_ROUTING.nearTargetMin),
   nearTargetBonus: z.number().min(0).max(100).default(DEFAULT_ROUTING.nearTargetBonus),

@@ -17,8 +17,10 @@
 //      largest short-matter factor of the hall;
 //    - rescue: past `rescueAfterMin` minutes of waiting, every further 10 minutes add `rescuePer10Min`, so
 //      nobody is left behind because their matter is long or another window's;
-//    - the priority boost (0 by default) lets a matter with a legally prioritised visitor waiting count as
-//      that much later; by default priority does not decide which matter a window takes.
+//    - priority boost: while a legally prioritised visitor of the matter waits, `priorityBoost` is added at
+//      the windows whose own matter it is, and at a helper window while none of its own matters has anyone
+//      waiting (`priorityWhenOwnEmpty`: as the peers' skill-level order does); never at a helper whose own
+//      visitors wait, so priority does not pull windows away from their own lines.
 // 2. Within the matter, a legally prioritised visitor goes to the front of its line; an ordinary ticket
 //    that has waited `ordinaryFirstAfterMin` (60) keeps its turn (priority never starves the rest). Not the
 //    rescue threshold: in a peak backlog past it, every priority visitor of the matter waited behind it.
@@ -49,6 +51,8 @@ export interface RoutingParams {
   ordinaryFirstAfterMin: number;
   /** The priority boost also counts at windows that only help with the matter (else at its own windows only). */
   priorityEverywhere: boolean;
+  /** The priority boost counts at a helper window while none of its own matters has anyone waiting. */
+  priorityWhenOwnEmpty: boolean;
   /** A matter a window only helps with never counts as shorter than the window's own matters. */
   helpNoShorter: boolean;
   /** A matter whose oldest ticket is this many minutes or fewer from its target gets the bonus. */
@@ -67,6 +71,7 @@ export interface RoutingParams {
 export const DEFAULT_ROUTING: RoutingParams = {
   priorityBoost: 5,
   priorityEverywhere: false,
+  priorityWhenOwnEmpty: true,
   helpNoShorter: true,
   levelWeights: [1, 1, 1],
   levelPenalty: 0.2,
@@ -151,7 +156,7 @@ export function score(
   now: number,
   params: RoutingParams,
   facts: HallFacts = NO_FACTS,
-  extra: { hasPriority?: boolean; hallShortest?: number; ownShortest?: number } = {},
+  extra: { hasPriority?: boolean; hallShortest?: number; ownShortest?: number; ownEmpty?: boolean } = {},
 ): Score | null {
   const skill = eligibleLevel(oldest, window);
   if (skill === null) return null;
@@ -164,7 +169,10 @@ export function score(
   const weight = levelWeight(level, params);
   // The boost is the window's own matters' only (level 1): a window serves its own priority visitors first.
   const boost =
-    (extra.hasPriority ?? oldest.priority) && (skill === 1 || params.priorityEverywhere) ? params.priorityBoost : 0;
+    (extra.hasPriority ?? oldest.priority) &&
+    (skill === 1 || params.priorityEverywhere || (params.priorityWhenOwnEmpty && extra.ownEmpty))
+      ? params.priorityBoost
+      : 0;
   const near = waitedMin <= target && waitedMin >= target - params.nearTargetMin ? params.nearTargetBonus : 0;
   const own = shortFactor(service, params);
   // A matter the window merely helps with never counts as shorter than the window's own matters.
@@ -258,13 +266,16 @@ export function pickNext(
     const svc = services.get(id);
     if (level === 1 && svc) ownShortest = Math.max(ownShortest ?? 0, shortFactor(svc, params));
   }
-  for (const m of mattersOf(candidates)) {
+  const matters = mattersOf(candidates);
+  const ownEmpty = !matters.some((m) => eligibleLevel(m.oldest, window) === 1);
+  for (const m of matters) {
     const service = services.get(m.oldest.serviceId);
     if (!service) continue;
     const s = score(m.oldest, window, service, now, params, facts, {
       hasPriority: m.priority !== null,
       hallShortest: shortest,
       ownShortest,
+      ownEmpty,
     });
     if (!s) continue;
     if (!best || better(s, m.oldest, best.score, best.oldest)) best = { oldest: m.oldest, matter: m, score: s };

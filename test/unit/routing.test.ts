@@ -100,6 +100,22 @@ describe('routing policy', () => {
     expect(picked.score).toMatchObject({ priorityFirst: true, waitedMin: DEFAULT_ROUTING.rescueAfterMin + 10 });
   });
 
+  it('a priority visitor of a helped matter is not left behind by a window with none of its own waiting', () => {
+    const helper = win({ general: 1, tax: 2, social: 2 });
+    const older = cand('tax', 12); // 0.6 targets
+    const prio = cand('social', 1, { priority: true }); // 0.07 targets
+    expect(pick([older, prio], helper)).toBe(prio);
+    const s = pickNext([older, prio], helper, services, NOW, DEFAULT_ROUTING)!.score;
+    expect(s).toMatchObject({ level: 2, priorityBoost: DEFAULT_ROUTING.priorityBoost });
+    // With its own line waiting, the boost does not count at the helper: the usual urgencies decide (here the
+    // older tax ticket), so priority never pulls a window away from its own line.
+    const own = cand('general', 2);
+    expect(pick([older, prio, own], helper)).toBe(older);
+    expect(pickNext([prio, own], helper, services, NOW, DEFAULT_ROUTING)!.candidate).toBe(own);
+    // The hall may turn it off: then the older ticket of the other helped matter goes first.
+    expect(pick([older, prio], helper, { ...DEFAULT_ROUTING, priorityWhenOwnEmpty: false })).toBe(older);
+  });
+
   it('the window picks the matter by its oldest ticket; priority lifts a matter only by the hall’s boost', () => {
     const w = win({ general: 1, tax: 1 });
     const tax = cand('tax', 10); // 0.5 targets
