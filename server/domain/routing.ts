@@ -69,7 +69,7 @@ export interface RoutingParams {
 }
 
 export const DEFAULT_ROUTING: RoutingParams = {
-  priorityBoost: 5,
+  priorityBoost: 20,
   priorityEverywhere: false,
   priorityWhenOwnEmpty: true,
   helpNoShorter: true,

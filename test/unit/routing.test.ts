@@ -116,6 +116,17 @@ describe('routing policy', () => {
     expect(pick([older, prio], helper, { ...DEFAULT_ROUTING, priorityWhenOwnEmpty: false })).toBe(older);
   });
 
+  it('a priority visitor is not left behind by another of the window’s own matters in rescue', () => {
+    // 40 minutes: 10 of rescue on top of its share of target; the boost (20) still puts the priority visitor
+    // first, as the peers do, until an ordinary ticket has waited about 50 minutes.
+    const w = win({ general: 1, tax: 1 });
+    const late = cand('tax', 40);
+    const prio = cand('general', 1, { priority: true });
+    expect(pick([late, prio], w)).toBe(prio);
+    expect(pick([late, prio], w, { ...DEFAULT_ROUTING, priorityBoost: 5 })).toBe(late);
+    expect(pick([cand('tax', 55), prio], w)).not.toBe(prio);
+  });
+
   it('the window picks the matter by its oldest ticket; priority lifts a matter only by the hall’s boost', () => {
     const w = win({ general: 1, tax: 1 });
     const tax = cand('tax', 10); // 0.5 targets
