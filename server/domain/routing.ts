@@ -22,7 +22,7 @@
 //      waiting (`priorityWhenOwnEmpty`: as the peers' skill-level order does); never at a helper whose own
 //      visitors wait, so priority does not pull windows away from their own lines.
 // 2. Within the matter, a legally prioritised visitor goes to the front of its line; an ordinary ticket
-//    that has waited `ordinaryFirstAfterMin` (60) keeps its turn (priority never starves the rest). Not the
+//    that has waited `ordinaryFirstAfterMin` (90) keeps its turn (priority never starves the rest). Not the
 //    rescue threshold: in a peak backlog past it, every priority visitor of the matter waited behind it.
 //
 // A ticket transferred or held for this window is a matter of its own at level 1. Ties go to the window's
@@ -78,7 +78,7 @@ export const DEFAULT_ROUTING: RoutingParams = {
   shortFirst: 1.5,
   rescueAfterMin: 30,
   rescuePer10Min: 10,
-  ordinaryFirstAfterMin: 60,
+  ordinaryFirstAfterMin: 90,
   nearTargetMin: 3,
   nearTargetBonus: 0.3,
   bottlenecks: 'auto',
