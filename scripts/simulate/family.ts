@@ -105,6 +105,7 @@ const rows: Row[] =
   );
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+// A run with --no-bound has no bound (NaN, null once written as JSON and read back with --from).
 const yes = (b: boolean | null) => (b === null ? '–' : b ? 'yes' : '**no**');
 const sign = (x: number, d = 2) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(d)}`;
 
@@ -150,7 +151,7 @@ function tables(): string {
     for (const r of rows) {
       const m = r.must;
       out.push(
-        `| ${r.scenario} | ${yes(m.beatsDedicated)} | ${sign(m.worstGap.share * 100, 1)}% (${m.worstGap.peer} ${m.worstGap.figure}) | ${yes(m.beatsPeersWhereDue)} | ${yes(m.beatsAllPeers)} | ${m.pooledRatio.toFixed(3)} | ${m.boundRatio.toFixed(3)} | ${m.priority.ours.toFixed(2)} / ${m.priority.staticWeight.toFixed(2)} / ${m.priority.skillFifo.toFixed(2)} ${m.priority.ok ? '' : '**over**'} |`,
+        `| ${r.scenario} | ${yes(m.beatsDedicated)} | ${sign(m.worstGap.share * 100, 1)}% (${m.worstGap.peer} ${m.worstGap.figure}) | ${yes(m.beatsPeersWhereDue)} | ${yes(m.beatsAllPeers)} | ${m.pooledRatio.toFixed(3)} | ${Number.isFinite(m.boundRatio) ? m.boundRatio.toFixed(3) : '–'} | ${m.priority.ours.toFixed(2)} / ${m.priority.staticWeight.toFixed(2)} / ${m.priority.skillFifo.toFixed(2)} ${m.priority.ok ? '' : '**over**'} |`,
       );
     }
   } else {
