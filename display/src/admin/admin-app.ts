@@ -8,6 +8,7 @@ import { ApiError } from '../shared/device-api';
 import { AdminApi, type AdminConfig, type SaveAnswer } from './admin-api';
 import { lang, t } from './admin-i18n';
 import './clerks-tab';
+import type { PhotoChanged } from './clerk-photo';
 import './devices-tab';
 import './hall-tab';
 import './history-tab';
@@ -265,6 +266,22 @@ export class AdminApp extends LitElement {
     }
   }
 
+  /** A photo saved on its own route is one version on: the draft takes it and keeps its other edits. */
+  private photoChanged(e: PhotoChanged): void {
+    const d = e.detail;
+    if (d.version !== this.version + 1) {
+      this.notice = { kind: 'bad', text: t('conflict'), reload: true };
+      return;
+    }
+    this.version = d.version;
+    const clerk = this.draft!.clerks.find((k: { id: string }) => k.id === d.clerkId);
+    if (clerk && d.photoUrl) clerk.photoUrl = d.photoUrl;
+    else if (clerk) delete clerk.photoUrl;
+    this.notice = { kind: 'ok', text: t(d.removed ? 'photoRemoved' : 'photoSaved', { n: d.version }) };
+    this.renderRoot.querySelector('clerks-tab')?.requestUpdate(); // the draft was changed in place
+    void this.renderRoot.querySelector('history-tab')?.load();
+  }
+
   private save(): void {
     const draft = this.draft!;
     const kinds = Object.fromEntries(draft.devices.map((d: { id: string; kind: string }) => [d.id, d.kind]));
@@ -365,7 +382,12 @@ export class AdminApp extends LitElement {
       case 'windows':
         return html`<windows-tab .config=${c}></windows-tab>`;
       case 'clerks':
-        return html`<clerks-tab .config=${c} .known=${this.known.clerks}></clerks-tab>`;
+        return html`<clerks-tab
+          .config=${c}
+          .known=${this.known.clerks}
+          .api=${this.api}
+          @photo-changed=${this.photoChanged}
+        ></clerks-tab>`;
       case 'devices':
         return html`<devices-tab .config=${c} .known=${this.known.devices}></devices-tab>`;
       case 'other':

@@ -1,14 +1,21 @@
 // 人员: staff accounts (ID, name, role, disabled). The admin never sees a password: a new account or a
 // reset carries a new one, written once and stored as a hash; a reset or a disable ends the sessions.
 import { LitElement, html, nothing } from 'lit';
-import type { AdminConfig } from './admin-api';
+import type { AdminApi, AdminConfig } from './admin-api';
+import './clerk-photo';
 import { tabStyles } from './admin-styles';
 import { fields } from './fields';
 import { t } from './admin-i18n';
 
 export class ClerksTab extends LitElement {
-  static override properties = { config: { attribute: false }, known: { attribute: false } };
+  static override properties = {
+    config: { attribute: false },
+    known: { attribute: false },
+    api: { attribute: false },
+  };
   declare config: AdminConfig;
+  /** A photo is sent at once, on its own route (clerk-photo.ts). */
+  declare api: AdminApi;
   /** Clerk ids already saved (a new row needs a password). */
   declare known: ReadonlySet<string>;
   static override styles = tabStyles;
@@ -30,6 +37,7 @@ export class ClerksTab extends LitElement {
             <th>${t('role')}</th>
             <th>${t('disabled')}</th>
             <th>${t('password')}</th>
+            <th>${t('photo')}</th>
             <th></th>
           </tr>
         </thead>
@@ -37,7 +45,7 @@ export class ClerksTab extends LitElement {
           ${this.config.clerks.map((k: any, i: number) => {
             const isNew = !this.known.has(k.id) || k.password !== undefined;
             const showPw = isNew || this.resetting.has(k);
-            return html`<tr>
+            return html`<tr data-clerk=${k.id}>
               <td>${f.text(k, 'id', t('clerkId'), { size: 8 })}</td>
               <td>${f.text(k, 'name', t('name'), { size: 10 })}</td>
               <td>
@@ -72,6 +80,14 @@ export class ClerksTab extends LitElement {
                         ${t('resetPassword')}
                       </button>`
                 }
+              </td>
+              <td>
+                <clerk-photo
+                  .api=${this.api}
+                  .clerkId=${k.id}
+                  .url=${k.photoUrl}
+                  .saved=${this.known.has(k.id)}
+                ></clerk-photo>
               </td>
               <td>
                 ${
