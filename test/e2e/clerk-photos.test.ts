@@ -67,7 +67,7 @@ async function portrait(p: Page, w: number, h: number, noisy = false): Promise<B
   return Buffer.from(b64, 'base64');
 }
 
-const photoCell = (clerk: string) => admin.locator(`tr[data-clerk=${clerk}] clerk-photo`);
+const photoCell = (clerk: string) => admin.locator(`tr[data-key=${clerk}] clerk-photo`);
 const notice = async () => (await admin.locator('[data-testid=notice]').textContent())?.trim();
 /** The photo's address on a page, once the browser has loaded the picture (its natural width). */
 const shownPhoto = (p: Page, sel: string) =>
@@ -109,7 +109,7 @@ describe('clerk photos in the browser', () => {
     writeFileSync(small, await portrait(admin, 300, 400));
     await photoCell('c1').locator('input[type=file]').setInputFiles(small);
     await expect.poll(notice).toMatch(/^照片已保存（第 \d+ 版）/);
-    await expect.poll(() => shownPhoto(admin, 'tr[data-clerk=c1] img')).toMatch(/^\/api\/photos\/[0-9a-f]{40}$/);
+    await expect.poll(() => shownPhoto(admin, 'tr[data-key=c1] img')).toMatch(/^\/api\/photos\/[0-9a-f]{40}$/);
     expect(await photoCell('c1').locator('[role=alert]').count()).toBe(0);
     // A phone-sized picture (over 1 MB) is shrunk by the page and accepted.
     const big = await portrait(admin, 1600, 2000, true);
@@ -117,7 +117,7 @@ describe('clerk photos in the browser', () => {
     const bigFile = path.join(files, 'c2.png');
     writeFileSync(bigFile, big);
     await photoCell('c2').locator('input[type=file]').setInputFiles(bigFile);
-    await expect.poll(() => shownPhoto(admin, 'tr[data-clerk=c2] img')).toMatch(/^\/api\/photos\//);
+    await expect.poll(() => shownPhoto(admin, 'tr[data-key=c2] img')).toMatch(/^\/api\/photos\//);
     const c2 = (await api.get('/api/admin/config', await api.login('adm'))).body.config.clerks.find(
       (k: { id: string }) => k.id === 'c2',
     );
@@ -125,7 +125,7 @@ describe('clerk photos in the browser', () => {
     expect(stored.headers.get('content-type')).toBe('image/jpeg');
     expect((await stored.arrayBuffer()).byteLength).toBeLessThanOrEqual(1024 * 1024);
     // The draft took the new version: an ordinary edit saved right after is not a conflict.
-    const name = admin.locator('tr[data-clerk=c3] input').nth(1);
+    const name = admin.locator('tr[data-key=c3] input').nth(1);
     await name.fill('办事员三');
     await name.press('Tab');
     await admin.click('[data-testid=save]');
@@ -140,7 +140,7 @@ describe('clerk photos in the browser', () => {
     const pad = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await pad.goto(`${server.url}/pad?token=${PAD_TOKEN}`);
     const c1 = await api.login('c1', 1);
-    const url = await admin.locator('tr[data-clerk=c1] img').getAttribute('src');
+    const url = await admin.locator('tr[data-key=c1] img').getAttribute('src');
     await expect.poll(() => shownPhoto(screen, 'img.photo'), { timeout: 10_000 }).toBe(url);
     await expect.poll(() => shownPhoto(pad, 'img.photo'), { timeout: 10_000 }).toBe(url);
     // A visit ends: the pad asks for the rating with the clerk's photo beside the name.
