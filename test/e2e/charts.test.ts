@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { PROJECT_ROOT } from '../../server/paths';
 import { launchChromium } from '../helpers/browser';
-import { FakeClock, PASSWORD, client, startTestHall } from '../helpers/hall';
+import { FakeClock, client, startTestHall } from '../helpers/hall';
+import { staffLogin } from '../helpers/staff-page';
 
 let browser: Browser;
 let server: HallServer;
@@ -33,12 +34,7 @@ const barCounts = (p: Page, root = '[data-testid=hour-chart]') =>
       ts.filter((t) => /font-size: ?10px/.test(t.getAttribute('style') ?? '')).map((t) => t.textContent),
     );
 
-async function login(p: Page): Promise<void> {
-  await p.goto(`${server.url}/supervisor`);
-  await p.fill('input[name=clerkId]', 'sup');
-  await p.fill('input[name=password]', PASSWORD);
-  await p.click('button[type=submit]');
-}
+const login = (p: Page) => staffLogin(p, `${server.url}/supervisor`, 'sup');
 
 beforeAll(async () => {
   server = await startTestHall({ clock: clock.fn });

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { PROJECT_ROOT } from '../../server/paths';
 import { launchChromium } from '../helpers/browser';
-import { PAD_TOKEN, PASSWORD, client, startTestHall, tempDir, testConfig, testConfigInput } from '../helpers/hall';
+import { staffLogin } from '../helpers/staff-page';
+import { PAD_TOKEN, client, startTestHall, tempDir, testConfig, testConfigInput } from '../helpers/hall';
 
 const SCREEN_TOKEN = 'test-screen1-token-0000001';
 const input = testConfigInput(4);
@@ -94,10 +95,7 @@ afterAll(async () => {
 
 describe('clerk photos in the browser', () => {
   it('the admin uploads photos in the staff tab; a file that is not a picture is refused in words', async () => {
-    await admin.goto(`${server.url}/admin`);
-    await admin.fill('input[name=clerkId]', 'adm');
-    await admin.fill('input[name=password]', PASSWORD);
-    await admin.click('button[type=submit]');
+    await staffLogin(admin, `${server.url}/admin`, 'adm');
     await admin.click('[data-tab=clerks]');
     // Not a picture, whatever its name says.
     const fake = path.join(files, 'photo.png');
