@@ -1,6 +1,7 @@
 // The hall's charts drawn by ECharts from live data (issue 21): the dashboard's hourly chart shows each
 // hour's numbers taken and served as they happen, at the dashboard's real sizes, and the printed report
-// carries the same chart, drawn on the server. DOCS_SCREENSHOTS=1 writes the pictures in docs/.
+// carries the same chart, drawn on the server. DOCS_SCREENSHOTS=1 writes docs/supervisor-live-1366x768.png and
+// -1920x1080.png (the printed report's picture is supervisor.test.ts's supervisor-print.png).
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,7 +97,6 @@ describe('charts drawn by ECharts', () => {
     );
     const box = await p.locator('[data-testid=hour-chart] svg').boundingBox();
     expect(box!.width).toBeGreaterThan(600);
-    if (shots) await p.screenshot({ path: path.join(PROJECT_ROOT, 'docs', 'supervisor-print.png'), fullPage: true });
     await p.close();
   });
 });
