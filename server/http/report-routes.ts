@@ -99,7 +99,7 @@ export function reportRoutes(core: HallCore): RouteDef[] {
         const hall = core.config.hall;
         const hours = { from: Math.floor(parseHhMm(hall.open) / 60), to: Math.ceil(parseHhMm(hall.close) / 60) };
         const curve = q.from === q.to ? core.query.hourlyCurve(q.from) : { today: rangeHours, usual: [] };
-        const chart = await chartSvg(hourChartOption(curve.today, curve.usual, hours, q.lang), q.lang);
+        const chart = chartSvg(hourChartOption(curve.today, curve.usual, hours, q.lang), q.lang);
         const printedAt = new Date(core.clock()).toLocaleString('zh-CN', { timeZone: hall.timezone, hour12: false });
         return new FileReply('text/html; charset=utf-8', printPage(reports, chart, q.lang, printedAt));
       },
