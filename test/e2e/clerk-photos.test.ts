@@ -155,6 +155,10 @@ describe('clerk photos in the browser', () => {
     await expect.poll(() => screen.locator('img.photo').count(), { timeout: 10_000 }).toBe(0);
     expect(await screen.locator('div.photo').textContent()).toBe('办');
     await expect.poll(() => pad.locator('.rated img').count(), { timeout: 10_000 }).toBe(0);
+    // The history says whose photo changed, and when.
+    await admin.click('[data-tab=history]');
+    await expect.poll(() => admin.locator('history-tab tbody').textContent()).toContain('管理页面：删除 c1 的照片');
+    expect(await admin.locator('history-tab tbody').textContent()).toContain('管理页面：c2 的照片');
     await screen.close();
     await pad.close();
   });

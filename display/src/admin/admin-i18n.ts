@@ -107,6 +107,8 @@ export const t = translator({
   source_file: { zh: '配置文件', en: 'Config file' },
   source_admin: { zh: '管理页面', en: 'Admin page' },
   source_restore: { zh: '恢复 {note}', en: 'Restored {note}' },
+  source_photo: { zh: '管理页面：{id} 的照片', en: 'Admin page: photo of {id}' },
+  source_photoRemoved: { zh: '管理页面：删除 {id} 的照片', en: 'Admin page: photo of {id} removed' },
   current: { zh: '当前', en: 'current' },
   restore: { zh: '恢复到此版', en: 'Return to this' },
   confirmRestore: {
