@@ -2,6 +2,7 @@
 // and port, and the next ticket comes out of the printer at the new address — two real TCP ESC/POS printers
 // (the virtual printer of devices/, decoding what it receives), before and after. Removing the printer and
 // adding one back work the same way, and the save does not say a restart is needed.
+import { connect, createServer, type Server } from 'node:net';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docText } from '../../devices/escpos/document';
@@ -94,5 +95,43 @@ describe('network printers in live settings', () => {
     const back = await issue();
     expect(back.print).toMatchObject({ printerId: 'printer-2', state: 'ok', printed: true });
     expect(numbers(first)).toEqual(['A001', 'A005']);
+  });
+
+  it('a ticket being printed when the printer moves comes out at the old place; the save waits for it', async () => {
+    // The old place is reached through a relay that holds the hall's first bytes until the test lets go:
+    // the ticket's job is under way (connected) when the change is saved.
+    let release = () => {};
+    let connected = () => {};
+    const accepted = new Promise<void>((r) => (connected = r));
+    const held = new Promise<void>((r) => (release = r));
+    const relay: Server = createServer((client) => {
+      const up = connect(ports.first, '127.0.0.1');
+      connected();
+      client.on('data', (d) => void held.then(() => up.write(d)));
+      up.on('data', (d) => client.write(d));
+      client.on('close', () => up.destroy());
+      up.on('close', () => client.destroy());
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
+    const relayPort = (relay.address() as { port: number }).port;
+    await saveDevices((ds) => ds.map((d) => (d.kind === 'printer' ? { ...d, port: relayPort } : d)));
+    const printedFirst = first.printed.length;
+
+    const ticket = issue();
+    await accepted;
+    let savedAt: number | null = null;
+    const save = saveDevices((ds) => ds.map((d) => (d.kind === 'printer' ? { ...d, port: ports.second } : d))).then(
+      () => (savedAt = first.printed.length),
+    );
+    release();
+    const t = await ticket;
+    await save;
+    expect(t.print).toMatchObject({ state: 'ok', printed: true });
+    expect(numbers(first).at(-1)).toBe(t.ticket.number);
+    // The save answered after the ticket came out at the old place, never before.
+    expect(savedAt).toBe(printedFirst + 1);
+    const next = await issue();
+    expect(numbers(second).at(-1)).toBe(next.ticket.number);
+    await new Promise<void>((r) => relay.close(() => r()));
   });
 });
