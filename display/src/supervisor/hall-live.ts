@@ -250,8 +250,12 @@ export class HallLive extends LitElement {
               class="sign-out"
               title=${t('signOutHint')}
               @click=${() =>
-                confirm(t('signOutConfirm', { name: w.clerk!.name, w: w.name })) &&
-                this.act(() => this.api.post(`/api/windows/${w.no}/sign-out`))}
+                confirm(
+                  [
+                    t('signOutConfirm', { name: w.clerk!.name, w: w.name }),
+                    w.ticket ? t('signOutVisitor', { number: w.ticket.number }) : '',
+                  ].join('\n'),
+                ) && this.act(() => this.api.post(`/api/windows/${w.no}/sign-out`))}
             >
               ${t('signOut')}
             </button>`
