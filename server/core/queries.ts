@@ -20,7 +20,8 @@ import { buildReports, hourlyCurve, visitsBetween } from './reports';
 import { deadReason } from './sessions';
 import type { CoreState } from './state';
 import { hourlyStatsMark } from './upstream-outbox';
-import { issuePredictionSamples, issuePredictionTimes, servedNowByService, serviceWaits, ticketWait } from './wait';
+import { issuePredictionSamples, issuePredictionTimes } from './issue-wait';
+import { servedNowByService, serviceWaits, ticketWait } from './wait';
 
 export class HallQueries {
   constructor(private readonly s: CoreState) {}
@@ -164,7 +165,7 @@ export class HallQueries {
   }
 
   /** What the wait prediction added to each of the last issues (ms): quantiles for /metrics. */
-  issuePredictionTimes(): { n: number; p50: number; p99: number; max: number } {
+  issuePredictionTimes(): ReturnType<typeof issuePredictionTimes> {
     return issuePredictionTimes(this.s);
   }
 

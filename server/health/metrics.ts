@@ -161,6 +161,17 @@ export class HallMetrics {
         this.set({ quantile: 'count' }, p.n);
       },
     });
+    new Gauge({
+      name: 'hall_wait_prediction_issues',
+      help: "Issues since the start: answered with their own prediction, or with the matter's ready figure (own prediction past its time cap)",
+      labelNames: ['answer'] as const,
+      registers,
+      collect() {
+        const p = core.query.issuePredictionTimes();
+        this.set({ answer: 'own' }, p.issues - p.ready);
+        this.set({ answer: 'ready' }, p.ready);
+      },
+    });
   }
 
   /** One finished request; `route` is the route's pattern, never the raw path (no ids in labels). */
