@@ -1,8 +1,7 @@
 // What the predicted waits (core/wait.ts, core/issue-wait.ts) keep between two reads: a version bumped by
 // every ticket or window change, each ticket's and each matter's last figures, and the waiting line kept in
 // memory from the ticket events, so a prediction on the issue path need not read the whole line again.
-import type { HallState } from '../domain/prediction';
-import type { Prediction } from '../domain/prediction';
+import { roundedWait, type HallState, type Prediction } from '../domain/prediction';
 import type { Candidate } from '../domain/routing';
 import type { Ticket } from '../domain/types';
 import type { EstimatedWait } from '../protocol/views';
@@ -99,15 +98,7 @@ export function stateNow(core: CoreState, cache: Cache, now: number, day: string
   return hallState(core, now, day, onIssuePath, [...line.waiting.values()]);
 }
 
-export function shown(p: Prediction): EstimatedWait {
-  const minutes = Math.round(p.minutes);
-  return {
-    minutes,
-    low: Math.min(minutes, Math.round(p.low)),
-    high: Math.max(minutes, Math.round(p.high)),
-    servedNow: p.servedNow,
-  };
-}
+export const shown = (p: Prediction): EstimatedWait => roundedWait(p);
 
 export function candidateOf(t: Ticket): Candidate {
   return {

@@ -113,6 +113,20 @@ export function predictWait(state: HallState, target: Candidate, opts: PredictOp
   };
 }
 
+/**
+ * The figure as every surface shows it, in whole minutes: the median, and a range that holds it (the
+ * simulator judges the 80% range on these, as visitors read them).
+ */
+export function roundedWait(p: Prediction): { minutes: number; low: number; high: number; servedNow: boolean } {
+  const minutes = Math.round(p.minutes);
+  return {
+    minutes,
+    low: Math.min(minutes, Math.round(p.low)),
+    high: Math.max(minutes, Math.round(p.high)),
+    servedNow: p.servedNow,
+  };
+}
+
 /** A ticket of `serviceId` taken now: what the kiosk and dashboard show before anyone takes it. */
 export function newTicket(serviceId: string, now: number, priority = false): Candidate {
   return {
