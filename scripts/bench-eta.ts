@@ -63,7 +63,7 @@ async function run(queue: number): Promise<string> {
   cfg.windows.filter((_, i) => i % 3 === 0).forEach((w) => core.run('callNext', { window: w.no }, 'bench'));
   const whole: number[] = [];
   const cpu: number[] = [];
-  const before = core.query.issuePredictionSamples().length;
+  const before = core.query.issuePredictionSamples().wall.length;
   const readyBefore = core.query.issuePredictionTimes().ready;
   for (let i = 0; i < ISSUES; i++) {
     now += 1000;
@@ -76,7 +76,9 @@ async function run(queue: number): Promise<string> {
     // Keep the queue at its size: a staffed window calls the oldest.
     core.run('callNext', { window: cfg.windows[i % cfg.windows.length]!.no }, 'bench');
   }
-  const timed = core.query.issuePredictionSamples().slice(before);
+  const samples = core.query.issuePredictionSamples();
+  const timed = samples.wall.slice(before);
+  const timedCpu = samples.cpu.slice(before);
   const ready = core.query.issuePredictionTimes().ready - readyBefore;
   if (timed.length !== ISSUES) throw new Error(`bench-eta: ${timed.length} predictions timed for ${ISSUES} issues`);
   db.close();
@@ -84,7 +86,7 @@ async function run(queue: number): Promise<string> {
     `p50 ${pct(xs, 0.5).toFixed(2)} ms, p99 ${pct(xs, 0.99).toFixed(2)} ms, max ${pct(xs, 1).toFixed(2)} ms`;
   return (
     `${String(queue).padStart(4)} waiting, ${cfg.windows.length} windows: whole issue ${f(whole)} (CPU time ${f(cpu)}); ` +
-    `the prediction in it ${f(timed)} (n ${ISSUES}; ${ready} answered with the matter's ready figure)`
+    `the prediction in it ${f(timed)} (CPU time ${f(timedCpu)}; n ${ISSUES}; ${ready} answered with the matter's ready figure)`
   );
 }
 

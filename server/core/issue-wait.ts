@@ -33,6 +33,7 @@ const ISSUE_TIMES_KEPT = 10_000;
  * changes, so the printer prints what the kiosk shows.
  */
 export function issuedTicketWait(core: CoreState, t: Ticket): TicketWait {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const cache = cacheOf(core);
   let w: TicketWait = { ahead: 0, wait: null, servedNow: true };
@@ -57,10 +58,15 @@ export function issuedTicketWait(core: CoreState, t: Ticket): TicketWait {
     cache.tickets.set(t.id, { version: cache.version, at: now, value: w });
   }
   cache.issueCount++;
-  const times = cache.issueMs;
-  times.push(performance.now() - t0);
-  if (times.length > ISSUE_TIMES_KEPT) times.splice(0, times.length - ISSUE_TIMES_KEPT);
+  const cpu = process.cpuUsage(c0);
+  keep(cache.issueMs, performance.now() - t0);
+  keep(cache.issueCpuMs, (cpu.user + cpu.system) / 1000);
   return w;
+}
+
+function keep(times: number[], ms: number): void {
+  times.push(ms);
+  if (times.length > ISSUE_TIMES_KEPT) times.splice(0, times.length - ISSUE_TIMES_KEPT);
 }
 
 /**
@@ -94,25 +100,37 @@ function meanWait(state: HallState, me: Candidate, ahead: number, served: boolea
   return { minutes, low: Math.round(minutes * 0.5), high: Math.round(minutes * 1.6), servedNow: served };
 }
 
-/** The kept issue prediction times (ms), oldest first. */
-export function issuePredictionSamples(core: CoreState): number[] {
-  return [...cacheOf(core).issueMs];
+/** The kept issue prediction times (ms), wall and CPU, oldest first. */
+export function issuePredictionSamples(core: CoreState): { wall: number[]; cpu: number[] } {
+  const c = cacheOf(core);
+  return { wall: [...c.issueMs], cpu: [...c.issueCpuMs] };
 }
 
-/**
- * The kept issue prediction times' p50, p99 and max (ms) and how many; the issues since the start and how
- * many of them were answered with the matter's ready figure.
- */
-export function issuePredictionTimes(core: CoreState): {
-  n: number;
+export interface Quantiles {
   p50: number;
   p99: number;
   max: number;
-  issues: number;
-  ready: number;
-} {
+}
+
+/**
+ * The kept issue prediction times' p50, p99 and max (ms), wall and CPU, and how many; the issues since the
+ * start and how many of them were answered with the matter's ready figure.
+ */
+export function issuePredictionTimes(
+  core: CoreState,
+): Quantiles & { n: number; cpu: Quantiles; issues: number; ready: number } {
   const c = cacheOf(core);
-  const s = [...c.issueMs].sort((a, b) => a - b);
+  return {
+    n: c.issueMs.length,
+    ...quantiles(c.issueMs),
+    cpu: quantiles(c.issueCpuMs),
+    issues: c.issueCount,
+    ready: c.issueReady,
+  };
+}
+
+function quantiles(xs: readonly number[]): Quantiles {
+  const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? 0;
-  return { n: s.length, p50: q(0.5), p99: q(0.99), max: s.at(-1) ?? 0, issues: c.issueCount, ready: c.issueReady };
+  return { p50: q(0.5), p99: q(0.99), max: s.at(-1) ?? 0 };
 }

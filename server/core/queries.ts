@@ -170,7 +170,7 @@ export class HallQueries {
   }
 
   /** The same times one by one, oldest first (scripts/bench-eta.ts). */
-  issuePredictionSamples(): number[] {
+  issuePredictionSamples(): ReturnType<typeof issuePredictionSamples> {
     return issuePredictionSamples(this.s);
   }
 

@@ -37,6 +37,11 @@ export interface ServiceWait {
 export interface Cache {
   /** The last issues' prediction times (ms): what the prediction adds to POST /api/tickets. */
   issueMs: number[];
+  /**
+   * The same issues' CPU time (ms, the process's): the work itself, without the time the process waited for
+   * a core on a machine shared with other busy processes.
+   */
+  issueCpuMs: number[];
   /** Issues since the start, and those answered with the matter's ready figure (their own hit the cap). */
   issueCount: number;
   issueReady: number;
@@ -57,6 +62,7 @@ export function cacheOf(core: CoreState): Cache {
   if (!c) {
     const cache: Cache = {
       issueMs: [],
+      issueCpuMs: [],
       issueCount: 0,
       issueReady: 0,
       version: 0,
