@@ -2,30 +2,27 @@
 // then deltas from the hall core's events, each sent only to the rooms entitled to it.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import * as policy from '../auth/policy';
 import type { HallCore } from '../core/hall-core';
-import type { Principal, StaffAccess } from '../core/staff';
-import { HallError, isHallError } from '../domain/errors';
-import { PRIORITIES } from '../domain/types';
+import type { StaffAccess } from '../core/staff';
+import { isHallError } from '../domain/errors';
 import { VOICE_STATES } from '../protocol/socket';
 import type {
   AnyClientEvents,
   AnyServerEvents,
-  Namespace,
-  VoiceReport,
   HandshakeAuth,
-  KioskState,
-  PadState,
+  Namespace,
   PrinterView,
-  SessionEndedEvent,
   SupervisorState,
+  UpstreamStatus,
+  VoiceReport,
 } from '../protocol/socket';
-import { SESSION_END_MESSAGES, type SessionEndReason } from '../core/sessions';
 import type { CallView } from '../protocol/views';
+import { closeSessions, closeStaleDevices } from './disconnects';
+import { boardState, consoleState, kioskState, padState, ticketPageState } from './first-state';
+import { binders, kioskOf, type Bind } from './handshake';
 import { publicWindow, zoneServices } from './public-window';
 import type { Bound, HallIo, HallNamespace, HallSocket, NoEvents, SocketData } from './typed-io';
 import { windowScreenState } from './window-screen';
-import type { UpstreamStatus } from '../protocol/socket';
 
 const RECENT_CALLS = 20;
 
@@ -75,77 +72,37 @@ export class Realtime {
   }
 
   start(): void {
-    this.setup(
-      '/board',
-      (p, a) => this.bindBoard(p, a),
-      (s, b) => {
-        if (b.zone) void s.join(`zone:${b.zone}`);
-        this.listenVoice(s, b);
-        s.emit('state', this.boardState(b.zone));
-      },
-    );
-    this.setup(
-      '/window',
-      (p, a) => this.bindWindow(p, a),
-      (s, b) => {
-        void s.join(`window:${b.windowNo}`);
-        s.emit('state', this.consoleState(b.windowNo!));
-      },
-    );
-    this.setup(
-      '/supervisor',
-      (p) => ({ ...blank, principal: policy.requireSupervisor(p) }),
-      (s) => s.emit('state', this.devices.supervisorState()),
-    );
-    this.setup(
-      '/pad',
-      (p, a) => this.bindPad(p, a),
-      (s, b) => {
-        void s.join(`window:${b.windowNo}`);
-        const state: PadState = {
-          hall: this.core.query.hallInfo(),
-          window: publicWindow(this.core.query.windowView(b.windowNo!)),
-          prompt: this.core.query.padPrompt(b.windowNo!),
-          reasons: this.core.config.evaluation.reasons,
-        };
-        s.emit('state', state);
-      },
-    );
-    this.setup(
-      '/ticket',
-      (_p, a) => this.bindTicket(a),
-      (s, b) => {
-        void s.join(`ticket:${b.ticketId}`);
-        const ticket = this.core.query.ticketStatus(b.ticketId!)!;
-        this.sent.set(`ticket:${b.ticketId}`, JSON.stringify(ticket));
-        s.emit('state', { hall: this.core.query.hallInfo(), ticket });
-      },
-    );
-    this.setup(
-      '/kiosk',
-      (p) => this.bindKiosk(p),
-      (s, b) => {
-        const kioskId = kioskOf(b);
-        if (kioskId) void s.join(`kiosk:${kioskId}`);
-        const state: KioskState = {
-          hall: this.core.query.hallInfo(),
-          services: this.core.query.serviceViews(),
-          printer: kioskId ? this.devices.printerOfKiosk(kioskId) : null,
-          priorities: PRIORITIES.filter((p) => p !== 'green'), // 绿色通道 is staff's to grant
-          timezone: this.core.config.hall.timezone,
-        };
-        s.emit('state', state);
-      },
-    );
-    this.setup(
-      '/screen',
-      (p, a) => this.bindScreen(p, a),
-      (s, b) => {
-        void s.join(`window:${b.windowNo}`);
-        this.listenVoice(s, b);
-        s.emit('state', windowScreenState(this.core, b.windowNo!, this.lastCall.get(b.windowNo!) ?? null));
-      },
-    );
+    const bind = binders(this.core);
+    this.setup('/board', bind['/board'], (s, b) => {
+      if (b.zone) void s.join(`zone:${b.zone}`);
+      this.listenVoice(s, b);
+      s.emit('state', boardState(this.core, b.zone, this.recent));
+    });
+    this.setup('/window', bind['/window'], (s, b) => {
+      void s.join(`window:${b.windowNo}`);
+      s.emit('state', consoleState(this.core, b.windowNo!));
+    });
+    this.setup('/supervisor', bind['/supervisor'], (s) => s.emit('state', this.devices.supervisorState()));
+    this.setup('/pad', bind['/pad'], (s, b) => {
+      void s.join(`window:${b.windowNo}`);
+      s.emit('state', padState(this.core, b.windowNo!));
+    });
+    this.setup('/ticket', bind['/ticket'], (s, b) => {
+      void s.join(`ticket:${b.ticketId}`);
+      const state = ticketPageState(this.core, b.ticketId!);
+      this.sent.set(`ticket:${b.ticketId}`, JSON.stringify(state.ticket));
+      s.emit('state', state);
+    });
+    this.setup('/kiosk', bind['/kiosk'], (s, b) => {
+      const kioskId = kioskOf(b);
+      if (kioskId) void s.join(`kiosk:${kioskId}`);
+      s.emit('state', kioskState(this.core, kioskId ? this.devices.printerOfKiosk(kioskId) : null));
+    });
+    this.setup('/screen', bind['/screen'], (s, b) => {
+      void s.join(`window:${b.windowNo}`);
+      this.listenVoice(s, b);
+      s.emit('state', windowScreenState(this.core, b.windowNo!, this.lastCall.get(b.windowNo!) ?? null));
+    });
     this.subscribe();
     // Waits and the upstream backlog's age grow without any event: supervisors get both every few seconds.
     this.refresh = setInterval(() => {
@@ -165,11 +122,7 @@ export class Realtime {
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
 
-  private setup<N extends Namespace>(
-    name: N,
-    bind: (p: Principal | null, auth: HandshakeAuth) => Bound,
-    onConnect: (s: HallSocket<N>, b: Bound) => void,
-  ): void {
+  private setup<N extends Namespace>(name: N, bind: Bind, onConnect: (s: HallSocket<N>, b: Bound) => void): void {
     // The server-wide event map here (every namespace's `error`); onConnect gets the namespace's own.
     const nsp = this.io.of(name);
     nsp.use((socket, next) => {
@@ -199,50 +152,6 @@ export class Realtime {
     });
   }
 
-  private bindBoard(p: Principal | null, a: HandshakeAuth): Bound {
-    const q = policy.requirePrincipal(p);
-    if (q.kind === 'device') {
-      if (q.device.kind !== 'board') throw new HallError('FORBIDDEN', '此设备不是呼叫屏');
-      return { ...blank, principal: q, zone: q.device.zone };
-    }
-    const zone = typeof a.zone === 'string' && a.zone ? a.zone : null;
-    return { ...blank, principal: q, zone };
-  }
-
-  private bindWindow(p: Principal | null, a: HandshakeAuth): Bound {
-    const q = policy.requireStaff(p);
-    const windowNo = policy.isSupervisor(q) && typeof a.windowNo === 'number' ? a.windowNo : q.windowNo;
-    if (windowNo === null || !this.core.model.windows.has(windowNo))
-      throw new HallError('FORBIDDEN', '请先登录到一个窗口');
-    policy.requireWindowActor(q, windowNo, null);
-    return { ...blank, principal: q, windowNo };
-  }
-
-  private bindPad(p: Principal | null, a: HandshakeAuth): Bound {
-    const q = policy.requirePrincipal(p);
-    if (q.kind === 'device') {
-      if (q.device.kind !== 'pad') throw new HallError('FORBIDDEN', '此设备不是评价器');
-      return { ...blank, principal: q, windowNo: q.device.window };
-    }
-    policy.requireSupervisor(q);
-    if (typeof a.windowNo !== 'number' || !this.core.model.windows.has(a.windowNo))
-      throw new HallError('VALIDATION', '请指定窗口号');
-    return { ...blank, principal: q, windowNo: a.windowNo };
-  }
-
-  /** A window screen is bound to its window by the config; a supervisor may watch any window's. */
-  private bindScreen(p: Principal | null, a: HandshakeAuth): Bound {
-    const q = policy.requirePrincipal(p);
-    if (q.kind === 'device') {
-      if (q.device.kind !== 'windowScreen') throw new HallError('FORBIDDEN', '此设备不是窗口屏');
-      return { ...blank, principal: q, windowNo: q.device.window };
-    }
-    policy.requireSupervisor(q);
-    if (typeof a.windowNo !== 'number' || !this.core.model.windows.has(a.windowNo))
-      throw new HallError('VALIDATION', '请指定窗口号');
-    return { ...blank, principal: q, windowNo: a.windowNo };
-  }
-
   /** Window screens get their whole (small) state again: the clerk's figures change with the window. */
   private sendScreen(no: number): void {
     const room = `window:${no}`;
@@ -250,17 +159,6 @@ export class Realtime {
     this.nsp('/screen')
       .to(room)
       .emit('state', windowScreenState(this.core, no, this.lastCall.get(no) ?? null));
-  }
-
-  private bindTicket(a: HandshakeAuth): Bound {
-    const id = typeof a.ticketId === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(a.ticketId) ? a.ticketId : null;
-    if (!id || !this.core.query.ticketStatus(id)) throw new HallError('TICKET_NOT_FOUND', '没有这张票');
-    return { ...blank, ticketId: id };
-  }
-
-  private bindKiosk(p: Principal | null): Bound {
-    const q = policy.requireIssuer(p);
-    return { ...blank, principal: q };
   }
 
   private subscribe(): void {
@@ -300,8 +198,8 @@ export class Realtime {
       // The adapters' own events: a printer's state for its kiosk and supervisors, a device's health.
       bus.on('printer.changed', (p) => this.printerChanged(p)),
       bus.on('device.changed', (d) => this.nsp('/supervisor').emit('device', d)),
-      bus.on('session.ended', ({ digests, reason }) => this.closeSessions(new Set(digests), reason)),
-      bus.on('config.changed', ({ changed }) => this.closeStaleDevices(changed)),
+      bus.on('session.ended', ({ digests, reason }) => closeSessions(this.io, new Set(digests), reason)),
+      bus.on('config.changed', ({ changed }) => closeStaleDevices(this.io, this.staff, changed)),
       bus.on('notice.changed', () => {
         this.nsp('/supervisor').emit('notice', this.core.query.notice(null));
         for (const s of this.nsp('/board').sockets.values())
@@ -335,42 +233,6 @@ export class Realtime {
         this.nsp('/ticket').to(room).emit('ticket', status);
       }),
     );
-  }
-
-  /** Sessions ended: their sockets, in every namespace, are told why and closed (a logged-out console hears nothing more). */
-  private closeSessions(digests: ReadonlySet<string>, reason: SessionEndReason): void {
-    const ended: SessionEndedEvent = { code: 'SESSION_ENDED', reason, message: SESSION_END_MESSAGES[reason] };
-    for (const nsp of this.io._nsps.values()) {
-      for (const s of nsp.sockets.values()) {
-        const p = (s.data.bound as Bound | undefined)?.principal;
-        if (p?.kind !== 'staff' || !digests.has(p.tokenDigest)) continue;
-        s.emit('session.ended', ended);
-        s.disconnect(true);
-      }
-    }
-  }
-
-  /**
-   * After a live settings change: a device whose token was revoked (or whose settings changed: another
-   * zone, another window) is disconnected; it reconnects with its token and is refused, or bound anew.
-   */
-  private closeStaleDevices(changed: readonly string[]): void {
-    // What a screen shows from its first `state` only (the hall's name, windows, texts, rating reasons):
-    // a change there reconnects the screens, which come back within a second with the new state.
-    for (const nsp of this.io._nsps.values()) {
-      const shown = changed.some((k) => SHOWN_ON_SCREENS[nsp.name]?.includes(k));
-      for (const s of nsp.sockets.values()) {
-        const p = (s.data.bound as Bound | undefined)?.principal;
-        if (p?.kind !== 'device') continue;
-        const auth = (s.handshake.auth ?? {}) as HandshakeAuth;
-        const now = this.staff.authenticate(typeof auth.token === 'string' ? auth.token : null);
-        const same = now?.kind === 'device' && JSON.stringify(now.device) === JSON.stringify(p.device);
-        if (same && shown) s.disconnect(true);
-        if (same) continue;
-        s.emit('error', { code: 'UNAUTHORIZED', message: '设备令牌已撤销或设置已更改' });
-        s.disconnect(true);
-      }
-    }
   }
 
   /** A device's voice reports; anything malformed is dropped (a page cannot make up states). */
@@ -420,52 +282,7 @@ export class Realtime {
   private boardsWithoutZone(): HallSocket<'/board'>[] {
     return [...this.nsp('/board').sockets.values()].filter((s) => s.data.bound.zone === null);
   }
-
-  private boardState(zone: string | null) {
-    const snap = this.core.query.snapshot();
-    const windows = snap.windows.filter((w) => zone === null || w.zone === zone).map((w) => publicWindow(w));
-    const nos = new Set(windows.map((w) => w.no));
-    return {
-      hall: snap.hall,
-      zone,
-      windows,
-      services: zoneServices(snap.services, snap.windows, zone),
-      recentCalls: this.recent.filter((c) => nos.has(c.windowNo)),
-      notice: this.core.query.notice(zone),
-      repeat: this.core.config.display.repeat,
-      bigCallSec: this.core.config.display.bigCallSec,
-    };
-  }
-
-  private consoleState(no: number) {
-    const snap = this.core.query.snapshot();
-    const window = snap.windows.find((w) => w.no === no)!;
-    return {
-      hall: snap.hall,
-      window,
-      services: snap.services,
-      held: this.core.query.heldTickets(no),
-      directory: {
-        services: snap.services.map((s) => ({ id: s.id, name: s.name, prefix: s.prefix })),
-        windows: snap.windows.map((w) => ({ no: w.no, name: w.name })),
-      },
-      pauseReasons: this.core.config.rules.pauseReasons,
-    };
-  }
 }
 
 /** A ticket page's new prediction waits this long after a queue change (each costs about a millisecond). */
 const FOLLOWED_REFRESH_MS = 300;
-
-/** The settings each kind of screen takes from its first `state` only (services come with every `queues`). */
-const SHOWN_ON_SCREENS: Record<string, string[]> = {
-  '/board': ['hall', 'windows', 'display'],
-  '/screen': ['hall', 'windows', 'display'],
-  '/pad': ['windows', 'evaluation'],
-  '/kiosk': ['hall'],
-};
-
-const blank: Bound = { principal: null, zone: null, windowNo: null, ticketId: null };
-
-const kioskOf = (b: Bound): string | null =>
-  b.principal?.kind === 'device' && b.principal.device.kind === 'kiosk' ? b.principal.deviceId : null;

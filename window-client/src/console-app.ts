@@ -1,22 +1,23 @@
 // The window console (窗口工作台): a clerk's whole working day at one window. Every operation of the hall
 // core is a button with a letter shortcut; the screen updates itself from the server; a command sent
 // while the network is down is retried with its idempotency key, so it is done once or reported not done.
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import type { TodayFigures } from '../../server/protocol/socket';
 import type { TicketView, WindowView } from '../../server/protocol/views';
 import { Api, CommandError, NotDoneError } from './api';
 import { ConsoleController } from './console-controller';
 import { errorText, lang, t } from './i18n';
 import { actionForKey, type ConsoleAction } from './shortcuts';
-import type { Choice, ChoiceResult } from './choice-dialog';
+import type { ChoiceResult } from './choice-dialog';
+import { dialogCommand, planAction, type Command } from './console-actions';
+import { renderDialog, type Dialog } from './console-dialogs';
+import { consoleStyles } from './console-styles';
+import { SkipUndo } from './skip-undo';
 import type { LoginDetail } from './login-form';
-import type { Destination } from './transfer-dialog';
 import './action-bar';
-import './choice-dialog';
 import './current-ticket';
 import './login-form';
 import './side-panels';
-import './transfer-dialog';
 
 interface Session {
   token: string;
@@ -24,16 +25,7 @@ interface Session {
   clerk: { id: string; name: string };
 }
 
-type Dialog = {
-  kind: 'transfer' | 'pause' | 'call' | 'next';
-  heading: string;
-  choices: Choice[];
-  textLabel: string;
-} | null;
-
 const SESSION_KEY = 'hall.console.session';
-/** A pressed 过号 can be undone this long before it is sent. */
-const SKIP_UNDO_MS = 5000;
 
 export class ConsoleApp extends LitElement {
   static override properties = {
@@ -42,19 +34,18 @@ export class ConsoleApp extends LitElement {
     dialog: { state: true },
     message: { state: true },
     today: { state: true },
-    skipPending: { state: true },
   };
   declare session: Session | null;
   declare loginError: string;
   declare dialog: Dialog;
   declare message: { text: string; error: boolean } | null;
   declare today: TodayFigures | null;
-  declare skipPending: { number: string; left: number; timer: ReturnType<typeof setTimeout> } | null;
   private controller: ConsoleController | null = null;
   private readonly api = new Api(null, (retrying) => {
     if (retrying && this.pending) this.say(t('retrying', { what: this.pending }), true);
   });
   private pending: string | null = null;
+  private readonly skip = new SkipUndo(this, () => void this.command('skip', t('a_skip')));
 
   constructor() {
     super();
@@ -64,7 +55,6 @@ export class ConsoleApp extends LitElement {
     this.dialog = null;
     this.message = null;
     this.today = null;
-    this.skipPending = null;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t('title');
   }
@@ -184,125 +174,35 @@ export class ConsoleApp extends LitElement {
     return this.controller?.state?.window ?? null;
   }
 
-  /**
-   * 过号 waits a few seconds with an undo, since a no-show is final for the visitor: a mistaken K would send
-   * someone standing at the counter back to the kiosk. Any other action sends the pending skip first.
-   */
-  private skipLater(): void {
-    const number = this.window?.ticket?.number;
-    if (!number || this.skipPending) return;
-    const until = Date.now() + SKIP_UNDO_MS;
-    const tick = () => {
-      const left = Math.ceil((until - Date.now()) / 1000);
-      if (left <= 0) return this.flushSkip();
-      this.skipPending = { number, left, timer: setTimeout(tick, 250) };
-    };
-    tick();
-  }
-
-  private flushSkip(): void {
-    const p = this.skipPending;
-    if (!p) return;
-    clearTimeout(p.timer);
-    this.skipPending = null;
-    void this.command('skip', t('a_skip'));
-  }
-
-  private undoSkip(): void {
-    const p = this.skipPending;
-    if (!p) return;
-    clearTimeout(p.timer);
-    this.skipPending = null;
-    this.say(t('skipUndone', { number: p.number }));
-  }
-
   private act(a: ConsoleAction, ticketId?: string): void {
     const st = this.controller?.state;
     if (!st) return;
-    const skipped = a !== 'skip' && this.skipPending !== null;
-    if (a !== 'skip') this.flushSkip();
-    switch (a) {
-      case 'next': {
-        // A visitor only called, never started: did they come? 已到 → 办结, 未到 → 过号 (never a silent 办结).
-        const cur = this.window?.ticket;
-        if (cur?.status !== 'called' || skipped) return void this.command('call-next', t('a_next'));
-        this.dialog = {
-          kind: 'next',
-          heading: t('nextAsk', { number: cur.number }),
-          choices: [
-            { value: 'finished', label: t('nextArrived') },
-            { value: 'no_show', label: t('nextMissed') },
-          ],
-          textLabel: '',
-        };
-        return;
-      }
-      case 'recall':
-        return void this.command('recall', t('a_recall'));
-      case 'start':
-        return void this.command('start', t('a_start'));
-      case 'finish':
-        return void this.command('finish', t('a_finish'));
-      case 'evaluate':
-        return void this.command('evaluate', t('evaluateAsked'));
-      case 'skip':
-        return this.skipLater();
-      case 'hold':
-        return void this.command('hold', t('a_hold'));
-      case 'callBack': {
-        const id = ticketId ?? st.held[0]?.id;
-        if (id) void this.command('call-back', t('a_callBack'), { ticketId: id });
-        return;
-      }
-      case 'pause':
-        if (this.window?.state === 'paused') return void this.command('resume', t('a_resume'));
-        this.dialog = {
-          kind: 'pause',
-          heading: t('pauseReason'),
-          choices: st.pauseReasons.map((r) => ({ value: r, label: r })),
-          textLabel: '',
-        };
-        return;
-      case 'transfer':
-        if (this.window?.ticket)
-          this.dialog = { kind: 'transfer', heading: t('transferTo'), choices: [], textLabel: '' };
-        return;
-      case 'call':
-        this.dialog = { kind: 'call', heading: t('a_call'), choices: [], textLabel: t('callNumber') };
-        return;
-    }
+    const skipped = a !== 'skip' && this.skip.flush();
+    const plan = planAction(a, st, { skipped, ...(ticketId ? { ticketId } : {}) });
+    if (!plan) return;
+    if ('command' in plan) return void this.run(plan.command);
+    if ('skip' in plan) return void (st.window.ticket && this.skip.start(st.window.ticket.number));
+    this.dialog = { kind: plan.dialog, number: st.window.ticket?.number ?? '' };
+  }
+
+  private run(c: Command): void {
+    void this.command(c.path, t(c.word), c.body ?? {});
   }
 
   private dialogDone(r: ChoiceResult): void {
-    const d = this.dialog;
+    const kind = this.dialog?.kind;
     this.dialog = null;
-    if (!d) return;
-    if (d.kind === 'pause' && r.value) void this.command('pause', t('a_pause'), { reason: r.value });
-    if (d.kind === 'next' && r.value) void this.command('call-next', t('a_next'), { previous: r.value });
-    if (d.kind === 'call' && r.text) void this.command('call', t('a_call'), { number: r.text });
-    if (d.kind === 'transfer' && r.value) {
-      const [k, v] = [r.value.slice(0, 1), r.value.slice(2)];
-      const body = k === 's' ? { serviceId: v } : { windowNo: Number(v) };
-      void this.command('transfer', t('a_transfer'), { ...body, ...(r.text ? { note: r.text } : {}) });
-    }
+    const c = kind ? dialogCommand(kind, r) : null;
+    if (c) this.run(c);
   }
 
-  /** Where the current ticket may go: the other services, and the other windows. */
-  private destinations(): { services: Destination[]; windows: Destination[] } {
-    const st = this.controller?.state;
-    if (!st) return { services: [], windows: [] };
-    return {
-      services: st.directory.services
-        .filter((s) => s.id !== st.window.ticket?.serviceId)
-        .map((s) => ({ value: `s:${s.id}`, label: `${s.prefix} ${s.name}`, keywords: s.id })),
-      windows: st.directory.windows
-        .filter((w) => w.no !== st.window.no)
-        .map((w) => ({ value: `w:${w.no}`, label: w.name, keywords: `${w.no}` })),
-    };
+  private undoSkip(): void {
+    const number = this.skip.undo();
+    if (number) this.say(t('skipUndone', { number }));
   }
 
   private readonly onKey = (e: KeyboardEvent): void => {
-    if (this.skipPending && e.key === 'Escape') return this.undoSkip();
+    if (this.skip.pending && e.key === 'Escape') return this.undoSkip();
     if (!this.session || this.dialog || e.ctrlKey || e.metaKey || e.altKey) return;
     const target = e.composedPath()[0] as HTMLElement | undefined;
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
@@ -312,77 +212,7 @@ export class ConsoleApp extends LitElement {
     this.act(a);
   };
 
-  static override styles = css`
-    :host {
-      --console-primary: #1f5fa8;
-      display: block;
-      min-height: 100vh;
-      font-family: 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', sans-serif;
-      color: #222;
-    }
-    header {
-      background: var(--console-primary);
-      color: #fff;
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      padding: 10px 20px;
-      font-size: 18px;
-    }
-    header b {
-      font-size: 22px;
-      margin-right: 14px;
-    }
-    header button {
-      font-family: inherit;
-      font-size: 15px;
-      margin-left: 12px;
-    }
-    .lang {
-      color: #fff;
-      margin-left: 12px;
-      font-size: 15px;
-    }
-    .conn {
-      padding: 2px 10px;
-      border-radius: 12px;
-      background: #2e7d32;
-      font-size: 14px;
-    }
-    .conn.offline {
-      background: #c62828;
-    }
-    main {
-      display: grid;
-      grid-template-columns: 1fr 380px;
-      gap: 16px;
-      padding: 16px 20px;
-    }
-    .left {
-      display: grid;
-      gap: 16px;
-      align-content: start;
-    }
-    .right {
-      display: grid;
-      gap: 12px;
-      align-content: start;
-    }
-    .message {
-      padding: 10px 14px;
-      border-radius: 8px;
-      background: #e8f5e9;
-      font-size: 17px;
-    }
-    .message.error {
-      background: #ffebee;
-      color: #b71c1c;
-    }
-    .hint {
-      color: #777;
-      font-size: 14px;
-    }
-  `;
+  static override styles = consoleStyles;
 
   override render() {
     if (!this.session) return html`<login-form .error=${this.loginError} @login=${this.login}></login-form>`;
@@ -423,11 +253,11 @@ export class ConsoleApp extends LitElement {
               : ''
           }
           ${
-            this.skipPending
+            this.skip.pending
               ? html`<div class="message error" data-testid="skip-undo">
-                  ${t('skipPending', { number: this.skipPending.number })}
+                  ${t('skipPending', { number: this.skip.pending.number })}
                   <button class="undo" @click=${() => this.undoSkip()}>
-                    ${t('undo', { s: this.skipPending.left })}
+                    ${t('undo', { s: this.skip.pending.left })}
                   </button>
                 </div>`
               : ''
@@ -444,24 +274,12 @@ export class ConsoleApp extends LitElement {
           <today-panel .figures=${this.today}></today-panel>
         </div>
       </main>
-      ${
-        this.dialog?.kind === 'transfer'
-          ? html`<transfer-dialog
-              .services=${this.destinations().services}
-              .windows=${this.destinations().windows}
-              @done=${(e: CustomEvent<ChoiceResult>) => this.dialogDone(e.detail)}
-              @cancel=${() => (this.dialog = null)}
-            ></transfer-dialog>`
-          : this.dialog
-            ? html`<choice-dialog
-                .heading=${this.dialog.heading}
-                .choices=${this.dialog.choices}
-                .textLabel=${this.dialog.textLabel}
-                @done=${(e: CustomEvent<ChoiceResult>) => this.dialogDone(e.detail)}
-                @cancel=${() => (this.dialog = null)}
-              ></choice-dialog>`
-            : ''
-      }
+      ${renderDialog(
+        this.dialog,
+        st ?? null,
+        (r) => this.dialogDone(r),
+        () => (this.dialog = null),
+      )}
     `;
   }
 }

@@ -2,7 +2,7 @@
 // its turn, even when several come within seconds), the latest calls, every window of the zone, waiting
 // counts, the supervisor's scrolling notice, hall name and clock (hall time); the server's announcement
 // audio played in call order, and a large notice while the browser will not let the board sound.
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import type { CallView } from '../../../server/protocol/views';
 import { deviceToken } from '../shared/device-token';
 import { PUBLIC_WINDOW_LABEL } from '../../../server/domain/labels';
@@ -19,6 +19,7 @@ import './board-queue-list';
 import './board-recent-calls';
 import './board-sound-notice';
 import './board-window-grid';
+import { boardStyles } from './board-styles';
 
 const t = translator({
   title: { zh: '综合呼叫屏', en: 'Call board' },
@@ -174,69 +175,7 @@ export class HallBoard extends LitElement {
     return latest && performance.now() < this.bigUntil ? latest : null;
   }
 
-  static override styles = css`
-    :host {
-      --board-bg: #0b1f3a;
-      --board-header-bg: #a3141b;
-      --board-header-fg: #fff;
-      --board-call-bg: #10294d;
-      --board-call-fg: #fff;
-      --board-card-bg: #14335e;
-      --board-accent: #ffd23f;
-      --board-notice-bg: #071529;
-      --board-notice-fg: #ffe9a8;
-      display: flex;
-      flex-direction: column;
-      height: 100vh;
-      background: var(--board-bg);
-      color: #fff;
-      font-family: 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', sans-serif;
-    }
-    main {
-      flex: 1;
-      display: grid;
-      grid-template-columns: 62fr 38fr;
-      gap: 2vh 1.5vw;
-      padding: 2vh 2vw;
-      min-height: 0;
-    }
-    .left {
-      display: grid;
-      grid-template-rows: 46vh 1fr;
-      gap: 2vh;
-      min-height: 0;
-    }
-    .right {
-      display: grid;
-      grid-template-rows: 58fr 42fr;
-      gap: 2vh;
-      min-height: 0;
-    }
-    board-queue-list {
-      overflow: hidden;
-      /* Eight services or more in two columns: every count stays on screen at 1366×768. */
-      --queue-columns: var(--board-queue-columns, 1);
-    }
-    board-queue-list.many {
-      --queue-columns: 2;
-    }
-    .banner {
-      position: fixed;
-      top: 10vh;
-      left: 50%;
-      transform: translateX(-50%);
-      background: #c62828;
-      color: #fff;
-      padding: 1vh 2vw;
-      border-radius: 1vh;
-      font-size: 2.6vh;
-      z-index: 2;
-    }
-    .setup {
-      margin: auto;
-      font-size: 3vh;
-    }
-  `;
+  static override styles = boardStyles;
 
   override render() {
     if (!this.controller) return html`<div class="setup">${t('noToken')}</div>`;

@@ -3,13 +3,15 @@
 // is sent to the server at once and stands: a good rating is submitted by itself after a few seconds (time
 // to change it), a bad one asks for reasons, and a visitor who walks away is recorded with the level they
 // chose (reasons empty). Only a prompt with no level tapped becomes 未评价 — the pad never picks a level.
-import { LitElement, css, html, svg } from 'lit';
+import { LitElement, html } from 'lit';
 import { LEVELS, isNegative, type Level } from '../../../server/domain/evaluation';
 import type { PadPrompt } from '../../../server/protocol/views';
 import { deviceToken } from '../shared/device-token';
 import { currentLang, translator } from '../shared/i18n';
 import { ApiError } from '../shared/device-api';
 import { PadController } from './pad-controller';
+import { face } from './pad-faces';
+import { padStyles } from './pad-styles';
 
 /** A good rating's time to change it before it sends itself. */
 const AUTO_SUBMIT_MS = 3000;
@@ -51,28 +53,6 @@ const t = translator({
   noToken: { zh: '此评价器尚未设置：请在地址后加上 ?token=设备令牌', en: 'Not set up: add ?token=DEVICE_TOKEN' },
   window: { zh: '{name}', en: '{name}' },
 });
-
-/** A drawn face per level (emoji fonts differ between tablets): the mouth bends from smile to frown. */
-const MOUTH: Record<Level, number> = {
-  very_satisfied: 22,
-  satisfied: 12,
-  basic: 0,
-  dissatisfied: -12,
-  very_dissatisfied: -22,
-};
-const COLOUR: Record<Level, string> = {
-  very_satisfied: '#1b7f3b',
-  satisfied: '#4c9a2a',
-  basic: '#b08900',
-  dissatisfied: '#d9631e',
-  very_dissatisfied: '#b3261e',
-};
-const face = (l: Level) => svg`<svg viewBox="0 0 100 100" width="64" height="64" aria-hidden="true">
-  <circle cx="50" cy="50" r="44" fill="none" stroke=${COLOUR[l]} stroke-width="7" />
-  <circle cx="35" cy="40" r="6" fill=${COLOUR[l]} /><circle cx="65" cy="40" r="6" fill=${COLOUR[l]} />
-  <path d="M30 ${66 - MOUTH[l] / 2} Q50 ${66 + MOUTH[l]} 70 ${66 - MOUTH[l] / 2}" fill="none" stroke=${COLOUR[l]}
-    stroke-width="7" stroke-linecap="round" />
-</svg>`;
 
 export class PadApp extends LitElement {
   static override properties = {
@@ -118,151 +98,7 @@ export class PadApp extends LitElement {
     this.notice = null;
   }
 
-  static override styles = css`
-    :host {
-      display: flex;
-      flex-direction: column;
-      min-height: 100vh;
-      box-sizing: border-box;
-      padding: 24px 32px;
-      font-family: 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif;
-      background: #f4f7fb;
-      color: #14213d;
-    }
-    .window {
-      font-size: 24px;
-      color: #4a5b70;
-      display: flex;
-      justify-content: space-between;
-    }
-    .center {
-      flex: 1;
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      justify-content: center;
-      gap: 14px;
-      text-align: center;
-    }
-    .photo {
-      width: 180px;
-      height: 180px;
-      border-radius: 50%;
-      object-fit: cover;
-      background: #0b5cad;
-      color: #fff;
-      display: grid;
-      place-items: center;
-      font-size: 80px;
-    }
-    .name {
-      font-size: 48px;
-      font-weight: 700;
-    }
-    .id {
-      font-size: 26px;
-      color: #4a5b70;
-    }
-    .number {
-      font-size: 96px;
-      font-weight: 800;
-      color: #0b5cad;
-    }
-    h2 {
-      font-size: 36px;
-      margin: 0 0 12px;
-    }
-    .levels {
-      display: grid;
-      grid-template-columns: repeat(5, 1fr);
-      gap: 14px;
-      width: 100%;
-    }
-    .levels button {
-      font: inherit;
-      font-size: 26px;
-      padding: 22px 6px;
-      border-radius: 18px;
-      border: 3px solid transparent;
-      background: #fff;
-      box-shadow: 0 2px 8px #0b1f3a22;
-      cursor: pointer;
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      gap: 8px;
-    }
-    .levels button[aria-pressed='true'] {
-      border-color: #0b5cad;
-    }
-    .levels button.neg {
-      color: #8c1d18;
-    }
-    .reasons {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 12px;
-      justify-content: center;
-    }
-    .reasons button {
-      font: inherit;
-      font-size: 24px;
-      padding: 12px 22px;
-      border-radius: 30px;
-      border: 2px solid #b9c4d2;
-      background: #fff;
-      cursor: pointer;
-    }
-    .reasons button[aria-pressed='true'] {
-      background: #8c1d18;
-      color: #fff;
-      border-color: transparent;
-    }
-    textarea {
-      width: min(720px, 100%);
-      font: inherit;
-      font-size: 22px;
-      border-radius: 12px;
-      border: 2px solid #b9c4d2;
-      padding: 10px;
-    }
-    .actions {
-      display: flex;
-      gap: 16px;
-    }
-    .actions button {
-      font: inherit;
-      font-size: 28px;
-      padding: 14px 40px;
-      border-radius: 14px;
-      border: 0;
-      cursor: pointer;
-    }
-    .submit {
-      background: #0b5cad;
-      color: #fff;
-    }
-    .submit[disabled] {
-      opacity: 0.45;
-      cursor: not-allowed;
-    }
-    .error {
-      color: #8c1d18;
-      font-size: 24px;
-      font-weight: 600;
-    }
-    .banner {
-      background: #fdecea;
-      color: #8c1d18;
-      padding: 8px 12px;
-      border-radius: 8px;
-      font-size: 20px;
-    }
-    .left {
-      font-size: 20px;
-      color: #4a5b70;
-    }
-  `;
+  static override styles = padStyles;
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,0 +1,53 @@
+// 过号 waits a few seconds with an undo, since a no-show is final for the visitor: a mistaken K would send
+// someone standing at the counter back to the kiosk. Any other action sends the pending skip first.
+import type { ReactiveControllerHost } from 'lit';
+
+/** A pressed 过号 can be undone this long before it is sent. */
+export const SKIP_UNDO_MS = 5000;
+
+export class SkipUndo {
+  /** The ticket about to be skipped and the seconds left to undo it. */
+  pending: { number: string; left: number } | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** Sends the 过号 (when the time is up, or when another action comes first). */
+    private readonly send: () => void,
+  ) {}
+
+  /** Starts the countdown for this ticket (a second press while one is pending does nothing). */
+  start(number: string): void {
+    if (this.pending) return;
+    const until = Date.now() + SKIP_UNDO_MS;
+    const tick = () => {
+      const left = Math.ceil((until - Date.now()) / 1000);
+      if (left <= 0) return this.flush();
+      this.pending = { number, left };
+      this.timer = setTimeout(tick, 250);
+      this.host.requestUpdate();
+    };
+    tick();
+  }
+
+  /** Sends the pending skip now; true when there was one. */
+  flush(): boolean {
+    if (!this.pending) return false;
+    this.clear();
+    this.send();
+    return true;
+  }
+
+  /** Takes the pending skip back; returns its ticket number. */
+  undo(): string | null {
+    const number = this.pending?.number ?? null;
+    this.clear();
+    return number;
+  }
+
+  private clear(): void {
+    clearTimeout(this.timer);
+    this.pending = null;
+    this.host.requestUpdate();
+  }
+}
