@@ -6,6 +6,7 @@ import type { AdminConfig } from './admin-api';
 import { tabStyles } from './admin-styles';
 import { fields } from './fields';
 import { lang, t } from './admin-i18n';
+import { rowTable } from './row-table';
 
 const KINDS: [string, string, string][] = [
   ['comprehensive', '综合窗口', 'Comprehensive'],
@@ -42,9 +43,8 @@ export class WindowsTab extends LitElement {
     const list = this.trained(w);
     if (on) list.add(id);
     else list.delete(id);
-    // Its skills are trained for anyway: only the others are kept, and none means the default.
-    const extra = [...list].filter((x) => w.skills[x] === undefined);
-    if (extra.length) w.canTake = [...list];
+    // Its skills are trained for anyway: only the others make a list, and none means the default.
+    if ([...list].some((x) => w.skills[x] === undefined)) w.canTake = [...list];
     else delete w.canTake;
     this.f.changed();
   }
@@ -52,82 +52,62 @@ export class WindowsTab extends LitElement {
   override render() {
     const f = this.f;
     const services = this.config.services as { id: string; name: string }[];
-    return html`<table data-testid="windows">
-        <thead>
-          <tr>
-            <th>${t('windowNo')}</th>
-            <th>${t('name')}</th>
-            <th>${t('kind')}</th>
-            <th>${t('zone')}</th>
-            <th>${t('skills')}</th>
-            <th>${t('canTake')}</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.config.windows.map(
-            (w: any, i: number) =>
-              html`<tr>
-                <td>${f.num(w, 'no', t('windowNo'), { min: 1, max: 9999 })}</td>
-                <td>${f.text(w, 'name', t('name'), { size: 10 })}</td>
-                <td>
-                  ${f.select(
-                    w,
-                    'kind',
-                    t('kind'),
-                    KINDS.map(([v, zh, en]) => [v, lang === 'zh' ? zh : en]),
-                  )}
-                </td>
-                <td>${f.text(w, 'zone', t('zone'), { size: 3 })}</td>
-                <td>
-                  ${services.map(
-                    (s) =>
-                      html`<label class="check" style="margin-right:8px"
-                        >${s.name || s.id}
-                        <select
-                          aria-label=${`${w.no} ${s.id}`}
-                          data-skill=${s.id}
-                          @change=${(e: Event) => this.skill(w, s.id, (e.target as HTMLSelectElement).value)}
-                        >
-                          <option value="" ?selected=${w.skills[s.id] === undefined}>—</option>
-                          ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(
-                            (n) => html`<option value=${n} ?selected=${w.skills[s.id] === n}>${n}</option>`,
-                          )}
-                        </select></label
-                      >`,
-                  )}
-                </td>
-                <td data-can-take=${w.no}>
-                  ${services.map(
-                    (s) =>
-                      html`<label class="check" style="margin-right:6px"
-                        ><input
-                          type="checkbox"
-                          data-train=${s.id}
-                          aria-label=${`${w.no} ${t('canTake')} ${s.id}`}
-                          .checked=${this.trained(w).has(s.id)}
-                          ?disabled=${w.skills[s.id] !== undefined}
-                          @change=${(e: Event) => this.train(w, s.id, (e.target as HTMLInputElement).checked)}
-                        />${s.name || s.id}</label
-                      >`,
-                  )}
-                </td>
-                <td>
-                  <button
-                    class="danger"
-                    @click=${() => {
-                      this.config.windows.splice(i, 1);
-                      f.changed();
-                    }}
-                  >
-                    ${t('remove')}
-                  </button>
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p><button data-testid="add-window" @click=${this.add}>＋ ${t('add')}</button></p>`;
+    return rowTable<any>({
+      testid: 'windows',
+      addTestid: 'add-window',
+      rows: this.config.windows,
+      add: () => this.add(),
+      remove: (_w, i) => () => {
+        this.config.windows.splice(i, 1);
+        f.changed();
+      },
+      columns: [
+        { head: t('windowNo'), cell: (w) => f.num(w, 'no', t('windowNo'), { min: 1, max: 9999 }) },
+        { head: t('name'), cell: (w) => f.text(w, 'name', t('name'), { size: 10 }) },
+        {
+          head: t('kind'),
+          cell: (w) =>
+            f.select(
+              w,
+              'kind',
+              t('kind'),
+              KINDS.map(([v, zh, en]) => [v, lang === 'zh' ? zh : en]),
+            ),
+        },
+        { head: t('zone'), cell: (w) => f.text(w, 'zone', t('zone'), { size: 3 }) },
+        { head: t('skills'), cell: (w) => services.map((s) => this.skillSelect(w, s)) },
+        { head: t('canTake'), cell: (w) => services.map((s) => this.trainCheck(w, s)) },
+      ],
+    });
+  }
+
+  private trainCheck(w: any, s: { id: string; name: string }) {
+    return html`<label class="check" style="margin-right:6px"
+      ><input
+        type="checkbox"
+        data-train=${s.id}
+        aria-label=${`${w.no} ${t('canTake')} ${s.id}`}
+        .checked=${this.trained(w).has(s.id)}
+        ?disabled=${w.skills[s.id] !== undefined}
+        @change=${(e: Event) => this.train(w, s.id, (e.target as HTMLInputElement).checked)}
+      />${s.name || s.id}</label
+    >`;
+  }
+
+  private skillSelect(w: any, s: { id: string; name: string }) {
+    return html`<label class="check" style="margin-right:8px"
+      >${s.name || s.id}
+      <select
+        aria-label=${`${w.no} ${s.id}`}
+        data-skill=${s.id}
+        @change=${(e: Event) => this.skill(w, s.id, (e.target as HTMLSelectElement).value)}
+      >
+        <option value="" ?selected=${w.skills[s.id] === undefined}>—</option>
+        ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(
+          (n) => html`<option value=${n} ?selected=${w.skills[s.id] === n}>${n}</option>`,
+        )}
+      </select></label
+    >`;
   }
 }
 
