@@ -82,6 +82,14 @@ export function dialogCommand(kind: DialogKind, r: ChoiceResult): Command | null
   return null;
 }
 
+/**
+ * Whether a dialog's answer waits for the 5-second undo before it is sent: 未到 → 过号 is final for the
+ * visitor, as a pressed 过号 is, so it gets the same 撤销 (and the 叫号 that goes with it waits too).
+ */
+export function answerWaitsForUndo(kind: DialogKind, r: ChoiceResult): boolean {
+  return kind === 'next' && r.value === 'no_show';
+}
+
 /** Where the current ticket may go: the other services, and the other windows. */
 export function destinations(st: WindowConsoleState): { services: Destination[]; windows: Destination[] } {
   return {

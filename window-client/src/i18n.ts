@@ -28,6 +28,15 @@ export const t = translator({
   p_pregnant: { zh: '孕妇优先', en: 'Pregnant' },
   p_green: { zh: '绿色通道', en: 'Green channel' },
   skipPending: { zh: '{number} 将记为过号', en: '{number} will be a no-show' },
+  skipPendingNext: {
+    zh: '{number} 将记为过号，随后叫下一位',
+    en: '{number} will be a no-show, then the next visitor is called',
+  },
+  skippedCalled: { zh: '{skipped} 记为过号，已叫 {number}', en: '{skipped} is a no-show; called {number}' },
+  skippedNobody: {
+    zh: '{skipped} 记为过号；当前没有等候的号',
+    en: '{skipped} is a no-show; nobody is waiting for this window',
+  },
   undo: { zh: '撤销（{s} 秒）', en: 'Undo ({s} s)' },
   skipUndone: { zh: '已撤销过号：{number}', en: 'No-show undone: {number}' },
   transferred: { zh: '转入', en: 'Transferred' },
