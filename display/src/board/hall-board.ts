@@ -168,11 +168,16 @@ export class HallBoard extends LitElement {
     this.dataset.lastMode = this.voice?.log.at(-1)?.mode ?? '';
   }
 
-  /** The call shown large: the one being announced, else the latest for a while after. */
+  /**
+   * The call shown large: the one being announced, else the latest for a while after, but only while its
+   * window still has that ticket (finished, transferred away or the window paused: the panel clears).
+   */
   private bigCall(): CallView | null {
     if (this.turn) return this.turn;
     const latest = this.controller?.current ?? null;
-    return latest && performance.now() < this.bigUntil ? latest : null;
+    if (!latest || performance.now() >= this.bigUntil) return null;
+    const w = this.controller?.state?.windows.find((x) => x.no === latest.windowNo);
+    return !w || w.ticket?.number === latest.ticket.number ? latest : null;
   }
 
   static override styles = boardStyles;
