@@ -13,7 +13,7 @@ import { answerWaitsForUndo, dialogCommand, planAction, type Command } from './c
 import { renderDialog, type Dialog } from './console-dialogs';
 import { consoleStyles } from './console-styles';
 import { SkipUndo, type PendingSkip } from './skip-undo';
-import type { LoginDetail } from './login-form';
+import { loginRefusal, type LoginDetail, type LoginField } from './login-form';
 import './action-bar';
 import './current-ticket';
 import './login-form';
@@ -31,12 +31,14 @@ export class ConsoleApp extends LitElement {
   static override properties = {
     session: { state: true },
     loginError: { state: true },
+    loginField: { state: true },
     dialog: { state: true },
     message: { state: true },
     today: { state: true },
   };
   declare session: Session | null;
   declare loginError: string;
+  declare loginField: LoginField;
   declare dialog: Dialog;
   declare message: { text: string; error: boolean } | null;
   declare today: TodayFigures | null;
@@ -52,6 +54,7 @@ export class ConsoleApp extends LitElement {
     const saved = sessionStorage.getItem(SESSION_KEY);
     this.session = saved ? (JSON.parse(saved) as Session) : null;
     this.loginError = '';
+    this.loginField = '';
     this.dialog = null;
     this.message = null;
     this.today = null;
@@ -109,7 +112,8 @@ export class ConsoleApp extends LitElement {
       this.session = s;
       this.attach(s);
     } catch (err) {
-      this.loginError = err instanceof CommandError ? errorText(err.error.code, err.error.message) : String(err);
+      const r = err instanceof CommandError ? loginRefusal(err.error.code, err.error.message) : null;
+      [this.loginField, this.loginError] = [r?.field ?? '', r?.text ?? String(err)];
     }
   }
 
@@ -247,7 +251,12 @@ export class ConsoleApp extends LitElement {
   static override styles = consoleStyles;
 
   override render() {
-    if (!this.session) return html`<login-form .error=${this.loginError} @login=${this.login}></login-form>`;
+    if (!this.session)
+      return html`<login-form
+        .error=${this.loginError}
+        .errorField=${this.loginField}
+        @login=${this.login}
+      ></login-form>`;
     const st = this.controller?.state;
     const online = this.controller?.connection === 'online';
     const w = st?.window ?? null;

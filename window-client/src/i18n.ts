@@ -10,6 +10,7 @@ export const t = translator({
   password: { zh: '密码', en: 'Password' },
   windowNo: { zh: '窗口号', en: 'Window no.' },
   login: { zh: '登录', en: 'Log in' },
+  badWindowNo: { zh: '请输入正确的窗口号', en: 'Please enter a valid window number' },
   logout: { zh: '退出', en: 'Log out' },
   noTicket: { zh: '当前无办理中的号', en: 'No visitor at the window' },
   closedNotice: {
@@ -98,6 +99,7 @@ export const t = translator({
 const EN_ERRORS: Record<string, string> = {
   BAD_CREDENTIALS: 'Wrong clerk ID or password',
   WINDOW_TAKEN: 'Another clerk is logged in at this window',
+  UNKNOWN_WINDOW: 'There is no window with this number',
   WINDOW_PAUSED: 'The window is paused: resume first',
   WINDOW_BUSY: 'Finish, skip or hold the current visitor first',
   NO_CURRENT_TICKET: 'No visitor is being called or served',
