@@ -34,9 +34,9 @@ const ticket = (num: string) =>
     note: string | null;
   };
 
-async function login(clerk: string, windowNo: number): Promise<Page> {
+async function login(clerk: string, windowNo: number, q = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.goto(`${server.url}/console`);
+  await page.goto(`${server.url}/console${q}`);
   await page.fill('#clerk', clerk);
   await page.fill('#pw', PASSWORD);
   await page.fill('#win', String(windowNo));
@@ -136,6 +136,20 @@ describe('window console rules (issue 22)', () => {
     await expect.poll(() => state(again)).toContain('暂停服务');
     await expect.poll(() => text(again, '[data-testid=window-notice]')).toContain('暂停服务中（午休）');
     await again.close();
+  });
+
+  it('in English the queue panel and the transfer dialog read as English', async () => {
+    const api = client(server.url);
+    const a = await api.issue('social');
+    const page = await login('c9', 9, '?lang=en');
+    // A queue with nobody ahead: "New ticket: Called very soon", never "a new ticket waits Called very soon".
+    await expect.poll(() => text(page, '[data-wait=general]')).toMatch(/^New ticket: (Called very soon|about \d+ min)/);
+    await page.keyboard.press('n');
+    await expect.poll(() => number(page)).toBe(a.number);
+    await page.keyboard.press('t');
+    await expect.poll(() => text(page, 'transfer-dialog [data-testid=transfer-to]')).toBe('Choose a destination first');
+    await page.keyboard.press('Escape');
+    await page.close();
   });
 
   it('the 已到/未到 question has no preselected answer; 未到 gets the 5-s 撤销 of 过号, then calls the next', async () => {

@@ -48,4 +48,23 @@ describe('kiosk layout (demo hall)', () => {
       await page.close();
     });
   }
+
+  it('English in portrait: "0 waiting" stays on one line beside or above a long wait text', async () => {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${server.url}/kiosk?token=${token}`);
+    await page.locator('[data-service] .meta').first().waitFor({ timeout: 8000 });
+    await page.click('button.lang'); // English
+    await expect.poll(() => page.locator('[data-service] .meta').first().textContent()).toContain('waiting');
+    // Nobody is signed in: every card says "No window is serving this now", the longest text there is.
+    const counts = await page.locator('[data-service] .meta > :first-child').evaluateAll((els) =>
+      els.map((el) => ({
+        text: el.textContent,
+        lines: el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).fontSize),
+      })),
+    );
+    expect(counts).toHaveLength(demo.services.length);
+    for (const c of counts) expect(c.text).toBe('0 waiting');
+    for (const c of counts) expect(c.lines).toBeLessThan(1.8);
+    await page.close();
+  });
 });
