@@ -129,6 +129,29 @@ describe('call board', () => {
     await page.close();
   });
 
+  it('windows are named with the number the voice says; a call back is labelled 回呼, a recall 重呼', async () => {
+    const page = await openBoard();
+    const api = client(server.url);
+    const t1 = await api.login('c1', 1);
+    expect(await page.locator('[data-window="1"] [data-testid=window-no]').textContent()).toBe('1号');
+    await api.issue('general');
+    clock.now += 5000;
+    const a = (await api.post('/api/windows/1/call-next', {}, t1)).body.ticket;
+    await api.post('/api/windows/1/hold', {}, t1);
+    clock.now += 5000;
+    await api.post('/api/windows/1/call-back', { ticketId: a.id }, t1);
+    clock.now += 5000;
+    await api.post('/api/windows/1/recall', {}, t1);
+    const rows = page.locator('[data-testid=recent-call]');
+    await expect.poll(() => rows.first().textContent()).toContain('重呼');
+    const texts = (await rows.allTextContents()).slice(0, 3).map((x) => x.replace(/\s+/g, ''));
+    expect(texts[0]).toMatch(new RegExp(`^${a.number}→1号窗口1重呼\\d`));
+    expect(texts[1]).toMatch(new RegExp(`^${a.number}→1号窗口1回呼\\d`));
+    expect(texts[2]).toMatch(new RegExp(`^${a.number}→1号窗口1\\d`)); // the first call: no label
+    expect(await page.locator('board-current-call .to').textContent()).toContain('1号');
+    await page.close();
+  });
+
   it('recovers by itself after the server restarts, without a reload', async () => {
     const page = await openBoard();
     await page.evaluate(() => ((window as any).__notReloaded = true));
