@@ -24,8 +24,7 @@ function changed(ctx: Ctx, id: string): void {
 export function promptFor(ctx: Ctx, t: Ticket, windowNo: number): void {
   const { state: core, now } = ctx;
   if (core.evaluations.byTicket(t.id)) return;
-  // The visitor before has left: an unanswered prompt at the same window is 未评价.
-  for (const old of core.evaluations.pendingAt(windowNo)) expire({ ...ctx, day: t.day }, old);
+  visitorLeft({ ...ctx, day: t.day }, windowNo);
   const id = randomBytes(9).toString('base64url');
   core.evaluations.insert({
     id,
@@ -41,7 +40,16 @@ export function promptFor(ctx: Ctx, t: Ticket, windowNo: number): void {
 }
 
 /**
- * Time is up (or the next visit is prompted). A level the visitor tapped stands as their rating, with no
+ * The visitor before has left the window (the next visit is prompted, or the next visitor's service has
+ * started there): an unanswered prompt at that window is 未评价, so the pad never shows the next visitor
+ * someone else's visit to rate.
+ */
+export function visitorLeft(ctx: Ctx, windowNo: number, present?: string): void {
+  for (const old of ctx.state.evaluations.pendingAt(windowNo)) if (old.ticketId !== present) expire(ctx, old);
+}
+
+/**
+ * Time is up (or the visitor left). A level the visitor tapped stands as their rating, with no
  * reasons if none were given: the visitor chose it, and 好差评 rules let nobody else pick or drop it.
  * Only a prompt with no level tapped at all becomes 未评价.
  */

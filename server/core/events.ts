@@ -14,6 +14,7 @@ export type TicketAction =
   | 'held'
   | 'called_back'
   | 'transferred'
+  | 'requeued'
   | 'cancelled'
   | 'expired'
   | 'reprioritised';

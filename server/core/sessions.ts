@@ -7,6 +7,9 @@ import { createHash } from 'node:crypto';
 import type { SessionEndedEvent } from '../protocol/socket';
 import type { SessionRow } from '../store/sessions';
 import type { WindowRow } from '../store/windows';
+import * as machine from '../domain/ticket-machine';
+import * as seat from '../domain/window-machine';
+import { recordChange } from './record';
 import type { CoreState, Ctx } from './state';
 
 /** A clerk token lasts one working day at most: a stolen token does not outlive the shift. */
@@ -57,7 +60,7 @@ export function endSessions(ctx: Ctx, rows: readonly SessionRow[], reason: Sessi
     const w = core.windows.get(r.windowNo);
     if (!w || w.clerkId !== r.clerkId || w.tenure !== r.tenure) continue;
     if (core.sessions.atWindow(w.no).some((s) => s.tenure === w.tenure)) continue;
-    leaveWindow(ctx, w);
+    leaveWindow(ctx, w, reason);
     freed.add(w.no);
   }
   for (const clerkId of new Set(rows.map((r) => r.clerkId))) {
@@ -83,7 +86,7 @@ export function endTenure(ctx: Ctx, windowNo: number, reason: SessionEndReason) 
   const core = ctx.state;
   endSessions(ctx, core.sessions.atWindow(windowNo), reason);
   const w = core.windows.get(windowNo);
-  if (w?.clerkId) leaveWindow(ctx, w);
+  if (w?.clerkId) leaveWindow(ctx, w, reason);
 }
 
 /** Ends the sessions that no longer count (expired, password changed, tenure over); returns how many. */
@@ -97,12 +100,25 @@ export function sweepSessions(ctx: Ctx): number {
   for (const [why, rows] of dead) endSessions(ctx, rows, why, 'system');
   // A window held by a tenure without any session (its last one ended before tenures freed windows) is free.
   for (const w of core.windows.all()) {
-    if (w.clerkId && !core.sessions.atWindow(w.no).some((s) => s.tenure === w.tenure)) leaveWindow(ctx, w);
+    if (w.clerkId && !core.sessions.atWindow(w.no).some((s) => s.tenure === w.tenure))
+      leaveWindow(ctx, w, 'no_session');
   }
   return [...dead.values()].reduce((n, rows) => n + rows.length, 0);
 }
 
-function leaveWindow(ctx: Ctx, w: WindowRow): void {
-  ctx.state.windows.save({ ...w, clerkId: null, tenure: null });
+/** The clerk leaves the window; when taken off it, a visitor still called or served there goes back to the queue. */
+function leaveWindow(ctx: Ctx, w: WindowRow, why: SessionEndReason | 'no_session'): void {
+  const current = ctx.state.currentTicket(w);
+  // A clerk logging out himself leaves the visitor to the window's next clerk, who continues the visit (the
+  // console asks first; a supervisor may close the window to send the visitor back to the queue instead).
+  if (why === 'logout') {
+    ctx.state.windows.save({ ...w, clerkId: null, tenure: null });
+    ctx.tx.windows.add(w.no);
+    return;
+  }
+  const { window, requeue } = seat.leave(w, current);
+  if (requeue && current)
+    recordChange(ctx, current, machine.requeue(current), 'requeued', { fromWindow: w.no, reason: why });
+  ctx.state.windows.save({ ...window, tenure: null });
   ctx.tx.windows.add(w.no);
 }

@@ -9,7 +9,7 @@ import type { Ticket } from '../domain/types';
 import * as seat from '../domain/window-machine';
 import type { TicketView } from '../protocol/views';
 import type { WindowRow } from '../store/windows';
-import { promptFor } from './evaluations';
+import { promptFor, visitorLeft } from './evaluations';
 import { queueCall, recordChange } from './record';
 import type { Ctx } from './state';
 
@@ -134,7 +134,9 @@ export function recall(ctx: Ctx, a: AtWindow): TicketView {
 export function start(ctx: Ctx, a: AtWindow): TicketView {
   const { row, current } = here(ctx, a);
   const cur = seat.requireCurrent(row, current, '开始办理');
-  return view(ctx, recordChange(ctx, cur, machine.start(cur, ctx.now), 'started'));
+  const started = recordChange(ctx, cur, machine.start(cur, ctx.now), 'started');
+  visitorLeft(ctx, row.no, cur.id); // the pad now serves this visitor, not the last one's rating
+  return view(ctx, started);
 }
 
 /** 办结 (which prompts the pad: finishVisit). */

@@ -2,6 +2,8 @@
 // window, change its skills for good or for a time (潮汐窗口: help a busy queue for the next hour).
 import { HallError } from '../domain/errors';
 import { assertMayClose } from '../domain/window-machine';
+import * as machine from '../domain/ticket-machine';
+import { recordChange } from './record';
 import type { Ctx } from './state';
 
 function requireRow(ctx: Ctx, no: number) {
@@ -53,13 +55,19 @@ export function endTimedSkills(ctx: Ctx): void {
   }
 }
 
-/** A supervisor opens or closes a window; a window calling or serving someone must finish first. */
+/**
+ * A supervisor opens or closes a window; a window calling or serving someone must finish first — unless its
+ * clerk is gone, and then the visitor goes back to the queue.
+ */
 export function setWindowOpen(ctx: Ctx, { window: no, open }: { window: number; open: boolean }): void {
   const { state: core, tx, now, actor } = ctx;
   const row = requireRow(ctx, no);
   if (row.open === open) return;
-  if (!open) assertMayClose(row, core.currentTicket(row));
-  core.windows.save({ ...row, open });
+  const current = core.currentTicket(row);
+  const requeue = !open && assertMayClose(row, current);
+  if (requeue && current)
+    recordChange(ctx, current, machine.requeue(current), 'requeued', { fromWindow: no, reason: 'closed' });
+  core.windows.save({ ...row, open, ...(requeue ? { currentTicket: null } : {}) });
   core.log.append({ at: now, type: open ? 'window.opened' : 'window.closed', windowNo: no, actor, data: {} });
   tx.windows.add(no);
 }

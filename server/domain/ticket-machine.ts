@@ -4,12 +4,13 @@
 //      ▲  │             │ recall (≤ limit, then no_show)      │
 //      │  └─cancel/expire   ├─skip──► no_show                  │
 //      └──── transfer ◄─────┴──────── hold ──► held ──callBack─┘ (back to called)
+//      └──── requeue ◄── called / serving (the clerk was taken off the window)
 import { HallError } from './errors';
 import { TICKET_STATUS_LABEL } from './labels';
 import type { Ticket, TicketStatus } from './types';
 
 export type TicketAction =
-  'call' | 'recall' | 'start' | 'skip' | 'finish' | 'hold' | 'callBack' | 'transfer' | 'cancel' | 'expire';
+  'call' | 'recall' | 'start' | 'skip' | 'finish' | 'hold' | 'callBack' | 'transfer' | 'requeue' | 'cancel' | 'expire';
 
 export const LEGAL_FROM: Record<TicketAction, readonly TicketStatus[]> = {
   call: ['waiting'],
@@ -20,6 +21,7 @@ export const LEGAL_FROM: Record<TicketAction, readonly TicketStatus[]> = {
   hold: ['called', 'serving'],
   callBack: ['held'],
   transfer: ['called', 'serving'],
+  requeue: ['called', 'serving'],
   cancel: ['waiting', 'held'],
   expire: ['waiting', 'called', 'serving', 'held'],
 };
@@ -37,6 +39,7 @@ export const ACTION_LABEL_ZH: Record<TicketAction, string> = {
   hold: '挂起',
   callBack: '回呼',
   transfer: '转移',
+  requeue: '退回队列',
   cancel: '取消',
   expire: '作废',
 };
@@ -154,6 +157,24 @@ export function transfer(t: Ticket, to: TransferTarget): Ticket {
     recallCount: 0,
     transferCount: t.transferCount + 1,
     note: to.note ?? t.note,
+  };
+}
+
+/**
+ * Back to the queue of its own matter, number and wait start kept (it is called again by age like any
+ * other): the window it was called to has no clerk any more.
+ */
+export function requeue(t: Ticket): Ticket {
+  assertLegal('requeue', t);
+  return {
+    ...t,
+    status: 'waiting',
+    targetWindowNo: null,
+    windowNo: null,
+    clerkId: null,
+    calledAt: null,
+    servingAt: null,
+    recallCount: 0,
   };
 }
 

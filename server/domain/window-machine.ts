@@ -100,6 +100,16 @@ export function afterVisit<W extends WindowSeat>(w: W): W {
   return { ...w, currentTicket: null };
 }
 
+/**
+ * A clerk taken off a window (签退, an expired or revoked session, a login at another window): the window is
+ * left without a clerk, and a visitor called or being served there goes back to the queue (requeue) rather
+ * than staying at a window nobody can act for. (A clerk who logs out himself leaves the visitor to the
+ * window's next clerk, who continues the visit; the console asks first.)
+ */
+export function leave<W extends WindowSeat>(w: W, current: Visit | null): { window: W; requeue: boolean } {
+  return { window: { ...w, clerkId: null, currentTicket: null }, requeue: current !== null };
+}
+
 /** 暂停服务: only a window not already paused and with nobody at it. */
 export function pause<W extends WindowSeat>(w: W, current: Visit | null, reason: string | undefined, now: number): W {
   if (w.pausedReason !== null) throw new HallError('WINDOW_PAUSED', `${w.no} 号窗口已在暂停中`);
@@ -113,7 +123,12 @@ export function resume<W extends WindowSeat>(w: W, now: number): { window: W; pa
   return { window: { ...w, pausedReason: null, pausedAt: null }, pausedForMs: now - (w.pausedAt ?? now) };
 }
 
-/** A supervisor closes a window only when nobody is being called or served there. */
-export function assertMayClose(w: WindowSeat, current: Visit | null): void {
-  if (current) throw new HallError('WINDOW_BUSY', `${w.no} 号窗口正在叫号或办理，请办结后再关闭`);
+/**
+ * A supervisor closes a window only when nobody is being called or served there by its clerk. A visitor left
+ * at a window without a clerk (its clerk logged out mid-visit) cannot be finished by anyone: closing that
+ * window sends the visitor back to the queue (true: requeue them).
+ */
+export function assertMayClose(w: WindowSeat, current: Visit | null): boolean {
+  if (current && w.clerkId !== null) throw new HallError('WINDOW_BUSY', `${w.no} 号窗口正在叫号或办理，请办结后再关闭`);
+  return current !== null;
 }

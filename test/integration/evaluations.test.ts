@@ -145,6 +145,19 @@ describe('evaluations', () => {
     expect(rows).toEqual([{ status: 'unrated' }, { status: 'pending' }]);
   });
 
+  it('the next visitor’s service starting ends the last one’s unanswered prompt: the pad serves the visitor now there', async () => {
+    const { evaluationId } = await serve();
+    const next = await api.issue('general');
+    await api.post('/api/windows/1/call-next', {}, c1);
+    // While the next visitor is only called, the one before may still be rating at the counter.
+    expect(s.core.query.padPrompt(1)).toMatchObject({ state: 'evaluate', evaluationId });
+    await api.post('/api/windows/1/start', {}, c1);
+    expect(s.core.query.padPrompt(1)).toMatchObject({ state: 'serving', ticket: next.number });
+    expect(s.db.prepare('SELECT status FROM evaluations WHERE id = ?').get(evaluationId)).toEqual({
+      status: 'unrated',
+    });
+  });
+
   it('follow-ups: callback → fix → feedback → closed; an appeal upheld voids the rating; overdue raises an alert', async () => {
     const supSock = listen('/supervisor', { token: sup }, ['alert', 'followUp']);
     const a = await serve();

@@ -44,6 +44,7 @@ const apply: Record<TicketAction, (t: Ticket) => Ticket> = {
   hold: (t) => m.hold(t),
   callBack: (t) => m.callBack(t, at),
   transfer: (t) => m.transfer(t, { serviceId: 'tax' }),
+  requeue: (t) => m.requeue(t),
   cancel: (t) => m.cancel(t, at.now),
   expire: (t) => m.expire(t, at.now),
 };
@@ -57,6 +58,7 @@ const RESULT: Record<TicketAction, TicketStatus> = {
   hold: 'held',
   callBack: 'called',
   transfer: 'waiting',
+  requeue: 'waiting',
   cancel: 'cancelled',
   expire: 'expired',
 };
@@ -132,6 +134,24 @@ describe('ticket operations', () => {
       targetWindowNo: null,
       transferCount: 1,
       note: '需补税',
+    });
+  });
+
+  it('requeue sends a called or served ticket back to its own queue, number and wait start kept', () => {
+    const t = m.requeue(ticket('serving', { waitFrom: T0 - 5, transferCount: 1, note: '材料齐' }));
+    expect(t).toMatchObject({
+      status: 'waiting',
+      number: 'A012',
+      serviceId: 'general',
+      issuedAt: T0,
+      waitFrom: T0 - 5,
+      windowNo: null,
+      clerkId: null,
+      calledAt: null,
+      servingAt: null,
+      targetWindowNo: null,
+      transferCount: 1,
+      note: '材料齐',
     });
   });
 

@@ -102,4 +102,16 @@ describe('window machine', () => {
     expect(codeOf(() => w.assertMayClose(seat(), null))).toBeUndefined();
     expect(codeOf(() => w.assertMayClose(seat(), visit()))).toBe('WINDOW_BUSY');
   });
+
+  it('closing a window whose clerk is gone sends its visitor back to the queue', () => {
+    expect(w.assertMayClose(seat({ clerkId: null, currentTicket: 't1' }), visit())).toBe(true);
+    expect(w.assertMayClose(seat({ clerkId: null }), null)).toBe(false);
+  });
+
+  it('a clerk taken off the window leaves it empty, and its visitor goes back to the queue', () => {
+    const left = w.leave(seat({ currentTicket: 't1' }), visit());
+    expect(left.window).toMatchObject({ clerkId: null, currentTicket: null });
+    expect(left.requeue).toBe(true);
+    expect(w.leave(seat(), null).requeue).toBe(false);
+  });
 });

@@ -116,8 +116,10 @@ export class PadApp extends LitElement {
   /** A new prompt resets the form; the same one (a reconnect) keeps what the visitor has chosen. */
   promptChanged(p: PadPrompt): void {
     if (p.evaluationId === this.evaluationId) return;
-    // The next visit's prompt closed one still open on screen: say so, so nobody thinks it was lost.
-    if (p.state === 'evaluate' && this.asked && !this.asked.answered) this.showNotice(this.asked.prompt);
+    // The next visit (its service starting, or its own prompt) closed one still open on screen: say so, so
+    // nobody thinks it was lost. A prompt whose time ran out goes back to idle without a notice.
+    const next = p.state === 'evaluate' || p.state === 'serving';
+    if (next && this.asked && !this.asked.answered) this.showNotice(this.asked.prompt);
     this.asked = p.state === 'evaluate' ? { prompt: p, answered: false } : null;
     this.evaluationId = p.evaluationId;
     this.level = null;
