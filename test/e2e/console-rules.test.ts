@@ -46,6 +46,25 @@ async function login(clerk: string, windowNo: number, q = ''): Promise<Page> {
 }
 
 describe('window console rules (issue 22)', () => {
+  it('transfer: a service no open window takes now is marked 暂无窗口办理 before it is chosen', async () => {
+    const api = client(server.url);
+    const a = await api.issue('social');
+    const page = await login('c3', 3); // the only clerk in: social and general, no tax window
+    await page.keyboard.press('n');
+    await expect.poll(() => number(page)).toBe(a.number);
+    await page.keyboard.press('t');
+    const dialog = page.locator('transfer-dialog');
+    await expect.poll(() => text(page, 'transfer-dialog [data-choice="s:tax"]')).toContain('暂无窗口办理');
+    expect(await text(page, 'transfer-dialog [data-choice="s:general"]')).not.toContain('暂无窗口办理');
+    await dialog.locator('[data-choice="s:tax"]').click();
+    expect(await text(page, 'transfer-dialog [data-testid=transfer-to]')).toContain('当前没有开放的窗口办理此事项');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('f');
+    await expect.poll(() => ticket(a.number).status).toBe('finished');
+    await page.click('header button'); // log out
+    await page.close();
+  });
+
   it('transfer: choose from grouped, searchable lists, type the note, then confirm', async () => {
     const api = client(server.url);
     const a = await api.issue('general');

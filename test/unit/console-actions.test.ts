@@ -90,6 +90,19 @@ describe('console actions', () => {
     expect(dialogCommand('transfer', { value: 'w:4', text: '' })?.body).toEqual({ windowNo: 4 });
   });
 
+  it('a service no open window takes now is marked in the transfer destinations', () => {
+    const st = state({ state: 'serving', ticket: ticket('serving') });
+    st.directory.services.push({ id: 'tax', name: '税务', prefix: 'C' });
+    st.services = [
+      { id: 'estate', servedNow: false },
+      { id: 'tax', servedNow: true },
+    ] as WindowConsoleState['services'];
+    expect(destinations(st).services).toEqual([
+      { value: 's:estate', label: 'B 不动产', keywords: 'estate', unserved: true },
+      { value: 's:tax', label: 'C 税务', keywords: 'tax' },
+    ]);
+  });
+
   it('特呼 asks the number and sends it; an empty answer sends nothing', () => {
     expect(planAction('call', state(), { skipped: false })).toEqual({ dialog: 'call' });
     expect(dialogCommand('call', { value: null, text: 'A012' })?.body).toEqual({ number: 'A012' });

@@ -80,6 +80,11 @@ export const t = translator({
   transferNone: { zh: '无匹配', en: 'No match' },
   transferChoose: { zh: '请先选择去向', en: 'Choose a destination first' },
   transferChosen: { zh: '转至：{to}', en: 'To: {to}' },
+  transferUnserved: { zh: '暂无窗口办理', en: 'no window now' },
+  transferUnservedWarn: {
+    zh: '（当前没有开放的窗口办理此事项，群众将等到有窗口办理为止）',
+    en: '(no open window takes this now: the visitor waits until one does)',
+  },
   pauseReason: { zh: '暂停原因', en: 'Pause reason' },
   callNumber: { zh: '输入号码，如 A012', en: 'Number, e.g. A012' },
   confirm: { zh: '确定', en: 'OK' },
