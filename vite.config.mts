@@ -13,7 +13,8 @@ export default defineConfig({
   build: {
     outDir: resolve(root, 'dist/web'),
     emptyOutDir: true,
-    // The back office bundles ECharts (about 540 kB, served from the hall: nothing loads from the internet).
+    // The dashboard and the back office share one ECharts chunk (about 540 kB, served from the hall: nothing
+    // loads from the internet).
     chunkSizeWarningLimit: 600,
     target: 'es2022',
     rollupOptions: {

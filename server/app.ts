@@ -171,13 +171,17 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     metrics,
     addresses,
     tls,
-    // Live settings: voice and the upstream sender take theirs through their adapter's restart.
+    // Live settings: voice, the upstream sender and the network printers take theirs through their
+    // adapter's restart.
     settings: new LiveSettings(core, {
       overlay,
       log,
       restart: {
-        names: new Set(['voice', 'upstream']),
-        run: (name, c) => adapters.restart(name, name === 'voice' ? c.voice : c.upstream),
+        names: new Set(['voice', 'upstream', 'printers']),
+        run: (name, c) =>
+          name === 'printers'
+            ? adapters.restart(printing.name, c.devices)
+            : adapters.restart(name, name === 'voice' ? c.voice : c.upstream),
       },
     }),
     healthReport: healthReport(ctx, {

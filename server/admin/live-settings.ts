@@ -69,6 +69,18 @@ export class LiveSettings {
   }
 
   /**
+   * A change made by a route of its own rather than the whole form (a clerk's photo): applied to the
+   * running configuration as a new version, checked with the file's schema like a save.
+   */
+  async edit(actor: string, note: string, change: (c: HallConfig) => HallConfig): Promise<SaveResult> {
+    const before = this.current();
+    const parsed = hallConfigSchema.safeParse(change(structuredClone(before.config)));
+    if (!parsed.success)
+      throw new HallError('VALIDATION', `配置有误：${parsed.error.issues.map((i) => formatPath(i.path)).join('；')}`);
+    return this.apply(before, parsed.data, actor, 'admin', note, {});
+  }
+
+  /**
    * Returns to a saved version, as a new version. Devices that are not in the running configuration come
    * back with new tokens (a revoked token stays revoked); the others keep the token they have now.
    */

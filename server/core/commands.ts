@@ -10,6 +10,7 @@ import { followUpStep } from './follow-ups';
 import { closeDay, pruneIdempotencyKeys, recordDaySummary, turnDay } from './hall-day';
 import { issueTicket, openTicketsOfPerson } from './issue-ticket';
 import { setNotice } from './notice';
+import { storePhoto } from './photo-commands';
 import { endDeadSession, logout, openSession, revokeSessions, signOutWindow, sweepSessions } from './staff-commands';
 import type { Ctx } from './state';
 import { cancelTicket, moveTicket, notePrint, setPriority } from './ticket-admin';
@@ -48,6 +49,7 @@ export const commands = {
   setNotice,
   // live settings (admin)
   applyConfig,
+  storePhoto,
   // staff sessions
   openSession,
   logout,

@@ -10,6 +10,7 @@ import type { HallSnapshot, PadPrompt, ServiceView, TicketStatusView, TicketView
 import { toPublic } from '../protocol/views';
 import type { HallConfig } from '../config/schema';
 import type { ConfigVersionInfo } from '../store/config-versions';
+import type { Photo } from '../store/photos';
 import { recentAlerts } from './alerts';
 import { appointmentsOn } from './appointments';
 import { daySummary } from './day-summary';
@@ -297,6 +298,11 @@ export class HallQueries {
   savedConfig(version?: number): { version: number; config: HallConfig } | null {
     const v = version === undefined ? this.s.configs.latest() : this.s.configs.get(version);
     return v ? { version: v.version, config: v.config } : null;
+  }
+
+  /** A clerk's stored photo by its id (the hash in its address), or null. */
+  photo(id: string): Photo | null {
+    return this.s.photos.get(id);
   }
 
   /** Every saved version, newest first: who saved it, when, and how (admin, restore, the file). */

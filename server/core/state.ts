@@ -16,6 +16,7 @@ import { HighWater } from '../store/high-water';
 import { IdempotencyStore } from '../store/idempotency';
 import { MiscStore } from '../store/misc';
 import { OutboxStore } from '../store/outbox';
+import { PhotoStore } from '../store/photos';
 import { ReportStore } from '../store/reports';
 import { SessionStore } from '../store/sessions';
 import { TicketStore } from '../store/tickets';
@@ -53,6 +54,8 @@ export class CoreState {
   readonly highWater: HighWater;
   /** The configuration's saved versions (live settings). */
   readonly configs: ConfigStore;
+  /** Clerks' photos, by their content's hash (the configuration holds only their address). */
+  readonly photos: PhotoStore;
   callAudio: CallAudioSource | null = null;
 
   constructor(
@@ -76,6 +79,7 @@ export class CoreState {
     this.outbox = new OutboxStore(db);
     this.highWater = new HighWater(db);
     this.configs = new ConfigStore(db);
+    this.photos = new PhotoStore(db);
     this.windows.ensure([...this.model.windows.keys()]);
   }
 

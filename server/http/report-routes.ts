@@ -5,6 +5,8 @@ import { assertReportRange, REPORT_GROUPS } from '../domain/report';
 import { parseHhMm } from '../domain/numbering';
 import * as body from '../protocol/http';
 import { reportCsv } from '../reports/csv';
+import { chartSvg } from '../reports/chart-svg';
+import { hourChartOption } from '../reports/hour-chart';
 import { printPage } from '../reports/print-page';
 import { reportXlsx } from '../reports/xlsx';
 import { dayRange } from './evaluation-routes';
@@ -96,8 +98,8 @@ export function reportRoutes(core: HallCore): RouteDef[] {
         const { reports, hours: rangeHours } = await core.query.buildReports(q.from, q.to, groups, whileConnected(req));
         const hall = core.config.hall;
         const hours = { from: Math.floor(parseHhMm(hall.open) / 60), to: Math.ceil(parseHhMm(hall.close) / 60) };
-        const chart =
-          q.from === q.to ? { ...core.query.hourlyCurve(q.from), hours } : { today: rangeHours, usual: [], hours };
+        const curve = q.from === q.to ? core.query.hourlyCurve(q.from) : { today: rangeHours, usual: [] };
+        const chart = chartSvg(hourChartOption(curve.today, curve.usual, hours, q.lang), q.lang);
         const printedAt = new Date(core.clock()).toLocaleString('zh-CN', { timeZone: hall.timezone, hour12: false });
         return new FileReply('text/html; charset=utf-8', printPage(reports, chart, q.lang, printedAt));
       },

@@ -7,7 +7,7 @@ import type { Access, PrincipalOf } from './access';
 
 /** A route as written: its action gets the principal its access admits and the body its schema gives. */
 export interface RouteSpec<A extends Access, S extends z.ZodType | null> {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
   access: A;

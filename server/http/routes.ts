@@ -9,6 +9,7 @@ import { HallError } from '../domain/errors';
 import * as body from '../protocol/http';
 import { toPublic } from '../protocol/views';
 import { adminRoutes } from '../admin/admin-routes';
+import { photoRoutes } from '../admin/photo-routes';
 import { backofficeRoutes } from './backoffice-routes';
 import { evaluationRoutes } from './evaluation-routes';
 import { reportRoutes } from './report-routes';
@@ -56,7 +57,7 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
   const statusUrl = (id: string, lang?: 'zh' | 'en') => `${d.publicUrl()}/t/${id}${lang === 'en' ? '?lang=en' : ''}`;
   return [
     ...sessionRoutes(core, staff, d.limits),
-    ...(d.settings ? adminRoutes(d.settings) : []),
+    ...(d.settings ? [...adminRoutes(d.settings), ...photoRoutes(core, d.settings)] : []),
     route({
       method: 'post',
       path: '/api/tickets',

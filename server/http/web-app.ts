@@ -25,6 +25,8 @@ export function createWebApp(
   app.use(observeRequests(ctx.log, metrics));
   app.use(securityHeaders);
   app.set('trust proxy', false);
+  // A clerk's photo comes as base64 in JSON (admin/photo-routes.ts: at most 1 MB once decoded).
+  app.use('/api/admin/clerks', express.json({ limit: '1500kb', strict: true }));
   app.use(express.json({ limit: '256kb', strict: true }));
   // A body that is not JSON is refused rather than read as empty (a text/plain body would otherwise pass as {}).
   app.use('/api', (req, _res, next) => {

@@ -34,6 +34,17 @@ interface Printer {
 
 export type { InProcessPrinter, InProcessPrinterFactory };
 
+const printersOf = (devices: DeviceConfig[]) => devices.filter((d): d is PrinterConfig => d.kind === 'printer');
+
+const newPrinter = (d: PrinterConfig): Printer => ({
+  cfg: d,
+  addr: { host: d.host, port: d.port },
+  state: 'offline',
+  lastSeen: null,
+  queue: Promise.resolve(),
+  virtual: null,
+});
+
 export const PRIORITY_TEXT: Record<Priority, string> = {
   elderly: '老年人优先',
   disabled: '残疾人优先',
@@ -63,18 +74,50 @@ export class TicketPrinting {
     private readonly log: (msg: string, e?: unknown) => void,
     private readonly opts: PrintingOptions,
   ) {
-    for (const d of core.config.devices) {
-      if (d.kind !== 'printer') continue;
-      const addr = { host: d.host, port: d.port };
-      this.printers.set(d.id, {
-        cfg: d,
-        addr,
-        state: 'offline',
-        lastSeen: null,
-        queue: Promise.resolve(),
-        virtual: null,
-      });
+    for (const d of printersOf(core.config.devices)) this.printers.set(d.id, newPrinter(d));
+  }
+
+  /**
+   * Live settings: the printers of the new device list. A removed printer is forgotten once its jobs are
+   * done; a new one is looked at at once; a changed one (address, port, kiosk, paper) takes its new settings
+   * after the job it is doing, so a ticket being printed finishes where it started. Unchanged printers keep
+   * their state and their queue.
+   */
+  async restart(devices: DeviceConfig[]): Promise<void> {
+    const next = new Map(printersOf(devices).map((d) => [d.id, d]));
+    const work: Promise<unknown>[] = [];
+    for (const [id, p] of this.printers) {
+      if (next.has(id)) continue;
+      this.printers.delete(id);
+      work.push(this.enqueue(p, async () => void (await p.virtual?.stop())));
+      this.log(`printer ${id}: removed`);
     }
+    for (const d of next.values()) {
+      const p = this.printers.get(d.id);
+      if (!p) {
+        const added = newPrinter(d);
+        this.printers.set(d.id, added);
+        if (d.virtual) await this.startVirtual(added);
+        work.push(this.enqueue(added, () => this.check(added)));
+        this.log(`printer ${d.id}: added at ${d.host}:${d.port}`);
+        continue;
+      }
+      if (JSON.stringify(p.cfg) === JSON.stringify(d)) continue;
+      work.push(
+        this.enqueue(p, async () => {
+          await p.virtual?.stop();
+          p.virtual = null;
+          p.cfg = d;
+          p.addr = { host: d.host, port: d.port };
+          if (d.virtual) await this.startVirtual(p);
+          this.log(`printer ${d.id}: now at ${d.host}:${d.port}`);
+          await this.check(p);
+          // The kiosk it serves may have changed: its kiosk hears the printer's state again.
+          this.bus.emit({ type: 'printer.changed', payload: this.view(p) });
+        }),
+      );
+    }
+    await Promise.all(work);
   }
 
   async start(): Promise<void> {

@@ -1,92 +1,95 @@
-// The hourly chart as SVG text: today's arrivals and served as bars, the same weekday's usual arrivals as
-// a dashed line, today's mean wait as a line on its own scale. Pure and browser-safe: the dashboard and
-// the printed report draw the same picture. Only numbers go into the markup.
+// The hourly chart: today's arrivals and served as bars, the same weekday's usual arrivals as a dashed
+// line, today's mean wait as a line on its own scale. Pure and browser-safe: the dashboard and the printed
+// report draw the same option (chart-theme.ts).
+import type { EChartsOption } from 'echarts';
 import type { HourPoint } from '../domain/report';
+import { CHART_COLORS, CHART_TEXT, chartBase, countLabel, type ChartLang } from './chart-theme';
 
-export interface ChartText {
-  arrivals: string;
-  served: string;
-  usual: string;
-  wait: string;
-}
-
-export const CHART_TEXT: Record<'zh' | 'en', ChartText> = {
-  zh: { arrivals: '取号', served: '办结', usual: '同期平均取号', wait: '平均等候(分)' },
-  en: { arrivals: 'Arrivals', served: 'Served', usual: 'Usual arrivals', wait: 'Mean wait (min)' },
-};
-
-export function hourChartSvg(
-  today: HourPoint[],
-  usual: HourPoint[],
-  hours: { from: number; to: number },
-  text: ChartText,
-  size = { width: 720, height: 260 },
-): string {
-  const { width: W, height: H } = size;
-  const pad = { l: 36, r: 40, t: 28, b: 24 };
-  // Opening hours, widened to any hour with visitors (extended hours, a late closing).
+/** Opening hours, widened to any hour with visitors (extended hours, a late closing). */
+export function chartHours(today: HourPoint[], hours: { from: number; to: number }): number[] {
   const busy = today.filter((p) => p.arrivals || p.served).map((p) => p.hour);
   const from = Math.min(hours.from, ...busy);
   const to = Math.max(hours.to, ...busy.map((h) => h + 1));
-  const hs = Array.from({ length: Math.max(1, to - from) }, (_, i) => from + i);
+  return Array.from({ length: Math.max(1, to - from) }, (_, i) => from + i);
+}
+
+export function hourChartOption(
+  today: HourPoint[],
+  usual: HourPoint[],
+  hours: { from: number; to: number },
+  lang: ChartLang,
+): EChartsOption {
+  const text = CHART_TEXT[lang];
+  const hs = chartHours(today, hours);
   const at = (list: HourPoint[], h: number) => list.find((p) => p.hour === h);
-  const top = Math.max(
-    1,
-    ...hs.flatMap((h) => [at(today, h)?.arrivals ?? 0, at(today, h)?.served ?? 0, at(usual, h)?.arrivals ?? 0]),
-  );
-  const waitTop = Math.max(1, ...hs.map((h) => at(today, h)?.meanWaitMin ?? 0));
-  const slot = (W - pad.l - pad.r) / hs.length;
-  const y = (v: number) => H - pad.b - (v / top) * (H - pad.t - pad.b);
-  const yw = (v: number) => H - pad.b - (v / waitTop) * (H - pad.t - pad.b);
-  const x = (i: number) => pad.l + i * slot;
-  const bars = hs
-    .map((h, i) => {
-      const a = at(today, h)?.arrivals ?? 0;
-      const s = at(today, h)?.served ?? 0;
-      const bw = slot * 0.35;
-      return (
-        `<rect x="${(x(i) + slot * 0.12).toFixed(1)}" y="${y(a).toFixed(1)}" width="${bw.toFixed(1)}" height="${(H - pad.b - y(a)).toFixed(1)}" fill="var(--chart-arrivals, #5b8def)"><title>${h}:00 ${text.arrivals} ${a}</title></rect>` +
-        `<rect x="${(x(i) + slot * 0.5).toFixed(1)}" y="${y(s).toFixed(1)}" width="${bw.toFixed(1)}" height="${(H - pad.b - y(s)).toFixed(1)}" fill="var(--chart-served, #3cb371)"><title>${h}:00 ${text.served} ${s}</title></rect>` +
-        `<text x="${(x(i) + slot / 2).toFixed(1)}" y="${H - 6}" font-size="11" text-anchor="middle">${h}</text>`
-      );
-    })
-    .join('');
-  const line = (pts: [number, number][]) =>
-    pts.map(([px, py], i) => `${i ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`).join(' ');
-  const usualPts = hs.map((h, i): [number, number] => [x(i) + slot / 2, y(at(usual, h)?.arrivals ?? 0)]);
-  const waitPts = hs.flatMap((h, i): [number, number][] => {
-    const w = at(today, h)?.meanWaitMin;
-    return w === null || w === undefined ? [] : [[x(i) + slot / 2, yw(w)]];
+  const points = (value: (h: number) => number | null) => hs.map(value);
+  const series: EChartsOption['series'] = [
+    {
+      name: text.arrivals,
+      type: 'bar',
+      itemStyle: { color: CHART_COLORS.arrivals },
+      label: countLabel,
+      data: points((h) => at(today, h)?.arrivals ?? 0),
+    },
+    {
+      name: text.served,
+      type: 'bar',
+      itemStyle: { color: CHART_COLORS.served },
+      label: countLabel,
+      data: points((h) => at(today, h)?.served ?? 0),
+    },
+  ];
+  if (usual.some((p) => p.arrivals > 0))
+    series.push({
+      name: text.usual,
+      type: 'line',
+      symbol: 'none',
+      itemStyle: { color: CHART_COLORS.usual },
+      lineStyle: { type: 'dashed', width: 2 },
+      data: points((h) => at(usual, h)?.arrivals ?? 0),
+    });
+  series.push({
+    name: text.wait,
+    type: 'line',
+    yAxisIndex: 1,
+    symbolSize: 7,
+    itemStyle: { color: CHART_COLORS.wait },
+    lineStyle: { width: 2.5 },
+    // No wait where nobody was called that hour: a gap, not a zero.
+    data: points((h) => at(today, h)?.meanWaitMin ?? null),
   });
-  const legend = [
-    ['var(--chart-arrivals, #5b8def)', text.arrivals],
-    ['var(--chart-served, #3cb371)', text.served],
-    ['#888', text.usual],
-    ['var(--chart-wait, #e8590c)', text.wait],
-  ]
-    .map(
-      ([c, t], i) =>
-        `<rect x="${pad.l + i * 150}" y="6" width="12" height="12" fill="${c}"/><text x="${pad.l + i * 150 + 16}" y="16" font-size="12">${t}</text>`,
-    )
-    .join('');
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${text.arrivals}/${text.served}">` +
-    `<line x1="${pad.l}" y1="${H - pad.b}" x2="${W - pad.r}" y2="${H - pad.b}" stroke="#999"/>` +
-    `<text x="4" y="${pad.t + 4}" font-size="11">${top}</text>` +
-    `<text x="${W - pad.r + 4}" y="${pad.t + 4}" font-size="11" fill="var(--chart-wait, #e8590c)">${Math.round(waitTop)}</text>` +
-    bars +
-    (usual.some((p) => p.arrivals > 0)
-      ? `<path d="${line(usualPts)}" fill="none" stroke="#888" stroke-dasharray="5 4" stroke-width="2"/>`
-      : '') +
-    (waitPts.length
-      ? `<path d="${line(waitPts)}" fill="none" stroke="var(--chart-wait, #e8590c)" stroke-width="2.5"/>`
-      : '') +
-    waitPts
-      .map(
-        ([px, py]) => `<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="3.5" fill="var(--chart-wait, #e8590c)"/>`,
-      )
-      .join('') +
-    legend +
-    `</svg>`
-  );
+  return {
+    ...chartBase(),
+    aria: { enabled: true, label: { description: hourChartDescription(today, hs, lang) } },
+    grid: { left: 40, right: 44, top: 36, bottom: 24 },
+    xAxis: { type: 'category', data: hs.map((h) => `${h}:00`), axisLabel: { hideOverlap: true } },
+    yAxis: [
+      { type: 'value', minInterval: 1 },
+      {
+        type: 'value',
+        minInterval: 1,
+        splitLine: { show: false },
+        axisLabel: { color: CHART_COLORS.wait },
+      },
+    ],
+    series,
+  };
+}
+
+/** What a screen reader says of the chart: each hour with visitors, its numbers taken and served and its
+ * mean wait ("9:00 取号3、办结1、平均等候4.5分钟"). ECharts' own description reads a gap as "NaN". */
+export function hourChartDescription(today: HourPoint[], hs: number[], lang: ChartLang): string {
+  const text = CHART_TEXT[lang];
+  const zh = lang === 'zh';
+  const hours = hs
+    .map((h) => today.find((p) => p.hour === h))
+    .filter((p): p is HourPoint => !!p && (p.arrivals > 0 || p.served > 0))
+    .map((p) => {
+      const parts = [`${text.arrivals} ${p.arrivals}`, `${text.served} ${p.served}`];
+      if (p.meanWaitMin !== null) parts.push(zh ? `平均等候 ${p.meanWaitMin} 分钟` : `mean wait ${p.meanWaitMin} min`);
+      return `${p.hour}:00 ${parts.join(zh ? '、' : ', ')}`;
+    });
+  const title = zh ? '分时段取号与办结' : 'Arrivals and served by hour';
+  if (!hours.length) return `${title}${zh ? '：暂无' : ': none yet'}`;
+  return `${title}${zh ? '：' : ': '}${hours.join(zh ? '；' : '; ')}`;
 }

@@ -234,4 +234,13 @@ export const MIGRATIONS: readonly string[] = [
     note      TEXT
   ) STRICT;
   `,
+  /* 9: clerks' photos (issue 21), by their content's hash: the configuration keeps only the address
+     (/api/photos/{id}), so its saved versions stay small and an earlier version's photo is still there */ `
+  CREATE TABLE photos (
+    id       TEXT PRIMARY KEY,
+    type     TEXT NOT NULL,
+    data     BLOB NOT NULL,
+    saved_at INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];

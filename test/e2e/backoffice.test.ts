@@ -5,15 +5,14 @@
 // day's list with check-in and a no-show. Every request the page makes stays on the hall server.
 // DOCS_SCREENSHOTS=1 writes the pictures in docs/ (1366×768 and 1920×1080).
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VirtualPrinter } from '../../devices/virtual-printer';
 import type { HallServer } from '../../server/app';
-import { PROJECT_ROOT } from '../../server/paths';
 import { padToken, startBackofficeHall } from '../helpers/backoffice-hall';
 import { launchChromium } from '../helpers/browser';
-import { FakeClock, KIOSK_TOKEN, PAD_TOKEN, PASSWORD, client } from '../helpers/hall';
+import { STAFF_SIZES, shotBothSizes, staffLogin, visibleText } from '../helpers/staff-page';
+import { FakeClock, KIOSK_TOKEN, PAD_TOKEN, client } from '../helpers/hall';
 import { until } from '../helpers/wait';
 
 let browser: Browser;
@@ -24,38 +23,10 @@ let page: Page;
 let day: string;
 const clock = new FakeClock();
 const requests: string[] = [];
-const shots = process.env.DOCS_SCREENSHOTS === '1';
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
-async function shotBoth(p: Page, name: string): Promise<void> {
-  if (!shots) return;
-  for (const s of SIZES) {
-    await p.setViewportSize(s);
-    await p.waitForTimeout(300); // the chart follows its box
-    await p.screenshot({ path: path.join(PROJECT_ROOT, 'docs', `${name}-${s.width}x${s.height}.png`) });
-  }
-  await p.setViewportSize(SIZES[0]!);
-}
-const text = async (p: Page, sel: string) =>
-  (
-    await p
-      .locator(sel)
-      .first()
-      .innerText({ timeout: 3000 })
-      .catch(() => null)
-  )
-    ?.replace(/\s+/g, ' ')
-    .trim() ?? null;
+const text = visibleText;
 const rows = (sel: string) => page.locator(`${sel} tr`).count();
 
-async function login(p: Page, clerkId: string): Promise<void> {
-  await p.goto(`${server.url}/backoffice`);
-  await p.fill('input[name=clerkId]', clerkId);
-  await p.fill('input[name=password]', PASSWORD);
-  await p.click('button[type=submit]');
-}
+const login = (p: Page, clerkId: string) => staffLogin(p, `${server.url}/backoffice`, clerkId);
 
 /** One visit at a window, answered on that window's pad (null: left unanswered). */
 async function visit(windowNo: number, token: string, service: string, answer: Record<string, unknown> | null) {
@@ -90,7 +61,7 @@ beforeAll(async () => {
   );
   day = (await api.get('/api/hall', c[1])).body.hall.day;
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: SIZES[0], acceptDownloads: true });
+  page = await browser.newPage({ viewport: STAFF_SIZES[0], acceptDownloads: true });
   page.on('request', (r) => requests.push(r.url()));
 });
 afterAll(async () => {
@@ -116,7 +87,7 @@ describe('back office', () => {
     // the figures per clerk as a table and an ECharts chart drawn from the bundle
     await expect.poll(() => page.locator('[data-testid=echart] svg').count()).toBe(1);
     expect(await text(page, '[data-testid=figure-table]')).toContain('办事员2 2 1 1 1 0.0% 50.0%');
-    await shotBoth(page, 'backoffice-records');
+    await shotBothSizes(page, 'backoffice-records', 300);
 
     const search = async (field: string, value: string) => {
       await page.selectOption(`[data-testid=record-filters] select[name=${field}]`, value);
@@ -194,7 +165,7 @@ describe('back office', () => {
     await page.click('[data-testid=follow-up-detail] [data-action=advance]');
     await expect.poll(() => text(page, '[data-testid=follow-up-detail] [role=alert]')).toBe('请填写处理说明');
     await step('advance', '已电话回访，群众反映排队久', '整改中');
-    await shotBoth(page, 'backoffice-followups');
+    await shotBothSizes(page, 'backoffice-followups', 300);
     await step('advance', '税务窗口高峰加开潮汐窗口', '待反馈');
     await step('advance', '已向群众反馈整改结果', '已办结');
     expect(await text(page, '[data-testid=follow-up-history]')).toContain('已电话回访，群众反映排队久');
@@ -268,7 +239,7 @@ describe('back office', () => {
     expect(await text(page, 'tr[data-code=YY001]')).toContain(checked.body.ticket.number);
     expect(await text(page, 'tr[data-code=YY003]')).toContain('爽约');
     expect(await text(page, 'tr[data-code=YY002]')).toContain('未签到');
-    await shotBoth(page, 'backoffice-appointments');
+    await shotBothSizes(page, 'backoffice-appointments', 300);
   });
 
   it('in English too, and every request the page made stayed on the hall server', async () => {

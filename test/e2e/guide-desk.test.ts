@@ -3,16 +3,15 @@
 // desk's printer, give it legal priority with the reason, move it to another service, cancel it, and issue
 // a ticket (printed) for a visitor who cannot use the kiosk — each audited under the guide's name.
 // DOCS_SCREENSHOTS=1 writes the pictures in docs/ (1366×768 and 1920×1080).
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docText } from '../../devices/escpos/document';
 import type { VirtualPrinter } from '../../devices/virtual-printer';
 import type { HallServer } from '../../server/app';
-import { PROJECT_ROOT } from '../../server/paths';
 import { startBackofficeHall } from '../helpers/backoffice-hall';
 import { launchChromium } from '../helpers/browser';
-import { FakeClock, PASSWORD, client } from '../helpers/hall';
+import { STAFF_SIZES, shotBothSizes, staffLogin, visibleText } from '../helpers/staff-page';
+import { FakeClock, client } from '../helpers/hall';
 
 let browser: Browser;
 let server: HallServer;
@@ -21,29 +20,7 @@ let api: ReturnType<typeof client>;
 let page: Page;
 const clock = new FakeClock();
 const requests: string[] = [];
-const shots = process.env.DOCS_SCREENSHOTS === '1';
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
-async function shotBoth(p: Page, name: string): Promise<void> {
-  if (!shots) return;
-  for (const s of SIZES) {
-    await p.setViewportSize(s);
-    await p.screenshot({ path: path.join(PROJECT_ROOT, 'docs', `${name}-${s.width}x${s.height}.png`) });
-  }
-  await p.setViewportSize(SIZES[0]!);
-}
-const text = async (p: Page, sel: string) =>
-  (
-    await p
-      .locator(sel)
-      .first()
-      .innerText({ timeout: 3000 })
-      .catch(() => null)
-  )
-    ?.replace(/\s+/g, ' ')
-    .trim() ?? null;
+const text = visibleText;
 const trail = (ticketId: string) =>
   server.db.prepare('SELECT type, actor, data FROM events WHERE ticket_id = ? ORDER BY seq').all(ticketId) as {
     type: string;
@@ -51,12 +28,7 @@ const trail = (ticketId: string) =>
     data: string;
   }[];
 
-async function login(p: Page, clerkId: string): Promise<void> {
-  await p.goto(`${server.url}/guide`);
-  await p.fill('input[name=clerkId]', clerkId);
-  await p.fill('input[name=password]', PASSWORD);
-  await p.click('button[type=submit]');
-}
+const login = (p: Page, clerkId: string) => staffLogin(p, `${server.url}/guide`, clerkId);
 
 async function find(number: string): Promise<void> {
   await page.fill('form.find input[name=number]', number);
@@ -70,7 +42,7 @@ beforeAll(async () => {
   await api.login('c2', 2); // window 2 serves tax and general, so their waits are estimated; nobody serves 社保
   for (const s of ['general', 'general', 'tax', 'general', 'social']) await api.issue(s);
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: SIZES[0] });
+  page = await browser.newPage({ viewport: STAFF_SIZES[0] });
   page.on('request', (r) => requests.push(r.url()));
 });
 afterAll(async () => {
@@ -122,7 +94,7 @@ describe('guide desk', () => {
     await expect.poll(() => text(page, '[data-testid=found-ticket] .tag')).toBe('老年人');
     // priority visitors go first: nobody ahead now
     await expect.poll(() => text(page, '[data-testid=ticket-wait]')).toMatch(/前面 0 人/);
-    await shotBoth(page, 'guide-desk');
+    await shotBothSizes(page, 'guide-desk');
 
     await page.selectOption('guide-ticket select[name=service]', 'tax');
     await page.click('[data-action=move]');
@@ -161,7 +133,7 @@ describe('guide desk', () => {
     const number = (await text(page, '[data-testid=issued] strong'))!;
     await expect.poll(() => printer.printed.length).toBe(printed + 1);
     expect(docText(printer.printed.at(-1)!.doc)).toContain(number);
-    await shotBoth(page, 'guide-desk-issued');
+    await shotBothSizes(page, 'guide-desk-issued');
     const ticket = (await api.get(`/api/guide/tickets?number=${number}`, await api.login('sup'))).body.ticket;
     expect(ticket).toMatchObject({ channel: 'counter', priorityKind: 'disabled' });
     expect(trail(ticket.id).map((e) => [e.type, e.actor])).toEqual([

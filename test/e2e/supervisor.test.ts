@@ -177,4 +177,21 @@ describe('supervisor dashboard', () => {
     await expect.poll(() => p.locator('ticket-mover').count()).toBe(0);
     await p.close();
   });
+
+  it('signing out a window with a visitor at it says the visitor goes back to the queue, and it does', async () => {
+    await page.keyboard.press('1');
+    const t = await api.issue('general');
+    const c2 = await api.login('c2', 2);
+    expect((await api.post('/api/windows/2/call', { number: t.number }, c2)).status).toBe(200);
+    await expect.poll(() => text(page, '[data-window="2"]')).toContain(t.number);
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await page.locator('[data-window="2"] button.sign-out').click();
+    await expect.poll(() => text(page, '[data-window="2"]')).toContain('无人登录');
+    expect(asked).toContain(`${t.number} 号还在该窗口`);
+    expect(server.core.query.ticketStatus(t.id)?.status).toBe('waiting');
+  });
 });

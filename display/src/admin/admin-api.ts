@@ -13,6 +13,11 @@ export interface SaveAnswer {
   newTokens: Record<string, string>;
 }
 
+export interface PhotoAnswer {
+  version: number;
+  photoUrl: string | null;
+}
+
 export interface VersionInfo {
   version: number;
   savedBy: string;
@@ -72,6 +77,15 @@ export class AdminApi {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  /** A clerk's photo as base64 (the server checks it is a JPEG or PNG of at most 1 MB). */
+  setPhoto(clerkId: string, image: string): Promise<PhotoAnswer> {
+    return this.call('PUT', `/api/admin/clerks/${encodeURIComponent(clerkId)}/photo`, { image });
+  }
+
+  removePhoto(clerkId: string): Promise<PhotoAnswer> {
+    return this.call('DELETE', `/api/admin/clerks/${encodeURIComponent(clerkId)}/photo`);
   }
 
   logout(): Promise<unknown> {

@@ -2,12 +2,14 @@
 // loaded without its secrets, edited as a draft across the tabs, and saved in one go with the version it
 // was loaded at (another admin's save in between is a conflict, never a silent overwrite). A save applies
 // at once; what needs a restart is said; new device tokens are shown this once.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { loginFormStyles } from '../shared/login-form-styles';
 import { ApiError } from '../shared/device-api';
 import { AdminApi, type AdminConfig, type SaveAnswer } from './admin-api';
+import { adminAppStyles } from './admin-app-styles';
 import { lang, t } from './admin-i18n';
 import './clerks-tab';
+import type { PhotoChanged } from './clerk-photo';
 import './devices-tab';
 import './hall-tab';
 import './history-tab';
@@ -80,114 +82,7 @@ export class AdminApp extends LitElement {
     if (token) void this.attach(token);
   }
 
-  static override styles = [
-    loginFormStyles,
-    css`
-      :host {
-        display: block;
-        min-height: 100vh;
-        font-family: 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif;
-        color: #1d2733;
-      }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        background: #1f5fae;
-        color: #fff;
-        padding: 8px 20px;
-      }
-      header h1 {
-        font-size: 20px;
-        margin: 0 12px 0 0;
-        white-space: nowrap;
-      }
-      nav {
-        display: flex;
-        flex-wrap: wrap;
-      }
-      nav button {
-        background: transparent;
-        color: #dfe9f7;
-        border: 0;
-        font-size: 15px;
-        padding: 7px 11px;
-        border-radius: 6px;
-        cursor: pointer;
-      }
-      nav button[aria-selected='true'] {
-        background: rgba(255, 255, 255, 0.2);
-        color: #fff;
-      }
-      .spacer {
-        flex: 1;
-      }
-      header a,
-      header .link {
-        color: #fff;
-        background: none;
-        border: 0;
-        font-size: 14px;
-        cursor: pointer;
-        white-space: nowrap;
-      }
-      .bar {
-        position: sticky;
-        top: 0;
-        z-index: 5;
-        display: flex;
-        gap: 12px;
-        align-items: center;
-        background: #fff;
-        border-bottom: 1px solid #d5dce5;
-        padding: 8px 20px;
-      }
-      .bar button {
-        font-size: 15px;
-        padding: 6px 16px;
-        border-radius: 6px;
-        border: 1px solid #1f5fae;
-        background: #fff;
-        color: #1f5fae;
-        cursor: pointer;
-      }
-      .bar button.primary {
-        background: #1f5fae;
-        color: #fff;
-      }
-      .bar button:disabled {
-        opacity: 0.45;
-        cursor: default;
-      }
-      .dirty {
-        color: #b26a00;
-      }
-      .notice {
-        margin: 10px 20px 0;
-        padding: 8px 14px;
-        border-radius: 6px;
-      }
-      .notice.ok {
-        background: #e8f5e9;
-        color: #1b5e20;
-      }
-      .notice.bad {
-        background: #fdecea;
-        color: #b71c1c;
-      }
-      .notice ul {
-        margin: 4px 0 0;
-        padding-left: 20px;
-      }
-      main {
-        padding: 12px 20px 24px;
-      }
-      .error {
-        color: #c62828;
-        margin-top: 10px;
-      }
-    `,
-  ];
+  static override styles = [loginFormStyles, adminAppStyles];
 
   private async attach(token: string): Promise<void> {
     this.api = new AdminApi(token);
@@ -263,6 +158,22 @@ export class AdminApp extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** A photo saved on its own route is one version on: the draft takes it and keeps its other edits. */
+  private photoChanged(e: PhotoChanged): void {
+    const d = e.detail;
+    if (d.version !== this.version + 1) {
+      this.notice = { kind: 'bad', text: t('conflict'), reload: true };
+      return;
+    }
+    this.version = d.version;
+    const clerk = this.draft!.clerks.find((k: { id: string }) => k.id === d.clerkId);
+    if (clerk && d.photoUrl) clerk.photoUrl = d.photoUrl;
+    else if (clerk) delete clerk.photoUrl;
+    this.notice = { kind: 'ok', text: t(d.removed ? 'photoRemoved' : 'photoSaved', { n: d.version }) };
+    this.renderRoot.querySelector('clerks-tab')?.requestUpdate(); // the draft was changed in place
+    void this.renderRoot.querySelector('history-tab')?.load();
   }
 
   private save(): void {
@@ -365,7 +276,12 @@ export class AdminApp extends LitElement {
       case 'windows':
         return html`<windows-tab .config=${c}></windows-tab>`;
       case 'clerks':
-        return html`<clerks-tab .config=${c} .known=${this.known.clerks}></clerks-tab>`;
+        return html`<clerks-tab
+          .config=${c}
+          .known=${this.known.clerks}
+          .api=${this.api}
+          @photo-changed=${this.photoChanged}
+        ></clerks-tab>`;
       case 'devices':
         return html`<devices-tab .config=${c} .known=${this.known.devices}></devices-tab>`;
       case 'other':

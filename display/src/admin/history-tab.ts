@@ -4,6 +4,13 @@ import type { AdminApi, VersionInfo } from './admin-api';
 import { tabStyles } from './admin-styles';
 import { t } from './admin-i18n';
 
+/** How a version came: the file, the page (a photo says whose: admin/photo-routes.ts), or a restore. */
+function source(v: VersionInfo): string {
+  const photo = v.source === 'admin' && v.note ? /^photo (\S+)( removed)?$/.exec(v.note) : null;
+  if (photo) return t(photo[2] ? 'source_photoRemoved' : 'source_photo', { id: photo[1]! });
+  return t(`source_${v.source}`, { note: v.note ?? '' });
+}
+
 export class HistoryTab extends LitElement {
   static override properties = { api: { attribute: false }, versions: { state: true }, current: { state: true } };
   declare api: AdminApi;
@@ -52,7 +59,7 @@ export class HistoryTab extends LitElement {
               <td>${v.version}</td>
               <td>${fmt.format(new Date(v.savedAt))}</td>
               <td>${v.savedBy.replace(/^clerk:/, '')}</td>
-              <td>${t(`source_${v.source}`, { note: v.note ?? '' })}</td>
+              <td>${source(v)}</td>
               <td>
                 ${
                   v.version === this.current

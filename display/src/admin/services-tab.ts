@@ -5,6 +5,7 @@ import type { AdminConfig } from './admin-api';
 import { tabStyles } from './admin-styles';
 import { fields } from './fields';
 import { t } from './admin-i18n';
+import { rowTable } from './row-table';
 
 export class ServicesTab extends LitElement {
   static override properties = { config: { attribute: false } };
@@ -38,83 +39,56 @@ export class ServicesTab extends LitElement {
 
   override render() {
     const f = this.f;
-    return html`<table data-testid="services">
-        <thead>
-          <tr>
-            <th>${t('id')}</th>
-            <th>${t('name')}</th>
-            <th>${t('prefix')}</th>
-            <th>${t('targetWait')}</th>
-            <th>${t('dailyCap')}</th>
-            <th>${t('avgService')}</th>
-            <th>${t('hoursFrom')}</th>
-            <th>${t('hoursTo')}</th>
-            <th>${t('matterCodes')}</th>
-            <th>${t('onePerPerson')}</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.config.services.map(
-            (s: any, i: number) =>
-              html`<tr>
-                <td>${f.text(s, 'id', t('id'), { size: 9 })}</td>
-                <td>${f.text(s, 'name', t('name'), { size: 12 })}</td>
-                <td>${f.text(s, 'prefix', t('prefix'), { size: 2 })}</td>
-                <td>${f.num(s, 'targetWaitMin', t('targetWait'), { min: 1, max: 600 })}</td>
-                <td>${f.num(s, 'dailyCap', t('dailyCap'), { min: 1, max: 9999 })}</td>
-                <td>${f.num(s, 'avgServiceMin', t('avgService'), { min: 1, max: 600 })}</td>
-                <td>
-                  <input
-                    type="time"
-                    aria-label=${t('hoursFrom')}
-                    .value=${s.hours?.from ?? ''}
-                    @change=${(e: Event) => this.hours(s, 'from', (e.target as HTMLInputElement).value)}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="time"
-                    aria-label=${t('hoursTo')}
-                    .value=${s.hours?.to ?? ''}
-                    @change=${(e: Event) => this.hours(s, 'to', (e.target as HTMLInputElement).value)}
-                  />
-                </td>
-                <td>
-                  <input
-                    size="10"
-                    aria-label=${t('matterCodes')}
-                    .value=${(s.matterCodes ?? []).join(',')}
-                    @change=${(e: Event) =>
-                      f.set(
-                        s,
-                        'matterCodes',
-                        (e.target as HTMLInputElement).value
-                          .split(/[,，\s]+/)
-                          .map((x) => x.trim())
-                          .filter(Boolean),
-                      )}
-                  />
-                </td>
-                <td>${f.check(s, 'onePerPerson', '')}</td>
-                <td>
-                  <button
-                    class="danger"
-                    @click=${() => {
-                      this.config.services.splice(i, 1);
-                      // Windows stop offering it too (else the save names every window that still does).
-                      for (const w of this.config.windows) delete w.skills[s.id];
-                      f.changed();
-                    }}
-                  >
-                    ${t('remove')}
-                  </button>
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p><button data-testid="add-service" @click=${this.add}>＋ ${t('add')}</button></p>`;
+    return rowTable<any>({
+      testid: 'services',
+      addTestid: 'add-service',
+      rows: this.config.services,
+      add: () => this.add(),
+      remove: (s, i) => () => {
+        this.config.services.splice(i, 1);
+        // Windows stop offering it too (else the save names every window that still does).
+        for (const w of this.config.windows) delete w.skills[s.id];
+        f.changed();
+      },
+      columns: [
+        { head: t('id'), cell: (s) => f.text(s, 'id', t('id'), { size: 9 }) },
+        { head: t('name'), cell: (s) => f.text(s, 'name', t('name'), { size: 12 }) },
+        { head: t('prefix'), cell: (s) => f.text(s, 'prefix', t('prefix'), { size: 2 }) },
+        { head: t('targetWait'), cell: (s) => f.num(s, 'targetWaitMin', t('targetWait'), { min: 1, max: 600 }) },
+        { head: t('dailyCap'), cell: (s) => f.num(s, 'dailyCap', t('dailyCap'), { min: 1, max: 9999 }) },
+        { head: t('avgService'), cell: (s) => f.num(s, 'avgServiceMin', t('avgService'), { min: 1, max: 600 }) },
+        { head: t('hoursFrom'), cell: (s) => this.hoursInput(s, 'from', t('hoursFrom')) },
+        { head: t('hoursTo'), cell: (s) => this.hoursInput(s, 'to', t('hoursTo')) },
+        {
+          head: t('matterCodes'),
+          cell: (s) =>
+            html`<input
+              size="10"
+              aria-label=${t('matterCodes')}
+              .value=${(s.matterCodes ?? []).join(',')}
+              @change=${(e: Event) =>
+                f.set(
+                  s,
+                  'matterCodes',
+                  (e.target as HTMLInputElement).value
+                    .split(/[,，\s]+/)
+                    .map((x) => x.trim())
+                    .filter(Boolean),
+                )}
+            />`,
+        },
+        { head: t('onePerPerson'), cell: (s) => f.check(s, 'onePerPerson', '') },
+      ],
+    });
+  }
+
+  private hoursInput(s: any, k: 'from' | 'to', label: string) {
+    return html`<input
+      type="time"
+      aria-label=${label}
+      .value=${s.hours?.[k] ?? ''}
+      @change=${(e: Event) => this.hours(s, k, (e.target as HTMLInputElement).value)}
+    />`;
   }
 }
 

@@ -5,6 +5,7 @@ import type { AdminConfig } from './admin-api';
 import { tabStyles } from './admin-styles';
 import { fields } from './fields';
 import { lang, t } from './admin-i18n';
+import { rowTable } from './row-table';
 
 const KINDS: [string, string, string][] = [
   ['comprehensive', '综合窗口', 'Comprehensive'],
@@ -35,66 +36,48 @@ export class WindowsTab extends LitElement {
   override render() {
     const f = this.f;
     const services = this.config.services as { id: string; name: string }[];
-    return html`<table data-testid="windows">
-        <thead>
-          <tr>
-            <th>${t('windowNo')}</th>
-            <th>${t('name')}</th>
-            <th>${t('kind')}</th>
-            <th>${t('zone')}</th>
-            <th>${t('skills')}</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.config.windows.map(
-            (w: any, i: number) =>
-              html`<tr>
-                <td>${f.num(w, 'no', t('windowNo'), { min: 1, max: 9999 })}</td>
-                <td>${f.text(w, 'name', t('name'), { size: 10 })}</td>
-                <td>
-                  ${f.select(
-                    w,
-                    'kind',
-                    t('kind'),
-                    KINDS.map(([v, zh, en]) => [v, lang === 'zh' ? zh : en]),
-                  )}
-                </td>
-                <td>${f.text(w, 'zone', t('zone'), { size: 3 })}</td>
-                <td>
-                  ${services.map(
-                    (s) =>
-                      html`<label class="check" style="margin-right:8px"
-                        >${s.name || s.id}
-                        <select
-                          aria-label=${`${w.no} ${s.id}`}
-                          data-skill=${s.id}
-                          @change=${(e: Event) => this.skill(w, s.id, (e.target as HTMLSelectElement).value)}
-                        >
-                          <option value="" ?selected=${w.skills[s.id] === undefined}>—</option>
-                          ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(
-                            (n) => html`<option value=${n} ?selected=${w.skills[s.id] === n}>${n}</option>`,
-                          )}
-                        </select></label
-                      >`,
-                  )}
-                </td>
-                <td>
-                  <button
-                    class="danger"
-                    @click=${() => {
-                      this.config.windows.splice(i, 1);
-                      f.changed();
-                    }}
-                  >
-                    ${t('remove')}
-                  </button>
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      <p><button data-testid="add-window" @click=${this.add}>＋ ${t('add')}</button></p>`;
+    return rowTable<any>({
+      testid: 'windows',
+      addTestid: 'add-window',
+      rows: this.config.windows,
+      add: () => this.add(),
+      remove: (_w, i) => () => {
+        this.config.windows.splice(i, 1);
+        f.changed();
+      },
+      columns: [
+        { head: t('windowNo'), cell: (w) => f.num(w, 'no', t('windowNo'), { min: 1, max: 9999 }) },
+        { head: t('name'), cell: (w) => f.text(w, 'name', t('name'), { size: 10 }) },
+        {
+          head: t('kind'),
+          cell: (w) =>
+            f.select(
+              w,
+              'kind',
+              t('kind'),
+              KINDS.map(([v, zh, en]) => [v, lang === 'zh' ? zh : en]),
+            ),
+        },
+        { head: t('zone'), cell: (w) => f.text(w, 'zone', t('zone'), { size: 3 }) },
+        { head: t('skills'), cell: (w) => services.map((s) => this.skillSelect(w, s)) },
+      ],
+    });
+  }
+
+  private skillSelect(w: any, s: { id: string; name: string }) {
+    return html`<label class="check" style="margin-right:8px"
+      >${s.name || s.id}
+      <select
+        aria-label=${`${w.no} ${s.id}`}
+        data-skill=${s.id}
+        @change=${(e: Event) => this.skill(w, s.id, (e.target as HTMLSelectElement).value)}
+      >
+        <option value="" ?selected=${w.skills[s.id] === undefined}>—</option>
+        ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(
+          (n) => html`<option value=${n} ?selected=${w.skills[s.id] === n}>${n}</option>`,
+        )}
+      </select></label
+    >`;
   }
 }
 

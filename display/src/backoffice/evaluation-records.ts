@@ -9,7 +9,8 @@ import type { SupervisorApi } from '../supervisor/supervisor-api';
 import { tableStyles } from '../supervisor/shared-styles';
 import type { HallLists } from './backoffice-app';
 import { lang, t } from './backoffice-i18n';
-import './figure-chart';
+import '../shared/hall-chart';
+import { rateChartOption } from './rate-chart';
 
 const LEVELS = ['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied', 'unrated'] as const;
 type By = 'clerk' | 'window' | 'service';
@@ -248,13 +249,7 @@ export class EvaluationRecords extends LitElement {
           )}
         </select>
       </h2>
-      <figure-chart
-        .labels=${f.map((x) => x.label)}
-        .series=${[
-          { name: t('satisfaction'), values: f.map((x) => x.satisfactionRate), color: '#2e7d32' },
-          { name: t('evaluationRate'), values: f.map((x) => x.evaluationRate), color: '#1f5fae' },
-        ]}
-      ></figure-chart>
+      <hall-chart .option=${rateChartOption(f, lang)}></hall-chart>
       <table data-testid="figure-table">
         <tr>
           <th></th>

@@ -186,7 +186,10 @@ export class PadApp extends LitElement {
     return html`
       ${this.notice ? html`<div class="banner" data-notice>${this.notice}</div>` : null}
       <h2>${t('ask')}</h2>
-      <div class="id">${p.ticket} · ${p.service} · ${p.clerk?.name ?? ''}</div>
+      <div class="id rated">
+        ${p.clerk?.photoUrl ? html`<img class="photo small" src=${p.clerk.photoUrl} alt="" />` : null} ${p.ticket} ·
+        ${p.service} · ${p.clerk?.name ?? ''}
+      </div>
       <div class="levels">
         ${LEVELS.map(
           (l) =>

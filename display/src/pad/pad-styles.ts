@@ -38,6 +38,16 @@ export const padStyles = css`
     place-items: center;
     font-size: 80px;
   }
+  /* Before rating: whom the visitor rates, with the photo the window screen shows. */
+  .rated {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+  }
+  .photo.small {
+    width: 56px;
+    height: 56px;
+  }
   .name {
     font-size: 48px;
     font-weight: 700;

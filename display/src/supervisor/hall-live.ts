@@ -2,12 +2,12 @@
 // device health, today's hourly chart against the usual, and the board notice. Window and queue
 // changes open their dialogs (window-editor, ticket-mover).
 import { LitElement, css, html, nothing } from 'lit';
-import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
+import type { EChartsOption } from 'echarts';
 import type { HourPoint } from '../../../server/domain/report';
 import type { SupervisorState } from '../../../server/protocol/socket';
 import type { WindowView } from '../../../server/protocol/views';
 import { PRINTER_STATE_TEXT } from '../../../server/protocol/printer-state';
-import { CHART_TEXT, hourChartSvg } from '../../../server/reports/hour-chart';
+import { hourChartOption } from '../../../server/reports/hour-chart';
 import { WINDOW_LOOK_LABEL, windowLook } from '../../../server/domain/labels';
 import { ApiError } from '../shared/device-api';
 import { word } from '../shared/i18n';
@@ -19,6 +19,7 @@ import { tableStyles } from './shared-styles';
 import type { SupervisorApi } from './supervisor-api';
 import { lang, t } from './supervisor-i18n';
 import { waitText } from '../../../server/protocol/wait-text';
+import '../shared/hall-chart';
 import './ticket-mover';
 import './window-editor';
 
@@ -37,7 +38,8 @@ export class HallLive extends LitElement {
   declare api: SupervisorApi;
   declare editing: WindowView | null;
   declare moving: string | null;
-  declare chart: { today: HourPoint[]; usual: HourPoint[] } | null;
+  /** Rebuilt only when the hourly figures come back: the live state's many updates do not redraw it. */
+  declare chart: EChartsOption | null;
   declare message: string;
   private timer: number | undefined;
 
@@ -168,9 +170,16 @@ export class HallLive extends LitElement {
   }
 
   private async loadChart(): Promise<void> {
-    this.chart = await this.api
+    const curve = await this.api
       .get<{ today: HourPoint[]; usual: HourPoint[] }>(`/api/reports/hourly?from=${this.state.hall.day}`)
-      .catch(() => this.chart);
+      .catch(() => null);
+    if (!curve) return; // keep the last chart while the server is out of reach
+    const hall = this.state.hall;
+    const hours = {
+      from: Number(hall.open.slice(0, 2)),
+      to: Math.ceil(Number(hall.close.slice(0, 2)) + Number(hall.close.slice(3)) / 60),
+    };
+    this.chart = hourChartOption(curve.today, curve.usual, hours, lang);
   }
 
   private async act(fn: () => Promise<unknown>): Promise<void> {
@@ -241,8 +250,12 @@ export class HallLive extends LitElement {
               class="sign-out"
               title=${t('signOutHint')}
               @click=${() =>
-                confirm(t('signOutConfirm', { name: w.clerk!.name, w: w.name })) &&
-                this.act(() => this.api.post(`/api/windows/${w.no}/sign-out`))}
+                confirm(
+                  [
+                    t('signOutConfirm', { name: w.clerk!.name, w: w.name }),
+                    w.ticket ? t('signOutVisitor', { number: w.ticket.number }) : '',
+                  ].join('\n'),
+                ) && this.act(() => this.api.post(`/api/windows/${w.no}/sign-out`))}
             >
               ${t('signOut')}
             </button>`
@@ -310,11 +323,6 @@ export class HallLive extends LitElement {
   }
 
   override render() {
-    const hall = this.state.hall;
-    const hours = {
-      from: Number(hall.open.slice(0, 2)),
-      to: Math.ceil(Number(hall.close.slice(0, 2)) + Number(hall.close.slice(3)) / 60),
-    };
     return html`
       ${this.message ? html`<div class="wide over" role="alert">${this.message}</div>` : nothing}
       <div>${this.services()} ${this.devices()} ${this.notice()}</div>
@@ -325,9 +333,7 @@ export class HallLive extends LitElement {
         </section>
         <section>
           <h2>${t('chart')}</h2>
-          <div data-testid="hour-chart">
-            ${this.chart ? unsafeSVG(hourChartSvg(this.chart.today, this.chart.usual, hours, CHART_TEXT[lang])) : nothing}
-          </div>
+          <hall-chart data-testid="hour-chart" .option=${this.chart}></hall-chart>
         </section>
       </div>
       ${

@@ -36,6 +36,10 @@ export const t = translator(
       en: 'The clerk left without logging out: frees the window and ends their sessions',
     },
     signOutConfirm: { zh: '将 {name} 从{w}签退？', en: 'Sign {name} out of {w}?' },
+    signOutVisitor: {
+      zh: '{number} 号还在该窗口：签退后此号退回队列，按原取号时间优先重新叫号。',
+      en: 'Ticket {number} is still at this window: it goes back to the queue and is called again first by its wait.',
+    },
     move: { zh: '调号', en: 'Move' },
     tidalUntil: { zh: '潮汐至 {t}', en: 'Tidal until {t}' },
     devices: { zh: '设备状态', en: 'Devices' },
