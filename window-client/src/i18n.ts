@@ -47,7 +47,7 @@ export const t = translator({
   queues: { zh: '本窗口可办事项', en: 'Queues for this window' },
   waitingN: { zh: '{n} 人等候', en: '{n} waiting' },
   longest: { zh: '最长 {min}/{target} 分钟', en: 'longest {min}/{target} min' },
-  newcomer: { zh: '新取号：{wait}', en: 'New ticket: {wait}' },
+  newcomer: { zh: '新取号预计{wait}', en: 'New ticket: {wait}' },
   held: { zh: '挂起的号', en: 'Held tickets' },
   noHeld: { zh: '无', en: 'None' },
   callBack: { zh: '回呼', en: 'Call back' },
