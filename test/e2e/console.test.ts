@@ -285,6 +285,29 @@ describe('window console', () => {
     await page.close();
   });
 
+  it('logging out with a visitor at the window asks first; staying keeps the clerk and the visitor', async () => {
+    const api = client(server.url);
+    const page = await login('c1', 1);
+    const t = await api.issue('general');
+    clock.now += 5000;
+    await page.keyboard.press('n');
+    await expect.poll(() => number(page)).toBe(t.number);
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await page.click('header button'); // log out
+    await expect.poll(() => asked).toContain(`${t.number} 号还在本窗口`);
+    expect(await number(page)).toBe(t.number); // still logged in, the visitor still here
+    expect(ticketStatus(t.number).status).toBe('called');
+    await page.click('[data-action=finish]');
+    await expect.poll(() => ticketStatus(t.number).status).toBe('finished');
+    await page.click('header button'); // nobody at the window: no question
+    await page.locator('#clerk').waitFor({ timeout: 3000 });
+    await page.close();
+  });
+
   it('the login page has the language switch', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/console?lang=zh`);

@@ -118,6 +118,9 @@ export class ConsoleApp extends LitElement {
   }
 
   private async logout(): Promise<void> {
+    // A visitor still called or served here stays with the window for its next clerk: ask before leaving.
+    const here = this.window?.ticket;
+    if (here && !confirm(t('logoutWithVisitor', { number: here.number }))) return;
     try {
       await this.api.post('/api/auth/logout', {}, false);
     } catch {

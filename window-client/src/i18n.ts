@@ -12,6 +12,10 @@ export const t = translator({
   login: { zh: '登录', en: 'Log in' },
   badWindowNo: { zh: '请输入正确的窗口号', en: 'Please enter a valid window number' },
   logout: { zh: '退出', en: 'Log out' },
+  logoutWithVisitor: {
+    zh: '{number} 号还在本窗口。退出后由下一位登录本窗口的工作人员继续办理（或由值班长关闭窗口、退回队列）。确定退出？',
+    en: 'Ticket {number} is still at this window. After you log out, the next clerk here continues it (or the supervisor closes the window and it goes back to the queue). Log out?',
+  },
   noTicket: { zh: '当前无办理中的号', en: 'No visitor at the window' },
   closedNotice: {
     zh: '本窗口已被值班长关闭：暂不能叫号，请联系值班长开放窗口',
