@@ -1,7 +1,9 @@
 // Benchmark: what the wait prediction (issue 25) adds to issuing a ticket, in process, on the demo hall with
 // every window staffed, a third of them busy with a visitor, and 30, 100 and 300 tickets waiting. For each
 // queue size, N issues: the whole issue (transaction, events, prediction) and the prediction alone, timed
-// inside the core (server/core/wait.ts keeps the time each issue's prediction took).
+// inside the core (server/core/wait.ts keeps the time each issue's prediction took), and how many issues
+// hit the prediction's time cap and were answered with the matter's ready figure. The whole issue's CPU time
+// beside its wall time tells the work from the time the process waited for a core on a shared machine.
 //
 //   npx tsx scripts/bench-eta.ts [--queues 30,100,300] [--issues 300]
 import { mkdtempSync } from 'node:fs';
@@ -60,21 +62,32 @@ async function run(queue: number): Promise<string> {
   for (let i = 0; i < queue; i++) issue();
   cfg.windows.filter((_, i) => i % 3 === 0).forEach((w) => core.run('callNext', { window: w.no }, 'bench'));
   const whole: number[] = [];
-  const before = core.query.issuePredictionSamples().length;
+  const cpu: number[] = [];
+  const before = core.query.issuePredictionSamples().wall.length;
+  const readyBefore = core.query.issuePredictionTimes().ready;
   for (let i = 0; i < ISSUES; i++) {
     now += 1000;
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     issue();
     whole.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     // Keep the queue at its size: a staffed window calls the oldest.
     core.run('callNext', { window: cfg.windows[i % cfg.windows.length]!.no }, 'bench');
   }
-  const timed = core.query.issuePredictionSamples().slice(before);
+  const samples = core.query.issuePredictionSamples();
+  const timed = samples.wall.slice(before);
+  const timedCpu = samples.cpu.slice(before);
+  const ready = core.query.issuePredictionTimes().ready - readyBefore;
   if (timed.length !== ISSUES) throw new Error(`bench-eta: ${timed.length} predictions timed for ${ISSUES} issues`);
   db.close();
   const f = (xs: number[]) =>
     `p50 ${pct(xs, 0.5).toFixed(2)} ms, p99 ${pct(xs, 0.99).toFixed(2)} ms, max ${pct(xs, 1).toFixed(2)} ms`;
-  return `${String(queue).padStart(4)} waiting, ${cfg.windows.length} windows: whole issue ${f(whole)}; the prediction in it ${f(timed)} (n ${ISSUES})`;
+  return (
+    `${String(queue).padStart(4)} waiting, ${cfg.windows.length} windows: whole issue ${f(whole)} (CPU time ${f(cpu)}); ` +
+    `the prediction in it ${f(timed)} (CPU time ${f(timedCpu)}; n ${ISSUES}; ${ready} answered with the matter's ready figure)`
+  );
 }
 
 void (async () => {

@@ -189,9 +189,15 @@ async function main(): Promise<void> {
     const metrics = await fetch(`${url}/metrics`).then((x) => x.text());
     const pq = (q: string) =>
       Number(new RegExp(`^hall_wait_prediction_issue_ms\\{quantile="${q}"\\} (\\S+)$`, 'm').exec(metrics)?.[1]);
+    const cq = (q: string) =>
+      Number(new RegExp(`^hall_wait_prediction_issue_cpu_ms\\{quantile="${q}"\\} (\\S+)$`, 'm').exec(metrics)?.[1]);
+    const answers = (a: string) =>
+      Number(new RegExp(`^hall_wait_prediction_issues\\{answer="${a}"\\} (\\S+)$`, 'm').exec(metrics)?.[1]);
     if (Number.isFinite(pq('count')))
       lines.push(
-        `wait prediction added to POST /api/tickets: n ${pq('count')}, p50 ${pq('0.5').toFixed(2)} ms, p99 ${pq('0.99').toFixed(2)} ms, max ${pq('1').toFixed(2)} ms`,
+        `wait prediction added to POST /api/tickets: n ${pq('count')}, p50 ${pq('0.5').toFixed(2)} ms, p99 ${pq('0.99').toFixed(2)} ms, max ${pq('1').toFixed(2)} ms; ` +
+          `CPU time p50 ${cq('0.5').toFixed(2)} ms, p99 ${cq('0.99').toFixed(2)} ms, max ${cq('1').toFixed(2)} ms; ` +
+          `own prediction ${answers('own')}, the matter's ready figure past the cap ${answers('ready')}`,
       );
     console.log(lines.join('\n'));
     if (values.write) {

@@ -228,6 +228,7 @@ export async function startHallServer(opts: HallServerOptions): Promise<HallServ
     log,
     async stop() {
       await adapters.stop();
+      await core.marksWritten();
       db.close();
     },
   };

@@ -245,16 +245,32 @@ if (values.json) {
     );
   if (values.eta) {
     console.log('\npredicted wait at each issue against the wait that happened (minutes):');
-    console.log(['policy'.padEnd(14), 'MAE', 'p90 |err|', 'in 80% range', 'naive MAE', 'tickets'].join('  '));
+    const pc = (x: number) => `${(x * 100).toFixed(1)}%`;
+    console.log(
+      [
+        'policy'.padEnd(14),
+        'MAE',
+        'p90 |err|',
+        'in 80% range',
+        'naive MAE',
+        'tickets',
+        'shown a range',
+        'in it',
+        '即将叫号 kept',
+      ].join('  '),
+    );
     for (const [n, e] of Object.entries(eta))
       console.log(
         [
           n.padEnd(14),
           e.mae.toFixed(2),
           e.p90AbsError.toFixed(2),
-          `${(e.coverage80 * 100).toFixed(1)}%`,
+          pc(e.coverage80),
           e.naiveMae.toFixed(2),
           e.samples,
+          pc(e.shownRange),
+          pc(e.coverageShown),
+          pc(e.soonKept),
         ].join('  '),
       );
   }

@@ -116,6 +116,11 @@ const window = z.strictObject({
   zone: z.string().min(1).max(20).default('A'),
   skills: z.record(z.string(), z.number().int().min(1).max(9)),
   priorities: z.array(z.enum(PRIORITIES)).optional(),
+  /**
+   * The matters its clerks are trained for (潮汐: a suggestion may give the window only these, besides its
+   * skills); default: its skills.
+   */
+  canTake: z.array(z.string()).max(200).optional(),
 });
 
 const passwordHash = z
@@ -342,6 +347,10 @@ export const hallConfigSchema = z
         if (!services.has(s))
           ctx.addIssue({ code: 'custom', path: ['windows', i, 'skills', s], message: `unknown service "${s}"` });
       }
+      (w.canTake ?? []).forEach((s, k) => {
+        if (!services.has(s))
+          ctx.addIssue({ code: 'custom', path: ['windows', i, 'canTake', k], message: `unknown service "${s}"` });
+      });
     });
     if (c.routing.bottlenecks !== 'auto')
       c.routing.bottlenecks.forEach((id, i) => {

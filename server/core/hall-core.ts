@@ -149,6 +149,11 @@ export class HallCore {
     return this.#state.outbox;
   }
 
+  /** Resolves once the high-water marks of every command so far are on disk (the server's stop awaits it). */
+  marksWritten(): Promise<void> {
+    return this.#state.highWater.flushed();
+  }
+
   get upstreamGeneration(): number {
     return this.#state.highWater.generation;
   }

@@ -4,6 +4,7 @@ import { addDays, hoursOn } from '../domain/calendar';
 import { minuteOfDay, parseHhMm } from '../domain/numbering';
 import type { ArrivalRate, Durations, HallState, PredictionWindow } from '../domain/prediction';
 import { DEFAULT_CV } from '../domain/prediction';
+import type { Candidate } from '../domain/routing';
 import { WaitHistoryStore } from '../store/wait-history';
 import type { CoreState } from './state';
 
@@ -25,30 +26,73 @@ interface History {
   arrivals: ArrivalRate[];
 }
 
-const stores = new WeakMap<CoreState, { store: WaitHistoryStore; history: History | null }>();
+interface Stored {
+  store: WaitHistoryStore;
+  history: History | null;
+  /** A relearning scheduled off the issue path. */
+  relearning: boolean;
+}
 
-function storeOf(core: CoreState) {
+const stores = new WeakMap<CoreState, Stored>();
+
+function storeOf(core: CoreState): Stored {
   let s = stores.get(core);
-  if (!s) stores.set(core, (s = { store: new WaitHistoryStore(core.db), history: null }));
+  if (!s) stores.set(core, (s = { store: new WaitHistoryStore(core.db), history: null, relearning: false }));
   return s;
+}
+
+/** Every ticket waiting on the day, read in full (about 2 µs a ticket). */
+export function readWaiting(core: CoreState, day: string): Candidate[] {
+  return storeOf(core).store.waiting(day);
+}
+
+/** How many tickets wait on the day (a few µs). */
+export function countWaiting(core: CoreState, day: string): number {
+  return storeOf(core).store.waitingCount(day);
 }
 
 /** Local midnight of the instant's hall day, in ms (whole-minute zones). */
 const midnight = (now: number, tz: string) => now - minuteOfDay(now, tz) * MS - (now % MS);
 
-export function hallState(core: CoreState, now: number, day: string): HallState {
+/**
+ * `onIssuePath`: there, history a few minutes stale is used as it is and read again a moment later
+ * (reading four weeks of visits can take tens of milliseconds); only a new day's is read at once.
+ * `waiting`: the waiting line when the caller keeps it current (else read in full).
+ */
+export function hallState(
+  core: CoreState,
+  now: number,
+  day: string,
+  onIssuePath = false,
+  waiting?: readonly Candidate[],
+): HallState {
   const s = storeOf(core);
-  if (!s.history || s.history.day !== day || now - s.history.at > HISTORY_TTL_MS || now < s.history.at)
-    s.history = learn(core, s.store, now, day);
+  const h = s.history;
+  if (!h || h.day !== day) s.history = learn(core, s.store, now, day);
+  else if (now - h.at > HISTORY_TTL_MS || now < h.at) {
+    if (!onIssuePath) s.history = learn(core, s.store, now, day);
+    else if (!s.relearning) {
+      s.relearning = true;
+      setImmediate(() => {
+        s.relearning = false;
+        try {
+          if (core.db.open && s.history === h) s.history = learn(core, s.store, core.clock(), day);
+        } catch {
+          // A hall shutting down keeps the history it had.
+        }
+      }).unref?.();
+    }
+  }
+  const history = s.history!;
   const tz = core.config.hall.timezone;
   const close = hoursOn(core.config.hall, day)?.close ?? core.config.hall.close;
   return {
     now,
     services: core.model.services,
-    durations: s.history.durations,
+    durations: history.durations,
     windows: windowsNow(core, now),
-    waiting: s.store.waiting(day),
-    arrivals: s.history.arrivals,
+    waiting: waiting ?? readWaiting(core, day),
+    arrivals: history.arrivals,
     arrivalsUntil: midnight(now, tz) + parseHhMm(close) * MS,
     routing: core.config.routing,
   };

@@ -35,6 +35,7 @@ export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
       pausedAt: w.pausedAt === null ? null : Date.parse(w.pausedAt),
       pauseReason: w.pauseReason,
       skills: w.skills,
+      canTake: trainedFor(core, w.no, w.skills),
       calling:
         w.state === 'calling' && w.ticket?.calledAt
           ? { number: w.ticket.number, since: Date.parse(w.ticket.calledAt) }
@@ -50,6 +51,12 @@ export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
       callingMaxMin: limits.callingMaxMin,
     },
   };
+}
+
+/** A window's trained-for matters: its configured `canTake` and its skills now (default: its skills). */
+export function trainedFor(core: HallCore, no: number, skills: Record<string, number>): string[] {
+  const configured = core.config.windows.find((w) => w.no === no)?.canTake ?? [];
+  return [...new Set([...configured, ...Object.keys(skills)])];
 }
 
 export class HallWatch extends Periodic {

@@ -9,7 +9,7 @@ import type { IssuedTicketView, TicketView } from '../protocol/views';
 import type { ServicePlan } from './hall-model';
 import type { CoreState, Ctx } from './state';
 import { hashIdNumber, maskIdNumber, normaliseIdNumber } from './identity';
-import { issuedTicketWait } from './wait';
+import { issuedTicketWait } from './issue-wait';
 
 export interface IssueInput {
   /** Optional with an appointment code: the appointment names the service. */

@@ -22,7 +22,8 @@ import { routingFacts } from './routing-facts';
 import { deadReason } from './sessions';
 import type { CoreState } from './state';
 import { hourlyStatsMark } from './upstream-outbox';
-import { issuePredictionSamples, issuePredictionTimes, servedNowByService, serviceWaits, ticketWait } from './wait';
+import { issuePredictionSamples, issuePredictionTimes } from './issue-wait';
+import { servedNowByService, serviceWaits, ticketWait } from './wait';
 
 export class HallQueries {
   constructor(private readonly s: CoreState) {}
@@ -166,12 +167,12 @@ export class HallQueries {
   }
 
   /** What the wait prediction added to each of the last issues (ms): quantiles for /metrics. */
-  issuePredictionTimes(): { n: number; p50: number; p99: number; max: number } {
+  issuePredictionTimes(): ReturnType<typeof issuePredictionTimes> {
     return issuePredictionTimes(this.s);
   }
 
   /** The same times one by one, oldest first (scripts/bench-eta.ts). */
-  issuePredictionSamples(): number[] {
+  issuePredictionSamples(): ReturnType<typeof issuePredictionSamples> {
     return issuePredictionSamples(this.s);
   }
 

@@ -1,6 +1,7 @@
 // How a command records what it did to a ticket: saved, logged and queued as an event (published after the
 // commit), and the `call` event every screen announces. Nothing here decides anything: the rules are in
 // server/domain/ (ticket-machine.ts, window-machine.ts) and in the commands that apply them.
+import * as machine from '../domain/ticket-machine';
 import type { Ticket } from '../domain/types';
 import type { CallAudio } from '../protocol/views';
 import { toPublic } from '../protocol/views';
@@ -34,6 +35,11 @@ export function recordChange(
     tx.queues = true;
   if (windowNo !== null) tx.windows.add(windowNo);
   return after;
+}
+
+/** A visitor sent back to the queue from a window that can no longer serve them (window-machine: leave, close). */
+export function requeueVisitor(ctx: Ctx, t: Ticket, fromWindow: number, reason: string): void {
+  recordChange(ctx, t, machine.requeue(t), 'requeued', { fromWindow, reason });
 }
 
 function audioOf(ctx: Ctx, ticket: string, windowNo: number, windowName: string): CallAudio | null {

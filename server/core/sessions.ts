@@ -7,9 +7,8 @@ import { createHash } from 'node:crypto';
 import type { SessionEndedEvent } from '../protocol/socket';
 import type { SessionRow } from '../store/sessions';
 import type { WindowRow } from '../store/windows';
-import * as machine from '../domain/ticket-machine';
 import * as seat from '../domain/window-machine';
-import { recordChange } from './record';
+import { requeueVisitor } from './record';
 import type { CoreState, Ctx } from './state';
 
 /** A clerk token lasts one working day at most: a stolen token does not outlive the shift. */
@@ -106,19 +105,11 @@ export function sweepSessions(ctx: Ctx): number {
   return [...dead.values()].reduce((n, rows) => n + rows.length, 0);
 }
 
-/** The clerk leaves the window; when taken off it, a visitor still called or served there goes back to the queue. */
+/** The clerk leaves the window; taken off it, a visitor still called or served there goes back to the queue. */
 function leaveWindow(ctx: Ctx, w: WindowRow, why: SessionEndReason | 'no_session'): void {
   const current = ctx.state.currentTicket(w);
-  // A clerk logging out himself leaves the visitor to the window's next clerk, who continues the visit (the
-  // console asks first; a supervisor may close the window to send the visitor back to the queue instead).
-  if (why === 'logout') {
-    ctx.state.windows.save({ ...w, clerkId: null, tenure: null });
-    ctx.tx.windows.add(w.no);
-    return;
-  }
-  const { window, requeue } = seat.leave(w, current);
-  if (requeue && current)
-    recordChange(ctx, current, machine.requeue(current), 'requeued', { fromWindow: w.no, reason: why });
+  const { window, requeue } = seat.leave(w, current, why === 'logout' ? 'logout' : 'taken_off');
+  if (requeue && current) requeueVisitor(ctx, current, w.no, why);
   ctx.state.windows.save({ ...window, tenure: null });
   ctx.tx.windows.add(w.no);
 }

@@ -1,123 +1,28 @@
-// The predicted wait as the kiosk, printed ticket, mobile page, console and dashboard show it (issue 25):
-// domain/prediction.ts run on the hall's state now. Never inside a command's transaction: a ticket's own
-// prediction runs after its issue commits (within a 2 ms budget), and the per-matter figures of the queue
-// views are refreshed a moment after a change, off the command path, then pushed as `queues.changed`.
+// The predicted wait as the kiosk, mobile page, console and dashboard show it (issue 25): domain/prediction.ts
+// run on the hall's state now. Never inside a command's transaction: a new ticket's own prediction runs
+// after its issue commits, capped by time (core/issue-wait.ts); the per-matter figures of the queue views
+// are refreshed a moment after a change, off the command path, then pushed as `queues.changed`.
 import { hallDay } from '../domain/numbering';
-import {
-  DEFAULT_PREDICT,
-  newTicket,
-  predictWait,
-  servedNow,
-  type HallState,
-  type Prediction,
-} from '../domain/prediction';
+import { DEFAULT_PREDICT, newTicket, predictWait, servedNow, type HallState } from '../domain/prediction';
 import { seedOf } from '../domain/random';
-import type { Candidate } from '../domain/routing';
 import type { Ticket } from '../domain/types';
-import type { EstimatedWait } from '../protocol/views';
 import type { CoreState } from './state';
-import { hallState } from './hall-state';
+import {
+  budget,
+  cacheOf,
+  candidateOf,
+  MAX_AGE_MS,
+  shown,
+  stateNow,
+  type Cache,
+  type ServiceWait,
+  type TicketWait,
+} from './wait-cache';
+
+export type { ServiceWait, TicketWait } from './wait-cache';
 
 /** Queue views wait this long after a change before predicting again (changes come in bursts). */
 const REFRESH_DELAY_MS = 250;
-/** Time passing changes the figures too: refreshed at least this often while someone asks. */
-const MAX_AGE_MS = 60_000;
-const ISSUE_TIMES_KEPT = 10_000;
-/**
- * Each prediction stops adding futures after this long (at least MIN_RUNS run): the event loop is never
- * held longer, so a command arriving meanwhile waits at most about this much.
- */
-const BUDGET_MS = 2;
-
-const budget = () => {
-  const end = performance.now() + BUDGET_MS;
-  return () => performance.now() < end;
-};
-
-export interface TicketWait {
-  /** Waiting tickets called before this one (median over the futures; priority visitors first). */
-  ahead: number;
-  /** Null when the hall is closed: no minutes at all. */
-  wait: EstimatedWait | null;
-  servedNow: boolean;
-}
-
-interface Cache {
-  /** The last issues' prediction times (ms): what the prediction adds to POST /api/tickets. */
-  issueMs: number[];
-  version: number;
-  tickets: Map<string, { version: number; at: number; value: TicketWait }>;
-  services: { version: number; at: number; serving: string; value: Map<string, ServiceWait> } | null;
-  /** Set from a change's scheduling until its refresh has finished (one refresh at a time). */
-  timer: ReturnType<typeof setTimeout> | null;
-}
-
-export interface ServiceWait {
-  wait: EstimatedWait | null;
-  servedNow: boolean;
-}
-
-const caches = new WeakMap<CoreState, Cache>();
-
-/** Every ticket or window change makes the predictions stale. */
-function cacheOf(core: CoreState): Cache {
-  let c = caches.get(core);
-  if (!c) {
-    const cache: Cache = { issueMs: [], version: 0, tickets: new Map(), services: null, timer: null };
-    const bump = () => {
-      cache.version++;
-      cache.tickets.clear();
-    };
-    core.bus.on('ticket.changed', bump);
-    core.bus.on('window.changed', bump);
-    caches.set(core, (c = cache));
-  }
-  return c;
-}
-
-export function shown(p: Prediction): EstimatedWait {
-  const minutes = Math.round(p.minutes);
-  return {
-    minutes,
-    low: Math.min(minutes, Math.round(p.low)),
-    high: Math.max(minutes, Math.round(p.high)),
-    servedNow: p.servedNow,
-  };
-}
-
-export function candidateOf(t: Ticket): Candidate {
-  return {
-    ticketId: t.id,
-    serviceId: t.serviceId,
-    waitFrom: t.waitFrom,
-    issuedAt: t.issuedAt,
-    seq: t.seq,
-    priority: t.priority !== null,
-    targetWindowNo: t.targetWindowNo,
-  };
-}
-
-/** A new ticket's prediction, timed: the time it adds to the issue's answer is kept for /metrics. */
-export function issuedTicketWait(core: CoreState, t: Ticket): TicketWait {
-  const t0 = performance.now();
-  const w = ticketWait(core, t);
-  const times = cacheOf(core).issueMs;
-  times.push(performance.now() - t0);
-  if (times.length > ISSUE_TIMES_KEPT) times.splice(0, times.length - ISSUE_TIMES_KEPT);
-  return w;
-}
-
-/** The kept issue prediction times (ms), oldest first. */
-export function issuePredictionSamples(core: CoreState): number[] {
-  return [...cacheOf(core).issueMs];
-}
-
-/** The kept issue prediction times' p50, p99 and max (ms), and how many. */
-export function issuePredictionTimes(core: CoreState): { n: number; p50: number; p99: number; max: number } {
-  const s = [...cacheOf(core).issueMs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? 0;
-  return { n: s.length, p50: q(0.5), p99: q(0.99), max: s.at(-1) ?? 0 };
-}
 
 /** A waiting ticket's predicted wait and people ahead; other tickets wait no more. */
 export function ticketWait(core: CoreState, t: Ticket): TicketWait {
@@ -127,7 +32,7 @@ export function ticketWait(core: CoreState, t: Ticket): TicketWait {
   const hit = cache.tickets.get(t.id);
   if (hit && hit.version === cache.version && now - hit.at < MAX_AGE_MS && now >= hit.at) return hit.value;
   const day = hallDay(now, core.config.hall.timezone);
-  const state = hallState(core, now, day);
+  const state = stateNow(core, cache, now, day);
   const p = predictWait(state, candidateOf(t), { ...DEFAULT_PREDICT, seed: seedOf(t.id, 0), more: budget() });
   const closed = core.openStatus(now, day).reason !== null;
   const value = { ahead: p.ahead, wait: closed ? null : shown(p), servedNow: p.servedNow };
@@ -183,7 +88,7 @@ function refresh(core: CoreState, cache: Cache, publish: () => void): void {
       if (!core.db.open) return;
       if (!state) {
         const day = hallDay(now, core.config.hall.timezone);
-        state = { closed: core.openStatus(now, day).reason !== null, hall: hallState(core, now, day) };
+        state = { closed: core.openStatus(now, day).reason !== null, hall: stateNow(core, cache, now, day) };
       }
       if (i < ids.length) {
         out.set(ids[i]!, predictService(state.hall, state.closed, ids[i]!, now));
@@ -227,7 +132,7 @@ export function servedNowByService(core: CoreState): Set<string> {
 function predictServices(core: CoreState, now: number): Map<string, ServiceWait> {
   const day = hallDay(now, core.config.hall.timezone);
   const closed = core.openStatus(now, day).reason !== null;
-  const state = hallState(core, now, day);
+  const state = stateNow(core, cacheOf(core), now, day);
   const out = new Map<string, ServiceWait>();
   for (const id of core.model.services.keys()) out.set(id, predictService(state, closed, id, now));
   return out;

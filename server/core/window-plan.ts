@@ -2,8 +2,7 @@
 // window, change its skills for good or for a time (潮汐窗口: help a busy queue for the next hour).
 import { HallError } from '../domain/errors';
 import { assertMayClose } from '../domain/window-machine';
-import * as machine from '../domain/ticket-machine';
-import { recordChange } from './record';
+import { requeueVisitor } from './record';
 import type { Ctx } from './state';
 
 function requireRow(ctx: Ctx, no: number) {
@@ -65,8 +64,7 @@ export function setWindowOpen(ctx: Ctx, { window: no, open }: { window: number; 
   if (row.open === open) return;
   const current = core.currentTicket(row);
   const requeue = !open && assertMayClose(row, current);
-  if (requeue && current)
-    recordChange(ctx, current, machine.requeue(current), 'requeued', { fromWindow: no, reason: 'closed' });
+  if (requeue && current) requeueVisitor(ctx, current, no, 'closed');
   core.windows.save({ ...row, open, ...(requeue ? { currentTicket: null } : {}) });
   core.log.append({ at: now, type: open ? 'window.opened' : 'window.closed', windowNo: no, actor, data: {} });
   tx.windows.add(no);

@@ -42,6 +42,8 @@ export interface HallFacts {
     pausedAt: number | null;
     pauseReason: string | null;
     skills: Record<string, number>;
+    /** The matters its clerks are trained for (config `canTake`, its skills included). */
+    canTake: readonly string[];
     /** The number being called (never started) and since when; null unless the window is calling. */
     calling?: { number: string; since: number } | null;
   }[];
@@ -190,8 +192,9 @@ export interface Suggestion {
 
 /**
  * Which window to bring to a busy service: a paused window that takes it (resume), a staffed window a
- * supervisor closed (open), a staffed window that does not take it as its own service and has the
- * shortest own queues (潮汐: take it at level 1 for an hour), else an unstaffed window that takes it.
+ * supervisor closed (open), a staffed window whose clerk is trained for it (`canTake`), that does not take
+ * it as its own service and has the shortest own queues (潮汐: take it at level 1 for an hour), else an
+ * unstaffed window that takes it.
  */
 export function suggestWindow(serviceId: string, f: HallFacts): Suggestion | null {
   const name = f.services.find((s) => s.id === serviceId)?.name ?? serviceId;
@@ -206,7 +209,9 @@ export function suggestWindow(serviceId: string, f: HallFacts): Suggestion | nul
       .filter(([, level]) => level === 1)
       .reduce((n, [id]) => n + (waiting.get(id) ?? 0), 0);
   const helpers = f.windows
-    .filter((w) => w.staffed && w.open && w.state !== 'paused' && w.skills[serviceId] !== 1)
+    .filter(
+      (w) => w.staffed && w.open && w.state !== 'paused' && w.skills[serviceId] !== 1 && w.canTake.includes(serviceId),
+    )
     .sort((a, b) => ownLoad(a) - ownLoad(b) || a.no - b.no);
   const helper = helpers[0];
   if (helper) {

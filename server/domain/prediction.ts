@@ -63,6 +63,12 @@ export interface PredictOptions {
    * so an issue never waits long for its prediction; the domain itself has no clock).
    */
   more?: (runsDone: number) => boolean;
+  /**
+   * Polled inside a future too: true abandons the future under way and ends the prediction with the futures
+   * finished so far (`runs` says how many; fewer than MIN_RUNS is no figure to show). The issue path's hard
+   * cap: a future in a long queue can itself cost a millisecond.
+   */
+  stop?: () => boolean;
 }
 
 /** Futures always run, whatever the budget says. */
@@ -79,6 +85,8 @@ export interface Prediction {
   servedNow: boolean;
   /** Tickets of the same matter waiting now that are called before this one (median over the futures). */
   ahead: number;
+  /** Futures finished: fewer than MIN_RUNS only when `stop` cut the prediction short. */
+  runs: number;
 }
 
 /** The wait of a ticket already waiting (in state.waiting) or about to be issued (not in it). */
@@ -88,7 +96,8 @@ export function predictWait(state: HallState, target: Candidate, opts: PredictOp
   const aheads: number[] = [];
   for (let r = 0; r < opts.runs; r++) {
     if (r >= MIN_RUNS && opts.more && !opts.more(r)) break;
-    const f = oneFuture(state, target, u, opts.horizonMin);
+    const f = oneFuture(state, target, u, opts.horizonMin, opts.stop);
+    if (!f) break;
     waits.push(f.wait);
     aheads.push(f.ahead);
   }
@@ -100,6 +109,21 @@ export function predictWait(state: HallState, target: Candidate, opts: PredictOp
     high: quantile(waits, 0.9),
     servedNow: servedNow(state, target),
     ahead: Math.round(quantile(aheads, 0.5)),
+    runs: waits.length,
+  };
+}
+
+/**
+ * The figure as every surface shows it, in whole minutes: the median, and a range that holds it (the
+ * simulator judges the 80% range on these, as visitors read them).
+ */
+export function roundedWait(p: Prediction): { minutes: number; low: number; high: number; servedNow: boolean } {
+  const minutes = Math.round(p.minutes);
+  return {
+    minutes,
+    low: Math.min(minutes, Math.round(p.low)),
+    high: Math.max(minutes, Math.round(p.high)),
+    servedNow: p.servedNow,
   };
 }
 
@@ -152,7 +176,8 @@ function oneFuture(
   target: Candidate,
   u: () => number,
   horizonMin: number,
-): { wait: number; ahead: number } {
+  stop?: () => boolean,
+): { wait: number; ahead: number } | null {
   const end = s.now + horizonMin * MS;
   const meanOf = (id: string) => s.services.get(id)?.avgServiceMin ?? 10;
   const draw = (id: string) => drawDuration(s.durations.get(id), meanOf(id), u) * MS;
@@ -214,7 +239,10 @@ function oneFuture(
     return c !== null && c.ticketId === target.ticketId;
   };
 
+  let steps = 0;
   for (;;) {
+    // Every 16 events: a clock read costs about as much as one event.
+    if (stop && (steps++ & 15) === 0 && stop()) return null;
     let w: FutureWindow | null = null;
     for (const x of windows) if (x.freeAt !== Infinity && (!w || x.freeAt < w.freeAt)) w = x;
     const arrival = arrivals.peek();

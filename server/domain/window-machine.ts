@@ -101,13 +101,18 @@ export function afterVisit<W extends WindowSeat>(w: W): W {
 }
 
 /**
- * A clerk taken off a window (签退, an expired or revoked session, a login at another window): the window is
- * left without a clerk, and a visitor called or being served there goes back to the queue (requeue) rather
- * than staying at a window nobody can act for. (A clerk who logs out himself leaves the visitor to the
- * window's next clerk, who continues the visit; the console asks first.)
+ * A clerk leaves a window. Taken off it (签退, an expired or revoked session, a login at another window), a
+ * visitor called or being served there goes back to the queue (requeue) rather than staying at a window
+ * nobody can act for. A clerk who logs out himself leaves the visitor to the window's next clerk, who
+ * continues the visit (the console asks first; closing the window sends the visitor back instead).
  */
-export function leave<W extends WindowSeat>(w: W, current: Visit | null): { window: W; requeue: boolean } {
-  return { window: { ...w, clerkId: null, currentTicket: null }, requeue: current !== null };
+export function leave<W extends WindowSeat>(
+  w: W,
+  current: Visit | null,
+  how: 'logout' | 'taken_off' = 'taken_off',
+): { window: W; requeue: boolean } {
+  const requeue = current !== null && how === 'taken_off';
+  return { window: { ...w, clerkId: null, ...(requeue ? { currentTicket: null } : {}) }, requeue };
 }
 
 /** 暂停服务: only a window not already paused and with nobody at it. */

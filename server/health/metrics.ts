@@ -161,6 +161,29 @@ export class HallMetrics {
         this.set({ quantile: 'count' }, p.n);
       },
     });
+    new Gauge({
+      name: 'hall_wait_prediction_issue_cpu_ms',
+      help: 'CPU time of the same predictions (the work, without waiting for a core on a shared machine), over the last 10000 issues (ms)',
+      labelNames: ['quantile'] as const,
+      registers,
+      collect() {
+        const p = core.query.issuePredictionTimes().cpu;
+        this.set({ quantile: '0.5' }, p.p50);
+        this.set({ quantile: '0.99' }, p.p99);
+        this.set({ quantile: '1' }, p.max);
+      },
+    });
+    new Gauge({
+      name: 'hall_wait_prediction_issues',
+      help: "Issues since the start: answered with their own prediction, or with the matter's ready figure (own prediction past its time cap)",
+      labelNames: ['answer'] as const,
+      registers,
+      collect() {
+        const p = core.query.issuePredictionTimes();
+        this.set({ answer: 'own' }, p.issues - p.ready);
+        this.set({ answer: 'ready' }, p.ready);
+      },
+    });
   }
 
   /** One finished request; `route` is the route's pattern, never the raw path (no ids in labels). */

@@ -40,6 +40,7 @@ const DEMO_LINKS = { '/board': 'board', '/kiosk': 'kiosk', '/pad': 'pad', '/wind
 /** The demo hall's logins (server/config/demo-hall.yaml; README "Demo"), shown on its start page only. */
 const DEMO_LOGINS: DemoLinks['logins'] = [
   { zh: '窗口工作人员', en: 'Clerks', ids: '1001 … 1010' },
+  { zh: '导服台', en: 'Guide desk', ids: '8001' },
   { zh: '值班长', en: 'Supervisor', ids: '9001' },
   { zh: '管理员', en: 'Admin', ids: '9000' },
 ];

@@ -10,6 +10,9 @@ export class WaitHistoryStore {
       waiting: db.prepare<[string], Candidate>(`SELECT id AS ticketId, service_id AS serviceId,
         wait_from AS waitFrom, issued_at AS issuedAt, is_priority AS priority, target_window AS targetWindowNo, seq
         FROM tickets WHERE day = ? AND status = 'waiting'`),
+      waitingCount: db
+        .prepare<[string], number>(`SELECT COUNT(*) FROM tickets WHERE day = ? AND status = 'waiting'`)
+        .pluck(),
       // A window's time per visitor: from the call to the next press (finish, or no-show).
       visits: db.prepare<[number], { serviceId: string; ms: number }>(`SELECT service_id AS serviceId,
         finished_at - called_at AS ms FROM tickets WHERE status IN ('finished', 'no_show')
@@ -23,6 +26,11 @@ export class WaitHistoryStore {
   /** Every ticket waiting on the day (reserved ones carry their window). */
   waiting(day: string): Candidate[] {
     return this.s.waiting.all(day).map((c) => ({ ...c, priority: Boolean(c.priority) }));
+  }
+
+  /** How many tickets wait on the day (a check of a line kept in memory). */
+  waitingCount(day: string): number {
+    return this.s.waitingCount.get(day) ?? 0;
   }
 
   /** Minutes per visit, newest first, per matter, from visits that ended since `since` (ms). */

@@ -150,4 +150,34 @@ describe('admin screen: live settings end to end', () => {
     await tab('hall');
     await shot(admin, 'admin-hall-1366x768.png');
   });
+
+  it('a window’s trained-for matters (潮汐): ticked beside its skills, saved as canTake', async () => {
+    // A fresh page: the previous test left an edit that cannot be saved.
+    await admin.close();
+    admin = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await admin.goto(`${server.url}/admin`);
+    await admin.fill('input[name=clerkId]', 'adm');
+    await admin.fill('input[name=password]', PASSWORD);
+    await admin.click('button[type=submit]');
+    await admin.locator('services-tab table').waitFor();
+    await tab('windows');
+    // Window 2 takes 税务 and 综合: those are ticked and fixed; its clerk is also trained for 社保.
+    const row = admin.locator('windows-tab tbody tr').nth(1);
+    expect(await row.locator('input[data-train=tax]').isChecked()).toBe(true);
+    expect(await row.locator('input[data-train=tax]').isDisabled()).toBe(true);
+    expect(await row.locator('input[data-train=social]').isChecked()).toBe(false);
+    await row.locator('input[data-train=social]').check();
+    await shot(admin, 'admin-windows-1366x768.png');
+    await save(/已保存为第 \d+ 版/);
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clerkId: 'adm', password: PASSWORD }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    const saved = await fetch(`${server.url}/api/admin/config`, {
+      headers: { authorization: `Bearer ${login.token}` },
+    }).then((r) => r.json() as Promise<{ config: { windows: { no: number; canTake?: string[] }[] } }>);
+    expect(saved.config.windows.find((w) => w.no === 2)?.canTake?.sort()).toEqual(['general', 'social', 'tax']);
+    expect(saved.config.windows.find((w) => w.no === 1)?.canTake).toBeUndefined();
+  });
 });

@@ -9,7 +9,12 @@ import type { VoiceLogEntry } from '../../display/src/voice/voice-queue';
 
 declare global {
   interface Window {
-    hallBoard?: { voiceLog: VoiceLogEntry[]; pending: () => number; connection: () => string };
+    hallBoard?: {
+      voiceLog: VoiceLogEntry[];
+      pending: () => number;
+      connection: () => string;
+      turns?: { number: string; at: number }[];
+    };
   }
 }
 
@@ -87,6 +92,63 @@ describe('call board', () => {
     const api = client(server.url);
     await api.post('/api/board/notice', { text: '因系统升级，今日16:30停止取号' }, await api.login('sup'));
     await expect.poll(() => page.locator('[data-testid=notice]').textContent()).toBe('因系统升级，今日16:30停止取号');
+    await page.close();
+  });
+
+  it('calls made while the board was offline get their turn large and are announced when it is back', async () => {
+    const page = await openBoard();
+    const api = client(server.url);
+    const [t1, t2] = [await api.login('c1', 1), await api.login('c2', 2)];
+    await api.issue('general');
+    await api.issue('tax');
+    const heard = () => page.evaluate(() => window.hallBoard!.voiceLog.map((e) => e.text));
+    const before = (await heard()).length;
+
+    await page.context().setOffline(true);
+    await page.waitForFunction(() => window.hallBoard?.connection() !== 'online');
+    clock.now += 5000;
+    const x = (await api.post('/api/windows/1/call-next', {}, t1)).body.ticket.number as string;
+    clock.now += 5000;
+    const y = (await api.post('/api/windows/2/call-next', {}, t2)).body.ticket.number as string;
+    await page.context().setOffline(false);
+    await page.waitForFunction(() => window.hallBoard?.connection() === 'online', null, { timeout: 15_000 });
+
+    // Both are announced, oldest first, and each was large in its turn.
+    await expect
+      .poll(async () => (await heard()).slice(before), { timeout: 15_000 })
+      .toEqual([`请${x}号到1号窗口办理`, `请${y}号到2号窗口办理`]);
+    const turns = await page.evaluate(() => window.hallBoard!.turns!.map((t) => t.number));
+    expect(turns.slice(-2)).toEqual([x, y]);
+    await expect.poll(() => currentNumber(page)).toBe(y);
+
+    // Finished: the big panel does not keep it (it would for 60 s while the ticket stays at its window).
+    await page.waitForFunction(() => window.hallBoard!.pending() === 0, null, { timeout: 15_000 });
+    expect(await currentNumber(page)).toBe(y);
+    await api.post('/api/windows/2/finish', {}, t2);
+    await expect.poll(() => page.locator('[data-testid=current-number]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('windows are named with the number the voice says; a call back is labelled 回呼, a recall 重呼', async () => {
+    const page = await openBoard();
+    const api = client(server.url);
+    const t1 = await api.login('c1', 1);
+    expect(await page.locator('[data-window="1"] [data-testid=window-no]').textContent()).toBe('1号');
+    await api.issue('general');
+    clock.now += 5000;
+    const a = (await api.post('/api/windows/1/call-next', {}, t1)).body.ticket;
+    await api.post('/api/windows/1/hold', {}, t1);
+    clock.now += 5000;
+    await api.post('/api/windows/1/call-back', { ticketId: a.id }, t1);
+    clock.now += 5000;
+    await api.post('/api/windows/1/recall', {}, t1);
+    const rows = page.locator('[data-testid=recent-call]');
+    await expect.poll(() => rows.first().textContent()).toContain('重呼');
+    const texts = (await rows.allTextContents()).slice(0, 3).map((x) => x.replace(/\s+/g, ''));
+    expect(texts[0]).toMatch(new RegExp(`^${a.number}→1号窗口1重呼\\d`));
+    expect(texts[1]).toMatch(new RegExp(`^${a.number}→1号窗口1回呼\\d`));
+    expect(texts[2]).toMatch(new RegExp(`^${a.number}→1号窗口1\\d`)); // the first call: no label
+    expect(await page.locator('board-current-call .to').textContent()).toContain('1号');
     await page.close();
   });
 

@@ -34,9 +34,9 @@ const ticket = (num: string) =>
     note: string | null;
   };
 
-async function login(clerk: string, windowNo: number): Promise<Page> {
+async function login(clerk: string, windowNo: number, q = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.goto(`${server.url}/console`);
+  await page.goto(`${server.url}/console${q}`);
   await page.fill('#clerk', clerk);
   await page.fill('#pw', PASSWORD);
   await page.fill('#win', String(windowNo));
@@ -46,6 +46,25 @@ async function login(clerk: string, windowNo: number): Promise<Page> {
 }
 
 describe('window console rules (issue 22)', () => {
+  it('transfer: a service no open window takes now is marked 暂无窗口办理 before it is chosen', async () => {
+    const api = client(server.url);
+    const a = await api.issue('social');
+    const page = await login('c3', 3); // the only clerk in: social and general, no tax window
+    await page.keyboard.press('n');
+    await expect.poll(() => number(page)).toBe(a.number);
+    await page.keyboard.press('t');
+    const dialog = page.locator('transfer-dialog');
+    await expect.poll(() => text(page, 'transfer-dialog [data-choice="s:tax"]')).toContain('暂无窗口办理');
+    expect(await text(page, 'transfer-dialog [data-choice="s:general"]')).not.toContain('暂无窗口办理');
+    await dialog.locator('[data-choice="s:tax"]').click();
+    expect(await text(page, 'transfer-dialog [data-testid=transfer-to]')).toContain('当前没有开放的窗口办理此事项');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('f');
+    await expect.poll(() => ticket(a.number).status).toBe('finished');
+    await page.click('header button'); // log out
+    await page.close();
+  });
+
   it('transfer: choose from grouped, searchable lists, type the note, then confirm', async () => {
     const api = client(server.url);
     const a = await api.issue('general');
@@ -96,7 +115,8 @@ describe('window console rules (issue 22)', () => {
     await page.keyboard.press('n');
     await expect.poll(() => text(page, 'choice-dialog h2')).toContain(`${a.number} 尚未开始办理`);
     expect(ticket(a.number).status).toBe('called');
-    await page.keyboard.press('2'); // 未到 → 过号
+    await page.keyboard.press('2'); // 未到 → 过号 (waits for its undo) …
+    await page.keyboard.press('n'); // … 叫号 sends it now
     await expect.poll(() => number(page)).toBe(b.number);
     expect(ticket(a.number).status).toBe('no_show');
 
@@ -135,5 +155,60 @@ describe('window console rules (issue 22)', () => {
     await expect.poll(() => state(again)).toContain('暂停服务');
     await expect.poll(() => text(again, '[data-testid=window-notice]')).toContain('暂停服务中（午休）');
     await again.close();
+  });
+
+  it('in English the queue panel and the transfer dialog read as English', async () => {
+    const api = client(server.url);
+    const a = await api.issue('social');
+    const page = await login('c9', 9, '?lang=en');
+    // A queue with nobody ahead: "New ticket: Called very soon", never "a new ticket waits Called very soon".
+    await expect.poll(() => text(page, '[data-wait=general]')).toMatch(/^New ticket: (Called very soon|about \d+ min)/);
+    await page.keyboard.press('n');
+    await expect.poll(() => number(page)).toBe(a.number);
+    await page.keyboard.press('t');
+    await expect.poll(() => text(page, 'transfer-dialog [data-testid=transfer-to]')).toBe('Choose a destination first');
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  it('the 已到/未到 question has no preselected answer; 未到 gets the 5-s 撤销 of 过号, then calls the next', async () => {
+    const api = client(server.url);
+    const [a, b] = [await api.issue('social'), await api.issue('social')];
+    const page = await login('c6', 6);
+    const ask = page.locator('choice-dialog');
+    const undo = page.locator('[data-testid=skip-undo]');
+    await page.keyboard.press('n');
+    await expect.poll(() => number(page)).toBe(a.number);
+    clock.now += 5000;
+
+    // N then a habitual Enter answers nothing: the question stays, the visitor stays called.
+    await page.keyboard.press('n');
+    await expect.poll(() => text(page, 'choice-dialog h2')).toContain(`${a.number} 尚未开始办理`);
+    expect(await ask.locator('li.sel').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await ask.count()).toBe(1);
+    expect(ticket(a.number).status).toBe('called');
+
+    // 未到: nothing is sent yet; Esc takes back both the 过号 and the 叫号.
+    await page.keyboard.press('2');
+    await expect.poll(() => text(page, '[data-testid=skip-undo]')).toContain(`${a.number} 将记为过号，随后叫下一位`);
+    expect(await ask.count()).toBe(0);
+    expect(ticket(a.number).status).toBe('called');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => text(page, '[data-testid=message]')).toBe(`已撤销过号：${a.number}`);
+    expect(await undo.count()).toBe(0);
+    await new Promise((r) => setTimeout(r, 5500));
+    expect(ticket(a.number).status).toBe('called');
+    expect(ticket(b.number).status).toBe('waiting');
+
+    // 未到 again, left alone: after 5 s the 过号 and the 叫号 go as one, and the message names both.
+    await page.keyboard.press('n');
+    await ask.locator('[data-choice=no_show]').click();
+    await undo.waitFor({ timeout: 3000 });
+    await expect.poll(() => number(page), { timeout: 8000 }).toBe(b.number);
+    expect(ticket(a.number).status).toBe('no_show');
+    await expect.poll(() => text(page, '[data-testid=message]')).toBe(`${a.number} 记为过号，已叫 ${b.number}`);
+    await page.close();
   });
 });

@@ -61,7 +61,50 @@ describe('window console', () => {
     await page.fill('#win', '1');
     await page.click('button[type=submit]');
     await expect.poll(() => page.locator('[role=alert]').textContent()).toBe('工号或密码错误');
+    // The password is cleared and has the focus: the clerk types it again at once.
+    expect(await page.inputValue('#pw')).toBe('');
+    expect(
+      await page.evaluate(
+        () =>
+          document.querySelector('console-app')!.shadowRoot!.querySelector('login-form')!.shadowRoot!.activeElement?.id,
+      ),
+    ).toBe('pw');
+    expect(await page.inputValue('#clerk')).toBe('c1');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => state(page)).toContain('空闲');
+    await page.click('header button'); // log out
     await page.close();
+  });
+
+  it('window 0 is refused in plain words (中文 and English), the window number selected to fix', async () => {
+    for (const [q, said] of [
+      ['', '请输入正确的窗口号'],
+      ['?lang=en', 'Please enter a valid window number'],
+    ]) {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/console${q}`);
+      await page.fill('#clerk', 'c1');
+      await page.fill('#pw', PASSWORD);
+      await page.fill('#win', '0');
+      await page.click('button[type=submit]');
+      await expect.poll(() => page.locator('[role=alert]').textContent()).toBe(said);
+      const focused = () =>
+        page.evaluate(
+          () =>
+            document.querySelector('console-app')!.shadowRoot!.querySelector('login-form')!.shadowRoot!.activeElement
+              ?.id,
+        );
+      expect(await focused()).toBe('win');
+      await page.keyboard.type('99'); // the 0 was selected: typing replaces it
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.locator('[role=alert]').textContent())
+        .toBe(q ? 'There is no window with this number' : '没有 99 号窗口');
+      expect(await focused()).toBe('win');
+      expect(await page.inputValue('#pw')).toBe(PASSWORD);
+      await page.close();
+    }
   });
 
   it('goes back to the login, saying why, when a supervisor signs the window out', async () => {
@@ -239,6 +282,29 @@ describe('window console', () => {
     await page.click('[data-action=skip]');
     await expect.poll(() => ticketStatus(t.number).status, { timeout: 8000 }).toBe('no_show');
     await page.click('header button'); // log out
+    await page.close();
+  });
+
+  it('logging out with a visitor at the window asks first; staying keeps the clerk and the visitor', async () => {
+    const api = client(server.url);
+    const page = await login('c1', 1);
+    const t = await api.issue('general');
+    clock.now += 5000;
+    await page.keyboard.press('n');
+    await expect.poll(() => number(page)).toBe(t.number);
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await page.click('header button'); // log out
+    await expect.poll(() => asked).toContain(`${t.number} 号还在本窗口`);
+    expect(await number(page)).toBe(t.number); // still logged in, the visitor still here
+    expect(ticketStatus(t.number).status).toBe('called');
+    await page.click('[data-action=finish]');
+    await expect.poll(() => ticketStatus(t.number).status).toBe('finished');
+    await page.click('header button'); // nobody at the window: no question
+    await page.locator('#clerk').waitFor({ timeout: 3000 });
     await page.close();
   });
 

@@ -152,7 +152,8 @@ describe('the first hour', () => {
     // 叫号 again asks whether the visitor came: 未到 → 过号, never a silent 办结.
     await c1.keyboard.press('n');
     await expect.poll(() => text(c1, 'choice-dialog h2')).toContain(`${missing} 尚未开始办理`);
-    await c1.keyboard.press('2');
+    await c1.keyboard.press('2'); // 未到 (waits for its undo) …
+    await c1.keyboard.press('n'); // … sent now with its 叫号
     await expect.poll(() => status(missing)).toBe('no_show');
 
     // Window 1 transfers its next visitor to window 2 with a note.

@@ -48,4 +48,45 @@ describe('kiosk layout (demo hall)', () => {
       await page.close();
     });
   }
+
+  it('1080×1920 portrait: the options, appointment and issued screens use the height, keys sized for a finger', async () => {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${server.url}/kiosk?token=${token}`);
+    await page.locator('[data-service=general]').click({ timeout: 8000 });
+    const box = async (sel: string) => (await page.locator(sel).first().boundingBox())!;
+    await page.locator('kiosk-options button.take').waitFor();
+    expect((await box('kiosk-options button.take')).y).toBeGreaterThan(1920 * 0.6);
+    expect((await box('kiosk-keypad .keys button')).height).toBeGreaterThanOrEqual(100);
+    await page.click('kiosk-options .back');
+    await page.click('header .checkin');
+    expect((await box('.checkin-form kiosk-keypad .keys button')).height).toBeGreaterThanOrEqual(100);
+    expect((await box('.checkin-form .go')).y).toBeGreaterThan(1920 * 0.6);
+    await page.click('.checkin-form .back');
+    await page.locator('[data-service=general]').click();
+    await page.click('kiosk-options button.take');
+    await page.locator('kiosk-issued .number').waitFor({ timeout: 8000 });
+    const issued = await box('kiosk-issued');
+    expect(issued.height).toBeGreaterThan(1920 * 0.6);
+    expect((await box('kiosk-issued .number')).height).toBeGreaterThan(200);
+    await page.close();
+  });
+
+  it('English in portrait: "0 waiting" stays on one line beside or above a long wait text', async () => {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(`${server.url}/kiosk?token=${token}`);
+    await page.locator('[data-service] .meta').first().waitFor({ timeout: 8000 });
+    await page.click('button.lang'); // English
+    await expect.poll(() => page.locator('[data-service] .meta').first().textContent()).toContain('waiting');
+    // Nobody is signed in: every card says "No window is serving this now", the longest text there is.
+    const counts = await page.locator('[data-service] .meta > :first-child').evaluateAll((els) =>
+      els.map((el) => ({
+        text: el.textContent,
+        lines: el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).fontSize),
+      })),
+    );
+    expect(counts).toHaveLength(demo.services.length);
+    for (const c of counts) expect(c.text).toMatch(/^\d+ waiting$/);
+    for (const c of counts) expect(c.lines).toBeLessThan(1.8);
+    await page.close();
+  });
 });

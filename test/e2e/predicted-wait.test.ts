@@ -7,6 +7,9 @@ import type { HallServer } from '../../server/app';
 import { launchChromium } from '../helpers/browser';
 import { FakeClock, KIOSK_TOKEN, MONDAY_0900, PASSWORD, client, startTestHall, testConfig } from '../helpers/hall';
 import { until } from '../helpers/wait';
+import { issueCap } from '../../server/core/issue-wait';
+
+const ORIGINAL_CAP = issueCap.ms;
 
 const shots = process.env.DOCS_SCREENSHOTS === '1';
 const RANGE = /^预计等候约\d+分钟（\d+–\d+）$/;
@@ -124,6 +127,26 @@ describe('predicted wait on every surface', () => {
     if (shots) await sup.screenshot({ path: 'docs/supervisor-wait-1366x768.png' });
     await sup.close();
     expect(clerk).toBeTruthy();
+  });
+
+  it('past the issue path’s time cap (a hall too big to predict within it): the kiosk shows its card’s figure', async () => {
+    // In-process server: the cap the issue path reads. 0 takes the ready figure every time.
+    issueCap.ms = 0;
+    try {
+      const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+      await kiosk.goto(`${server.url}/kiosk?token=${KIOSK_TOKEN}`);
+      await kiosk.locator('[data-service=tax]').waitFor({ timeout: 8000 });
+      await until(async () => MINUTES.test(await text(kiosk, '[data-service=tax] [data-wait]')), 'the kiosk card');
+      const card = await text(kiosk, '[data-service=tax] [data-wait]');
+      await kioskTake(kiosk, 'tax');
+      expect(await text(kiosk, 'kiosk-issued [data-wait]')).toBe(`预计等候${card}`);
+      // Everyone waiting for 税务 came earlier or is elderly: the three first, the kiosk's and the elderly one.
+      expect(await text(kiosk, 'kiosk-issued .ahead')).toBe('前方还有 5 人');
+      if (shots) await kiosk.screenshot({ path: 'docs/kiosk-issued-ready-1080x1920.png' });
+      await kiosk.close();
+    } finally {
+      issueCap.ms = ORIGINAL_CAP;
+    }
   });
 
   it('once the hall has closed, no minutes anywhere', async () => {

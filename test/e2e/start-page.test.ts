@@ -108,6 +108,9 @@ describe('npm start', () => {
       await demo.locator('a[data-board]').evaluateAll((as) => as.map((a) => a.getAttribute('data-board'))),
     ).toEqual(['board-a', 'board-b', 'board-c']);
     expect(await demo.textContent()).toContain('9001');
+    // Every role of the demo hall has its login listed, the guide desk too.
+    const rows = await demo.locator('table.logins tbody tr').allTextContents();
+    expect(rows.find((r) => r.includes('导服台'))).toContain('8001');
     expect(await demo.textContent()).toContain('demo1234');
     // Before any ticket today, the link says how to get one instead of 没有找到这张号票.
     await page.click('a.card[href^="/t/demo"]');

@@ -56,6 +56,15 @@ describe('window screen', () => {
     await api.post('/api/windows/2/call-next', {}, c2);
     await api.post('/api/windows/1/recall', {}, c1);
     await expect.poll(() => page.locator('[data-testid=ticket]').textContent()).toContain(t.number);
+    // 重呼 is said while the ticket is called, not once it is being served, nor after a reload.
+    await expect.poll(() => page.locator('[data-testid=recall]').count()).toBe(1);
+    await api.post('/api/windows/1/start', {}, c1);
+    await expect.poll(() => page.locator('[data-testid=status]').getAttribute('data-state')).toBe('serving');
+    expect(await text(page, 'status')).toContain('正在办理');
+    expect(await text(page, 'status')).not.toContain('重呼');
+    await page.reload();
+    await expect.poll(() => page.locator('[data-testid=status]').getAttribute('data-state')).toBe('serving');
+    expect(await text(page, 'status')).not.toContain('重呼');
 
     await api.post('/api/windows/1/finish', {}, c1);
     await api.post('/api/windows/1/pause', { reason: '午休' }, c1);

@@ -126,6 +126,15 @@ describe('audit log', () => {
     const put = () => api.call('PUT', '/api/admin/config', cfg, adm);
     await audited('put /api/admin/config', 'adm', put);
     await audited('post /api/admin/config/restore', 'adm', post('/api/admin/config/restore', { version: 1 }, adm));
+    // A clerk's photo: uploaded, then removed (each a configuration version by the admin).
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const photo = () => api.call('PUT', '/api/admin/clerks/c2/photo', { image: png.toString('base64') }, adm);
+    await audited('put /api/admin/clerks/:id/photo', 'adm', photo);
+    const unphoto = () => api.call('DELETE', '/api/admin/clerks/c2/photo', undefined, adm);
+    await audited('delete /api/admin/clerks/:id/photo', 'adm', unphoto);
 
     const staffRoutes = s.routes
       .filter((r) => r.method !== 'get' && STAFF_ACCESS.has(r.access))

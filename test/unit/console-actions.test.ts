@@ -1,7 +1,7 @@
 // The console's buttons as data (window-client/src/console-actions.ts): which press sends which command,
 // which asks first, and what each dialog's answer sends.
 import { describe, expect, it } from 'vitest';
-import { destinations, dialogCommand, planAction } from '../../window-client/src/console-actions';
+import { answerWaitsForUndo, destinations, dialogCommand, planAction } from '../../window-client/src/console-actions';
 import type { WindowConsoleState } from '../../server/protocol/socket';
 import type { TicketView, WindowView } from '../../server/protocol/views';
 
@@ -37,6 +37,12 @@ describe('console actions', () => {
       word: 'a_next',
       body: { previous: 'no_show' },
     });
+  });
+
+  it('未到 waits for the 5-s undo as a 过号 does; 已到 and the other answers are sent at once', () => {
+    expect(answerWaitsForUndo('next', { value: 'no_show', text: '' })).toBe(true);
+    expect(answerWaitsForUndo('next', { value: 'finished', text: '' })).toBe(false);
+    expect(answerWaitsForUndo('pause', { value: '休息', text: '' })).toBe(false);
   });
 
   it('下一位 while serving, when free, or right after a pending 过号 was sent calls without asking', () => {
@@ -82,6 +88,19 @@ describe('console actions', () => {
       note: '需补材料',
     });
     expect(dialogCommand('transfer', { value: 'w:4', text: '' })?.body).toEqual({ windowNo: 4 });
+  });
+
+  it('a service no open window takes now is marked in the transfer destinations', () => {
+    const st = state({ state: 'serving', ticket: ticket('serving') });
+    st.directory.services.push({ id: 'tax', name: '税务', prefix: 'C' });
+    st.services = [
+      { id: 'estate', servedNow: false },
+      { id: 'tax', servedNow: true },
+    ] as WindowConsoleState['services'];
+    expect(destinations(st).services).toEqual([
+      { value: 's:estate', label: 'B 不动产', keywords: 'estate', unserved: true },
+      { value: 's:tax', label: 'C 税务', keywords: 'tax' },
+    ]);
   });
 
   it('特呼 asks the number and sends it; an empty answer sends nothing', () => {

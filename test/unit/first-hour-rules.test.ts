@@ -24,6 +24,7 @@ const calling = (min: number, limit?: number): HallFacts => ({
       pausedAt: null,
       pauseReason: null,
       skills: {},
+      canTake: [],
       calling: { number: 'A007', since: NOW - min * 60_000 },
     },
   ],

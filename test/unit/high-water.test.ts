@@ -16,6 +16,7 @@ describe('high-water marks', () => {
     expect(issue(first.core)).toBe('A001');
     await first.db.backup(path.join(dataDir, 'early.sqlite'));
     expect([issue(first.core), issue(first.core)]).toEqual(['A002', 'A003']);
+    await first.core.marksWritten();
     const file = highWaterFile(path.join(dataDir, 'hall.sqlite'));
     expect(JSON.parse(readFileSync(file, 'utf8')).counters).toEqual({ '2026-11-23': { A: 3 } });
     expect(statSync(file).mode & 0o777).toBe(0o600);

@@ -100,7 +100,7 @@ describe('predictWait', () => {
     });
     const p = predictWait(s, newTicket('a', NOW), { runs: 20, seed: 1, horizonMin: 240 });
     // 6 minutes left at the window, then three visitors of 10 minutes.
-    expect(p).toEqual({ minutes: 36, low: 36, high: 36, servedNow: true, ahead: 3 });
+    expect(p).toEqual({ minutes: 36, low: 36, high: 36, servedNow: true, ahead: 3, runs: 20 });
   });
 
   it('one window, FIFO, exponential service times: the Erlang median and 80% range', () => {
@@ -179,5 +179,31 @@ describe('predictWait', () => {
     const s = state({ waiting: [waiting('a', 3)], durations: new Map([['a', exponential(8)]]) });
     const a = predictWait(s, newTicket('a', NOW), { runs: 30, seed: 42, horizonMin: 240 });
     expect(predictWait(s, newTicket('a', NOW), { runs: 30, seed: 42, horizonMin: 240 })).toEqual(a);
+  });
+
+  it('stops inside a future when told, keeping only the futures it finished', () => {
+    // 200 ahead: each future takes 200 calls; the stop is polled as the future goes, not only between them.
+    const s = state({ waiting: Array.from({ length: 200 }, (_, i) => waiting('a', 200 - i)) });
+    let polls = 0;
+    const cut = predictWait(s, newTicket('a', NOW), {
+      runs: 40,
+      seed: 1,
+      horizonMin: 10_000,
+      stop: () => ++polls > 3,
+    });
+    expect(cut.runs).toBe(0);
+    expect(polls).toBe(4);
+    // Stopped after two whole futures (200 calls each, polled every 16 events): two futures' worth.
+    polls = 0;
+    const two = predictWait(s, newTicket('a', NOW), {
+      runs: 40,
+      seed: 1,
+      horizonMin: 10_000,
+      stop: () => ++polls > 26,
+    });
+    expect(two.runs).toBe(2);
+    expect(two.minutes).toBe(2000);
+    const full = predictWait(s, newTicket('a', NOW), { runs: 40, seed: 1, horizonMin: 10_000 });
+    expect(full).toMatchObject({ runs: 40, minutes: 2000, ahead: 200 });
   });
 });

@@ -15,6 +15,8 @@ const win = (no: number, over: Partial<HallFacts['windows'][number]> = {}): Hall
   pauseReason: null,
   skills: {},
   ...over,
+  // Trained for its skills unless told (config `canTake`).
+  canTake: over.canTake ?? Object.keys(over.skills ?? {}),
 });
 const facts = (over: Partial<HallFacts> = {}): HallFacts => ({
   now: NOW,
@@ -33,7 +35,7 @@ const facts = (over: Partial<HallFacts> = {}): HallFacts => ({
 describe('which window a busy queue is pointed to', () => {
   it('resume a paused window that takes it, before opening a closed one, before a 潮汐 helper', () => {
     const windows = [
-      win(1, { skills: { gen: 1 } }),
+      win(1, { skills: { gen: 1 }, canTake: ['gen', 'tax'] }),
       win(2, { skills: { tax: 2 }, open: false, state: 'closed' }),
       win(3, { skills: { tax: 1 }, state: 'paused', pausedAt: NOW }),
     ];
@@ -49,11 +51,25 @@ describe('which window a busy queue is pointed to', () => {
   });
 
   it('the helper is the staffed window with the shortest own queues; else someone must log in', () => {
-    const windows = [win(1, { skills: { gen: 1 } }), win(2, { skills: { tax: 1 } }), win(4, { skills: { other: 1 } })];
+    const trained = ['gen', 'tax', 'other'];
+    const windows = [
+      win(1, { skills: { gen: 1 }, canTake: trained }),
+      win(2, { skills: { tax: 1 } }),
+      win(4, { skills: { other: 1 }, canTake: trained }),
+    ];
     expect(suggestWindow('tax', facts({ windows }))?.windowNo).toBe(4); // its own queue is empty
     const unstaffed = [win(5, { staffed: false, state: 'closed', skills: { tax: 1 } })];
     expect(suggestWindow('tax', facts({ windows: unstaffed }))).toMatchObject({ windowNo: 5, action: 'staff' });
     expect(suggestWindow('tax', facts({ windows: [] }))).toBeNull();
+  });
+
+  it('a 潮汐 helper only among windows whose clerks are trained for the matter (canTake)', () => {
+    const windows = [win(1, { skills: { other: 1 } }), win(4, { skills: { gen: 1 }, canTake: ['gen', 'tax'] })];
+    // Window 1's own queue is empty, window 4's is not; yet only window 4's clerk is trained for 税务.
+    expect(suggestWindow('tax', facts({ windows }))).toMatchObject({ windowNo: 4, action: 'assign' });
+    // Nobody trained for it: no 潮汐 move; the unstaffed window that takes it is suggested instead.
+    const untrained = [win(1, { skills: { gen: 1 } }), win(5, { staffed: false, state: 'closed', skills: { tax: 1 } })];
+    expect(suggestWindow('tax', facts({ windows: untrained }))).toMatchObject({ windowNo: 5, action: 'staff' });
   });
 });
 

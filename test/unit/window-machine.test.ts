@@ -114,4 +114,9 @@ describe('window machine', () => {
     expect(left.requeue).toBe(true);
     expect(w.leave(seat(), null).requeue).toBe(false);
   });
+
+  it('a clerk who logs out himself leaves the visitor to the window’s next clerk', () => {
+    const left = w.leave(seat({ currentTicket: 't1' }), visit(), 'logout');
+    expect(left).toMatchObject({ window: { clerkId: null, currentTicket: 't1' }, requeue: false });
+  });
 });

@@ -13,18 +13,23 @@ export interface ChoiceResult {
 
 /**
  * A keyboard-first dialog: pick from a numbered list (digit keys or arrows + Enter) and/or type a text;
- * Enter confirms, Esc cancels. Fires `done` with the result, or `cancel`.
+ * Enter confirms, Esc cancels. Fires `done` with the result, or `cancel`. With `preselect` off nothing is
+ * chosen at first and Enter does nothing until a choice is made: for a question where a habitual Enter
+ * must not answer for the clerk (叫号's 已到/未到).
  */
 export class ChoiceDialog extends LitElement {
   static override properties = {
     heading: {},
     choices: { attribute: false },
     textLabel: {},
+    preselect: { type: Boolean },
     selected: { state: true },
   };
   declare heading: string;
   declare choices: Choice[];
   declare textLabel: string;
+  declare preselect: boolean;
+  /** The chosen line, or -1 for none yet. */
   declare selected: number;
 
   constructor() {
@@ -32,7 +37,12 @@ export class ChoiceDialog extends LitElement {
     this.heading = '';
     this.choices = [];
     this.textLabel = '';
+    this.preselect = true;
     this.selected = 0;
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('preselect')) this.selected = this.preselect ? Math.max(0, this.selected) : -1;
   }
 
   static override styles = css`
@@ -117,7 +127,9 @@ export class ChoiceDialog extends LitElement {
       ${this.textLabel ? html`<input placeholder=${this.textLabel} aria-label=${this.textLabel} />` : ''}
       <div class="buttons">
         <button @click=${() => this.dispatchEvent(new CustomEvent('cancel'))}>${t('cancel')} (Esc)</button>
-        <button @click=${() => this.finish(this.selected)}>${t('confirm')} (Enter)</button>
+        <button ?disabled=${this.nothingChosen} @click=${() => this.finish(this.selected)}>
+          ${t('confirm')} (Enter)
+        </button>
       </div>
     </div>`;
   }
@@ -126,10 +138,19 @@ export class ChoiceDialog extends LitElement {
     e.stopPropagation();
     const typing = (e.target as HTMLElement).tagName === 'INPUT';
     if (e.key === 'Escape') return void this.dispatchEvent(new CustomEvent('cancel'));
-    if (e.key === 'Enter') return void (e.preventDefault(), this.finish(this.selected));
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (!this.nothingChosen) this.finish(this.selected);
+      return;
+    }
     if (e.key === 'ArrowDown') this.selected = Math.min(this.choices.length - 1, this.selected + 1);
     if (e.key === 'ArrowUp') this.selected = Math.max(0, this.selected - 1);
     if (!typing && /^[1-9]$/.test(e.key) && Number(e.key) <= this.choices.length) this.finish(Number(e.key) - 1);
+  }
+
+  /** A list to choose from and nothing chosen in it yet. */
+  private get nothingChosen(): boolean {
+    return this.choices.length > 0 && this.selected < 0;
   }
 
   private finish(i: number): void {

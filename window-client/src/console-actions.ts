@@ -82,12 +82,29 @@ export function dialogCommand(kind: DialogKind, r: ChoiceResult): Command | null
   return null;
 }
 
-/** Where the current ticket may go: the other services, and the other windows. */
+/**
+ * Whether a dialog's answer waits for the 5-second undo before it is sent: 未到 → 过号 is final for the
+ * visitor, as a pressed 过号 is, so it gets the same 撤销 (and the 叫号 that goes with it waits too).
+ */
+export function answerWaitsForUndo(kind: DialogKind, r: ChoiceResult): boolean {
+  return kind === 'next' && r.value === 'no_show';
+}
+
+/**
+ * Where the current ticket may go: the other services, and the other windows. A service no open window
+ * takes now is marked `unserved`, so the clerk sees it before sending a visitor to a queue nobody calls.
+ */
 export function destinations(st: WindowConsoleState): { services: Destination[]; windows: Destination[] } {
+  const unserved = new Set(st.services.filter((s) => s.servedNow === false).map((s) => s.id));
   return {
     services: st.directory.services
       .filter((s) => s.id !== st.window.ticket?.serviceId)
-      .map((s) => ({ value: `s:${s.id}`, label: `${s.prefix} ${s.name}`, keywords: s.id })),
+      .map((s) => ({
+        value: `s:${s.id}`,
+        label: `${s.prefix} ${s.name}`,
+        keywords: s.id,
+        ...(unserved.has(s.id) ? { unserved: true } : {}),
+      })),
     windows: st.directory.windows
       .filter((w) => w.no !== st.window.no)
       .map((w) => ({ value: `w:${w.no}`, label: w.name, keywords: `${w.no}` })),

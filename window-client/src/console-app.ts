@@ -9,11 +9,11 @@ import { ConsoleController } from './console-controller';
 import { errorText, lang, t } from './i18n';
 import { actionForKey, type ConsoleAction } from './shortcuts';
 import type { ChoiceResult } from './choice-dialog';
-import { dialogCommand, planAction, type Command } from './console-actions';
+import { answerWaitsForUndo, dialogCommand, planAction, type Command } from './console-actions';
 import { renderDialog, type Dialog } from './console-dialogs';
 import { consoleStyles } from './console-styles';
-import { SkipUndo } from './skip-undo';
-import type { LoginDetail } from './login-form';
+import { SkipUndo, type PendingSkip } from './skip-undo';
+import { loginRefusal, type LoginDetail, type LoginField } from './login-form';
 import './action-bar';
 import './current-ticket';
 import './login-form';
@@ -31,12 +31,14 @@ export class ConsoleApp extends LitElement {
   static override properties = {
     session: { state: true },
     loginError: { state: true },
+    loginField: { state: true },
     dialog: { state: true },
     message: { state: true },
     today: { state: true },
   };
   declare session: Session | null;
   declare loginError: string;
+  declare loginField: LoginField;
   declare dialog: Dialog;
   declare message: { text: string; error: boolean } | null;
   declare today: TodayFigures | null;
@@ -45,13 +47,14 @@ export class ConsoleApp extends LitElement {
     if (retrying && this.pending) this.say(t('retrying', { what: this.pending }), true);
   });
   private pending: string | null = null;
-  private readonly skip = new SkipUndo(this, () => void this.command('skip', t('a_skip')));
+  private readonly skip = new SkipUndo(this, (p) => this.sendSkip(p));
 
   constructor() {
     super();
     const saved = sessionStorage.getItem(SESSION_KEY);
     this.session = saved ? (JSON.parse(saved) as Session) : null;
     this.loginError = '';
+    this.loginField = '';
     this.dialog = null;
     this.message = null;
     this.today = null;
@@ -109,11 +112,15 @@ export class ConsoleApp extends LitElement {
       this.session = s;
       this.attach(s);
     } catch (err) {
-      this.loginError = err instanceof CommandError ? errorText(err.error.code, err.error.message) : String(err);
+      const r = err instanceof CommandError ? loginRefusal(err.error.code, err.error.message) : null;
+      [this.loginField, this.loginError] = [r?.field ?? '', r?.text ?? String(err)];
     }
   }
 
   private async logout(): Promise<void> {
+    // A visitor still called or served here stays with the window for its next clerk: ask before leaving.
+    const here = this.window?.ticket;
+    if (here && !confirm(t('logoutWithVisitor', { number: here.number }))) return;
     try {
       await this.api.post('/api/auth/logout', {}, false);
     } catch {
@@ -137,15 +144,28 @@ export class ConsoleApp extends LitElement {
 
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** Commands run one after another in the order pressed: a quick second key is queued, not lost. */
-  private command(path: string, what: string, body: unknown = {}): Promise<TicketView | null> {
-    const run = this.queue.then(() => this.send(path, what, body));
+  /**
+   * Commands run one after another in the order pressed: a quick second key is queued, not lost. `said`
+   * words the outcome when the plain "叫号：A006" would not say all that happened.
+   */
+  private command(
+    path: string,
+    what: string,
+    body: unknown = {},
+    said?: (t: TicketView | null) => string,
+  ): Promise<TicketView | null> {
+    const run = this.queue.then(() => this.send(path, what, body, said));
     this.queue = run;
     return run;
   }
 
   /** Sends one window command; reports the outcome in plain words. */
-  private async send(path: string, what: string, body: unknown): Promise<TicketView | null> {
+  private async send(
+    path: string,
+    what: string,
+    body: unknown,
+    said?: (t: TicketView | null) => string,
+  ): Promise<TicketView | null> {
     if (!this.session) return null;
     this.pending = what;
     try {
@@ -154,7 +174,13 @@ export class ConsoleApp extends LitElement {
         body,
       );
       this.say(
-        r.ticket ? t('done', { what, number: r.ticket.number }) : path === 'call-next' ? t('nobodyWaiting') : what,
+        said
+          ? said(r.ticket)
+          : r.ticket
+            ? t('done', { what, number: r.ticket.number })
+            : path === 'call-next'
+              ? t('nobodyWaiting')
+              : what,
       );
       void this.refreshToday();
       return r.ticket;
@@ -177,6 +203,8 @@ export class ConsoleApp extends LitElement {
   private act(a: ConsoleAction, ticketId?: string): void {
     const st = this.controller?.state;
     if (!st) return;
+    // 叫号 while a 未到 waits for its undo sends it now: that answer already calls the next visitor.
+    if (a === 'next' && this.skip.pending?.command) return void this.skip.flush();
     const skipped = a !== 'skip' && this.skip.flush();
     const plan = planAction(a, st, { skipped, ...(ticketId ? { ticketId } : {}) });
     if (!plan) return;
@@ -190,10 +218,21 @@ export class ConsoleApp extends LitElement {
   }
 
   private dialogDone(r: ChoiceResult): void {
-    const kind = this.dialog?.kind;
+    const { kind, number } = this.dialog ?? { kind: null, number: '' };
     this.dialog = null;
     const c = kind ? dialogCommand(kind, r) : null;
-    if (c) this.run(c);
+    if (!kind || !c) return;
+    if (answerWaitsForUndo(kind, r)) this.skip.start(number, c);
+    else this.run(c);
+  }
+
+  /** Sends a 过号 whose undo time is over: a plain one, or the 未到 answer with its 叫号. */
+  private sendSkip(p: PendingSkip): void {
+    if (!p.command) return void this.command('skip', t('a_skip'));
+    const { path, word, body } = p.command;
+    void this.command(path, t(word), body ?? {}, (next) =>
+      next ? t('skippedCalled', { skipped: p.number, number: next.number }) : t('skippedNobody', { skipped: p.number }),
+    );
   }
 
   private undoSkip(): void {
@@ -215,7 +254,12 @@ export class ConsoleApp extends LitElement {
   static override styles = consoleStyles;
 
   override render() {
-    if (!this.session) return html`<login-form .error=${this.loginError} @login=${this.login}></login-form>`;
+    if (!this.session)
+      return html`<login-form
+        .error=${this.loginError}
+        .errorField=${this.loginField}
+        @login=${this.login}
+      ></login-form>`;
     const st = this.controller?.state;
     const online = this.controller?.connection === 'online';
     const w = st?.window ?? null;
@@ -255,7 +299,9 @@ export class ConsoleApp extends LitElement {
           ${
             this.skip.pending
               ? html`<div class="message error" data-testid="skip-undo">
-                  ${t('skipPending', { number: this.skip.pending.number })}
+                  ${t(this.skip.pending.command ? 'skipPendingNext' : 'skipPending', {
+                    number: this.skip.pending.number,
+                  })}
                   <button class="undo" @click=${() => this.undoSkip()}>
                     ${t('undo', { s: this.skip.pending.left })}
                   </button>

@@ -49,6 +49,7 @@ export function renderDialog(
     .heading=${q.heading}
     .choices=${q.choices}
     .textLabel=${q.textLabel}
+    .preselect=${dialog.kind !== 'next'}
     @done=${onDone}
     @cancel=${cancel}
   ></choice-dialog>`;

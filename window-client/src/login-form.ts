@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { lang, t } from './i18n';
+import { errorText, lang, t } from './i18n';
 
 export interface LoginDetail {
   clerkId: string;
@@ -7,14 +7,30 @@ export interface LoginDetail {
   windowNo: number;
 }
 
+/** The field a refused login points at: a wrong password is typed again, a wrong window number fixed. */
+export type LoginField = 'password' | 'windowNo' | '';
+
+/** A refused login in plain words, and the field to put the focus in (the password is cleared). */
+export function loginRefusal(code: string, message: string): { text: string; field: LoginField } {
+  if (code === 'BAD_CREDENTIALS') return { text: errorText(code, message), field: 'password' };
+  if (code === 'UNKNOWN_WINDOW' || code === 'WINDOW_TAKEN')
+    return { text: errorText(code, message), field: 'windowNo' };
+  // The server's schema words ("windowNo: Too small…") are not for a clerk.
+  if (code === 'VALIDATION' && message.includes('windowNo')) return { text: t('badWindowNo'), field: 'windowNo' };
+  return { text: errorText(code, message), field: '' };
+}
+
 /** 工号 + password + window number; fires `login` with the values. */
 export class LoginForm extends LitElement {
-  static override properties = { error: {} };
+  static override properties = { error: {}, errorField: {} };
   declare error: string;
+  /** Where the focus goes when `error` is shown. */
+  declare errorField: LoginField;
 
   constructor() {
     super();
     this.error = '';
+    this.errorField = '';
   }
 
   static override styles = css`
@@ -78,6 +94,20 @@ export class LoginForm extends LitElement {
     </form>`;
   }
 
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('error') || !this.error) return;
+    const input = (id: string) => this.renderRoot.querySelector<HTMLInputElement>(`#${id}`);
+    if (this.errorField === 'password') {
+      const pw = input('pw');
+      if (!pw) return;
+      pw.value = '';
+      pw.focus();
+    } else if (this.errorField === 'windowNo') {
+      input('win')?.select();
+      input('win')?.focus();
+    }
+  }
+
   private submit(e: Event): void {
     e.preventDefault();
     const f = new FormData(e.target as HTMLFormElement);
@@ -86,6 +116,11 @@ export class LoginForm extends LitElement {
       password: String(f.get('password')),
       windowNo: Number(f.get('windowNo')),
     };
+    // Window numbers start at 1: said here in plain words rather than sent to be refused.
+    if (!Number.isInteger(detail.windowNo) || detail.windowNo < 1) {
+      [this.errorField, this.error] = ['windowNo', t('badWindowNo')];
+      return;
+    }
     this.dispatchEvent(new CustomEvent<LoginDetail>('login', { detail, bubbles: true, composed: true }));
   }
 }

@@ -12,6 +12,8 @@ export interface Destination {
   label: string;
   /** Extra words the search matches (a prefix, a window number). */
   keywords: string;
+  /** A service no open window takes now (暂无窗口办理): still allowed, but the clerk sees it. */
+  unserved?: boolean;
 }
 
 export class TransferDialog extends LitElement {
@@ -97,6 +99,14 @@ export class TransferDialog extends LitElement {
       color: #888;
       font-size: 15px;
     }
+    .unserved {
+      margin-left: 8px;
+      font-size: 13px;
+      color: #b3261e;
+    }
+    li.sel .unserved {
+      color: #ffd7d2;
+    }
     input {
       width: 100%;
       box-sizing: border-box;
@@ -146,7 +156,7 @@ export class TransferDialog extends LitElement {
         data-choice=${d.value}
         @click=${() => this.choose(d)}
       >
-        ${d.label}
+        ${d.label}${d.unserved ? html`<span class="unserved" data-testid="unserved">${t('transferUnserved')}</span>` : ''}
       </li>`;
     const group = (title: string, list: Destination[], id: string) =>
       html`<section data-group=${id}>
@@ -176,6 +186,7 @@ export class TransferDialog extends LitElement {
       </div>
       <div class="to" data-testid="transfer-to">
         ${this.chosen ? t('transferChosen', { to: this.chosen.label }) : t('transferChoose')}
+        ${this.chosen?.unserved ? html`<span class="unserved">${t('transferUnservedWarn')}</span>` : ''}
       </div>
       <input name="note" placeholder=${t('note')} aria-label=${t('note')} />
       <div class="buttons">

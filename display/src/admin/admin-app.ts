@@ -5,6 +5,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { loginFormStyles } from '../shared/login-form-styles';
 import { ApiError } from '../shared/device-api';
+import { loginStaff } from '../shared/staff-auth';
 import { AdminApi, type AdminConfig, type SaveAnswer } from './admin-api';
 import { adminAppStyles } from './admin-app-styles';
 import { lang, t } from './admin-i18n';
@@ -108,19 +109,11 @@ export class AdminApp extends LitElement {
 
   private async login(e: Event): Promise<void> {
     e.preventDefault();
-    const f = new FormData(e.target as HTMLFormElement);
     try {
-      const res = await fetch('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ clerkId: String(f.get('clerkId')), password: String(f.get('password')) }),
-      });
-      const body = (await res.json()) as { token?: string; clerk?: { role: string }; error?: { message: string } };
-      if (!res.ok) throw new ApiError('LOGIN', body.error?.message ?? '');
-      if (body.clerk?.role !== 'admin') throw new ApiError('FORBIDDEN', t('notAdmin'));
-      sessionStorage.setItem(TOKEN_KEY, body.token!);
+      const { token } = await loginStaff(e.target as HTMLFormElement, ['admin'], t('notAdmin'));
+      sessionStorage.setItem(TOKEN_KEY, token);
       this.error = '';
-      await this.attach(body.token!);
+      await this.attach(token);
     } catch (err) {
       this.error = err instanceof ApiError ? err.message : String(err);
     }

@@ -53,6 +53,7 @@ export const t = translator({
   kind: { zh: '类型', en: 'Kind' },
   zone: { zh: '区域', en: 'Zone' },
   skills: { zh: '可办事项与熟练度（1 最优先）', en: 'Services and level (1 = first)' },
+  canTake: { zh: '潮汐可调办事项（人员已培训）', en: 'Trained for (潮汐 moves)' },
   role: { zh: '角色', en: 'Role' },
   role_clerk: { zh: '窗口人员', en: 'Clerk' },
   role_supervisor: { zh: '值班长', en: 'Supervisor' },

@@ -47,7 +47,10 @@ export class ServicesTab extends LitElement {
       remove: (s, i) => () => {
         this.config.services.splice(i, 1);
         // Windows stop offering it too (else the save names every window that still does).
-        for (const w of this.config.windows) delete w.skills[s.id];
+        for (const w of this.config.windows) {
+          delete w.skills[s.id];
+          if (w.canTake) w.canTake = w.canTake.filter((x: string) => x !== s.id);
+        }
         f.changed();
       },
       columns: [

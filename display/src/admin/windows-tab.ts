@@ -1,4 +1,5 @@
-// 窗口: each window's number, name, kind, zone and the services it takes with their level (1 = first).
+// 窗口: each window's number, name, kind, zone, the services it takes with their level (1 = first), and
+// the ones its clerks are trained for (潮汐: what a suggestion may give it; by default its skills).
 // A changed window takes its new skills at its next call; a window in use cannot be removed.
 import { LitElement, html } from 'lit';
 import type { AdminConfig } from './admin-api';
@@ -33,6 +34,21 @@ export class WindowsTab extends LitElement {
     this.f.changed();
   }
 
+  /** Trained for: the configured list, or by default its skills; a window's skills always count. */
+  private trained(w: any): Set<string> {
+    return new Set<string>([...(w.canTake ?? []), ...Object.keys(w.skills)]);
+  }
+
+  private train(w: any, id: string, on: boolean): void {
+    const list = this.trained(w);
+    if (on) list.add(id);
+    else list.delete(id);
+    // Its skills are trained for anyway: only the others make a list, and none means the default.
+    if ([...list].some((x) => w.skills[x] === undefined)) w.canTake = [...list];
+    else delete w.canTake;
+    this.f.changed();
+  }
+
   override render() {
     const f = this.f;
     const services = this.config.services as { id: string; name: string }[];
@@ -60,8 +76,22 @@ export class WindowsTab extends LitElement {
         },
         { head: t('zone'), cell: (w) => f.text(w, 'zone', t('zone'), { size: 3 }) },
         { head: t('skills'), cell: (w) => services.map((s) => this.skillSelect(w, s)) },
+        { head: t('canTake'), cell: (w) => services.map((s) => this.trainCheck(w, s)) },
       ],
     });
+  }
+
+  private trainCheck(w: any, s: { id: string; name: string }) {
+    return html`<label class="check" style="margin-right:6px"
+      ><input
+        type="checkbox"
+        data-train=${s.id}
+        aria-label=${`${w.no} ${t('canTake')} ${s.id}`}
+        .checked=${this.trained(w).has(s.id)}
+        ?disabled=${w.skills[s.id] !== undefined}
+        @change=${(e: Event) => this.train(w, s.id, (e.target as HTMLInputElement).checked)}
+      />${s.name || s.id}</label
+    >`;
   }
 
   private skillSelect(w: any, s: { id: string; name: string }) {

@@ -2,11 +2,9 @@
 // the page's are turned away in plain words; on success it fires `logged-in` with the token.
 import { LitElement, css, html } from 'lit';
 import { ApiError } from '../shared/device-api';
+import { loginStaff, type LoggedIn } from '../shared/staff-auth';
 
-export interface LoggedIn {
-  token: string;
-  clerk: { id: string; name: string; role: string };
-}
+export type { LoggedIn };
 
 export class StaffLogin extends LitElement {
   static override properties = {
@@ -70,20 +68,9 @@ export class StaffLogin extends LitElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
-    const f = new FormData(e.target as HTMLFormElement);
     try {
-      const res = await fetch('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ clerkId: String(f.get('clerkId')), password: String(f.get('password')) }),
-      });
-      const body = (await res.json()) as Partial<LoggedIn> & { error?: { message: string } };
-      if (!res.ok) throw new ApiError('LOGIN', body.error?.message ?? '');
-      if (!this.roles.includes(body.clerk!.role)) {
-        void fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${body.token}` } });
-        throw new ApiError('FORBIDDEN', this.refusal);
-      }
-      this.dispatchEvent(new CustomEvent<LoggedIn>('logged-in', { detail: body as LoggedIn }));
+      const detail = await loginStaff(e.target as HTMLFormElement, this.roles, this.refusal);
+      this.dispatchEvent(new CustomEvent<LoggedIn>('logged-in', { detail }));
     } catch (err) {
       this.error = err instanceof ApiError ? err.message : String(err);
     }

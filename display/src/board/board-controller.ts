@@ -3,12 +3,12 @@
 import type { ReactiveControllerHost } from 'lit';
 import { LiveState, REFUSED_RETRY } from '../shared/live-state';
 import type { VoiceReport } from '../../../server/protocol/socket';
+import { missedCalls } from './missed-calls';
 import type { CallView } from '../../../server/protocol/views';
 
 export type { Connection } from '../shared/live-state';
 
 const RECENT = 12;
-
 export class BoardController {
   /** The latest call, shown large until the next one. */
   current: CallView | null = null;
@@ -29,7 +29,14 @@ export class BoardController {
         notice: (st, notice) => ({ ...st, notice }),
       },
       listen: {
-        state: (st) => (this.current ??= st.recentCalls[0] ?? null),
+        state: (st, before) => {
+          if (!before) return void (this.current ??= st.recentCalls[0] ?? null);
+          // Back after a break: what was called meanwhile gets its turn large and is announced.
+          for (const c of missedCalls(before, st, Date.now())) {
+            this.current = c;
+            onCall(c);
+          }
+        },
         call: (c) => {
           this.current = c;
           onCall(c);

@@ -3,16 +3,24 @@ import type { CallView } from '../../../server/protocol/views';
 
 /** The current call, large, flashing for a few seconds after it arrives. */
 export class BoardCurrentCall extends LitElement {
-  static override properties = { call: { attribute: false }, idleText: {}, recallText: {} };
+  static override properties = {
+    call: { attribute: false },
+    idleText: {},
+    recallText: {},
+    windowNo: { attribute: false },
+  };
   declare call: CallView | null;
   declare idleText: string;
   declare recallText: string;
+  /** How a window's number is said (1号). */
+  declare windowNo: (no: number) => string;
 
   constructor() {
     super();
     this.call = null;
     this.idleText = '';
     this.recallText = '';
+    this.windowNo = String;
   }
 
   static override styles = css`
@@ -67,7 +75,7 @@ export class BoardCurrentCall extends LitElement {
     // A new key per call restarts the flashing animation.
     return html`<div class="flash" data-key=${c.at + c.ticket.number}>
       <div class="number" data-testid="current-number">${c.ticket.number}</div>
-      <div class="to">${c.windowName}</div>
+      <div class="to"><b>${this.windowNo(c.windowNo)}</b> ${c.windowName}</div>
       <div class="text" data-testid="current-text">${c.announcement}</div>
       ${c.recall ? html`<div class="recall">${this.recallText}</div>` : ''}
     </div>`;

@@ -13,12 +13,17 @@ export class BoardRecentCalls extends LitElement {
     timeZone: {},
     max: { type: Number },
     recallText: {},
+    callBackText: {},
+    windowNo: { attribute: false },
   };
   declare calls: CallView[];
   declare title: string;
   declare timeZone: string | undefined;
   declare max: number;
   declare recallText: string;
+  declare callBackText: string;
+  /** How a window's number is said (1号). */
+  declare windowNo: (no: number) => string;
 
   constructor() {
     super();
@@ -26,6 +31,20 @@ export class BoardRecentCalls extends LitElement {
     this.title = '';
     this.max = 6;
     this.recallText = '';
+    this.callBackText = '';
+    this.windowNo = String;
+  }
+
+  /**
+   * 重呼 for a recall; 回呼 for a ticket called again at the same window that is not a recall (called back
+   * after a hold): without a word it would read as the same line twice. The call carries no kind, so this
+   * is read from the list (a transfer calls at another window and is not labelled).
+   */
+  private label(c: CallView, i: number): string {
+    if (c.recall) return this.recallText;
+    const same = (o: CallView) => o.ticket.number === c.ticket.number && o.windowNo === c.windowNo;
+    const before = this.calls.slice(i + 1).some(same);
+    return before ? this.callBackText : '';
   }
 
   static override styles = css`
@@ -83,16 +102,18 @@ export class BoardRecentCalls extends LitElement {
 
   override render() {
     return html`<h2>${this.title}</h2>
-      ${this.calls.slice(0, this.max).map(
-        (c) =>
-          html`<div class="row" data-testid="recent-call">
-            <span class="num">${c.ticket.number}</span>
-            <span class="win"
-              >→ ${c.windowName}${c.recall ? html`<span class="recall">${this.recallText}</span>` : ''}</span
-            >
-            <span class="at">${hallHm(c.at, this.timeZone)}</span>
-          </div>`,
-      )}`;
+      ${this.calls.slice(0, this.max).map((c, i) => {
+        const label = this.label(c, i);
+        return html`<div class="row" data-testid="recent-call">
+          <span class="num">${c.ticket.number}</span>
+          <span class="win"
+            >→ <b>${this.windowNo(c.windowNo)}</b> ${c.windowName}${
+              label ? html`<span class="recall" data-testid="call-label">${label}</span>` : ''
+            }</span
+          >
+          <span class="at">${hallHm(c.at, this.timeZone)}</span>
+        </div>`;
+      })}`;
   }
 }
 customElements.define('board-recent-calls', BoardRecentCalls);

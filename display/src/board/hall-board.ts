@@ -28,6 +28,8 @@ const t = translator({
   people: { zh: '人', en: '' },
   idle: { zh: '欢迎光临', en: 'Welcome' },
   recall: { zh: '重呼', en: 'Recall' },
+  callBack: { zh: '回呼', en: 'Called back' },
+  windowNo: { zh: '{no}号', en: 'No. {no}' },
   offline: { zh: '网络连接中断，正在自动重连…', en: 'Connection lost, reconnecting…' },
   connecting: { zh: '正在连接服务器…', en: 'Connecting…' },
   noToken: {
@@ -168,11 +170,16 @@ export class HallBoard extends LitElement {
     this.dataset.lastMode = this.voice?.log.at(-1)?.mode ?? '';
   }
 
-  /** The call shown large: the one being announced, else the latest for a while after. */
+  /**
+   * The call shown large: the one being announced, else the latest for a while after, but only while its
+   * window still has that ticket (finished, transferred away or the window paused: the panel clears).
+   */
   private bigCall(): CallView | null {
     if (this.turn) return this.turn;
     const latest = this.controller?.current ?? null;
-    return latest && performance.now() < this.bigUntil ? latest : null;
+    if (!latest || performance.now() >= this.bigUntil) return null;
+    const w = this.controller?.state?.windows.find((x) => x.no === latest.windowNo);
+    return !w || w.ticket?.number === latest.ticket.number ? latest : null;
   }
 
   static override styles = boardStyles;
@@ -181,6 +188,8 @@ export class HallBoard extends LitElement {
     if (!this.controller) return html`<div class="setup">${t('noToken')}</div>`;
     const c = this.controller;
     const st = c.state;
+    // The number the announcement says (到1号窗口), shown wherever the board names a window.
+    const windowNo = (no: number) => t('windowNo', { no });
     const labels = {
       idle: word(PUBLIC_WINDOW_LABEL.idle),
       calling: word(PUBLIC_WINDOW_LABEL.calling),
@@ -208,8 +217,9 @@ export class HallBoard extends LitElement {
             .call=${this.bigCall()}
             .idleText=${t('idle')}
             .recallText=${t('recall')}
+            .windowNo=${windowNo}
           ></board-current-call>
-          <board-window-grid .windows=${st?.windows ?? []} .labels=${labels}></board-window-grid>
+          <board-window-grid .windows=${st?.windows ?? []} .labels=${labels} .windowNo=${windowNo}></board-window-grid>
         </div>
         <div class="right">
           <board-recent-calls
@@ -217,6 +227,8 @@ export class HallBoard extends LitElement {
             .title=${t('latest')}
             .timeZone=${st?.hall.timezone}
             .recallText=${t('recall')}
+            .callBackText=${t('callBack')}
+            .windowNo=${windowNo}
           ></board-recent-calls>
           <board-queue-list
             class=${(st?.services.length ?? 0) > 5 ? 'many' : ''}

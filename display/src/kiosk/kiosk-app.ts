@@ -131,10 +131,12 @@ export class KioskApp extends LitElement {
             @entry-change=${(e: CustomEvent<string>) => (this.code = e.detail)}
             @entry-submit=${() => this.checkIn()}
           ></kiosk-keypad>
-          <button class="back" @click=${() => this.home()}>${t('back')}</button>
-          <button class="go" ?disabled=${this.busy || !this.code} @click=${() => this.checkIn()}>
-            ${t('checkInGo')}
-          </button>
+          <div class="checkin-actions">
+            <button class="back" @click=${() => this.home()}>${t('back')}</button>
+            <button class="go" ?disabled=${this.busy || !this.code} @click=${() => this.checkIn()}>
+              ${t('checkInGo')}
+            </button>
+          </div>
         </div>`;
       case 'issued':
         return html`<kiosk-issued

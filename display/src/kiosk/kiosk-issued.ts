@@ -111,6 +111,40 @@ export class KioskIssued extends LitElement {
       border: 0;
       cursor: pointer;
     }
+    /* A tall portrait kiosk: the ticket fills the screen's height, its number and QR code larger. */
+    @media (orientation: portrait) and (min-height: 1400px) {
+      :host {
+        flex: 1;
+        justify-content: center;
+        gap: 22px;
+      }
+      .service {
+        font-size: 48px;
+      }
+      .label {
+        font-size: 38px;
+      }
+      .number {
+        font-size: 260px;
+      }
+      .ahead {
+        font-size: 60px;
+      }
+      .wait {
+        font-size: 40px;
+      }
+      .qr {
+        width: 360px;
+        height: 360px;
+      }
+      .print {
+        font-size: 34px;
+      }
+      button {
+        font-size: 44px;
+        padding: 28px 64px;
+      }
+    }
     .done {
       background: var(--kiosk-accent, #0b5cad);
       color: #fff;

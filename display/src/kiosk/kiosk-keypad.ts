@@ -40,7 +40,7 @@ export class KioskKeypad extends LitElement {
     }
     label {
       display: block;
-      font-size: 24px;
+      font-size: var(--kiosk-label-font, 24px);
       margin-bottom: 8px;
       color: var(--kiosk-muted, #4a5b70);
     }
@@ -57,14 +57,14 @@ export class KioskKeypad extends LitElement {
       display: flex;
       align-items: center;
       padding: 0 18px;
-      font-size: 38px;
+      font-size: var(--kiosk-entry-font, 38px);
       letter-spacing: 3px;
       pointer-events: none;
     }
     input {
       width: 100%;
       box-sizing: border-box;
-      font-size: 38px;
+      font-size: var(--kiosk-entry-font, 38px);
       letter-spacing: 3px;
       padding: 12px 16px;
       border: 2px solid #b9c4d2;
@@ -74,7 +74,7 @@ export class KioskKeypad extends LitElement {
     .keys {
       display: grid;
       grid-template-columns: repeat(3, 1fr);
-      gap: 10px;
+      gap: var(--kiosk-key-gap, 10px);
       margin-top: 12px;
     }
     .keys.letters {
@@ -82,8 +82,9 @@ export class KioskKeypad extends LitElement {
     }
     button {
       font: inherit;
-      font-size: 30px;
-      min-height: 64px;
+      /* Larger on a tall portrait kiosk (the page sets these): a key is pressed with a finger. */
+      font-size: var(--kiosk-key-font, 30px);
+      min-height: var(--kiosk-key-height, 64px);
       border-radius: 12px;
       border: 0;
       background: #e9eef5;

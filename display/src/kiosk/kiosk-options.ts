@@ -94,6 +94,38 @@ export class KioskOptions extends LitElement {
     .back {
       background: #e4e8ee;
     }
+    /* A tall portrait kiosk: the screen's height for larger chips, keys and buttons, centred. */
+    @media (orientation: portrait) and (min-height: 1400px) {
+      :host {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        --kiosk-key-height: 120px;
+        --kiosk-key-font: 46px;
+        --kiosk-key-gap: 16px;
+        --kiosk-entry-font: 48px;
+        --kiosk-label-font: 32px;
+      }
+      h2 {
+        font-size: 60px;
+      }
+      .label {
+        font-size: 32px;
+        margin: 16px 0 12px;
+      }
+      .chip {
+        font-size: 36px;
+        padding: 22px 36px;
+      }
+      .actions {
+        margin-top: 48px;
+      }
+      .actions button {
+        font-size: 46px;
+        padding: 34px 44px;
+      }
+    }
   `;
 
   override render() {

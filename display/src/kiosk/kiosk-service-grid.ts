@@ -92,7 +92,12 @@ export class KioskServiceGrid extends LitElement {
     .meta {
       font-size: clamp(20px, 1.5vmax, 28px);
       display: flex;
-      gap: 18px;
+      flex-wrap: wrap;
+      gap: 4px 18px;
+    }
+    /* "0 waiting" stays on one line; a long wait text goes under it rather than squeezing it. */
+    .meta > :first-child {
+      white-space: nowrap;
     }
     .state {
       font-size: 22px;

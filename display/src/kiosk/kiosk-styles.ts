@@ -115,4 +115,36 @@ export const kioskStyles = css`
     color: var(--kiosk-accent);
     margin: 8px 0 18px;
   }
+  /* A tall portrait kiosk: the appointment keypad uses the screen's height, with keys for a finger. */
+  @media (orientation: portrait) and (min-height: 1400px) {
+    .checkin-form {
+      max-width: none;
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      justify-content: center;
+      --kiosk-key-height: 110px;
+      --kiosk-key-font: 40px;
+      --kiosk-key-gap: 14px;
+      --kiosk-entry-font: 48px;
+      --kiosk-label-font: 32px;
+    }
+    .checkin-form h2 {
+      font-size: 56px;
+    }
+    .checkin-actions {
+      display: flex;
+      gap: 16px;
+      margin-top: 40px;
+    }
+    .checkin-form .back,
+    .checkin-form .go {
+      font-size: 44px;
+      padding: 30px 56px;
+      margin: 0;
+    }
+    .checkin-form .go {
+      flex: 1;
+    }
+  }
 `;

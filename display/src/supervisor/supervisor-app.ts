@@ -4,6 +4,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { loginFormStyles } from '../shared/login-form-styles';
 import type { AlertView } from '../../../server/protocol/socket';
 import { ApiError } from '../shared/device-api';
+import { loginStaff } from '../shared/staff-auth';
 import { chime, unlockAudioOnFirstGesture } from '../voice/chime';
 import { SupervisorApi } from './supervisor-api';
 import { SupervisorController } from './supervisor-controller';
@@ -150,18 +151,10 @@ export class SupervisorApp extends LitElement {
 
   private async login(e: Event): Promise<void> {
     e.preventDefault();
-    const f = new FormData(e.target as HTMLFormElement);
     try {
-      const res = await fetch('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ clerkId: String(f.get('clerkId')), password: String(f.get('password')) }),
-      });
-      const body = (await res.json()) as { token?: string; clerk?: { role: string }; error?: { message: string } };
-      if (!res.ok) throw new ApiError('LOGIN', body.error?.message ?? '');
-      if (body.clerk?.role === 'clerk') throw new ApiError('FORBIDDEN', t('notSupervisor'));
-      sessionStorage.setItem(TOKEN_KEY, body.token!);
-      this.token = body.token!;
+      const { token } = await loginStaff(e.target as HTMLFormElement, ['supervisor', 'admin'], t('notSupervisor'));
+      sessionStorage.setItem(TOKEN_KEY, token);
+      this.token = token;
       this.attach(this.token);
     } catch (err) {
       this.error = err instanceof ApiError ? err.message : String(err);

@@ -238,13 +238,18 @@ export class WindowScreenApp extends LitElement {
       </section>`;
     if (w.ticket && (w.state === 'calling' || w.state === 'serving')) {
       const calling = w.state === 'calling';
-      const recall = st?.lastCall?.recall ? html`<div class="reason">${TEXT.recall}</div>` : '';
+      // 重呼 belongs to the call, and only while that ticket is still called (not once it is being served).
+      const last = st?.lastCall;
+      const recall =
+        calling && last?.recall && last.ticket.number === w.ticket.number
+          ? html`<div class="reason" data-testid="recall">${TEXT.recall}</div>`
+          : '';
       return html`<section class="status" data-testid="status" data-state=${w.state}>
         <div class="label">${calling ? TEXT.calling : TEXT.serving}</div>
         <div class="ticket ${calling ? 'flash' : ''}" data-testid="ticket" data-key=${this.controller!.calledAt}>
           ${w.ticket.number}
         </div>
-        ${calling ? html`<div class="label">${TEXT.callingTail}</div>` : recall}
+        ${calling ? html`<div class="label">${TEXT.callingTail}</div>` : ''} ${recall}
       </section>`;
     }
     return html`<section class="status" data-testid="status" data-state=${w.state}>
