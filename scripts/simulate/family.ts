@@ -1,5 +1,5 @@
 // npm run simulate:family -- [--set all|tune|check|NAME,…] [--reps 1000] [--seed 1] [--load 1] [--routing JSON]
-//   [--json] [--write] [--no-bound]
+//   [--json] [--write] [--no-bound] [--no-main]
 // Every scenario of the family (scenarios/README.md) under every policy on the same days, with issue 24's
 // "must show" per scenario: paired differences ours − peer, the worst gap to the best peer, priority
 // visitors' mean wait, ours ÷ pooled and ÷ the skill-respecting bound (bound.ts). --write puts the tables
@@ -13,7 +13,7 @@ import { skillBoundMean } from './bound';
 import { PAIRED_FIGURES } from './compare';
 import { scenarioFacts } from './facts';
 import { mustShow, PEERS, type MustShow } from './must-show';
-import { POLICIES } from './policies';
+import { BEFORE_24, POLICIES } from './policies';
 import { loadScenario, scaleLoad } from './scenario';
 import { runPolicy, type PolicyResult } from './stats';
 import { visitorsOf } from './visitors';
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
     bound: { type: 'boolean', default: true },
+    main: { type: 'boolean', default: true },
     from: { type: 'string' },
   },
 });
@@ -80,6 +81,8 @@ const rows: Row[] =
       const s = scaleLoad(loadScenario(`scenarios/${name}.json`), load);
       const policies: Record<string, PolicyResult> = {};
       for (const p of POLICIES) policies[p] = runPolicy(s, p, { reps, seed, routing });
+      // Main's rule before issue 24 on the same days: the proposed rule must not be worse without a reason.
+      if (values.main) policies[BEFORE_24] = runPolicy(s, BEFORE_24, { reps, seed, routing });
       let waits = 0;
       let served = 0;
       // --no-bound skips the skill-respecting bound (it is reported at normal load only).
@@ -128,12 +131,12 @@ function tables(): string {
       );
   out.push(
     '',
-    'Paired, ours − peer, day by day (mean of the daily differences ±95%; beyond in points; **bold**: ours worse):',
+    "Paired, ours − peer (and ours − before-24, main's rule before issue 24), day by day (mean of the daily differences ±95%; beyond in points; **bold**: ours worse):",
     '',
   );
   out.push('| scenario | peer | mean | p90 | longest | beyond |', '|---|---|--:|--:|--:|--:|');
   for (const r of rows)
-    for (const peer of PEERS) {
+    for (const peer of [...PEERS, ...(r.must.paired[BEFORE_24] ? [BEFORE_24] : [])]) {
       const p = r.must.paired[peer]!;
       const cell = (f: (typeof PAIRED_FIGURES)[number]) => {
         const k = f === 'beyondTarget' ? 100 : 1;

@@ -5,7 +5,7 @@
 // code and reports waits per policy (minutes).
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { POLICIES, type PolicyName } from './policies';
+import { BEFORE_24, POLICIES, type PolicyName } from './policies';
 import { loadScenario, parsePlan, scaleLoad } from './scenario';
 import { runPolicy, type PolicyResult } from './stats';
 import { PAIRED_FIGURES, pairedAgainstOurs } from './compare';
@@ -63,9 +63,9 @@ if (!Number.isInteger(seed)) fail(`--seed: not an integer: ${values.seed}`);
 const names: PolicyName[] =
   values.policy === 'all'
     ? [...POLICIES]
-    : POLICIES.includes(values.policy as PolicyName)
+    : [...POLICIES, BEFORE_24].includes(values.policy as PolicyName)
       ? [values.policy as PolicyName]
-      : fail(`--policy: one of ${POLICIES.join(', ')} or all`);
+      : fail(`--policy: one of ${POLICIES.join(', ')}, ${BEFORE_24} or all`);
 
 /** Routing parameters to try, as in the config's `routing` (e.g. '{"priorityBoost":2}'); checked like the config. */
 function parseRouting(text: string): RoutingParams {

@@ -9,6 +9,7 @@ import {
   type RoutingParams,
 } from '../../server/domain/routing';
 import type { HallWindow, Service } from '../../server/domain/types';
+import { before24 } from './before-24';
 
 export interface PickContext {
   /** The head of each non-empty (service, priority) queue. */
@@ -66,7 +67,9 @@ export const staticWeight: Policy = ({ heads, window }) => {
 export const pooled: Policy = ({ heads }) => priorityFirst(heads);
 
 export const POLICIES = ['ours', 'dedicated', 'skill-fifo', 'static-weight', 'pooled'] as const;
-export type PolicyName = (typeof POLICIES)[number];
+/** Main's rule before issue 24 (before-24.ts): the family pairs ours against it; not a peer. */
+export const BEFORE_24 = 'before-24';
+export type PolicyName = (typeof POLICIES)[number] | typeof BEFORE_24;
 
 export function policyByName(name: PolicyName, params?: RoutingParams, facts?: HallFacts): Policy {
   switch (name) {
@@ -80,5 +83,7 @@ export function policyByName(name: PolicyName, params?: RoutingParams, facts?: H
       return staticWeight;
     case 'pooled':
       return pooled;
+    case BEFORE_24:
+      return before24;
   }
 }

@@ -193,6 +193,8 @@ export const routingSchema = z.strictObject({
   ordinaryFirstAfterMin: z.number().min(0).max(600).default(DEFAULT_ROUTING.ordinaryFirstAfterMin),
   priorityEverywhere: z.boolean().default(DEFAULT_ROUTING.priorityEverywhere),
   priorityWhenOwnEmpty: z.boolean().default(DEFAULT_ROUTING.priorityWhenOwnEmpty),
+  priorityWhenHelping: z.boolean().default(DEFAULT_ROUTING.priorityWhenHelping),
+  priorityHelpAfterMin: z.number().min(0).max(600).default(DEFAULT_ROUTING.priorityHelpAfterMin),
   helpNoShorter: z.boolean().default(DEFAULT_ROUTING.helpNoShorter),
   nearTargetMin: z.number().min(0).max(120).default(DEFAULT_ROUTING.nearTargetMin),
   nearTargetBonus: z.number().min(0).max(100).default(DEFAULT_ROUTING.nearTargetBonus),

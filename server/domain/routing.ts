@@ -19,8 +19,11 @@
 //      nobody is left behind because their matter is long or another window's;
 //    - priority boost: while a legally prioritised visitor of the matter waits, `priorityBoost` is added at
 //      the windows whose own matter it is, and at a helper window while none of its own matters has anyone
-//      waiting (`priorityWhenOwnEmpty`: as the peers' skill-level order does); never at a helper whose own
-//      visitors wait, so priority does not pull windows away from their own lines.
+//      waiting (`priorityWhenOwnEmpty`: as the peers' skill-level order does), and at a helper that is about
+//      to help anyway (a helped matter outranks its own line) once the priority visitor has waited
+//      `priorityHelpAfterMin` (3) minutes (`priorityWhenHelping`): a window that helps, helps priority visitors
+//      first, so a long helped matter's priority visitors are not passed over for quick ones; never does the
+//      boost pull a window away from its own line.
 // 2. Within the matter, a legally prioritised visitor goes to the front of its line; an ordinary ticket
 //    that has waited `ordinaryFirstAfterMin` (90) keeps its turn (priority never starves the rest). Not the
 //    rescue threshold: in a peak backlog past it, every priority visitor of the matter waited behind it.
@@ -53,6 +56,13 @@ export interface RoutingParams {
   priorityEverywhere: boolean;
   /** The priority boost counts at a helper window while none of its own matters has anyone waiting. */
   priorityWhenOwnEmpty: boolean;
+  /**
+   * The priority boost counts at a helper window whenever it is about to help (a matter it only helps with
+   * outranks its own): it then helps the priority visitors first. Its own line never loses a call to this.
+   */
+  priorityWhenHelping: boolean;
+  /** …once the helped matter's first priority visitor has waited this many minutes (0: at once). */
+  priorityHelpAfterMin: number;
   /** A matter a window only helps with never counts as shorter than the window's own matters. */
   helpNoShorter: boolean;
   /** A matter whose oldest ticket is this many minutes or fewer from its target gets the bonus. */
@@ -68,20 +78,30 @@ export interface RoutingParams {
   bottleneckMargin: number;
 }
 
+/**
+ * The defaults are the weights of the rule before issue 24 (short-matter exponent 1.25, rescue after 35 min)
+ * with priority handled per matter (boost 20 at the matter's own windows and at idle helpers, a priority
+ * visitor first in its line): on the scenario family (docs/benchmarks.md) that keeps the earlier rule's four
+ * figures and serves priority visitors as static-weight does. The terms tried for issue 24 (bottleneck matters,
+ * near-target bonus, helped matters never shorter) are per-hall settings, off by default: on the family
+ * they traded mean and p90 for the longest wait and were worse than the earlier rule on most days.
+ */
 export const DEFAULT_ROUTING: RoutingParams = {
   priorityBoost: 20,
   priorityEverywhere: false,
   priorityWhenOwnEmpty: true,
-  helpNoShorter: true,
+  priorityWhenHelping: true,
+  priorityHelpAfterMin: 3,
+  helpNoShorter: false,
   levelWeights: [1, 1, 1],
   levelPenalty: 0.2,
-  shortFirst: 1.5,
-  rescueAfterMin: 30,
+  shortFirst: 1.25,
+  rescueAfterMin: 35,
   rescuePer10Min: 10,
   ordinaryFirstAfterMin: 90,
   nearTargetMin: 3,
-  nearTargetBonus: 0.3,
-  bottlenecks: 'auto',
+  nearTargetBonus: 0,
+  bottlenecks: [],
   bottleneckMargin: 0.85,
 };
 
@@ -156,7 +176,16 @@ export function score(
   now: number,
   params: RoutingParams,
   facts: HallFacts = NO_FACTS,
-  extra: { hasPriority?: boolean; hallShortest?: number; ownShortest?: number; ownEmpty?: boolean } = {},
+  extra: {
+    hasPriority?: boolean;
+    /** Wait start (ms) of the matter's first priority visitor, when one waits. */
+    priorityFrom?: number;
+    hallShortest?: number;
+    ownShortest?: number;
+    ownEmpty?: boolean;
+    /** The window is about to help (priorityWhenHelping's second look). */
+    helping?: boolean;
+  } = {},
 ): Score | null {
   const skill = eligibleLevel(oldest, window);
   if (skill === null) return null;
@@ -170,7 +199,10 @@ export function score(
   // The boost is the window's own matters' only (level 1): a window serves its own priority visitors first.
   const boost =
     (extra.hasPriority ?? oldest.priority) &&
-    (skill === 1 || params.priorityEverywhere || (params.priorityWhenOwnEmpty && extra.ownEmpty))
+    (skill === 1 ||
+      params.priorityEverywhere ||
+      (params.priorityWhenOwnEmpty && extra.ownEmpty) ||
+      (extra.helping && now - (extra.priorityFrom ?? oldest.waitFrom) >= params.priorityHelpAfterMin * 60_000))
       ? params.priorityBoost
       : 0;
   const near = waitedMin <= target && waitedMin >= target - params.nearTargetMin ? params.nearTargetBonus : 0;
@@ -259,7 +291,6 @@ export function pickNext(
   params: RoutingParams,
   facts: HallFacts = NO_FACTS,
 ): { candidate: Candidate; score: Score } | null {
-  let best: { oldest: Candidate; matter: Matter; score: Score } | null = null;
   const shortest = facts.bottlenecks.size ? hallShortest(services, params) : undefined;
   let ownShortest: number | undefined;
   for (const [id, level] of Object.entries(window.skills)) {
@@ -267,20 +298,30 @@ export function pickNext(
     if (level === 1 && svc) ownShortest = Math.max(ownShortest ?? 0, shortFactor(svc, params));
   }
   const matters = mattersOf(candidates);
+  const choose = (ownEmpty: boolean, helping: boolean) => {
+    let best: { oldest: Candidate; matter: Matter; score: Score } | null = null;
+    for (const m of matters) {
+      const service = services.get(m.oldest.serviceId);
+      if (!service) continue;
+      const s = score(m.oldest, window, service, now, params, facts, {
+        hasPriority: m.priority !== null,
+        priorityFrom: m.priority?.waitFrom,
+        hallShortest: shortest,
+        ownShortest,
+        ownEmpty,
+        helping,
+      });
+      if (!s) continue;
+      if (!best || better(s, m.oldest, best.score, best.oldest)) best = { oldest: m.oldest, matter: m, score: s };
+    }
+    return best;
+  };
   const ownEmpty = !matters.some((m) => eligibleLevel(m.oldest, window) === 1);
-  for (const m of matters) {
-    const service = services.get(m.oldest.serviceId);
-    if (!service) continue;
-    const s = score(m.oldest, window, service, now, params, facts, {
-      hasPriority: m.priority !== null,
-      hallShortest: shortest,
-      ownShortest,
-      ownEmpty,
-    });
-    if (!s) continue;
-    if (!best || better(s, m.oldest, best.score, best.oldest)) best = { oldest: m.oldest, matter: m, score: s };
-  }
+  let best = choose(ownEmpty, false);
   if (!best) return null;
+  // About to help: among the matters it helps with, the window serves their priority visitors first. Only
+  // helped matters gain, so a window that chose to help still helps; its own line loses nothing to this.
+  if (params.priorityWhenHelping && !ownEmpty && best.score.level > 1) best = choose(ownEmpty, true)!;
   const candidate = callWithin(best.matter, now, params);
   return { candidate, score: { ...best.score, priorityFirst: candidate !== best.oldest } };
 }

@@ -77,7 +77,7 @@ describe('hall config', () => {
     const c = parseConfig(stringify({ ...testConfigInput(2), routing: undefined, rules: undefined, mqtt: undefined }));
     // The rule's defaults (server/domain/routing.ts, chosen by the simulator; docs/DESIGN.md §5).
     expect(c.routing).toEqual(DEFAULT_ROUTING);
-    expect(c.routing).toMatchObject({ bottlenecks: 'auto', rescuePer10Min: 10, levelWeights: [1, 1, 1] });
+    expect(c.routing).toMatchObject({ bottlenecks: [], shortFirst: 1.25, rescuePer10Min: 10, levelWeights: [1, 1, 1] });
     // A named bottleneck must be one of the hall's services.
     expect(() =>
       parseConfig(stringify({ ...testConfigInput(2), routing: { bottlenecks: ['general', 'passport'] } })),

@@ -37,7 +37,8 @@ describe('routing in the hall', () => {
 
   it('"auto" finds a bottleneck in the same weekday of earlier weeks; without history there is none', async () => {
     const clock = new FakeClock(MONDAY_0900 - WEEK_MIN * 60_000);
-    const h = await hall({}, clock);
+    // Bottleneck matters are a per-hall setting (off by default): this hall turns them on.
+    const h = await hall({ bottlenecks: 'auto' }, clock);
     expect(h.core.query.routingFacts('2026-11-16').bottlenecks).toEqual([]);
     // A week ago: social security (windows 1, 3 and 4 of 4) took nearly all the visitors.
     for (let i = 0; i < 30; i++) h.core.run('issueTicket', { serviceId: 'social' }, 'device:kiosk-1');

@@ -107,13 +107,60 @@ describe('routing policy', () => {
     expect(pick([older, prio], helper)).toBe(prio);
     const s = pickNext([older, prio], helper, services, NOW, DEFAULT_ROUTING)!.score;
     expect(s).toMatchObject({ level: 2, priorityBoost: DEFAULT_ROUTING.priorityBoost });
-    // With its own line waiting, the boost does not count at the helper: the usual urgencies decide (here the
-    // older tax ticket), so priority never pulls a window away from its own line.
+    // With its own line waiting, the boost does not pull the helper away from it; when the usual urgencies
+    // make it help anyway (the older tax ticket outranks its own 2-minute ticket), it helps the priority
+    // visitor first once it has waited `priorityHelpAfterMin` (priorityWhenHelping), else the older ticket.
     const own = cand('general', 2);
     expect(pick([older, prio, own], helper)).toBe(older);
+    const prio4 = cand('social', 4, { priority: true });
+    expect(pick([older, prio4, own], helper)).toBe(prio4);
+    expect(pick([older, prio4, own], helper, { ...DEFAULT_ROUTING, priorityWhenHelping: false })).toBe(older);
     expect(pickNext([prio, own], helper, services, NOW, DEFAULT_ROUTING)!.candidate).toBe(own);
     // The hall may turn it off: then the older ticket of the other helped matter goes first.
-    expect(pick([older, prio], helper, { ...DEFAULT_ROUTING, priorityWhenOwnEmpty: false })).toBe(older);
+    const off = { ...DEFAULT_ROUTING, priorityWhenOwnEmpty: false, priorityWhenHelping: false };
+    expect(pick([older, prio], helper, off)).toBe(older);
+  });
+
+  it('a priority visitor of a long helped matter is not left behind by a helper busy with quicker helped matters', () => {
+    // city-hall-surge's comprehensive windows: their own line (general) waits, yet they help a quick matter
+    // (social, 6 min) while a 25-minute matter's priority visitor (assisted) waits: static-weight would serve
+    // that visitor first among the helped matters, and so does ours once the window is about to help.
+    const hall = new Map([
+      ...services,
+      ['social', { ...svc('social', 15), avgServiceMin: 6 }],
+      ['assisted', { ...svc('assisted', 10), avgServiceMin: 25 }],
+    ]);
+    const helper = win({ general: 1, social: 2, assisted: 2 });
+    const own = cand('general', 2);
+    const quick = cand('social', 14); // an ordinary ticket of a quick helped matter, near its target
+    const prio = cand('assisted', 4, { priority: true });
+    const picked = pickNext([own, quick, prio], helper, hall, NOW, DEFAULT_ROUTING)!;
+    expect(picked.candidate).toBe(prio);
+    expect(picked.score).toMatchObject({ level: 2, priorityBoost: DEFAULT_ROUTING.priorityBoost });
+    const off = { ...DEFAULT_ROUTING, priorityWhenHelping: false };
+    expect(pickNext([own, quick, prio], helper, hall, NOW, off)!.candidate).toBe(quick);
+    // The window's own line loses nothing: when it would serve its own, it still does.
+    const fresh = cand('social', 1);
+    expect(pickNext([own, fresh, prio], helper, hall, NOW, DEFAULT_ROUTING)!.candidate).toBe(own);
+    // Helpers step in once the priority visitor has waited `priorityHelpAfterMin` (3) minutes; a hall may
+    // make that later (or 0: at once).
+    expect(
+      pickNext([own, quick, cand('assisted', 2, { priority: true })], helper, hall, NOW, DEFAULT_ROUTING)!.candidate,
+    ).toBe(quick);
+    const later = { ...DEFAULT_ROUTING, priorityHelpAfterMin: 5 };
+    expect(pickNext([own, quick, prio], helper, hall, NOW, later)!.candidate).toBe(quick);
+  });
+
+  it('the defaults are the earlier rule’s weights; the terms tried for issue 24 are off unless a hall sets them', () => {
+    expect(DEFAULT_ROUTING).toMatchObject({
+      shortFirst: 1.25,
+      rescueAfterMin: 35,
+      helpNoShorter: false,
+      bottlenecks: [],
+      nearTargetBonus: 0,
+      priorityWhenHelping: true,
+      priorityHelpAfterMin: 3,
+    });
   });
 
   it('a priority visitor is not left behind by another of the window’s own matters in rescue', () => {
@@ -291,14 +338,16 @@ describe('routing terms', () => {
       ['landuse', { ...svc('landuse', 30), avgServiceMin: 15 }],
       ['general', { ...svc('general', 15), avgServiceMin: 7 }],
     ]);
+    // A per-hall setting, off by default (docs/benchmarks.md: it cost mean and p90 on the family).
+    const params = { ...DEFAULT_ROUTING, helpNoShorter: true };
     const w = win({ landuse: 1, general: 2 });
     const own = cand('landuse', 12); // 0.4 targets of a 15-minute matter
     const help = cand('general', 7); // 0.47 targets of a 7-minute matter, level 2
-    const s = pickNext([own, help], w, land, NOW, DEFAULT_ROUTING)!;
+    const s = pickNext([own, help], w, land, NOW, params)!;
     expect(s.candidate).toBe(own);
-    const helped = score(help, w, land.get('general')!, NOW, DEFAULT_ROUTING, undefined, {
-      ownShortest: (10 / 15) ** DEFAULT_ROUTING.shortFirst,
+    const helped = score(help, w, land.get('general')!, NOW, params, undefined, {
+      ownShortest: (10 / 15) ** params.shortFirst,
     })!;
-    expect(helped.shortMatter).toBeCloseTo((10 / 15) ** DEFAULT_ROUTING.shortFirst);
+    expect(helped.shortMatter).toBeCloseTo((10 / 15) ** params.shortFirst);
   });
 });
