@@ -36,6 +36,7 @@ export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
       pauseReason: w.pauseReason,
       skills: w.skills,
       canTake: trainedFor(core, w.no, w.skills),
+      moved: w.skillsUntil !== null,
       calling:
         w.state === 'calling' && w.ticket?.calledAt
           ? { number: w.ticket.number, since: Date.parse(w.ticket.calledAt) }
@@ -49,6 +50,7 @@ export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
       upstreamBacklogMin: limits.upstreamBacklogMin,
       boardMuteSec: limits.boardMuteSec,
       callingMaxMin: limits.callingMaxMin,
+      tidalSuggestions: limits.tidalSuggestions,
     },
   };
 }

@@ -24,7 +24,7 @@ import { cacheOf, candidateOf, shown, stateNow, type Cache, type TicketWait } fr
  * even inside a future: what the prediction adds to POST /api/tickets (issue 25: p99 ≤ 5 ms under load).
  * Tests set 0 to take the ready figure's path, or Infinity for the ticket's own prediction.
  */
-export const issueCap = { ms: 2.5 };
+export const issueCap = { ms: 1 };
 const ISSUE_TIMES_KEPT = 10_000;
 
 /**
@@ -83,11 +83,16 @@ function readyWait(cache: Cache, state: HallState, me: Candidate, closed: boolea
     if (c.ticketId !== me.ticketId && c.serviceId === me.serviceId && c.targetWindowNo === null && before(c)) ahead++;
   const served = servedNow(state, me);
   if (closed) return { ahead, wait: null, servedNow: served };
-  const ready = cache.services?.value.get(me.serviceId)?.wait;
+  const matter = cache.services?.value.get(me.serviceId);
+  const ready = matter?.wait;
+  // The matter's count of who is called first where this visitor could be (other matters at the windows
+  // that help too), unless the line of its own matter has grown past it since; it is a normal ticket's, so a
+  // priority visitor gets the line's count.
+  const shownAhead = me.priority ? ahead : Math.max(ahead, matter?.ahead ?? 0);
   // Always a figure: with no matter figure ready yet, the configured mean service time shared by the
   // windows that take the matter now.
   return {
-    ahead,
+    ahead: shownAhead,
     wait: ready ? { ...ready, servedNow: served } : meanWait(state, me, ahead, served),
     servedNow: served,
   };

@@ -32,6 +32,8 @@ export interface TicketWait {
 export interface ServiceWait {
   wait: EstimatedWait | null;
   servedNow: boolean;
+  /** 前方还有N人 for a ticket taken now (what an issue past its time cap answers with). */
+  ahead: number;
 }
 
 export interface Cache {

@@ -83,7 +83,11 @@ export interface Prediction {
   high: number;
   /** False when no open window may call the ticket now: say 当前暂无窗口办理, not minutes. */
   servedNow: boolean;
-  /** Tickets of the same matter waiting now that are called before this one (median over the futures). */
+  /**
+   * 前方还有N人: tickets waiting now that are called before this one at a window that could have called it
+   * (any matter: a helper window serving its own line first is time this visitor waits), median over the
+   * futures.
+   */
   ahead: number;
   /** Futures finished: fewer than MIN_RUNS only when `stop` cut the prediction short. */
   runs: number;
@@ -232,10 +236,11 @@ function oneFuture(
     w.freeAt = t + draw(picked.serviceId);
     return picked;
   };
-  const took = (c: Candidate | null): boolean => {
-    // 前方还有N人: tickets of the same matter waiting now and called first (a later priority visitor too).
-    if (c && c.ticketId !== target.ticketId && c.serviceId === target.serviceId && !c.ticketId.startsWith('\u0000'))
-      ahead++;
+  // Which windows could call the target: a call there before it is someone ahead of this visitor.
+  const couldCall = new Set(windows.filter((x) => eligibleLevel(target, x.pw.window) !== null));
+  const took = (c: Candidate | null, w: FutureWindow): boolean => {
+    // 前方还有N人: visitors here now (not those still to come) called first where this one could be called.
+    if (c && c.ticketId !== target.ticketId && couldCall.has(w) && !c.ticketId.startsWith('\u0000')) ahead++;
     return c !== null && c.ticketId === target.ticketId;
   };
 
@@ -250,7 +255,7 @@ function oneFuture(
     const ta = arrival ? arrival.waitFrom : Infinity;
     if (Math.min(tw, ta) > end) break;
     if (tw <= ta) {
-      if (took(call(w!, tw))) return { wait: (tw - s.now) / MS, ahead };
+      if (took(call(w!, tw), w!)) return { wait: (tw - s.now) / MS, ahead };
       continue;
     }
     arrivals.take();
@@ -260,7 +265,7 @@ function oneFuture(
     for (const x of idle) {
       const c = call(x, ta);
       if (c) {
-        took(c);
+        took(c, x);
         break;
       }
     }
