@@ -1,6 +1,7 @@
 // The wording of the predicted wait shared by every surface.
 import { describe, expect, it } from 'vitest';
-import { changedALot, waitLine, waitText } from '../../server/protocol/wait-text';
+import { DEFAULT_PREDICT } from '../../server/domain/prediction';
+import { changedALot, PREDICTION_HORIZON_MIN, waitLine, waitText } from '../../server/protocol/wait-text';
 
 const w = (minutes: number, low: number, high: number, servedNow = true) => ({ minutes, low, high, servedNow });
 
@@ -19,6 +20,15 @@ describe('waitText / waitLine', () => {
     expect(waitLine(w(0, 0, 4))).toBe('预计等候约0分钟（0–4）');
     expect(waitText(null)).toBeNull();
     expect(waitLine(null)).toBeNull();
+  });
+
+  it('never says 约240分钟 for a wait past what the prediction looks at (its horizon)', () => {
+    expect(PREDICTION_HORIZON_MIN).toBe(DEFAULT_PREDICT.horizonMin);
+    expect(waitText(w(240, 240, 240))).toBe('超过4小时');
+    expect(waitLine(w(240, 200, 240))).toBe('预计等候超过4小时');
+    expect(waitText(w(240, 240, 240), 'en')).toBe('over 4 hours');
+    expect(waitText(w(200, 150, 240))).toBe('约200分钟（150–4小时以上）');
+    expect(waitText(w(200, 150, 240), 'en')).toBe('about 200 min (150–4 h+)');
   });
 
   it('flags a big change only: more than 5 minutes and a quarter, or served no more', () => {

@@ -59,6 +59,10 @@ export class HallLive extends LitElement {
         grid-template-columns: minmax(420px, 1fr) minmax(420px, 1.3fr);
         gap: 16px;
       }
+      /* Figures never break inside (约134分钟（88–220） at 1366×768); a long matter name wraps instead. */
+      tr[data-service] td:not(:first-child) {
+        white-space: nowrap;
+      }
       section {
         background: #fff;
         border-radius: 8px;
