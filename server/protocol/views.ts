@@ -35,6 +35,25 @@ export interface TicketView extends PublicTicketView {
 }
 
 /**
+ * Why the visitor at a window was called (`GET /api/windows/:no/why`, issue 24): by the routing rule, with its
+ * terms as recorded at the call (server/domain/routing.ts Score: urgency, level, targetRatio, priorityBoost,
+ * shortMatter, levelPenalty, rescue, …; new terms may appear), or chosen by the clerk (特呼) or called back
+ * (回呼).
+ */
+export interface CallReasonView {
+  windowNo: number;
+  number: string;
+  serviceName: string;
+  targetWaitMin: number;
+  priority: boolean;
+  calledAt: string;
+  /** Minutes the ticket had waited when it was called. */
+  waitedMin: number;
+  how: 'routing' | 'special' | 'callBack';
+  terms: Record<string, number | boolean>;
+}
+
+/**
  * The predicted wait (issue 25): the median minutes until the ticket is called and an 80% range, predicted
  * by running the hall's routing forward; `servedNow` false when no open window takes the matter now (show
  * 当前暂无窗口办理, not minutes). The whole figure is null when the hall is closed (show no minutes at all).
