@@ -4,6 +4,7 @@
 import { serviceAvailability } from '../domain/availability';
 import type { HallStatus } from '../domain/calendar';
 import type { ReportGroup } from '../domain/report';
+import { promiseAccuracy, type PromiseAccuracy } from '../domain/promise-accuracy';
 import { hallDay, localClock } from '../domain/numbering';
 import type { Ticket } from '../domain/types';
 import type {
@@ -110,6 +111,11 @@ export class HallQueries {
 
   windowView(no: number): WindowView {
     return this.s.windowView(no);
+  }
+
+  /** How right the waits printed on the days' tickets were (issue 25): the promise against the call. */
+  waitAccuracy(from: string, to: string): PromiseAccuracy {
+    return promiseAccuracy(this.s.promises.between(from, to));
   }
 
   /** Why the visitor at the window now was called (routing terms, 特呼 or 回呼); null when nobody is there. */
