@@ -22,7 +22,10 @@ export const budget = () => {
 };
 
 export interface TicketWait {
-  /** Waiting tickets called before this one (median over the futures; priority visitors first). */
+  /**
+   * 前方还有N人: tickets waiting now called before this one at a window that could call it, any matter
+   * (median over the futures).
+   */
   ahead: number;
   /** Null when the hall is closed: no minutes at all. */
   wait: EstimatedWait | null;
