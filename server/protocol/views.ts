@@ -67,7 +67,10 @@ export interface EstimatedWait {
 
 /** One ticket's public status (`GET /api/tickets/:id`, socket /ticket): no personal data. */
 export interface TicketStatusView extends PublicTicketView {
-  /** Waiting tickets predicted to be called before this one (priority visitors first). */
+  /**
+   * 前方还有N人: tickets waiting now predicted to be called before this one at a window that could call it,
+   * of any matter (a priority visitor who came later included).
+   */
   waitingAhead: number;
   /** The median of `estimatedWait` (0 when there is none), kept for older clients. */
   estimatedWaitMin: number;
