@@ -84,11 +84,12 @@ function readyWait(cache: Cache, state: HallState, me: Candidate, closed: boolea
   const served = servedNow(state, me);
   if (closed) return { ahead, wait: null, servedNow: served };
   const matter = cache.services?.value.get(me.serviceId);
-  const ready = matter?.wait;
-  // The matter's count of who is called first where this visitor could be (other matters at the windows
-  // that help too), unless the line of its own matter has grown past it since; it is a normal ticket's, so a
-  // priority visitor gets the line's count.
-  const shownAhead = me.priority ? ahead : Math.max(ahead, matter?.ahead ?? 0);
+  // The figure for a ticket like this one (a priority visitor's own), with its count of who is called first
+  // where this visitor could be (other matters at the windows that help too), unless the line of its own
+  // matter has grown past it since.
+  const like = me.priority ? matter?.priority : matter;
+  const ready = like?.wait;
+  const shownAhead = Math.max(ahead, like?.ahead ?? 0);
   // Always a figure: with no matter figure ready yet, the configured mean service time shared by the
   // windows that take the matter now.
   return {

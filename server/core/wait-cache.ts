@@ -37,6 +37,11 @@ export interface ServiceWait {
   servedNow: boolean;
   /** 前方还有N人 for a ticket taken now (what an issue past its time cap answers with). */
   ahead: number;
+  /**
+   * The same for a legally prioritised visitor taken now: an issue past its cap answers a priority ticket
+   * with this, never with an ordinary visitor's minutes (their futures are short: one near the front).
+   */
+  priority: { wait: EstimatedWait | null; ahead: number };
 }
 
 export interface Cache {
