@@ -207,9 +207,11 @@ export interface Suggestion {
 export function suggestWindow(serviceId: string, f: HallFacts): Suggestion | null {
   const name = f.services.find((s) => s.id === serviceId)?.name ?? serviceId;
   const takes = (w: HallFacts['windows'][number]) => w.skills[serviceId] !== undefined;
-  const paused = f.windows.find((w) => w.state === 'paused' && takes(w));
+  // The window whose own matter it is first (level 1), then the nearest level: 税务窗口 before 综合窗口.
+  const byLevel = [...f.windows].sort((a, b) => (a.skills[serviceId] ?? 9) - (b.skills[serviceId] ?? 9) || a.no - b.no);
+  const paused = byLevel.find((w) => w.state === 'paused' && takes(w));
   if (paused) return { windowNo: paused.no, action: 'resume', text: `恢复 ${paused.name}（可办理${name}）` };
-  const closed = f.windows.find((w) => w.staffed && !w.open && takes(w));
+  const closed = byLevel.find((w) => w.staffed && !w.open && takes(w));
   if (closed) return { windowNo: closed.no, action: 'open', text: `开放 ${closed.name}（可办理${name}）` };
   const move = f.limits.tidalSuggestions ? tidalMove(serviceId, f) : null;
   const helper = move && f.windows.find((w) => w.no === move.windowNo);
@@ -217,7 +219,7 @@ export function suggestWindow(serviceId: string, f: HallFacts): Suggestion | nul
     const hours = move.minutes % 60 === 0 ? `${move.minutes / 60} 小时` : `${move.minutes} 分钟`;
     return { windowNo: helper.no, action: 'assign', text: `将 ${helper.name} 设为潮汐窗口，${hours}内优先办理${name}` };
   }
-  const unstaffed = f.windows.find((w) => !w.staffed && takes(w));
+  const unstaffed = byLevel.find((w) => !w.staffed && takes(w));
   if (unstaffed) return { windowNo: unstaffed.no, action: 'staff', text: `安排工作人员登录 ${unstaffed.name}` };
   return null;
 }

@@ -96,6 +96,19 @@ describe('which window a busy queue is pointed to', () => {
     expect(suggestWindow('tax', tidal({ windows: untrained }))).toMatchObject({ windowNo: 5, action: 'staff' });
   });
 
+  it('the window whose own matter it is before one that only helps with it (walk: 税务 → 综合窗口4)', () => {
+    const windows = [
+      win(4, { staffed: false, state: 'closed', skills: { gen: 1, tax: 3 } }),
+      win(9, { staffed: false, state: 'closed', skills: { tax: 1 } }),
+    ];
+    expect(suggestWindow('tax', facts({ windows }))).toMatchObject({ windowNo: 9, action: 'staff' });
+    const paused = [
+      win(2, { skills: { gen: 1, tax: 2 }, state: 'paused', pausedAt: NOW }),
+      win(7, { skills: { tax: 1 }, state: 'paused', pausedAt: NOW }),
+    ];
+    expect(suggestWindow('tax', facts({ windows: paused }))).toMatchObject({ windowNo: 7, action: 'resume' });
+  });
+
   it('never a window already on a 潮汐 move, nor for a queue not yet pressed (the simulator’s rule)', () => {
     const windows = [
       win(1, { skills: { gen: 1, tax: 1 }, canTake: ['gen', 'tax'], moved: true }),
