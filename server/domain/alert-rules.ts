@@ -60,6 +60,8 @@ export interface HallFacts {
     /** A board online that cannot sound (blocked, no-audio, failed): since when, calls it missed since. */
     mute?: { state: string; since: number; missedCalls: number } | null;
   }[];
+  /** Services whose long-queue alert is open now: it clears a little below the limit, not at it. */
+  openQueueAlerts?: ReadonlySet<string>;
   /** The oldest event not yet sent upstream and a refusal that halted the sender, or null. */
   upstream: { oldestAt: number; count: number; rejected: string | null } | null;
   limits: {
@@ -95,12 +97,21 @@ export function alertConditions(f: HallFacts): AlertCondition[] {
     });
   }
   for (const s of f.services) {
-    if (s.waiting <= s.alertWaiting) continue;
+    // Raised above the limit; once raised it holds until the queue is a fifth below it (at least one), so a
+    // queue going 4, 3, 4, 3 around a limit of 3 is one alert, not one a minute (the walk).
+    const raised = f.openQueueAlerts?.has(s.id) ?? false;
+    const clearsAt = raised
+      ? Math.max(0, Math.min(s.alertWaiting - 1, Math.floor(s.alertWaiting * 0.8)))
+      : s.alertWaiting;
+    if (s.waiting <= clearsAt) continue;
     out.push({
       kind: 'queue_long',
       subject: s.id,
       state: null,
-      message: `${s.name} 等候 ${s.waiting} 人，超过 ${s.alertWaiting} 人`,
+      message:
+        s.waiting > s.alertWaiting
+          ? `${s.name} 等候 ${s.waiting} 人，超过 ${s.alertWaiting} 人`
+          : `${s.name} 等候 ${s.waiting} 人，接近告警线 ${s.alertWaiting} 人`,
       suggestion: suggestWindow(s.id, f)?.text ?? null,
     });
   }
