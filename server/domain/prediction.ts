@@ -91,6 +91,8 @@ export interface Prediction {
   ahead: number;
   /** Futures finished: fewer than MIN_RUNS only when `stop` cut the prediction short. */
   runs: number;
+  /** The median call falls after the hall's closing time (`arrivalsUntil`): it may not be served today. */
+  afterClose?: boolean;
 }
 
 /** The wait of a ticket already waiting (in state.waiting) or about to be issued (not in it). */
@@ -114,6 +116,7 @@ export function predictWait(state: HallState, target: Candidate, opts: PredictOp
     servedNow: servedNow(state, target),
     ahead: Math.round(quantile(aheads, 0.5)),
     runs: waits.length,
+    ...(state.now + quantile(waits, 0.5) * MS > state.arrivalsUntil ? { afterClose: true } : {}),
   };
 }
 
@@ -121,9 +124,16 @@ export function predictWait(state: HallState, target: Candidate, opts: PredictOp
  * The figure as every surface shows it, in whole minutes: the median, and a range that holds it (the
  * simulator judges the 80% range on these, as visitors read them).
  */
-export function roundedWait(p: Prediction): { minutes: number; low: number; high: number; servedNow: boolean } {
+export function roundedWait(p: Prediction): {
+  minutes: number;
+  low: number;
+  high: number;
+  servedNow: boolean;
+  afterClose?: boolean;
+} {
   const minutes = Math.round(p.minutes);
   return {
+    ...(p.afterClose ? { afterClose: true } : {}),
     minutes,
     low: Math.min(minutes, Math.round(p.low)),
     high: Math.max(minutes, Math.round(p.high)),

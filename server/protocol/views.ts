@@ -63,6 +63,8 @@ export interface EstimatedWait {
   low: number;
   high: number;
   servedNow: boolean;
+  /** The median call falls after today's closing time: say it may not be served today (issue 25, optional). */
+  afterClose?: boolean;
 }
 
 /** One ticket's public status (`GET /api/tickets/:id`, socket /ticket): no personal data. */

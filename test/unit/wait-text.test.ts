@@ -31,6 +31,14 @@ describe('waitText / waitLine', () => {
     expect(waitText(w(200, 150, 240), 'en')).toBe('about 200 min (150–4 h+)');
   });
 
+  it('says when the call may fall after closing time', () => {
+    expect(waitText({ ...w(30, 20, 45), afterClose: true })).toBe('约30分钟（20–45），可能超过今日办理时间');
+    expect(waitLine({ ...w(240, 240, 240), afterClose: true })).toBe('预计等候超过4小时，可能超过今日办理时间');
+    expect(waitText({ ...w(30, 20, 45), afterClose: true }, 'en')).toBe(
+      'about 30 min (20–45), possibly after closing time',
+    );
+  });
+
   it('flags a big change only: more than 5 minutes and a quarter, or served no more', () => {
     expect(changedALot(w(12, 8, 18), w(15, 10, 20))).toBe(false);
     expect(changedALot(w(12, 8, 18), w(25, 18, 32))).toBe(true);
