@@ -1,5 +1,6 @@
 // npm run demo -- [--url http://localhost:8080] [--config FILE] [--scenario FILE] [--speed 30] [--windows 10]
 //   [--visitors N] [--seed 1] [--password demo1234] [--mqtt mqtt://127.0.0.1:1883 | --no-mqtt]
+//   [--from MIN] [--minutes MIN]   (only the visitors arriving in that part of the day, e.g. the peak hour)
 // Drives a running hall (by default the demo hall of `npm start`) with a simulated day; open
 // http://localhost:8080 to watch the boards, consoles, LED strips and the dashboard come alive.
 // A day run to its end is checked (every visitor issued, called and finished or skipped, every pad visit
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     password: { type: 'string', default: 'demo1234' },
     mqtt: { type: 'string' },
     'no-mqtt': { type: 'boolean', default: false },
+    from: { type: 'string', default: '0' },
+    minutes: { type: 'string' },
   },
 });
 
@@ -54,6 +57,7 @@ const mqttUrl = values['no-mqtt']
   ? null
   : (values.mqtt ?? ('url' in m ? m.url : 'embedded' in m ? `mqtt://127.0.0.1:${m.embedded.port}` : null));
 const speed = num('speed', values.speed, 0.1, 10_000);
+const fromMin = num('from', values.from, 0, 24 * 60);
 const driver = new DemoDriver({
   url: values.url.replace(/\/$/, ''),
   config,
@@ -64,6 +68,8 @@ const driver = new DemoDriver({
   seed: num('seed', values.seed, 0, 2 ** 31),
   password: values.password,
   mqttUrl,
+  fromMin,
+  untilMin: values.minutes === undefined ? undefined : fromMin + num('minutes', values.minutes, 1, 24 * 60),
   log: (msg) => console.log(msg),
 });
 console.log(`driving ${values.url} with ${scenario.name} at ${speed}× (Ctrl-C stops)`);

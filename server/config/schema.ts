@@ -273,6 +273,12 @@ const alerts = z.strictObject({
     .min(1)
     .max(7 * 24 * 60)
     .default(30),
+  /**
+   * Suggest 潮汐 moves (a trained window takes a pressed matter as its own for an hour) in the queue alerts.
+   * Off by default: on city-hall-day the simulator (`--tidal`) found no gain from them; a hall turns it on
+   * once its own plan shows one.
+   */
+  tidalSuggestions: z.boolean().default(false),
 });
 
 const display = z.strictObject({

@@ -36,6 +36,7 @@ export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
       pauseReason: w.pauseReason,
       skills: w.skills,
       canTake: trainedFor(core, w.no, w.skills),
+      moved: w.skillsUntil !== null,
       calling:
         w.state === 'calling' && w.ticket?.calledAt
           ? { number: w.ticket.number, since: Date.parse(w.ticket.calledAt) }
@@ -43,12 +44,19 @@ export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
     })),
     devices: sources.devices(),
     upstream: sources.upstream(),
+    openQueueAlerts: new Set(
+      core.query
+        .recentAlerts()
+        .filter((a) => a.kind === 'queue_long' && a.resolvedAt === null)
+        .map((a) => a.subject),
+    ),
     limits: {
       pauseMaxMin: limits.pauseMaxMin,
       deviceOfflineSec: limits.deviceOfflineSec,
       upstreamBacklogMin: limits.upstreamBacklogMin,
       boardMuteSec: limits.boardMuteSec,
       callingMaxMin: limits.callingMaxMin,
+      tidalSuggestions: limits.tidalSuggestions,
     },
   };
 }

@@ -96,10 +96,13 @@ function refresh(core: CoreState, cache: Cache, publish: () => void): void {
         return;
       }
       cache.timer = null;
-      const before = JSON.stringify([...(cache.services?.value ?? [])]);
+      // Published when what the queue views show changed (not the people ahead, which only issues read).
+      const shownOf = (m: Map<string, ServiceWait> | undefined) =>
+        JSON.stringify([...(m ?? [])].map(([id, w]) => [id, w.wait, w.servedNow]));
+      const before = shownOf(cache.services?.value);
       const serving = servingKey(core, now, servedNowByService(core));
       cache.services = { version, at: now, serving, value: out };
-      if (JSON.stringify([...out]) !== before) publish();
+      if (shownOf(out) !== before) publish();
     } catch {
       // A hall shutting down (database closed) keeps the figures it had.
     }
@@ -109,9 +112,10 @@ function refresh(core: CoreState, cache: Cache, publish: () => void): void {
 
 function predictService(state: HallState, closed: boolean, id: string, now: number): ServiceWait {
   const target = newTicket(id, now);
-  if (closed) return { wait: null, servedNow: servedNow(state, target) };
+  if (closed) return { wait: null, servedNow: servedNow(state, target), ahead: 0, priority: { wait: null, ahead: 0 } };
   const p = predictWait(state, target, { ...DEFAULT_PREDICT, seed: seedOf(id, 0), more: budget() });
-  return { wait: shown(p), servedNow: p.servedNow };
+  const q = predictWait(state, newTicket(id, now, true), { ...DEFAULT_PREDICT, seed: seedOf(id, 1), more: budget() });
+  return { wait: shown(p), servedNow: p.servedNow, ahead: p.ahead, priority: { wait: shown(q), ahead: q.ahead } };
 }
 
 function servingKey(core: CoreState, now: number, servedNow: ReadonlySet<string>): string {

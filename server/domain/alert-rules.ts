@@ -1,5 +1,6 @@
 // When the supervisor dashboard raises an alert, and what it suggests. Pure: the hall's facts in, the
 // conditions that hold now out; the core keeps one alert per condition until it clears.
+import { DEFAULT_TIDAL, suggestTidalMove } from './tidal';
 import type { WindowState } from './types';
 
 export const ALERT_KINDS = [
@@ -44,6 +45,8 @@ export interface HallFacts {
     skills: Record<string, number>;
     /** The matters its clerks are trained for (config `canTake`, its skills included). */
     canTake: readonly string[];
+    /** On a 潮汐 move now (skills changed for a while): never suggested for another one. */
+    moved?: boolean;
     /** The number being called (never started) and since when; null unless the window is calling. */
     calling?: { number: string; since: number } | null;
   }[];
@@ -57,6 +60,8 @@ export interface HallFacts {
     /** A board online that cannot sound (blocked, no-audio, failed): since when, calls it missed since. */
     mute?: { state: string; since: number; missedCalls: number } | null;
   }[];
+  /** Services whose long-queue alert is open now: it clears a little below the limit, not at it. */
+  openQueueAlerts?: ReadonlySet<string>;
   /** The oldest event not yet sent upstream and a refusal that halted the sender, or null. */
   upstream: { oldestAt: number; count: number; rejected: string | null } | null;
   limits: {
@@ -66,6 +71,11 @@ export interface HallFacts {
     boardMuteSec?: number;
     /** A window calling one number this long without starting service, in minutes (alerts.callingMaxMin). */
     callingMaxMin?: number;
+    /**
+     * Make 潮汐 moves part of the suggestions (alerts.tidalSuggestions; off unless the hall turns it on: the
+     * simulator showed no gain from them on city-hall-day, docs/benchmarks.md).
+     */
+    tidalSuggestions?: boolean;
   };
 }
 
@@ -87,12 +97,21 @@ export function alertConditions(f: HallFacts): AlertCondition[] {
     });
   }
   for (const s of f.services) {
-    if (s.waiting <= s.alertWaiting) continue;
+    // Raised above the limit; once raised it holds until the queue is a fifth below it (at least one), so a
+    // queue going 4, 3, 4, 3 around a limit of 3 is one alert, not one a minute (the walk).
+    const raised = f.openQueueAlerts?.has(s.id) ?? false;
+    const clearsAt = raised
+      ? Math.max(0, Math.min(s.alertWaiting - 1, Math.floor(s.alertWaiting * 0.8)))
+      : s.alertWaiting;
+    if (s.waiting <= clearsAt) continue;
     out.push({
       kind: 'queue_long',
       subject: s.id,
       state: null,
-      message: `${s.name} 等候 ${s.waiting} 人，超过 ${s.alertWaiting} 人`,
+      message:
+        s.waiting > s.alertWaiting
+          ? `${s.name} 等候 ${s.waiting} 人，超过 ${s.alertWaiting} 人`
+          : `${s.name} 等候 ${s.waiting} 人，接近告警线 ${s.alertWaiting} 人`,
       suggestion: suggestWindow(s.id, f)?.text ?? null,
     });
   }
@@ -192,32 +211,42 @@ export interface Suggestion {
 
 /**
  * Which window to bring to a busy service: a paused window that takes it (resume), a staffed window a
- * supervisor closed (open), a staffed window whose clerk is trained for it (`canTake`), that does not take
- * it as its own service and has the shortest own queues (潮汐: take it at level 1 for an hour), else an
- * unstaffed window that takes it.
+ * supervisor closed (open), then — only where the hall turned 潮汐 suggestions on — the move of
+ * server/domain/tidal.ts, the rule the simulator measures (`--tidal`), else an unstaffed window that takes it.
+ * Suggestions the simulator has not shown to help are not made (issue 25).
  */
 export function suggestWindow(serviceId: string, f: HallFacts): Suggestion | null {
   const name = f.services.find((s) => s.id === serviceId)?.name ?? serviceId;
   const takes = (w: HallFacts['windows'][number]) => w.skills[serviceId] !== undefined;
-  const paused = f.windows.find((w) => w.state === 'paused' && takes(w));
+  // The window whose own matter it is first (level 1), then the nearest level: 税务窗口 before 综合窗口.
+  const byLevel = [...f.windows].sort((a, b) => (a.skills[serviceId] ?? 9) - (b.skills[serviceId] ?? 9) || a.no - b.no);
+  const paused = byLevel.find((w) => w.state === 'paused' && takes(w));
   if (paused) return { windowNo: paused.no, action: 'resume', text: `恢复 ${paused.name}（可办理${name}）` };
-  const closed = f.windows.find((w) => w.staffed && !w.open && takes(w));
+  const closed = byLevel.find((w) => w.staffed && !w.open && takes(w));
   if (closed) return { windowNo: closed.no, action: 'open', text: `开放 ${closed.name}（可办理${name}）` };
-  const waiting = new Map(f.services.map((s) => [s.id, s.waiting]));
-  const ownLoad = (w: HallFacts['windows'][number]) =>
-    Object.entries(w.skills)
-      .filter(([, level]) => level === 1)
-      .reduce((n, [id]) => n + (waiting.get(id) ?? 0), 0);
-  const helpers = f.windows
-    .filter(
-      (w) => w.staffed && w.open && w.state !== 'paused' && w.skills[serviceId] !== 1 && w.canTake.includes(serviceId),
-    )
-    .sort((a, b) => ownLoad(a) - ownLoad(b) || a.no - b.no);
-  const helper = helpers[0];
-  if (helper) {
-    return { windowNo: helper.no, action: 'assign', text: `将 ${helper.name} 设为潮汐窗口，一小时内优先办理${name}` };
+  const move = f.limits.tidalSuggestions ? tidalMove(serviceId, f) : null;
+  const helper = move && f.windows.find((w) => w.no === move.windowNo);
+  if (move && helper) {
+    const hours = move.minutes % 60 === 0 ? `${move.minutes / 60} 小时` : `${move.minutes} 分钟`;
+    return { windowNo: helper.no, action: 'assign', text: `将 ${helper.name} 设为潮汐窗口，${hours}内优先办理${name}` };
   }
-  const unstaffed = f.windows.find((w) => !w.staffed && takes(w));
+  const unstaffed = byLevel.find((w) => !w.staffed && takes(w));
   if (unstaffed) return { windowNo: unstaffed.no, action: 'staff', text: `安排工作人员登录 ${unstaffed.name}` };
   return null;
+}
+
+/** The shared 潮汐 rule on the hall's facts now: queues by their oldest ticket, open staffed windows. */
+function tidalMove(serviceId: string, f: HallFacts) {
+  const oldest = new Map<string, number>();
+  for (const t of f.waiting) oldest.set(t.serviceId, Math.min(oldest.get(t.serviceId) ?? Infinity, t.waitFrom));
+  const queues = f.services.map((s) => ({
+    serviceId: s.id,
+    waiting: s.waiting,
+    oldestWaitMin: oldest.has(s.id) ? (f.now - oldest.get(s.id)!) / 60_000 : 0,
+    targetWaitMin: s.targetWaitMin,
+  }));
+  const windows = f.windows
+    .filter((w) => w.open && w.state !== 'paused')
+    .map((w) => ({ no: w.no, skills: w.skills, canTake: w.canTake, staffed: w.staffed, moved: w.moved ?? false }));
+  return suggestTidalMove(queues, windows, { ...DEFAULT_TIDAL, movesLeft: 1 }, serviceId);
 }

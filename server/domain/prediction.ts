@@ -83,10 +83,16 @@ export interface Prediction {
   high: number;
   /** False when no open window may call the ticket now: say 当前暂无窗口办理, not minutes. */
   servedNow: boolean;
-  /** Tickets of the same matter waiting now that are called before this one (median over the futures). */
+  /**
+   * 前方还有N人: tickets waiting now that are called before this one at a window that could have called it
+   * (any matter: a helper window serving its own line first is time this visitor waits), median over the
+   * futures.
+   */
   ahead: number;
   /** Futures finished: fewer than MIN_RUNS only when `stop` cut the prediction short. */
   runs: number;
+  /** The median call falls after the hall's closing time (`arrivalsUntil`): it may not be served today. */
+  afterClose?: boolean;
 }
 
 /** The wait of a ticket already waiting (in state.waiting) or about to be issued (not in it). */
@@ -110,6 +116,7 @@ export function predictWait(state: HallState, target: Candidate, opts: PredictOp
     servedNow: servedNow(state, target),
     ahead: Math.round(quantile(aheads, 0.5)),
     runs: waits.length,
+    ...(state.now + quantile(waits, 0.5) * MS > state.arrivalsUntil ? { afterClose: true } : {}),
   };
 }
 
@@ -117,9 +124,16 @@ export function predictWait(state: HallState, target: Candidate, opts: PredictOp
  * The figure as every surface shows it, in whole minutes: the median, and a range that holds it (the
  * simulator judges the 80% range on these, as visitors read them).
  */
-export function roundedWait(p: Prediction): { minutes: number; low: number; high: number; servedNow: boolean } {
+export function roundedWait(p: Prediction): {
+  minutes: number;
+  low: number;
+  high: number;
+  servedNow: boolean;
+  afterClose?: boolean;
+} {
   const minutes = Math.round(p.minutes);
   return {
+    ...(p.afterClose ? { afterClose: true } : {}),
     minutes,
     low: Math.min(minutes, Math.round(p.low)),
     high: Math.max(minutes, Math.round(p.high)),
@@ -232,10 +246,11 @@ function oneFuture(
     w.freeAt = t + draw(picked.serviceId);
     return picked;
   };
-  const took = (c: Candidate | null): boolean => {
-    // 前方还有N人: tickets of the same matter waiting now and called first (a later priority visitor too).
-    if (c && c.ticketId !== target.ticketId && c.serviceId === target.serviceId && !c.ticketId.startsWith('\u0000'))
-      ahead++;
+  // Which windows could call the target: a call there before it is someone ahead of this visitor.
+  const couldCall = new Set(windows.filter((x) => eligibleLevel(target, x.pw.window) !== null));
+  const took = (c: Candidate | null, w: FutureWindow): boolean => {
+    // 前方还有N人: visitors here now (not those still to come) called first where this one could be called.
+    if (c && c.ticketId !== target.ticketId && couldCall.has(w) && !c.ticketId.startsWith('\u0000')) ahead++;
     return c !== null && c.ticketId === target.ticketId;
   };
 
@@ -250,7 +265,7 @@ function oneFuture(
     const ta = arrival ? arrival.waitFrom : Infinity;
     if (Math.min(tw, ta) > end) break;
     if (tw <= ta) {
-      if (took(call(w!, tw))) return { wait: (tw - s.now) / MS, ahead };
+      if (took(call(w!, tw), w!)) return { wait: (tw - s.now) / MS, ahead };
       continue;
     }
     arrivals.take();
@@ -260,7 +275,7 @@ function oneFuture(
     for (const x of idle) {
       const c = call(x, ta);
       if (c) {
-        took(c);
+        took(c, x);
         break;
       }
     }

@@ -49,15 +49,20 @@ export interface TidalMove {
 
 const pressure = (q: TidalQueue) => q.oldestWaitMin / q.targetWaitMin;
 
+/**
+ * The move for the most pressed matter (or only for `only`: the matter a supervisor's alert is about), or
+ * null when no matter is pressed or no trained window is free enough to help.
+ */
 export function suggestTidalMove(
   queues: readonly TidalQueue[],
   windows: readonly TidalWindow[],
   rules: TidalRules,
+  only?: string,
 ): TidalMove | null {
   if (rules.movesLeft <= 0) return null;
   const byId = new Map(queues.map((q) => [q.serviceId, q]));
   const pressed = queues
-    .filter((q) => q.waiting >= 2 && pressure(q) >= rules.trigger)
+    .filter((q) => (only === undefined || q.serviceId === only) && q.waiting >= 2 && pressure(q) >= rules.trigger)
     .sort((a, b) => pressure(b) - pressure(a));
   const ownPressure = (w: TidalWindow) =>
     Math.max(

@@ -180,4 +180,18 @@ describe('admin screen: live settings end to end', () => {
     expect(saved.config.windows.find((w) => w.no === 2)?.canTake?.sort()).toEqual(['general', 'social', 'tax']);
     expect(saved.config.windows.find((w) => w.no === 1)?.canTake).toBeUndefined();
   });
+
+  it('alert limits and 潮汐 suggestions (off by default) are set in 告警 and read live by the watch', async () => {
+    await tab('other');
+    const alerts = admin.locator('other-tab [data-testid=alerts]');
+    const tidal = alerts.locator('input[type=checkbox]');
+    expect(await tidal.isChecked()).toBe(false);
+    await tidal.check();
+    await alerts.locator('input[aria-label^=排队人数超过]').fill('12');
+    await alerts.locator('input[aria-label^=排队人数超过]').press('Tab');
+    await shot(admin, 'admin-alerts-1366x768.png');
+    await save(/已保存为第 \d+ 版/);
+    // Applied without a restart: the live hall's config has them.
+    expect(server.core.config.alerts).toMatchObject({ tidalSuggestions: true, queueWaiting: 12 });
+  });
 });

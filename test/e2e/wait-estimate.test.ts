@@ -90,7 +90,9 @@ describe('estimated wait and people ahead', () => {
     expect(await text(kiosk, 'kiosk-issued .ahead')).toBe('前方还有 0 人');
     await kiosk.locator('kiosk-issued button.done').click();
     await kioskTake(kiosk, 'tax');
-    expect(await text(kiosk, 'kiosk-issued .ahead')).toBe('前方还有 3 人');
+    // The two earlier 税务 visitors and the elderly one; and the 综合受理 visitor of the first test, whom
+    // window 1 (its own matter; it helps with 税务) calls first (issue 25: who is called before this one).
+    expect(await text(kiosk, 'kiosk-issued .ahead')).toBe('前方还有 4 人');
     await kiosk.close();
   });
 });

@@ -71,6 +71,26 @@ describe('alerts', () => {
     expect(list[0]).toMatchObject({ id: raised.id, ackedBy: 'clerk:sup' });
   });
 
+  it('with 潮汐 suggestions on: a pressed queue points to a trained helper with an empty own queue', async () => {
+    await s.stop();
+    const input = testConfigInput(4, { alerts: { tidalSuggestions: true } });
+    input.services = input.services.map((x) => (x.id === 'tax' ? { ...x, alertWaiting: 2 } : x));
+    s = await startTestHall({ clock: clock.fn, config: testConfig(4, input), watchMs: 40 });
+    api = client(s.url);
+    sup = await api.login('sup');
+    const feed = supervisorFeed(sup);
+    await api.login('c1', 1);
+    await api.login('c3', 3);
+    for (let i = 0; i < 3; i++) await api.issue('tax');
+    // Fresh tickets: the queue is long, not yet pressed, so no move is suggested yet.
+    const queue = await until(() => feed.alerts.find((a) => a.kind === 'queue_long'), 'a queue alert');
+    expect(queue.suggestion).toBe('安排工作人员登录 窗口2');
+    clock.advanceMin(20); // the oldest is past its 20-minute target: pressed
+    const late = await until(() => feed.alerts.find((a) => a.kind === 'wait_over_target'), 'a wait alert');
+    // Window 1 takes tax at level 2, is staffed, and its own queue is empty: the 潮汐 helper.
+    expect(late.suggestion).toBe('将 窗口1 设为潮汐窗口，1 小时内优先办理税务');
+  });
+
   it('a long queue suggests a window; a paused window and an offline board raise their own', async () => {
     const feed = supervisorFeed(sup);
     const c1 = await api.login('c1', 1);
@@ -78,8 +98,20 @@ describe('alerts', () => {
     for (let i = 0; i < 3; i++) await api.issue('tax');
     const queue = await until(() => feed.alerts.find((a) => a.kind === 'queue_long'), 'a queue alert');
     expect(queue.message).toBe('税务 等候 3 人，超过 2 人');
-    // Window 1 takes tax at level 2 and is staffed: it is the one to turn into a 潮汐 window.
-    expect(queue.suggestion).toBe('将 窗口1 设为潮汐窗口，一小时内优先办理税务');
+    // 潮汐 moves are off unless the hall turns them on (issue 25): the unstaffed window that takes tax.
+    expect(queue.suggestion).toBe('安排工作人员登录 窗口2');
+    // The queue grows: the same alert's words follow (not a new alert, not 3 forever); window 2's clerk
+    // comes and goes on a break: the suggestion is now to bring it back.
+    const c2 = await api.login('c2', 2);
+    await api.post('/api/windows/2/pause', { reason: '培训' }, c2);
+    for (let i = 0; i < 2; i++) await api.issue('tax');
+    const grown = await until(
+      () => feed.alerts.find((a) => a.id === queue.id && a.message === '税务 等候 5 人，超过 2 人'),
+      'the alert reworded',
+    );
+    expect(grown.suggestion).toBe('恢复 窗口2（可办理税务）');
+    expect(feed.alerts.filter((a) => a.kind === 'queue_long' && a.id !== queue.id)).toHaveLength(0);
+    await api.post('/api/windows/2/resume', {}, c2);
 
     await api.post('/api/windows/1/pause', { reason: '午休' }, c1);
     clock.advanceMin(31);

@@ -137,6 +137,19 @@ describe('predictWait', () => {
     expect(predictWait(s, newTicket('a', NOW), { runs: 10, seed: 1, horizonMin: 240 }).servedNow).toBe(true);
   });
 
+  it('says when the call would fall after the hall closes (it may not be served today)', () => {
+    const line = [waiting('a', 3), waiting('a', 2), waiting('a', 1)];
+    const closesIn = (min: number) => state({ waiting: line, arrivalsUntil: NOW + min * MIN });
+    // Three ahead at 10 minutes each, one window: called in 30 minutes.
+    expect(predictWait(closesIn(20), newTicket('a', NOW), { runs: 5, seed: 1, horizonMin: 240 })).toMatchObject({
+      minutes: 30,
+      afterClose: true,
+    });
+    expect(predictWait(closesIn(60), newTicket('a', NOW), { runs: 5, seed: 1, horizonMin: 240 }).afterClose).toBe(
+      undefined,
+    );
+  });
+
   it('a matter nobody will ever take waits the whole horizon', () => {
     const s = state({ windows: [open(win(1, { a: 1 }))] });
     const p = predictWait(s, newTicket('b', NOW), { runs: 5, seed: 1, horizonMin: 120 });
@@ -151,6 +164,24 @@ describe('predictWait', () => {
     expect(p).toMatchObject({ ahead: 1, minutes: 10, low: 10, high: 10 });
     // The priority visitor has nobody ahead.
     expect(predictWait(s, elderly, { runs: 10, seed: 1, horizonMin: 240 })).toMatchObject({ ahead: 0, minutes: 0 });
+  });
+
+  it('前方还有N人 counts other matters called first at the windows that could call this one', () => {
+    // Window 1 has matter a as its own and helps with b; three a visitors waited longer than the b visitor,
+    // so they go first: the b visitor has three ahead though nobody of b is in line (the walk's 0 人 / 134 min).
+    const line = [waiting('a', 12), waiting('a', 11), waiting('a', 10)];
+    const mine = waiting('b', 5);
+    const s = state({
+      windows: [open(win(1, { a: 1, b: 2 })), open(win(2, { c: 1 }))],
+      durations: new Map([
+        ['a', constant(10)],
+        ['b', constant(10)],
+      ]),
+      waiting: [...line, mine, waiting('c', 30)],
+    });
+    const p = predictWait(s, mine, { runs: 10, seed: 1, horizonMin: 240 });
+    // Window 2's c visitor is not counted: window 2 could never call this one.
+    expect(p).toMatchObject({ ahead: 3, minutes: 30 });
   });
 
   it('priority visitors still to come lengthen a normal ticket’s wait, not a priority one’s', () => {

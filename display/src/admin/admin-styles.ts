@@ -83,6 +83,13 @@ export const tabStyles = css`
     font-size: 13px;
     color: #445;
   }
+  /* A checkbox in a grid: box and words on one line, at the foot of its cell like the inputs beside it. */
+  .grid label.check {
+    flex-direction: row;
+    align-items: center;
+    align-self: end;
+    white-space: normal;
+  }
   .row-actions {
     white-space: nowrap;
   }

@@ -14,6 +14,13 @@ const ROUTING: [string, number, number, number][] = [
   ['rescuePer10Min', 0, 1000, 1],
 ];
 
+/** Alert thresholds (the supervisor's alerts read them live). */
+const ALERTS = [
+  ['queueWaiting', 1, 10_000],
+  ['pauseMaxMin', 1, 480],
+  ['callingMaxMin', 1, 120],
+] as const;
+
 /** The announcement's placeholders, shown as written (not filled in by the translator). */
 const PLACEHOLDERS = { a: '{ticket}', b: '{window}' };
 
@@ -52,6 +59,11 @@ export class OtherTab extends LitElement {
                   .map(Number),
               )}
         /></label>
+      </div>
+      <h3>${t('alerts')}</h3>
+      <div class="grid" data-testid="alerts">
+        ${ALERTS.map(([k, min, max]) => html`<label>${t(k)}${f.num(c.alerts, k, t(k), { min, max })}</label>`)}
+        ${f.check(c.alerts, 'tidalSuggestions', t('tidalSuggestions'))}
       </div>
       <h3>${t('voice')}</h3>
       <div class="grid" data-testid="voice">

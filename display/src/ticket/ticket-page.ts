@@ -6,7 +6,7 @@ import { LiveState } from '../shared/live-state';
 import type { TicketPageState } from '../../../server/protocol/socket';
 import { currentLang, translator } from '../shared/i18n';
 import type { EstimatedWait } from '../../../server/protocol/views';
-import { changedALot, waitLine } from '../../../server/protocol/wait-text';
+import { changedALot, waitLine, waitText } from '../../../server/protocol/wait-text';
 
 const t = translator({
   ahead: { zh: '前方还有', en: 'Ahead of you' },
@@ -213,7 +213,7 @@ export class TicketPage extends LitElement {
               ${
                 this.changedFrom && wait
                   ? html`<div class="changed" data-changed>
-                      ${t('changed', { before: waitLine(this.changedFrom, this.language) ?? '' })}
+                      ${t('changed', { before: waitText(this.changedFrom, this.language) ?? '' })}
                     </div>`
                   : null
               }
