@@ -123,7 +123,7 @@ describe('routing policy', () => {
 
   it('a priority visitor of a long helped matter is not left behind by a helper busy with quicker helped matters', () => {
     // city-hall-surge's comprehensive windows: their own line (general) waits, yet they help a quick matter
-    // (social, 6 min) while a 25-minute matter's priority visitor (assisted) waits: static-weight would serve
+    // (social, 7 min in the scenario; 6 here) while a 25-minute matter's priority visitor (assisted) waits: static-weight would serve
     // that visitor first among the helped matters, and so does ours once the window is about to help.
     const hall = new Map([
       ...services,
