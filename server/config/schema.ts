@@ -182,7 +182,13 @@ const upstream = z.strictObject({
   channelCodes: z.record(z.string(), z.string().max(16)).default({ pad: '1', hardware_pad: '2' }),
 });
 
-/** The urgency rule's parameters (server/domain/routing.ts); the defaults are the simulator's choice. */
+/**
+ * The urgency rule's parameters (server/domain/routing.ts). Defaults: the rule's weights before issue 24
+ * (shortFirst 1.25, rescue after 35 min) with priority per matter and helpers serving priority visitors first
+ * (priorityWhenHelping after 3 min), so priority visitors wait no longer than under static-weight; the terms
+ * added for issue 24 (bottlenecks, nearTargetBonus, helpNoShorter) are per-hall settings, off by default
+ * (they cost mean and p90 on the scenario family). Why and the figures: docs/DESIGN.md §5, docs/benchmarks.md.
+ */
 export const routingSchema = z.strictObject({
   priorityBoost: z.number().min(0).max(100).default(DEFAULT_ROUTING.priorityBoost),
   levelWeights: z.array(z.number().positive().max(1)).min(1).max(9).default(DEFAULT_ROUTING.levelWeights),
@@ -193,8 +199,18 @@ export const routingSchema = z.strictObject({
   ordinaryFirstAfterMin: z.number().min(0).max(600).default(DEFAULT_ROUTING.ordinaryFirstAfterMin),
   priorityEverywhere: z.boolean().default(DEFAULT_ROUTING.priorityEverywhere),
   priorityWhenOwnEmpty: z.boolean().default(DEFAULT_ROUTING.priorityWhenOwnEmpty),
-  priorityWhenHelping: z.boolean().default(DEFAULT_ROUTING.priorityWhenHelping),
-  priorityHelpAfterMin: z.number().min(0).max(600).default(DEFAULT_ROUTING.priorityHelpAfterMin),
+  priorityWhenHelping: z
+    .boolean()
+    .default(DEFAULT_ROUTING.priorityWhenHelping)
+    .describe(
+      'A window about to help with another matter serves its priority visitors first (never leaves its own line for it)',
+    ),
+  priorityHelpAfterMin: z
+    .number()
+    .min(0)
+    .max(600)
+    .default(DEFAULT_ROUTING.priorityHelpAfterMin)
+    .describe('Minutes a priority visitor has waited before helpers step in (priorityWhenHelping); default 3'),
   helpNoShorter: z.boolean().default(DEFAULT_ROUTING.helpNoShorter),
   nearTargetMin: z.number().min(0).max(120).default(DEFAULT_ROUTING.nearTargetMin),
   nearTargetBonus: z.number().min(0).max(100).default(DEFAULT_ROUTING.nearTargetBonus),
