@@ -43,6 +43,11 @@ export interface EtaFigures {
    */
   shownRange: number;
   coverageShown: number;
+  /**
+   * The same judged as a visitor reads it: the wait in whole minutes within the range as shown (约12分钟（8–18）
+   * held for a wait of 18 min 20 s). The range's quantiles are kept unrounded in `coverageShown`.
+   */
+  coverageAsShown: number;
   /** Of the tickets told 即将叫号, the share called within 1.5 minutes (what "within a minute" rounds to). */
   soonKept: number;
 }
@@ -241,7 +246,7 @@ export function etaFigures(days: readonly { day: DayResult; issued: Map<number, 
   const errors: number[] = [];
   const naive: number[] = [];
   let covered = 0;
-  const shown = { n: 0, covered: 0 };
+  const shown = { n: 0, covered: 0, asShown: 0 };
   const soon = { n: 0, kept: 0 };
   for (const { day, issued } of days)
     for (const v of day.served) {
@@ -260,6 +265,8 @@ export function etaFigures(days: readonly { day: DayResult; issued: Map<number, 
       } else {
         shown.n++;
         if (inside) shown.covered++;
+        const read = Math.round(actual);
+        if (read >= w.low && read <= w.high) shown.asShown++;
       }
     }
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
@@ -276,6 +283,7 @@ export function etaFigures(days: readonly { day: DayResult; issued: Map<number, 
     samples: errors.length,
     shownRange: round(errors.length ? shown.n / errors.length : 0, 4),
     coverageShown: round(shown.n ? shown.covered / shown.n : 0, 4),
+    coverageAsShown: round(shown.n ? shown.asShown / shown.n : 0, 4),
     soonKept: round(soon.n ? soon.kept / soon.n : 0, 4),
   };
 }
