@@ -127,7 +127,8 @@ export function predictWait(state: HallState, target: Candidate, opts: PredictOp
 
 /**
  * The figure as every surface shows it, in whole minutes: the median, and a range that holds it (the
- * simulator judges the 80% range on these, as visitors read them).
+ * simulator tells 即将叫号 from a range on these and also judges the range as visitors read it; its 80%
+ * coverage is judged on the unrounded quantiles).
  */
 export function roundedWait(p: Prediction): { minutes: number; low: number; high: number; servedNow: boolean } {
   const minutes = Math.round(p.minutes);
