@@ -43,8 +43,18 @@ export function reconcileAlerts(ctx: Ctx, { conditions }: { conditions: AlertCon
       .map((a) => [keyOf(a), a]),
   );
   for (const c of conditions) {
-    if (open.delete(keyOf(c))) continue;
-    raise(ctx, c);
+    const held = open.get(keyOf(c));
+    if (!held) {
+      raise(ctx, c);
+      continue;
+    }
+    open.delete(keyOf(c));
+    // Still holding: its words follow the hall (41 waiting, not the 5 it was raised at; the window to staff
+    // now), without sounding again (the dashboard sounds new alerts only).
+    if (held.message !== c.message || held.suggestion !== c.suggestion) {
+      core.alerts.reword(held.id, c.message, c.suggestion);
+      tx.events.push({ type: 'alert', payload: alertView(core.alerts.get(held.id)!) });
+    }
   }
   for (const gone of open.values()) {
     core.alerts.resolve(gone.id, now);

@@ -44,6 +44,12 @@ export function hallFacts(core: HallCore, sources: WatchSources): HallFacts {
     })),
     devices: sources.devices(),
     upstream: sources.upstream(),
+    openQueueAlerts: new Set(
+      core.query
+        .recentAlerts()
+        .filter((a) => a.kind === 'queue_long' && a.resolvedAt === null)
+        .map((a) => a.subject),
+    ),
     limits: {
       pauseMaxMin: limits.pauseMaxMin,
       deviceOfflineSec: limits.deviceOfflineSec,

@@ -84,6 +84,8 @@ export function withPrediction(core: CoreState, view: IssuedTicketView): IssuedT
   const t = core.tickets.get(view.id);
   if (!t) return view;
   const w = issuedTicketWait(core, t);
+  // What the kiosk shows and the printer prints is kept, to be held against the wait that happens.
+  if (w.wait) core.promises.add({ ticketId: t.id, day: t.day, at: t.issuedAt, ...w.wait });
   return {
     ...view,
     waitingAhead: w.ahead,

@@ -6,7 +6,7 @@
 // so the ticket's own prediction stops at a cap (issueCap), even inside a future. With fewer than MIN_RUNS
 // futures finished by then, the answer (kiosk screen and printed ticket) carries what is ready: the
 // matter's figure for a ticket taken now, predicted a moment earlier off the path (what the kiosk's button
-// showed the visitor just before), with the people ahead counted in the line as it stands. The phone page
+// showed the visitor just before), with that figure's people ahead (or its own line's count, if longer). The phone page
 // gets the ticket's own prediction once the hall changes (or within a minute), and as it goes on changing.
 // The state the prediction starts from costs little too: the waiting line kept in memory
 // (core/wait-cache.ts), the hall's history read again off the path when stale (core/hall-state.ts).
@@ -70,8 +70,8 @@ function keep(times: number[], ms: number): void {
 }
 
 /**
- * Past the cap: the matter's figure for a ticket taken now (predicted a moment ago off the path), and the
- * people ahead as the line stands (priority visitors first, then the earlier ones).
+ * Past the cap: the matter's figure for a ticket taken now (predicted a moment ago off the path), with its
+ * people ahead, or the line as it stands (priority visitors first, then the earlier ones) when that is more.
  */
 function readyWait(cache: Cache, state: HallState, me: Candidate, closed: boolean): TicketWait {
   const before = (c: Candidate) =>
@@ -84,11 +84,12 @@ function readyWait(cache: Cache, state: HallState, me: Candidate, closed: boolea
   const served = servedNow(state, me);
   if (closed) return { ahead, wait: null, servedNow: served };
   const matter = cache.services?.value.get(me.serviceId);
-  const ready = matter?.wait;
-  // The matter's count of who is called first where this visitor could be (other matters at the windows
-  // that help too), unless the line of its own matter has grown past it since; it is a normal ticket's, so a
-  // priority visitor gets the line's count.
-  const shownAhead = me.priority ? ahead : Math.max(ahead, matter?.ahead ?? 0);
+  // The figure for a ticket like this one (a priority visitor's own), with its count of who is called first
+  // where this visitor could be (other matters at the windows that help too), unless the line of its own
+  // matter has grown past it since.
+  const like = me.priority ? matter?.priority : matter;
+  const ready = like?.wait;
+  const shownAhead = Math.max(ahead, like?.ahead ?? 0);
   // Always a figure: with no matter figure ready yet, the configured mean service time shared by the
   // windows that take the matter now.
   return {

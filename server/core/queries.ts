@@ -4,15 +4,25 @@
 import { serviceAvailability } from '../domain/availability';
 import type { HallStatus } from '../domain/calendar';
 import type { ReportGroup } from '../domain/report';
+import { promiseAccuracy, type PromiseAccuracy } from '../domain/promise-accuracy';
 import { hallDay, localClock } from '../domain/numbering';
 import type { Ticket } from '../domain/types';
-import type { HallSnapshot, PadPrompt, ServiceView, TicketStatusView, TicketView, WindowView } from '../protocol/views';
+import type {
+  CallReasonView,
+  HallSnapshot,
+  PadPrompt,
+  ServiceView,
+  TicketStatusView,
+  TicketView,
+  WindowView,
+} from '../protocol/views';
 import { toPublic } from '../protocol/views';
 import type { HallConfig } from '../config/schema';
 import type { ConfigVersionInfo } from '../store/config-versions';
 import type { Photo } from '../store/photos';
 import { recentAlerts } from './alerts';
 import { appointmentsOn } from './appointments';
+import { callReason } from './call-reason';
 import { daySummary } from './day-summary';
 import { evaluationFigures, type FigureGroup } from './evaluation-figures';
 import { evaluationView, followUpView, padPrompt } from './evaluation-views';
@@ -101,6 +111,16 @@ export class HallQueries {
 
   windowView(no: number): WindowView {
     return this.s.windowView(no);
+  }
+
+  /** How right the waits printed on the days' tickets were (issue 25): the promise against the call. */
+  waitAccuracy(from: string, to: string): PromiseAccuracy {
+    return promiseAccuracy(this.s.promises.between(from, to));
+  }
+
+  /** Why the visitor at the window now was called (routing terms, 特呼 or 回呼); null when nobody is there. */
+  callReason(no: number): CallReasonView | null {
+    return callReason(this.s, no);
   }
 
   /** The clerk logged in at a window (null: nobody, or no such window). */

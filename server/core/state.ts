@@ -20,6 +20,7 @@ import { PhotoStore } from '../store/photos';
 import { ReportStore } from '../store/reports';
 import { SessionStore } from '../store/sessions';
 import { TicketStore } from '../store/tickets';
+import { WaitPromiseStore } from '../store/wait-promises';
 import { WindowStore, type WindowRow } from '../store/windows';
 import type { EventBus } from './events';
 import { HallModel } from './hall-model';
@@ -56,6 +57,8 @@ export class CoreState {
   readonly configs: ConfigStore;
   /** Clerks' photos, by their content's hash (the configuration holds only their address). */
   readonly photos: PhotoStore;
+  /** The wait each ticket was promised at its issue (issue 25: how right the printed figures are). */
+  readonly promises: WaitPromiseStore;
   callAudio: CallAudioSource | null = null;
 
   constructor(
@@ -80,6 +83,7 @@ export class CoreState {
     this.highWater = new HighWater(db);
     this.configs = new ConfigStore(db);
     this.photos = new PhotoStore(db);
+    this.promises = new WaitPromiseStore(db);
     this.windows.ensure([...this.model.windows.keys()]);
   }
 

@@ -22,7 +22,10 @@ export const budget = () => {
 };
 
 export interface TicketWait {
-  /** Waiting tickets called before this one (median over the futures; priority visitors first). */
+  /**
+   * 前方还有N人: tickets waiting now called before this one at a window that could call it, any matter
+   * (median over the futures).
+   */
   ahead: number;
   /** Null when the hall is closed: no minutes at all. */
   wait: EstimatedWait | null;
@@ -34,6 +37,11 @@ export interface ServiceWait {
   servedNow: boolean;
   /** 前方还有N人 for a ticket taken now (what an issue past its time cap answers with). */
   ahead: number;
+  /**
+   * The same for a legally prioritised visitor taken now: an issue past its cap answers a priority ticket
+   * with this, never with an ordinary visitor's minutes (their futures are short: one near the front).
+   */
+  priority: { wait: EstimatedWait | null; ahead: number };
 }
 
 export interface Cache {

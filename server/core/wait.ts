@@ -112,9 +112,10 @@ function refresh(core: CoreState, cache: Cache, publish: () => void): void {
 
 function predictService(state: HallState, closed: boolean, id: string, now: number): ServiceWait {
   const target = newTicket(id, now);
-  if (closed) return { wait: null, servedNow: servedNow(state, target), ahead: 0 };
+  if (closed) return { wait: null, servedNow: servedNow(state, target), ahead: 0, priority: { wait: null, ahead: 0 } };
   const p = predictWait(state, target, { ...DEFAULT_PREDICT, seed: seedOf(id, 0), more: budget() });
-  return { wait: shown(p), servedNow: p.servedNow, ahead: p.ahead };
+  const q = predictWait(state, newTicket(id, now, true), { ...DEFAULT_PREDICT, seed: seedOf(id, 1), more: budget() });
+  return { wait: shown(p), servedNow: p.servedNow, ahead: p.ahead, priority: { wait: shown(q), ahead: q.ahead } };
 }
 
 function servingKey(core: CoreState, now: number, servedNow: ReadonlySet<string>): string {

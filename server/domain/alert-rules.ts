@@ -60,6 +60,8 @@ export interface HallFacts {
     /** A board online that cannot sound (blocked, no-audio, failed): since when, calls it missed since. */
     mute?: { state: string; since: number; missedCalls: number } | null;
   }[];
+  /** Services whose long-queue alert is open now: it clears a little below the limit, not at it. */
+  openQueueAlerts?: ReadonlySet<string>;
   /** The oldest event not yet sent upstream and a refusal that halted the sender, or null. */
   upstream: { oldestAt: number; count: number; rejected: string | null } | null;
   limits: {
@@ -95,12 +97,21 @@ export function alertConditions(f: HallFacts): AlertCondition[] {
     });
   }
   for (const s of f.services) {
-    if (s.waiting <= s.alertWaiting) continue;
+    // Raised above the limit; once raised it holds until the queue is a fifth below it (at least one), so a
+    // queue going 4, 3, 4, 3 around a limit of 3 is one alert, not one a minute (the walk).
+    const raised = f.openQueueAlerts?.has(s.id) ?? false;
+    const clearsAt = raised
+      ? Math.max(0, Math.min(s.alertWaiting - 1, Math.floor(s.alertWaiting * 0.8)))
+      : s.alertWaiting;
+    if (s.waiting <= clearsAt) continue;
     out.push({
       kind: 'queue_long',
       subject: s.id,
       state: null,
-      message: `${s.name} 等候 ${s.waiting} 人，超过 ${s.alertWaiting} 人`,
+      message:
+        s.waiting > s.alertWaiting
+          ? `${s.name} 等候 ${s.waiting} 人，超过 ${s.alertWaiting} 人`
+          : `${s.name} 等候 ${s.waiting} 人，接近告警线 ${s.alertWaiting} 人`,
       suggestion: suggestWindow(s.id, f)?.text ?? null,
     });
   }
@@ -207,9 +218,11 @@ export interface Suggestion {
 export function suggestWindow(serviceId: string, f: HallFacts): Suggestion | null {
   const name = f.services.find((s) => s.id === serviceId)?.name ?? serviceId;
   const takes = (w: HallFacts['windows'][number]) => w.skills[serviceId] !== undefined;
-  const paused = f.windows.find((w) => w.state === 'paused' && takes(w));
+  // The window whose own matter it is first (level 1), then the nearest level: 税务窗口 before 综合窗口.
+  const byLevel = [...f.windows].sort((a, b) => (a.skills[serviceId] ?? 9) - (b.skills[serviceId] ?? 9) || a.no - b.no);
+  const paused = byLevel.find((w) => w.state === 'paused' && takes(w));
   if (paused) return { windowNo: paused.no, action: 'resume', text: `恢复 ${paused.name}（可办理${name}）` };
-  const closed = f.windows.find((w) => w.staffed && !w.open && takes(w));
+  const closed = byLevel.find((w) => w.staffed && !w.open && takes(w));
   if (closed) return { windowNo: closed.no, action: 'open', text: `开放 ${closed.name}（可办理${name}）` };
   const move = f.limits.tidalSuggestions ? tidalMove(serviceId, f) : null;
   const helper = move && f.windows.find((w) => w.no === move.windowNo);
@@ -217,7 +230,7 @@ export function suggestWindow(serviceId: string, f: HallFacts): Suggestion | nul
     const hours = move.minutes % 60 === 0 ? `${move.minutes / 60} 小时` : `${move.minutes} 分钟`;
     return { windowNo: helper.no, action: 'assign', text: `将 ${helper.name} 设为潮汐窗口，${hours}内优先办理${name}` };
   }
-  const unstaffed = f.windows.find((w) => !w.staffed && takes(w));
+  const unstaffed = byLevel.find((w) => !w.staffed && takes(w));
   if (unstaffed) return { windowNo: unstaffed.no, action: 'staff', text: `安排工作人员登录 ${unstaffed.name}` };
   return null;
 }

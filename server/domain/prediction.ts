@@ -91,6 +91,8 @@ export interface Prediction {
   ahead: number;
   /** Futures finished: fewer than MIN_RUNS only when `stop` cut the prediction short. */
   runs: number;
+  /** The median call falls after the hall's closing time (`arrivalsUntil`): it may not be served today. */
+  afterClose?: boolean;
 }
 
 /** The wait of a ticket already waiting (in state.waiting) or about to be issued (not in it). */
@@ -122,6 +124,7 @@ export function predictWait(state: HallState, target: Candidate, opts: PredictOp
     servedNow: servedNow(state, target),
     ahead: Math.round(quantile(aheads, 0.5)),
     runs: waits.length,
+    ...(state.now + quantile(waits, 0.5) * MS > state.arrivalsUntil ? { afterClose: true } : {}),
   };
 }
 
@@ -130,9 +133,16 @@ export function predictWait(state: HallState, target: Candidate, opts: PredictOp
  * simulator tells 即将叫号 from a range on these and also judges the range as visitors read it; its 80%
  * coverage is judged on the unrounded quantiles).
  */
-export function roundedWait(p: Prediction): { minutes: number; low: number; high: number; servedNow: boolean } {
+export function roundedWait(p: Prediction): {
+  minutes: number;
+  low: number;
+  high: number;
+  servedNow: boolean;
+  afterClose?: boolean;
+} {
   const minutes = Math.round(p.minutes);
   return {
+    ...(p.afterClose ? { afterClose: true } : {}),
     minutes,
     low: Math.min(minutes, Math.round(p.low)),
     high: Math.max(minutes, Math.round(p.high)),

@@ -49,6 +49,18 @@ export function reportRoutes(core: HallCore): RouteDef[] {
     }),
     route({
       method: 'get',
+      path: '/api/reports/wait-accuracy',
+      summary:
+        'How right the printed waits were, ?from=&to=: tickets called, mean error, share inside the shown range, 即将叫号 kept',
+      access: 'supervisor',
+      body: null,
+      act: ({ req }) => {
+        const q = query(req.query);
+        return core.query.waitAccuracy(q.from, q.to);
+      },
+    }),
+    route({
+      method: 'get',
       path: '/api/reports/summary',
       summary: 'The day summary (日结) of ?from= (YYYY-MM-DD; today so far by default)',
       access: 'supervisor',

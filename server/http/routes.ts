@@ -175,6 +175,14 @@ export function apiRoutes(d: ApiDeps): RouteDef[] {
     }),
     route({
       method: 'get',
+      path: '/api/windows/:no/why',
+      summary: 'Why the visitor at this window was called: the routing rule’s terms at the call, or 特呼 / 回呼',
+      access: 'window',
+      body: null,
+      act: ({ req }) => ({ reason: core.query.callReason(windowNo(req)) }),
+    }),
+    route({
+      method: 'get',
       path: '/api/windows/:no/held',
       summary: 'Tickets held (挂起) for this window',
       access: 'window',

@@ -35,6 +35,25 @@ export interface TicketView extends PublicTicketView {
 }
 
 /**
+ * Why the visitor at a window was called (`GET /api/windows/:no/why`, issue 24): by the routing rule, with its
+ * terms as recorded at the call (server/domain/routing.ts Score: urgency, level, targetRatio, priorityBoost,
+ * shortMatter, levelPenalty, rescue, …; new terms may appear), or chosen by the clerk (特呼) or called back
+ * (回呼).
+ */
+export interface CallReasonView {
+  windowNo: number;
+  number: string;
+  serviceName: string;
+  targetWaitMin: number;
+  priority: boolean;
+  calledAt: string;
+  /** Minutes the ticket had waited when it was called. */
+  waitedMin: number;
+  how: 'routing' | 'special' | 'callBack';
+  terms: Record<string, number | boolean>;
+}
+
+/**
  * The predicted wait (issue 25): the median minutes until the ticket is called and an 80% range, predicted
  * by running the hall's routing forward; `servedNow` false when no open window takes the matter now (show
  * 当前暂无窗口办理, not minutes). The whole figure is null when the hall is closed (show no minutes at all).
@@ -44,11 +63,16 @@ export interface EstimatedWait {
   low: number;
   high: number;
   servedNow: boolean;
+  /** The median call falls after today's closing time: say it may not be served today (issue 25, optional). */
+  afterClose?: boolean;
 }
 
 /** One ticket's public status (`GET /api/tickets/:id`, socket /ticket): no personal data. */
 export interface TicketStatusView extends PublicTicketView {
-  /** Waiting tickets predicted to be called before this one (priority visitors first). */
+  /**
+   * 前方还有N人: tickets waiting now predicted to be called before this one at a window that could call it,
+   * of any matter (a priority visitor who came later included).
+   */
   waitingAhead: number;
   /** The median of `estimatedWait` (0 when there is none), kept for older clients. */
   estimatedWaitMin: number;

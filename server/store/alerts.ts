@@ -32,6 +32,7 @@ export class AlertStore {
         'SELECT COUNT(*) AS n FROM alerts WHERE kind = ? AND subject = ?',
       ),
       resolve: db.prepare('UPDATE alerts SET resolved_at = ? WHERE id = ?'),
+      reword: db.prepare('UPDATE alerts SET message = ?, suggestion = ? WHERE id = ?'),
       ack: db.prepare('UPDATE alerts SET acked_at = ?, acked_by = ? WHERE id = ?'),
       since: db.prepare<[number, number], AlertRow>(
         `SELECT ${COLS} FROM alerts WHERE raised_at >= ? OR resolved_at IS NULL ORDER BY id DESC LIMIT ?`,
@@ -55,6 +56,11 @@ export class AlertStore {
   /** Whether this kind of alert was ever raised about this subject (one-off alerts). */
   raisedBefore(kind: string, subject: string): boolean {
     return (this.s.ever.get(kind, subject)?.n ?? 0) > 0;
+  }
+
+  /** An open alert's words follow the hall (the queue's count, the window to suggest now). */
+  reword(id: number, message: string, suggestion: string | null): void {
+    this.s.reword.run(message, suggestion, id);
   }
 
   resolve(id: number, at: number): void {

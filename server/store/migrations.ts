@@ -243,4 +243,16 @@ export const MIGRATIONS: readonly string[] = [
     saved_at INTEGER NOT NULL
   ) STRICT;
   `,
+  /* 10: the wait each ticket was promised at its issue (issue 25), to measure the printed figures in the hall */ `
+  CREATE TABLE wait_promises (
+    ticket_id  TEXT PRIMARY KEY,
+    day        TEXT NOT NULL,
+    at         INTEGER NOT NULL,
+    minutes    INTEGER NOT NULL,
+    low        INTEGER NOT NULL,
+    high       INTEGER NOT NULL,
+    served_now INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX wait_promises_day ON wait_promises (day);
+  `,
 ];

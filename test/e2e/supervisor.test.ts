@@ -128,6 +128,10 @@ describe('supervisor dashboard', () => {
     await page.keyboard.press('3');
     await expect.poll(() => text(page, 'tr.total')).toContain('合计');
     expect(await text(page, 'tr[data-key=social]')).toContain('社保');
+    // How right the printed waits were: D001 was called (told 即将叫号 or a range when it was taken).
+    await expect
+      .poll(() => text(page, '[data-testid=wait-accuracy]'))
+      .toMatch(/^预计等候兑现：\s*已叫号 \d+ 张，平均误差 [\d.]+ 分钟/);
     await shot(page, 'supervisor-reports.png');
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export=csv]')]);

@@ -100,6 +100,18 @@ describe('alerts', () => {
     expect(queue.message).toBe('税务 等候 3 人，超过 2 人');
     // 潮汐 moves are off unless the hall turns them on (issue 25): the unstaffed window that takes tax.
     expect(queue.suggestion).toBe('安排工作人员登录 窗口2');
+    // The queue grows: the same alert's words follow (not a new alert, not 3 forever); window 2's clerk
+    // comes and goes on a break: the suggestion is now to bring it back.
+    const c2 = await api.login('c2', 2);
+    await api.post('/api/windows/2/pause', { reason: '培训' }, c2);
+    for (let i = 0; i < 2; i++) await api.issue('tax');
+    const grown = await until(
+      () => feed.alerts.find((a) => a.id === queue.id && a.message === '税务 等候 5 人，超过 2 人'),
+      'the alert reworded',
+    );
+    expect(grown.suggestion).toBe('恢复 窗口2（可办理税务）');
+    expect(feed.alerts.filter((a) => a.kind === 'queue_long' && a.id !== queue.id)).toHaveLength(0);
+    await api.post('/api/windows/2/resume', {}, c2);
 
     await api.post('/api/windows/1/pause', { reason: '午休' }, c1);
     clock.advanceMin(31);

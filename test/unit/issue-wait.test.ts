@@ -57,6 +57,11 @@ describe('the predicted wait on the issue path', () => {
     const elderly = issue('tax', { priority: 'disabled' });
     expect(elderly.waitingAhead).toBe(1);
     expect(elderly.estimatedWait).not.toBeNull();
+    // A priority visitor past the cap gets the figure for a priority visitor taken now, never an ordinary
+    // visitor's minutes beside a priority visitor's count (the walk: 前方还有0人 · 约61分钟).
+    expect(elderly.estimatedWait!.minutes).toBeLessThan(t.estimatedWait!.minutes);
+    const mattersReady = cacheOf(coreState()).services!.value.get('tax')!;
+    expect(elderly.estimatedWait).toEqual(mattersReady.priority.wait);
     expect(h.core.query.issuePredictionTimes()).toMatchObject({ issues: 8, ready: 2 });
   });
 

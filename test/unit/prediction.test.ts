@@ -139,6 +139,19 @@ describe('predictWait', () => {
     expect(predictWait(s, newTicket('a', NOW), { runs: 10, seed: 1, horizonMin: 240 }).servedNow).toBe(true);
   });
 
+  it('says when the call would fall after the hall closes (it may not be served today)', () => {
+    const line = [waiting('a', 3), waiting('a', 2), waiting('a', 1)];
+    const closesIn = (min: number) => state({ waiting: line, arrivalsUntil: NOW + min * MIN });
+    // Three ahead at 10 minutes each, one window: called in 30 minutes.
+    expect(predictWait(closesIn(20), newTicket('a', NOW), { runs: 5, seed: 1, horizonMin: 240 })).toMatchObject({
+      minutes: 30,
+      afterClose: true,
+    });
+    expect(predictWait(closesIn(60), newTicket('a', NOW), { runs: 5, seed: 1, horizonMin: 240 }).afterClose).toBe(
+      undefined,
+    );
+  });
+
   it('a matter nobody will ever take waits the whole horizon', () => {
     const s = state({ windows: [open(win(1, { a: 1 }))] });
     const p = predictWait(s, newTicket('b', NOW), { runs: 5, seed: 1, horizonMin: 120 });

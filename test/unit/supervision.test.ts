@@ -96,6 +96,19 @@ describe('which window a busy queue is pointed to', () => {
     expect(suggestWindow('tax', tidal({ windows: untrained }))).toMatchObject({ windowNo: 5, action: 'staff' });
   });
 
+  it('the window whose own matter it is before one that only helps with it (walk: 税务 → 综合窗口4)', () => {
+    const windows = [
+      win(4, { staffed: false, state: 'closed', skills: { gen: 1, tax: 3 } }),
+      win(9, { staffed: false, state: 'closed', skills: { tax: 1 } }),
+    ];
+    expect(suggestWindow('tax', facts({ windows }))).toMatchObject({ windowNo: 9, action: 'staff' });
+    const paused = [
+      win(2, { skills: { gen: 1, tax: 2 }, state: 'paused', pausedAt: NOW }),
+      win(7, { skills: { tax: 1 }, state: 'paused', pausedAt: NOW }),
+    ];
+    expect(suggestWindow('tax', facts({ windows: paused }))).toMatchObject({ windowNo: 7, action: 'resume' });
+  });
+
   it('never a window already on a 潮汐 move, nor for a queue not yet pressed (the simulator’s rule)', () => {
     const windows = [
       win(1, { skills: { gen: 1, tax: 1 }, canTake: ['gen', 'tax'], moved: true }),
@@ -110,6 +123,31 @@ describe('which window a busy queue is pointed to', () => {
 });
 
 describe('alert conditions', () => {
+  it('a long queue raised above its limit holds until a fifth below it (no flapping at the limit)', () => {
+    const at = (waiting: number, open: boolean) =>
+      alertConditions(
+        facts({
+          services: [{ id: 'tax', name: '税务', targetWaitMin: 20, alertWaiting: 10, waiting }],
+          openQueueAlerts: new Set(open ? ['tax'] : []),
+        }),
+      ).filter((c) => c.kind === 'queue_long');
+    expect(at(10, false)).toHaveLength(0);
+    expect(at(11, false)[0]!.message).toBe('税务 等候 11 人，超过 10 人');
+    expect(at(10, true)[0]!.message).toBe('税务 等候 10 人，接近告警线 10 人');
+    expect(at(9, true)).toHaveLength(1);
+    expect(at(8, true)).toHaveLength(0);
+    // A limit of 3: it clears at 2.
+    const small = (waiting: number) =>
+      alertConditions(
+        facts({
+          services: [{ id: 'tax', name: '税务', targetWaitMin: 20, alertWaiting: 3, waiting }],
+          openQueueAlerts: new Set(['tax']),
+        }),
+      ).filter((c) => c.kind === 'queue_long');
+    expect(small(3)).toHaveLength(1);
+    expect(small(2)).toHaveLength(0);
+  });
+
   it('each holds only past its threshold', () => {
     const f = facts({
       waiting: [

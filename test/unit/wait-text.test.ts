@@ -1,6 +1,7 @@
 // The wording of the predicted wait shared by every surface.
 import { describe, expect, it } from 'vitest';
-import { changedALot, waitLine, waitText } from '../../server/protocol/wait-text';
+import { DEFAULT_PREDICT } from '../../server/domain/prediction';
+import { changedALot, PREDICTION_HORIZON_MIN, waitLine, waitText } from '../../server/protocol/wait-text';
 
 const w = (minutes: number, low: number, high: number, servedNow = true) => ({ minutes, low, high, servedNow });
 
@@ -19,6 +20,23 @@ describe('waitText / waitLine', () => {
     expect(waitLine(w(0, 0, 4))).toBe('预计等候约0分钟（0–4）');
     expect(waitText(null)).toBeNull();
     expect(waitLine(null)).toBeNull();
+  });
+
+  it('never says 约240分钟 for a wait past what the prediction looks at (its horizon)', () => {
+    expect(PREDICTION_HORIZON_MIN).toBe(DEFAULT_PREDICT.horizonMin);
+    expect(waitText(w(240, 240, 240))).toBe('超过4小时');
+    expect(waitLine(w(240, 200, 240))).toBe('预计等候超过4小时');
+    expect(waitText(w(240, 240, 240), 'en')).toBe('over 4 hours');
+    expect(waitText(w(200, 150, 240))).toBe('约200分钟（150–4小时以上）');
+    expect(waitText(w(200, 150, 240), 'en')).toBe('about 200 min (150–4 h+)');
+  });
+
+  it('says when the call may fall after closing time', () => {
+    expect(waitText({ ...w(30, 20, 45), afterClose: true })).toBe('约30分钟（20–45），可能超过今日办理时间');
+    expect(waitLine({ ...w(240, 240, 240), afterClose: true })).toBe('预计等候超过4小时，可能超过今日办理时间');
+    expect(waitText({ ...w(30, 20, 45), afterClose: true }, 'en')).toBe(
+      'about 30 min (20–45), possibly after closing time',
+    );
   });
 
   it('flags a big change only: more than 5 minutes and a quarter, or served no more', () => {

@@ -279,7 +279,7 @@ export class ConsoleApp extends LitElement {
       </header>
       <main>
         <div class="left">
-          <current-ticket .window=${w}></current-ticket>
+          <current-ticket .window=${w} .load=${(p: string) => this.api.get(p)}></current-ticket>
           <action-bar
             .window=${w}
             .heldCount=${st?.held.length ?? 0}

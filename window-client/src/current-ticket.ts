@@ -1,19 +1,23 @@
 import { LitElement, css, html } from 'lit';
-import type { WindowView } from '../../server/protocol/views';
 import { TICKET_STATUS_LABEL, WINDOW_LOOK_LABEL, windowLook } from '../../server/domain/labels';
 import { word } from '../../display/src/shared/i18n';
+import '../../display/src/shared/call-reason';
+import type { CallReasonView, WindowView } from '../../server/protocol/views';
 import { lang, t } from './i18n';
 
 /** The visitor at the window: number, service, waited time, priority, transfer note, masked ID. */
 export class CurrentTicket extends LitElement {
-  static override properties = { window: { attribute: false }, now: { state: true } };
+  static override properties = { window: { attribute: false }, load: { attribute: false }, now: { state: true } };
   declare window: WindowView | null;
+  /** The console's authenticated GET, for 为何叫此号. */
+  declare load: ((path: string) => Promise<{ reason: CallReasonView | null }>) | null;
   declare now: number;
   private timer?: ReturnType<typeof setInterval>;
 
   constructor() {
     super();
     this.window = null;
+    this.load = null;
     this.now = Date.now();
   }
 
@@ -121,7 +125,17 @@ export class CurrentTicket extends LitElement {
         ${tk.recallCount > 0 ? html`<span>${t('recalls', { n: tk.recallCount })}</span>` : ''}
         ${tk.idMasked ? html`<span>${t('idMasked')} ${tk.idMasked}</span>` : ''}
         ${tk.note ? html`<span>${t('note')}：${tk.note}</span>` : ''}
-      </div>`;
+      </div>
+      ${
+        this.load && this.window && (tk.status === 'called' || tk.status === 'serving')
+          ? html`<call-reason
+              .windowNo=${this.window.no}
+              .number=${tk.number}
+              .lang=${lang}
+              .load=${this.load}
+            ></call-reason>`
+          : ''
+      }`;
   }
 }
 customElements.define('current-ticket', CurrentTicket);

@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { EChartsOption } from 'echarts';
 import type { HourPoint } from '../../../server/domain/report';
 import type { SupervisorState } from '../../../server/protocol/socket';
-import type { WindowView } from '../../../server/protocol/views';
+import type { CallReasonView, WindowView } from '../../../server/protocol/views';
 import { PRINTER_STATE_TEXT } from '../../../server/protocol/printer-state';
 import { hourChartOption } from '../../../server/reports/hour-chart';
 import { WINDOW_LOOK_LABEL, windowLook } from '../../../server/domain/labels';
@@ -16,6 +16,7 @@ import { word } from '../shared/i18n';
 const MUTE = new Set(['blocked', 'no-audio', 'failed']);
 import { hallHm } from '../shared/hall-time';
 import { tableStyles } from './shared-styles';
+import '../shared/call-reason';
 import type { SupervisorApi } from './supervisor-api';
 import { lang, t } from './supervisor-i18n';
 import { waitText } from '../../../server/protocol/wait-text';
@@ -58,6 +59,10 @@ export class HallLive extends LitElement {
         display: grid;
         grid-template-columns: minmax(420px, 1fr) minmax(420px, 1.3fr);
         gap: 16px;
+      }
+      /* Figures never break inside (约134分钟（88–220） at 1366×768); a long matter name wraps instead. */
+      tr[data-service] td:not(:first-child) {
+        white-space: nowrap;
       }
       section {
         background: #fff;
@@ -233,6 +238,16 @@ export class HallLive extends LitElement {
       <div>${w.clerk ? w.clerk.name : html`<span class="muted">${t('noClerk')}</span>`}</div>
       <div>
         ${w.ticket ? html`${w.ticket.number} · ${w.ticket.serviceName}` : nothing}
+        ${
+          w.ticket && (w.state === 'calling' || w.state === 'serving')
+            ? html`<call-reason
+                .windowNo=${w.no}
+                .number=${w.ticket.number}
+                .lang=${lang}
+                .load=${(p: string) => this.api.get<{ reason: CallReasonView | null }>(p)}
+              ></call-reason>`
+            : nothing
+        }
         ${w.state === 'paused' ? html`${w.pauseReason ?? ''}` : nothing}
         ${since && w.state !== 'idle' ? html`<span class="muted">${t('for', { n: minsSince(since) })}</span>` : nothing}
       </div>

@@ -2,6 +2,7 @@
 // CSV, Excel and the printable report (with charts) from the server.
 import { LitElement, css, html, nothing } from 'lit';
 import type { Report } from '../../../server/core/reports';
+import type { PromiseAccuracy } from '../../../server/domain/promise-accuracy';
 import { cellText, COLUMNS, reportLines } from '../../../server/reports/columns';
 import { ApiError } from '../shared/device-api';
 import { tableStyles } from './shared-styles';
@@ -20,6 +21,7 @@ export class ReportView extends LitElement {
     to: { state: true },
     by: { state: true },
     report: { state: true },
+    accuracy: { state: true },
     error: { state: true },
   };
   declare api: SupervisorApi;
@@ -28,12 +30,15 @@ export class ReportView extends LitElement {
   declare to: string;
   declare by: (typeof GROUPS)[number];
   declare report: Report | null;
+  /** How right the printed waits of the range were (issue 25). */
+  declare accuracy: PromiseAccuracy | null;
   declare error: string;
 
   constructor() {
     super();
     this.by = 'service';
     this.report = null;
+    this.accuracy = null;
     this.error = '';
   }
 
@@ -73,6 +78,11 @@ export class ReportView extends LitElement {
       .error {
         color: var(--sv-bad, #c62828);
       }
+      .accuracy {
+        margin-top: 12px;
+        font-size: 14px;
+        color: #334;
+      }
     `,
   ];
 
@@ -89,7 +99,10 @@ export class ReportView extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      this.report = await this.api.get(`/api/reports?${this.query()}`);
+      [this.report, this.accuracy] = await Promise.all([
+        this.api.get<Report>(`/api/reports?${this.query()}`),
+        this.api.get<PromiseAccuracy>(`/api/reports/wait-accuracy?from=${this.from}&to=${this.to}`),
+      ]);
       this.error = '';
     } catch (e) {
       this.error = e instanceof ApiError ? e.message : String(e);
@@ -157,7 +170,30 @@ export class ReportView extends LitElement {
               </tbody>
             </table>`
           : nothing
-      }`;
+      }
+      ${this.accuracyLine()}`;
+  }
+
+  /** 预计等候兑现: how right the figures printed on the range's tickets were, against their calls. */
+  private accuracyLine() {
+    const a = this.accuracy;
+    if (!a) return nothing;
+    const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+    return html`<div class="accuracy" data-testid="wait-accuracy">
+      <b>${t('accuracyTitle')}</b>
+      ${
+        a.n === 0
+          ? t('accuracyNone')
+          : t('accuracyLine', {
+              n: a.n,
+              mae: a.mae ?? '—',
+              bias: a.bias === null ? '—' : `${a.bias > 0 ? '+' : ''}${a.bias}`,
+              within: pct(a.withinRange),
+              soon: a.soon.n,
+              kept: pct(a.soon.kept),
+            })
+      }
+    </div>`;
   }
 }
 

@@ -89,6 +89,15 @@ export const t = translator(
     resolved: { zh: '已恢复', en: 'Cleared' },
     noAlerts: { zh: '暂无告警', en: 'No alerts' },
     suggestion: { zh: '建议：{s}', en: 'Suggestion: {s}' },
+    accuracyTitle: { zh: '预计等候兑现：', en: 'Printed waits against the calls: ' },
+    accuracyNone: {
+      zh: '所选日期没有可对照的号（已叫号且取号时有预计）',
+      en: 'no called tickets with a printed figure',
+    },
+    accuracyLine: {
+      zh: '已叫号 {n} 张，平均误差 {mae} 分钟（实际减预计平均 {bias}），{within} 落在所示区间；告知“即将叫号”{soon} 张，{kept} 在 1.5 分钟内叫到',
+      en: '{n} tickets called; mean error {mae} min (actual − printed {bias} on average); {within} inside the range shown; {soon} told “called very soon”, {kept} called within 1.5 min',
+    },
     apply: { zh: '照此调整', en: 'Apply' },
     from: { zh: '开始日期', en: 'From' },
     to: { zh: '结束日期', en: 'To' },
