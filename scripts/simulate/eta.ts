@@ -43,17 +43,36 @@ export interface EtaFigures {
    */
   shownRange: number;
   coverageShown: number;
+  /**
+   * The same judged as a visitor reads it: the wait in whole minutes within the range as shown (约12分钟（8–18）
+   * held for a wait of 18 min 20 s). The range's quantiles are kept unrounded in `coverageShown`.
+   */
+  coverageAsShown: number;
   /** Of the tickets told 即将叫号, the share called within 1.5 minutes (what "within a minute" rounds to). */
   soonKept: number;
 }
 
-interface Issued {
+export interface Issued {
   /** Minutes from the issue to the prediction's instant (a visitor before opening is predicted at opening). */
   lag: number;
   minutes: number;
   low: number;
   high: number;
   naive: number;
+  /** What the hall looked like at the issue (scripts/simulate/eta-detail.ts breaks the error down by it). */
+  tag: IssueTag;
+}
+
+export interface IssueTag {
+  service: string;
+  priority: boolean;
+  /** Minutes since midnight. */
+  at: number;
+  /** Waiting before the newcomer in its own matter, priority first (the naive formula's count). */
+  ahead: number;
+  /** Windows that take the matter: free now, and busy now. */
+  free: number;
+  busy: number;
 }
 
 /** Expected arrivals per matter and priority from the scenario's profile: what the hall's history says. */
@@ -109,7 +128,7 @@ export function dayWithPredictions(
     }
     // Newest first, as the server reads them: today's ended visits, then earlier days'.
     for (const svc of services.values()) {
-      const samples = [...(seen.get(svc.id) ?? []).reverse(), ...(history.get(svc.id) ?? [])].slice(0, 400);
+      const samples = [...(seen.get(svc.id) ?? []).reverse(), ...(history.get(svc.id) ?? [])].slice(0, HISTORY_VISITS);
       durations.set(svc.id, { samples, mean: svc.avgServiceMin, cv: DEFAULT_CV });
     }
     const windows: PredictionWindow[] = d.windows.map((w) => ({
@@ -134,12 +153,14 @@ export function dayWithPredictions(
       horizonMin: 480,
       seed: streamSeed(seed, d.visitor.id, 99),
     });
+    const tag = tagOf(d, waiting);
     issued.set(d.visitor.id, {
       lag: d.now - d.visitor.arrival,
       minutes: p.minutes,
       low: p.low,
       high: p.high,
-      naive: naiveEstimate(d, waiting, services.get(d.visitor.service)!.avgServiceMin),
+      naive: naiveEstimate(d, tag.ahead, services.get(d.visitor.service)!.avgServiceMin),
+      tag,
     });
   };
   const day = simulateDay(s, visitors, policy, plan, onIssue);
@@ -147,7 +168,14 @@ export function dayWithPredictions(
 }
 
 /** Today's formula (before issue 25): the same matter's people ahead, priority first, over its own windows. */
-function naiveEstimate(d: DayView, waiting: readonly Visitor[], avg: number): number {
+function naiveEstimate(d: DayView, ahead: number, avg: number): number {
+  const me = d.visitor;
+  const primary = d.windows.filter((w) => w.skills[me.service] === 1).length;
+  const any = d.windows.filter((w) => w.skills[me.service] !== undefined).length;
+  return waitEstimate(ahead, avg, { primary, any }).minutes;
+}
+
+function tagOf(d: DayView, waiting: readonly Visitor[]): IssueTag {
   const me = d.visitor;
   const ahead = waiting.filter(
     (v) =>
@@ -155,37 +183,62 @@ function naiveEstimate(d: DayView, waiting: readonly Visitor[], avg: number): nu
       v.service === me.service &&
       (me.priority ? v.priority && v.arrival <= me.arrival : v.priority || v.arrival <= me.arrival),
   ).length;
-  const primary = d.windows.filter((w) => w.skills[me.service] === 1).length;
-  const any = d.windows.filter((w) => w.skills[me.service] !== undefined).length;
-  return waitEstimate(ahead, avg, { primary, any }).minutes;
+  const takes = d.windows.filter((w) => w.skills[me.service] !== undefined);
+  const free = takes.filter((w) => !(w.current && w.busyUntil > d.now)).length;
+  return { service: me.service, priority: me.priority, at: d.now, ahead, free, busy: takes.length - free };
 }
 
+/** The server reads visit times of the last four weeks, newest first, at most this many per matter. */
+export const HISTORY_VISITS = 400;
+/** Four weeks of working days. */
+export const HISTORY_DAYS = 20;
+
 /**
- * Visit times of an earlier day, per matter: another draw of the scenario (a recorded day has only itself:
- * its own visit times stand for the hall's earlier weeks, which the server would read).
+ * Visit times of earlier days per matter, newest first, as the server reads them (server/core/hall-state.ts:
+ * four weeks, at most HISTORY_VISITS a matter): further draws of the scenario, or for a recorded day, the day
+ * itself (its own visit times stand for the hall's earlier weeks). One earlier day, as before, left a small
+ * matter a dozen visits — a bootstrap that short misses the long visits a queue waits on.
  */
-export function historyOf(s: Scenario, earlier: readonly Visitor[]): Map<string, number[]> {
+export function historyOf(s: Scenario, earlier: readonly (readonly Visitor[])[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const v of earlier) {
-    const list = out.get(v.service) ?? [];
-    list.push(v.noShow ? s.noShowCostMin : v.serviceMin);
-    out.set(v.service, list);
-  }
+  for (const day of earlier)
+    for (let i = day.length - 1; i >= 0; i--) {
+      const v = day[i]!;
+      const list = out.get(v.service) ?? [];
+      if (list.length < HISTORY_VISITS) list.push(v.noShow ? s.noShowCostMin : v.serviceMin);
+      out.set(v.service, list);
+    }
   return out;
+}
+
+/** Replication r's earlier days: HISTORY_DAYS further draws, newest first (the first is the one used before). */
+export function earlierDays(s: Scenario, seed: number, r: number): Visitor[][] {
+  return Array.from({ length: HISTORY_DAYS }, (_, k) =>
+    visitorsOf(s, k === 0 ? streamSeed(seed, r, 8) : streamSeed(seed, r, 100 + k), r),
+  );
 }
 
 /** A policy's prediction figures over `reps` days: the same visitors as runPolicy's days. */
 export function etaOfPolicy(s: Scenario, name: PolicyName, o: RunOptions): EtaFigures {
+  return etaFigures(etaDays(s, name, o));
+}
+
+/** The `reps` days of etaOfPolicy, each with its predictions. */
+export function etaDays(
+  s: Scenario,
+  name: PolicyName,
+  o: RunOptions,
+): { day: DayResult; issued: Map<number, Issued> }[] {
   const policy = policyByName(name, o.routing);
   const days = [];
   for (let r = 0; r < o.reps; r++) {
     const visitors = o.visitors?.(r) ?? visitorsOf(s, o.seed, r);
-    const earlier = o.visitors ? historyOf(s, o.visitors(r)) : historyOf(s, visitorsOf(s, streamSeed(o.seed, r, 8), r));
+    const earlier = historyOf(s, o.visitors ? [o.visitors(r)] : earlierDays(s, o.seed, r));
     days.push(
       dayWithPredictions(s, visitors, policy, o.plan ?? s.windows, streamSeed(o.seed, r, 7), o.routing, earlier),
     );
   }
-  return etaFigures(days);
+  return days;
 }
 
 /** Figures over many days: every served visitor's prediction against the wait that happened. */
@@ -193,7 +246,7 @@ export function etaFigures(days: readonly { day: DayResult; issued: Map<number, 
   const errors: number[] = [];
   const naive: number[] = [];
   let covered = 0;
-  const shown = { n: 0, covered: 0 };
+  const shown = { n: 0, covered: 0, asShown: 0 };
   const soon = { n: 0, kept: 0 };
   for (const { day, issued } of days)
     for (const v of day.served) {
@@ -212,6 +265,8 @@ export function etaFigures(days: readonly { day: DayResult; issued: Map<number, 
       } else {
         shown.n++;
         if (inside) shown.covered++;
+        const read = Math.round(actual);
+        if (read >= w.low && read <= w.high) shown.asShown++;
       }
     }
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
@@ -228,6 +283,7 @@ export function etaFigures(days: readonly { day: DayResult; issued: Map<number, 
     samples: errors.length,
     shownRange: round(errors.length ? shown.n / errors.length : 0, 4),
     coverageShown: round(shown.n ? shown.covered / shown.n : 0, 4),
+    coverageAsShown: round(shown.n ? shown.asShown / shown.n : 0, 4),
     soonKept: round(soon.n ? soon.kept / soon.n : 0, 4),
   };
 }

@@ -256,6 +256,7 @@ if (values.json) {
         'tickets',
         'shown a range',
         'in it',
+        'in it (whole min)',
         '即将叫号 kept',
       ].join('  '),
     );
@@ -270,6 +271,7 @@ if (values.json) {
           e.samples,
           pc(e.shownRange),
           pc(e.coverageShown),
+          pc(e.coverageAsShown),
           pc(e.soonKept),
         ].join('  '),
       );

@@ -1,10 +1,15 @@
 // The hall config file (DESIGN.md §6), validated at the edge. `npm run config-schema` writes the JSON
 // Schema editors use (docs/hall-config.schema.json) from this same definition.
 import { z } from 'zod';
+import { zhCN } from 'zod/v4/locales';
 import { DEFAULT_ROUTING } from '../domain/routing';
 import { PRIORITIES, WINDOW_KINDS } from '../domain/types';
 import { checkTls, tlsSchema } from './tls-schema';
 import { voiceSchema } from './voice-schema';
+
+// Chinese first: the validation messages of every schema (config file, admin page, HTTP bodies) are zod's
+// zh-CN ones, e.g. 数值过小：期望 alerts.queueWaiting >=1, not "Too small: expected number to be >=1".
+z.config(zhCN());
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time "HH:MM"');
 const id = z

@@ -32,14 +32,105 @@ export function drawDuration(d: Durations | undefined, fallbackMean: number, u: 
   return lognormalDraw(u, d?.mean ?? fallbackMean, d?.cv ?? DEFAULT_CV);
 }
 
-/** The time a busy window still needs: a service time longer than the time already spent, less that. */
-export function residual(d: Durations | undefined, mean: number, elapsedMin: number, u: () => number): number {
-  for (let i = 0; i < 30; i++) {
-    const x = drawDuration(d, mean, u);
-    if (x > elapsedMin) return x - elapsedMin;
+/** Fewer sampled visits longer than the time already spent than this: the rest is drawn from the tail model. */
+export const TAIL_SAMPLES = 5;
+
+/** Sorted copies of the sampled visit times, made once per samples array (the server keeps it minutes). */
+const sortedSamples = new WeakMap<readonly number[], Float64Array>();
+function sortedOf(samples: readonly number[]): Float64Array {
+  let s = sortedSamples.get(samples);
+  if (!s) sortedSamples.set(samples, (s = Float64Array.from(samples).sort()));
+  return s;
+}
+
+/**
+ * The time a busy window still needs, `elapsedMin` into its visit: a service time longer than the time already
+ * spent, less that — drawn exactly from that conditional distribution (made once per prediction, drawn in every
+ * future). The visits that have run long are the ones a queue waits on, and a heavy tail's rest grows with the
+ * time taken: drawing by rejection and then giving up ("ends in 0.3 × the mean") promised those windows free
+ * far too soon.
+ * - Observed visits: one of those longer than `elapsedMin`, uniformly. With fewer than TAIL_SAMPLES of them
+ *   (a visit longer than nearly all seen), an exponential rest whose mean is the mean excess of the longest
+ *   visits seen over the one just below them (the usual peaks-over-threshold model of a tail).
+ * - Too few visits: the lognormal around the configured mean conditioned on exceeding `elapsedMin`, by its
+ *   inverse distribution function.
+ */
+export function residualOf(d: Durations | undefined, mean: number, elapsedMin: number): (u: () => number) => number {
+  if (d && d.samples.length >= MIN_SAMPLES) {
+    const s = sortedOf(d.samples);
+    let [lo, hi] = [0, s.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s[mid]! > elapsedMin) hi = mid;
+      else lo = mid + 1;
+    }
+    const above = s.length - lo;
+    if (above >= TAIL_SAMPLES) return (u) => s[lo + Math.floor(u() * above)]! - elapsedMin;
+    const n = s.length;
+    let top = 0;
+    for (let i = n - TAIL_SAMPLES; i < n; i++) top += s[i]!;
+    const excess = Math.max(1, top / TAIL_SAMPLES - s[n - TAIL_SAMPLES - 1]!);
+    return (u) => exponentialDraw(u, excess);
   }
-  // Longer than nearly every visit of the matter: it ends soon, but nobody knows when.
-  return exponentialDraw(u, Math.max(1, mean * 0.3));
+  const m = d?.mean ?? mean;
+  const cv = d?.cv ?? DEFAULT_CV;
+  if (cv <= 0) return m > elapsedMin ? () => m - elapsedMin : (u) => exponentialDraw(u, Math.max(1, m * 0.3));
+  const sigma = Math.sqrt(Math.log(1 + cv * cv));
+  const mu = Math.log(m) - (sigma * sigma) / 2;
+  const from = elapsedMin > 0 ? normalCdf((Math.log(elapsedMin) - mu) / sigma) : 0;
+  // Beyond what a double can tell apart: the lognormal's rest there is about σ²·t / ln(t) — a few minutes.
+  if (1 - from < 1e-12)
+    return (u) => exponentialDraw(u, Math.max(1, (sigma * sigma * elapsedMin) / Math.log(elapsedMin)));
+  return (u) => Math.max(0, Math.exp(mu + sigma * normalQuantile(from + u() * (1 - from))) - elapsedMin);
+}
+
+/** The standard normal distribution function (erfc by Chebyshev fit, relative error below 1.2e-7). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const erfc =
+    t *
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return z >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+
+/** The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9). */
+export function normalQuantile(p: number): number {
+  if (p <= 0) return -Infinity;
+  if (p >= 1) return Infinity;
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+  ];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const tail = (q: number) =>
+    (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+    ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
+  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
 }
 
 /**

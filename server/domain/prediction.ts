@@ -12,7 +12,7 @@
 // Windows pick with pickNext over the queue heads, exactly as the server's call-next does, so the
 // prediction follows the routing rule whatever it becomes. Pure: the seed comes from the caller.
 import { eligibleLevel, pickNext, type Candidate, type RoutingParams } from './routing';
-import { arrivalStream, drawDuration, residual, type ArrivalRate, type Durations } from './prediction-draws';
+import { arrivalStream, drawDuration, residualOf, type ArrivalRate, type Durations } from './prediction-draws';
 
 export { DEFAULT_CV, MIN_SAMPLES, type ArrivalRate, type Durations } from './prediction-draws';
 import { seededRandom } from './random';
@@ -100,9 +100,17 @@ export function predictWait(state: HallState, target: Candidate, opts: PredictOp
   const u = seededRandom(opts.seed);
   const waits: number[] = [];
   const aheads: number[] = [];
+  // The rest of each visit under way: its conditional distribution, made once for all the futures.
+  const rests = new Map<PredictionWindow, (u: () => number) => number>();
+  for (const pw of state.windows)
+    if (pw.busy && pw.availability !== 'closed') {
+      const id = pw.busy.serviceId;
+      const mean = state.services.get(id)?.avgServiceMin ?? 10;
+      rests.set(pw, residualOf(state.durations.get(id), mean, (state.now - pw.busy.since) / MS));
+    }
   for (let r = 0; r < opts.runs; r++) {
     if (r >= MIN_RUNS && opts.more && !opts.more(r)) break;
-    const f = oneFuture(state, target, u, opts.horizonMin, opts.stop);
+    const f = oneFuture(state, target, u, rests, opts.horizonMin, opts.stop);
     if (!f) break;
     waits.push(f.wait);
     aheads.push(f.ahead);
@@ -122,7 +130,8 @@ export function predictWait(state: HallState, target: Candidate, opts: PredictOp
 
 /**
  * The figure as every surface shows it, in whole minutes: the median, and a range that holds it (the
- * simulator judges the 80% range on these, as visitors read them).
+ * simulator tells 即将叫号 from a range on these and also judges the range as visitors read it; its 80%
+ * coverage is judged on the unrounded quantiles).
  */
 export function roundedWait(p: Prediction): {
   minutes: number;
@@ -189,6 +198,7 @@ function oneFuture(
   s: HallState,
   target: Candidate,
   u: () => number,
+  rests: ReadonlyMap<PredictionWindow, (u: () => number) => number>,
   horizonMin: number,
   stop?: () => boolean,
 ): { wait: number; ahead: number } | null {
@@ -218,9 +228,8 @@ function oneFuture(
   for (const pw of s.windows) {
     if (pw.availability === 'closed') continue;
     const start = pw.availability === 'paused' ? Math.max(s.now, pw.backAt ?? s.now) : s.now;
-    const busyFor = pw.busy
-      ? residual(s.durations.get(pw.busy.serviceId), meanOf(pw.busy.serviceId), (s.now - pw.busy.since) / MS, u) * MS
-      : 0;
+    const rest = rests.get(pw);
+    const busyFor = rest ? rest(u) * MS : 0;
     windows.push({ pw, freeAt: start + busyFor, idleSince: -Infinity });
   }
 

@@ -69,7 +69,7 @@ describe('guide desk', () => {
     expect(await text(page, '[data-testid=ticket-status]')).toBe('等候中');
     // A001, and B001: window 2, the only one serving, calls its own 税务 first (issue 25: who is called before).
     expect(await text(page, '[data-testid=ticket-wait]')).toMatch(
-      /^预计等候 前面 2 人 · (约\d+分钟(（\d+–\d+）)?|即将叫号)/,
+      /^预计等候 前方还有 2 人 · (约\d+分钟(（\d+–\d+）)?|即将叫号)/,
     );
     await page.fill('form.find input[name=number]', 'Z999');
     await page.click('form.find button[type=submit]');
@@ -94,7 +94,7 @@ describe('guide desk', () => {
     await expect.poll(() => text(page, '[data-testid=ticket-done]')).toBe('已设置优先');
     await expect.poll(() => text(page, '[data-testid=found-ticket] .tag')).toBe('老年人');
     // priority visitors go first: nobody ahead now
-    await expect.poll(() => text(page, '[data-testid=ticket-wait]')).toMatch(/前面 0 人/);
+    await expect.poll(() => text(page, '[data-testid=ticket-wait]')).toMatch(/前方还有 0 人/);
     await shotBothSizes(page, 'guide-desk');
 
     await page.selectOption('guide-ticket select[name=service]', 'tax');
@@ -130,7 +130,7 @@ describe('guide desk', () => {
     await page.click('[data-testid=issue-form] button[type=submit]');
     await expect
       .poll(() => text(page, '[data-testid=issued]'))
-      .toMatch(/^已取号 B00\d 税务 · 前面 0 人 · (约\d+分钟(（\d+–\d+）)?|即将叫号) 已打印$/);
+      .toMatch(/^已取号 B00\d 税务 · 前方还有 0 人 · (约\d+分钟(（\d+–\d+）)?|即将叫号) 已打印$/);
     const number = (await text(page, '[data-testid=issued] strong'))!;
     await expect.poll(() => printer.printed.length).toBe(printed + 1);
     expect(docText(printer.printed.at(-1)!.doc)).toContain(number);

@@ -108,7 +108,7 @@ describe('predicted wait on every surface', () => {
     const before = (await text(phone, '[data-wait]')).replace(/^预计等候/, '');
     await api.post('/api/windows/2/pause', { reason: '休息' }, clerk);
     await until(async () => (await text(phone, '[data-wait]')) === '当前暂无窗口办理', 'phone: nobody serves');
-    expect(await text(phone, '[data-changed]')).toBe(`预计等候时间有较大变化（原为${before}）`);
+    expect(await text(phone, '[data-changed]')).toBe(`预计等候时间有较大变化，此前为${before}`);
     if (shots) await phone.screenshot({ path: 'docs/mobile-ticket-changed-390x844.png' });
     await api.post('/api/windows/2/resume', {}, clerk);
     await until(async () => RANGE.test(await text(phone, '[data-wait]')), 'phone: minutes again');

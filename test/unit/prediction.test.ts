@@ -7,6 +7,8 @@ import {
   type HallState,
   type PredictionWindow,
 } from '../../server/domain/prediction';
+import { normalCdf, normalQuantile } from '../../server/domain/prediction-draws';
+import { seededRandom } from '../../server/domain/random';
 import { DEFAULT_ROUTING, type Candidate } from '../../server/domain/routing';
 import type { HallWindow, Service } from '../../server/domain/types';
 
@@ -236,5 +238,65 @@ describe('predictWait', () => {
     expect(two.minutes).toBe(2000);
     const full = predictWait(s, newTicket('a', NOW), { runs: 40, seed: 1, horizonMin: 10_000 });
     expect(full).toMatchObject({ runs: 40, minutes: 2000, ahead: 200 });
+  });
+});
+
+describe('the rest of a visit under way', () => {
+  /** One window busy `elapsed` minutes with matter a, nobody waiting: the newcomer waits exactly the rest. */
+  const rest = (durations: Durations, elapsedMin: number, runs = 4000) =>
+    predictWait(
+      state({
+        durations: new Map([['a', durations]]),
+        windows: [open(win(1, { a: 1 }), { since: NOW - elapsedMin * MIN, serviceId: 'a' })],
+      }),
+      newTicket('a', NOW),
+      { runs, seed: 3, horizonMin: 10_000 },
+    );
+  const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+  const at = (xs: readonly number[], p: number) => xs[Math.floor(p * (xs.length - 1))]!;
+
+  it('comes from the visits seen that lasted longer than the time already spent, however few they are', () => {
+    // 95 short visits and 5 of 30 minutes; 10 minutes in, this is one of the long ones: 20 minutes left in
+    // every future (drawing by rejection gave up on a fifth of them and said "ends in about 3 minutes").
+    const d: Durations = { samples: [...Array<number>(95).fill(5), ...Array<number>(5).fill(30)], mean: 6, cv: 0.5 };
+    expect(rest(d, 10, 200)).toMatchObject({ minutes: 20, low: 20, high: 20 });
+  });
+
+  it('beyond nearly every visit seen: an exponential rest with the mean excess of the longest visits', () => {
+    // Visits of 2, 4, …, 40 minutes; 50 minutes in: the longest five (32..40) run 6 minutes past the 30 below.
+    const d: Durations = { samples: Array.from({ length: 20 }, (_, i) => 2 * (i + 1)), mean: 20, cv: 0.5 };
+    const p = rest(d, 50);
+    expect(Math.abs(p.minutes - 6 * Math.LN2)).toBeLessThan(0.3);
+    expect(Math.abs(p.low - 6 * -Math.log(0.9))).toBeLessThan(0.15);
+    expect(Math.abs(p.high - 6 * Math.log(10))).toBeLessThan(0.8);
+  });
+
+  it('too few visits seen: the configured lognormal given the time already spent', () => {
+    // Brute force: lognormal visits (mean 10, cv 0.5) that lasted over 30 minutes (one in 200), less 30.
+    const u = seededRandom(11);
+    const s2 = Math.log(1 + 0.25);
+    const tail: number[] = [];
+    while (tail.length < 10_000) {
+      const z = Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+      const x = Math.exp(Math.log(10) - s2 / 2 + Math.sqrt(s2) * z);
+      if (x > 30) tail.push(x - 30);
+    }
+    sorted(tail);
+    const p = rest({ samples: [1, 2, 3], mean: 10, cv: 0.5 }, 30);
+    expect(Math.abs(p.minutes - at(tail, 0.5))).toBeLessThan(0.25);
+    expect(Math.abs(p.low - at(tail, 0.1))).toBeLessThan(0.1);
+    expect(Math.abs(p.high - at(tail, 0.9))).toBeLessThan(0.6);
+  });
+
+  it('a fixed service time: what is left of it', () => {
+    expect(rest({ samples: [], mean: 10, cv: 0 }, 4, 5)).toMatchObject({ minutes: 6, low: 6, high: 6 });
+  });
+
+  it('uses a normal distribution function and quantile that agree with the tables', () => {
+    expect(normalCdf(1.959964)).toBeCloseTo(0.975, 6);
+    expect(normalCdf(-3)).toBeCloseTo(0.0013499, 6);
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
+    expect(normalQuantile(0.1)).toBeCloseTo(-1.281552, 5);
+    for (const z of [-6, -2.5, -0.3, 0, 0.7, 2.2, 5]) expect(normalQuantile(normalCdf(z))).toBeCloseTo(z, 4);
   });
 });

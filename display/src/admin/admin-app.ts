@@ -9,6 +9,7 @@ import { loginStaff } from '../shared/staff-auth';
 import { AdminApi, type AdminConfig, type SaveAnswer } from './admin-api';
 import { adminAppStyles } from './admin-app-styles';
 import { lang, t } from './admin-i18n';
+import { hoursKey, withinHours } from './hours-check';
 import './clerks-tab';
 import type { PhotoChanged } from './clerk-photo';
 import './devices-tab';
@@ -63,6 +64,8 @@ export class AdminApp extends LitElement {
   declare error: string;
   declare draft: AdminConfig | null;
   declare dirty: boolean;
+  /** The hours as loaded: a save that changes them past closing time asks first. */
+  private loadedHours = '';
   declare notice: Notice | null;
   declare tokens: { tokens: Record<string, string>; kinds: Record<string, string> } | null;
   declare busy: boolean;
@@ -104,6 +107,7 @@ export class AdminApp extends LitElement {
       devices: new Set(config.devices.map((d: { id: string }) => d.id)),
     };
     this.draft = config;
+    this.loadedHours = hoursKey(config.hall);
     this.dirty = false;
   }
 
@@ -171,6 +175,16 @@ export class AdminApp extends LitElement {
 
   private save(): void {
     const draft = this.draft!;
+    // Turning on 关门时自动结束 (or moving the hours) while the hall time is already past closing ends every
+    // waiting ticket of the day within seconds: say so first (the walk found it silent).
+    const h = draft.hall as { autoClose?: boolean; open: string; close: string; timezone: string };
+    if (
+      h.autoClose &&
+      hoursKey(h) !== this.loadedHours &&
+      !withinHours(h) &&
+      !confirm(t('closesNow', { close: h.close }))
+    )
+      return;
     const kinds = Object.fromEntries(draft.devices.map((d: { id: string; kind: string }) => [d.id, d.kind]));
     void this.run(() => this.api!.save(this.version, draft), kinds);
   }

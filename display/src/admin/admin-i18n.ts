@@ -94,6 +94,10 @@ export const t = translator({
   routing: { zh: '分派规则', en: 'Routing' },
   voice: { zh: '语音', en: 'Voice' },
   alerts: { zh: '告警', en: 'Alerts' },
+  closesNow: {
+    zh: '现在已过闭厅时间 {close}：保存后今日所有未叫号的号票会在几秒内自动结束。确定保存吗？',
+    en: 'It is past closing time ({close}): once saved, every ticket still waiting today ends within seconds. Save?',
+  },
   queueWaiting: { zh: '排队人数超过(人)', en: 'Queue longer than (visitors)' },
   pauseMaxMin: { zh: '暂停超过(分钟)', en: 'Paused longer than (min)' },
   callingMaxMin: { zh: '叫号未办理超过(分钟)', en: 'Called, not started, for (min)' },

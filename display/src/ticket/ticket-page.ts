@@ -11,7 +11,11 @@ import { changedALot, waitLine, waitText } from '../../../server/protocol/wait-t
 const t = translator({
   ahead: { zh: '前方还有', en: 'Ahead of you' },
   people: { zh: '人', en: '' },
-  changed: { zh: '预计等候时间有较大变化（原为{before}）', en: 'The estimate changed a lot (it was {before})' },
+  changed: { zh: '预计等候时间有较大变化，此前为{before}', en: 'The estimate changed a lot; it was {before}' },
+  aheadHow: {
+    zh: '按预计叫号顺序：含可为您办理的窗口先叫的其他事项、后到的优先群众',
+    en: 'In predicted call order: other matters called first at the windows that can serve you, and priority visitors, count too',
+  },
   s_waiting: { zh: '排队等候中', en: 'Waiting' },
   s_called: { zh: '请到 {window} 办理', en: 'Please go to {window}' },
   s_serving: { zh: '正在办理', en: 'Being served' },
@@ -105,6 +109,12 @@ export class TicketPage extends LitElement {
       font-size: 56px;
       color: #0b5cad;
       margin: 0 6px;
+    }
+    .how {
+      text-align: center;
+      font-size: 13px;
+      color: #667;
+      margin: 2px 16px 0;
     }
     .changed {
       text-align: center;
@@ -209,6 +219,7 @@ export class TicketPage extends LitElement {
           ? html`<div class="ahead" data-ahead=${tk.waitingAhead}>
                 ${t('ahead')}<b>${tk.waitingAhead}</b>${t('people')}
               </div>
+              <div class="how">${t('aheadHow')}</div>
               ${wait ? html`<div class="ahead" data-wait>${wait}</div>` : null}
               ${
                 this.changedFrom && wait
