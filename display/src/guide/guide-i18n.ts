@@ -36,7 +36,7 @@ export const t = translator({
   waiting: { zh: '等候', en: 'Waiting' },
   estimate: { zh: '预计等候', en: 'Estimated wait' },
   minutes: { zh: '约 {n} 分钟', en: 'about {n} min' },
-  nobodyServes: { zh: '当前暂无窗口办理', en: 'No window serves it now' },
+  nobodyServes: { zh: '当前暂无窗口办理', en: 'No window is serving this now' },
   ahead: { zh: '前方还有 {n} 人', en: '{n} ahead' },
   st_open: { zh: '可取号', en: 'Open' },
   st_full: { zh: '已满额', en: 'Full' },
