@@ -90,12 +90,19 @@ export function recordedDay(dbFile: string, config: HallConfig, day: string): Re
       });
   }
   const counts = new Map<string, number>();
-  for (const v of visitors) counts.set(v.service, (counts.get(v.service) ?? 0) + 1);
+  const priorities = new Map<string, number>();
+  for (const v of visitors) {
+    counts.set(v.service, (counts.get(v.service) ?? 0) + 1);
+    if (v.priority) priorities.set(v.service, (priorities.get(v.service) ?? 0) + 1);
+  }
   const scenario: Scenario = {
     name: `${config.hall.name} ${day} (recorded)`,
     description: `replay of ${visitors.length} recorded visitors`,
     day: { open: config.hall.open, close: config.hall.close },
-    arrivals: { total: visitors.length, profile: [{ from: config.hall.open, to: config.hall.close, weight: 1 }] },
+    // The day's own arrivals by half hour and its priority shares: what the hall's same-weekday history would
+    // tell the predictor (--eta) of a day like this one. A flat day from open to close told it of visitors
+    // still to come long after the last one came, and of no priority visitors at all.
+    arrivals: { total: visitors.length, profile: halfHourProfile(visitors, config.hall.open, config.hall.close) },
     noShowRate: 0,
     noShowCostMin: 1,
     services: config.services.map((s) => ({
@@ -104,12 +111,26 @@ export function recordedDay(dbFile: string, config: HallConfig, day: string): Re
       prefix: s.prefix,
       share: (counts.get(s.id) ?? 0) / visitors.length,
       targetWaitMin: s.targetWaitMin,
-      priorityShare: 0,
+      priorityShare: (priorities.get(s.id) ?? 0) / Math.max(1, counts.get(s.id) ?? 0),
       serviceMin: { dist: 'const' as const, mean: s.avgServiceMin },
     })),
     windows: windowGroupsOf(config),
   };
   return { scenario, visitors, recordedWaits, routing: config.routing };
+}
+
+const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+
+/** Arrivals per half hour from open to close (weights: the visitors who came in each). */
+export function halfHourProfile(visitors: readonly Visitor[], open: string, close: string) {
+  const [from, to] = [open, close].map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))) as [number, number];
+  const out: { from: string; to: string; weight: number }[] = [];
+  for (let m = from; m < to; m += 30) {
+    const end = Math.min(to, m + 30);
+    const weight = visitors.filter((v) => v.arrival >= m && v.arrival < end).length;
+    out.push({ from: hhmm(m), to: hhmm(end), weight });
+  }
+  return out;
 }
 
 /** The figures of what really happened that day, in the same shape as a simulated policy's. */

@@ -68,6 +68,17 @@ describe('a recorded day as simulator visitors', () => {
     ]);
     expect(day.scenario.day).toEqual({ open: '09:00', close: '17:00' });
     expect(day.scenario.windows.reduce((a, g) => a + g.count, 0)).toBe(4);
+    // What the predictor (--eta) is told to expect of a day like this: its own arrivals by half hour (all
+    // three came 09:00–09:30) and its priority shares (the one tax visitor was prioritised).
+    expect(day.scenario.arrivals.profile.slice(0, 2)).toEqual([
+      { from: '09:00', to: '09:30', weight: 3 },
+      { from: '09:30', to: '10:00', weight: 0 },
+    ]);
+    expect(day.scenario.arrivals.profile.at(-1)).toEqual({ from: '16:30', to: '17:00', weight: 0 });
+    expect(Object.fromEntries(day.scenario.services.map((x) => [x.id, x.priorityShare]))).toMatchObject({
+      general: 0,
+      tax: 1,
+    });
   });
 
   it('the hall’s windows become scenario groups by kind and skills', () => {
