@@ -88,13 +88,21 @@ function readyWait(cache: Cache, state: HallState, me: Candidate, closed: boolea
   // where this visitor could be (other matters at the windows that help too), unless the line of its own
   // matter has grown past it since.
   const like = me.priority ? matter?.priority : matter;
-  const ready = like?.wait;
+  // A figure made while no window served the matter (or while one did) is not this moment's: a window that
+  // just opened would have the ticket print 超过4小时. Then the line's count over the windows serving now.
+  const ready = like?.wait && like.wait.servedNow === served ? like.wait : null;
   const shownAhead = Math.max(ahead, like?.ahead ?? 0);
+  // The figure is refreshed a moment after each change: visitors of the matter who took a number since (a
+  // burst at the kiosks) add their share of the windows' time, so 即将叫号 is never printed behind them.
+  const since = Math.max(0, ahead - (like?.ahead ?? 0));
+  const add = ready && since > 0 ? meanWait(state, me, since, served).minutes : 0;
   // Always a figure: with no matter figure ready yet, the configured mean service time shared by the
   // windows that take the matter now.
   return {
     ahead: shownAhead,
-    wait: ready ? { ...ready, servedNow: served } : meanWait(state, me, ahead, served),
+    wait: ready
+      ? { ...ready, minutes: ready.minutes + add, low: ready.low + add, high: ready.high + add, servedNow: served }
+      : meanWait(state, me, ahead, served),
     servedNow: served,
   };
 }

@@ -65,6 +65,33 @@ describe('the predicted wait on the issue path', () => {
     expect(h.core.query.issuePredictionTimes()).toMatchObject({ issues: 8, ready: 2 });
   });
 
+  it('past the cap in a burst: those who took a number since the figure was made count (never 即将叫号 behind them)', () => {
+    // Only window 1 serves 综合受理 now.
+    cmd(2, 'pause', { reason: '休息' });
+    cmd(3, 'pause', { reason: '休息' });
+    // Window 1 is free: the kiosk's figure for a ticket taken now says 即将叫号.
+    expect(h.core.query.serviceViews().find((s) => s.id === 'general')!.estimatedWait).toMatchObject({ minutes: 0 });
+    issue('general'); // A001 takes it; the figure is refreshed only a moment later
+    issueCap.ms = 0;
+    const t = issue('general'); // A002 waits behind A001's visit
+    expect(t.waitingAhead).toBe(1);
+    expect(t.estimatedWait!.minutes).toBeGreaterThanOrEqual(1);
+  });
+
+  it('past the cap just after a window opens for the matter: never the figure made while nobody served it', () => {
+    issue('social');
+    cmd(1, 'pause', { reason: '休息' });
+    cmd(3, 'pause', { reason: '休息' });
+    // The kiosk reads the figures while nobody serves 社保 (the whole horizon, not served).
+    expect(h.core.query.serviceViews().find((s) => s.id === 'social')!.servedNow).toBe(false);
+    cmd(3, 'resume');
+    issueCap.ms = 0;
+    const t = issue('social');
+    expect(t.servedNow).toBe(true);
+    expect(t.estimatedWait).toMatchObject({ servedNow: true });
+    expect(t.estimatedWait!.minutes).toBeLessThan(60); // one ahead at a 7-minute matter, not 超过4小时
+  });
+
   it('past the cap with no open window for the matter: a figure that says nobody serves it now', () => {
     issue('social');
     // Windows 1 and 3 take 社保; both go on a break.
