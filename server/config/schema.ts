@@ -2,7 +2,8 @@
 // Schema editors use (docs/hall-config.schema.json) from this same definition.
 import { z } from 'zod';
 import { zhCN } from 'zod/v4/locales';
-import { DEFAULT_ROUTING } from '../domain/routing';
+import { alertsSchema } from './alerts-schema';
+import { routingSchema } from './routing-schema';
 import { PRIORITIES, WINDOW_KINDS } from '../domain/types';
 import { checkTls, tlsSchema } from './tls-schema';
 import { voiceSchema } from './voice-schema';
@@ -187,42 +188,7 @@ const upstream = z.strictObject({
   channelCodes: z.record(z.string(), z.string().max(16)).default({ pad: '1', hardware_pad: '2' }),
 });
 
-/**
- * The urgency rule's parameters (server/domain/routing.ts). Defaults: the rule's weights before issue 24
- * (shortFirst 1.25, rescue after 35 min) with priority per matter and helpers serving priority visitors first
- * (priorityWhenHelping after 3 min), so priority visitors wait no longer than under static-weight; the terms
- * added for issue 24 (bottlenecks, nearTargetBonus, helpNoShorter) are per-hall settings, off by default
- * (they cost mean and p90 on the scenario family). Why and the figures: docs/DESIGN.md §5, docs/benchmarks.md.
- */
-export const routingSchema = z.strictObject({
-  priorityBoost: z.number().min(0).max(100).default(DEFAULT_ROUTING.priorityBoost),
-  levelWeights: z.array(z.number().positive().max(1)).min(1).max(9).default(DEFAULT_ROUTING.levelWeights),
-  levelPenalty: z.number().min(0).max(100).default(DEFAULT_ROUTING.levelPenalty),
-  shortFirst: z.number().min(0).max(4).default(DEFAULT_ROUTING.shortFirst),
-  rescueAfterMin: z.number().min(0).max(600).default(DEFAULT_ROUTING.rescueAfterMin),
-  rescuePer10Min: z.number().min(0).max(1000).default(DEFAULT_ROUTING.rescuePer10Min),
-  ordinaryFirstAfterMin: z.number().min(0).max(600).default(DEFAULT_ROUTING.ordinaryFirstAfterMin),
-  priorityEverywhere: z.boolean().default(DEFAULT_ROUTING.priorityEverywhere),
-  priorityWhenOwnEmpty: z.boolean().default(DEFAULT_ROUTING.priorityWhenOwnEmpty),
-  priorityWhenHelping: z
-    .boolean()
-    .default(DEFAULT_ROUTING.priorityWhenHelping)
-    .describe(
-      'A window about to help with another matter serves its priority visitors first (never leaves its own line for it)',
-    ),
-  priorityHelpAfterMin: z
-    .number()
-    .min(0)
-    .max(600)
-    .default(DEFAULT_ROUTING.priorityHelpAfterMin)
-    .describe('Minutes a priority visitor has waited before helpers step in (priorityWhenHelping); default 3'),
-  helpNoShorter: z.boolean().default(DEFAULT_ROUTING.helpNoShorter),
-  nearTargetMin: z.number().min(0).max(120).default(DEFAULT_ROUTING.nearTargetMin),
-  nearTargetBonus: z.number().min(0).max(100).default(DEFAULT_ROUTING.nearTargetBonus),
-  /** "auto": from the hall's own arrivals (routing-facts.ts); a list of service ids names them; [] turns it off. */
-  bottlenecks: z.union([z.literal('auto'), z.array(id)]).default(DEFAULT_ROUTING.bottlenecks as 'auto' | string[]),
-  bottleneckMargin: z.number().min(0.5).max(3).default(DEFAULT_ROUTING.bottleneckMargin),
-});
+export { routingSchema } from './routing-schema';
 
 const rules = z.strictObject({
   /** Recalls allowed before a further recall turns the ticket into a no-show. */
@@ -276,32 +242,6 @@ const backup = z.strictObject({
   disabled: z.boolean().default(false),
 });
 
-const alerts = z.strictObject({
-  /** A service with more visitors waiting than this (unless the service sets alertWaiting). */
-  queueWaiting: z.number().int().min(1).max(10_000).default(20),
-  /** A window paused longer than this, in minutes. */
-  pauseMaxMin: z.number().int().min(1).max(480).default(30),
-  /** A window calling one number this long without starting service (叫号中), in minutes. */
-  callingMaxMin: z.number().int().min(1).max(120).default(10),
-  /** A device silent or offline longer than this, in seconds. */
-  deviceOfflineSec: z.number().int().min(5).max(3600).default(60),
-  /** A board that cannot sound (blocked, no audio, failed) this long while calls happen, in seconds. */
-  boardMuteSec: z.number().int().min(10).max(3600).default(60),
-  /** The oldest event not yet sent upstream older than this, in minutes. */
-  upstreamBacklogMin: z
-    .number()
-    .int()
-    .min(1)
-    .max(7 * 24 * 60)
-    .default(30),
-  /**
-   * Suggest 潮汐 moves (a trained window takes a pressed matter as its own for an hour) in the queue alerts.
-   * Off by default: on city-hall-day the simulator (`--tidal`) found no gain from them; a hall turns it on
-   * once its own plan shows one.
-   */
-  tidalSuggestions: z.boolean().default(false),
-});
-
 const display = z.strictObject({
   announcement: z.string().min(1).max(200).default('请{ticket}号到{window}号窗口办理'),
   /** How many times the board speaks each announcement. */
@@ -330,7 +270,7 @@ export const hallConfigSchema = z
     voice: voiceSchema.prefault({}),
     appointments: appointments.prefault({}),
     evaluation: evaluation.prefault({}),
-    alerts: alerts.prefault({}),
+    alerts: alertsSchema.prefault({}),
     backup: backup.prefault({}),
   })
   .superRefine((c, ctx) => {
