@@ -19,6 +19,16 @@ const HASH = hashPassword(PASSWORD);
 /** 09:00 in Shanghai on a Monday. */
 export const MONDAY_0900 = Date.parse('2026-11-23T01:00:00Z');
 
+/**
+ * A clock that runs at the real pace from 10:00 in Shanghai on a Monday: for tests whose pages and timers need
+ * time to pass, and whose texts depend on the hour (after 17:00 every wait adds 可能超过今日办理时间, so a
+ * test on the real clock passes by day and fails in the evening).
+ */
+export function hallHoursClock(start = MONDAY_0900 + 3_600_000): () => number {
+  const t0 = Date.now();
+  return () => start + (Date.now() - t0);
+}
+
 export class FakeClock {
   constructor(public now = MONDAY_0900) {}
   readonly fn = () => this.now;
