@@ -49,6 +49,11 @@ export interface BoardState {
   repeat: number;
   /** Seconds a call stays large when no other call follows. */
   bigCallSec?: number;
+  /**
+   * The hall server's clock when this state was sent (ISO): calls missed while offline are judged recent
+   * against it, since a TV box's own clock is often wrong on a LAN without time service.
+   */
+  serverTime?: string;
 }
 
 export interface WindowConsoleState {

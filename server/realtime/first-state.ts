@@ -27,6 +27,7 @@ export function boardState(core: HallCore, zone: string | null, recent: readonly
     notice: core.query.notice(zone),
     repeat: core.config.display.repeat,
     bigCallSec: core.config.display.bigCallSec,
+    serverTime: new Date(core.clock()).toISOString(),
   };
 }
 

@@ -6,13 +6,22 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { launchChromium } from '../helpers/browser';
-import { BOARD_TOKEN, FakeClock, PASSWORD, client, startTestHall, testConfig, testConfigInput } from '../helpers/hall';
+import {
+  BOARD_TOKEN,
+  FakeClock,
+  MONDAY_1000,
+  PASSWORD,
+  client,
+  startTestHall,
+  testConfig,
+  testConfigInput,
+} from '../helpers/hall';
 
 const BOARD2_TOKEN = 'test-board2-token-00000001';
 let sounding: Browser;
 let blocking: Browser;
 let server: HallServer;
-const clock = new FakeClock(Date.now());
+const clock = new FakeClock(MONDAY_1000);
 
 beforeAll(async () => {
   const input = testConfigInput(4);

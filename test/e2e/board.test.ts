@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { launchChromium } from '../helpers/browser';
-import { BOARD_TOKEN, FakeClock, client, startTestHall, tempDir } from '../helpers/hall';
+import { BOARD_TOKEN, FakeClock, MONDAY_1000, client, startTestHall, tempDir } from '../helpers/hall';
 import type { VoiceLogEntry } from '../../display/src/voice/voice-queue';
 
 declare global {
@@ -21,7 +21,7 @@ declare global {
 let browser: Browser;
 let server: HallServer;
 const dataDir = tempDir();
-const clock = new FakeClock(Date.now());
+const clock = new FakeClock(MONDAY_1000);
 
 beforeAll(async () => {
   server = await startTestHall({ dataDir, clock: clock.fn });
@@ -96,6 +96,7 @@ describe('call board', () => {
   });
 
   it('calls made while the board was offline get their turn large and are announced when it is back', async () => {
+    // The hall's clock is a Monday in November, the browser's today: recent is judged by the server's clock.
     const page = await openBoard();
     const api = client(server.url);
     const [t1, t2] = [await api.login('c1', 1), await api.login('c2', 2)];

@@ -5,11 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { launchChromium } from '../helpers/browser';
-import { FakeClock, PASSWORD, client, startTestHall, testConfig, tempDir } from '../helpers/hall';
+import { FakeClock, MONDAY_1000, PASSWORD, client, startTestHall, testConfig, tempDir } from '../helpers/hall';
 
 let browser: Browser;
 let server: HallServer;
-const clock = new FakeClock(Date.now());
+const clock = new FakeClock(MONDAY_1000);
 
 beforeAll(async () => {
   // Twelve windows: more than the nine digit keys the old list had.

@@ -4,12 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { launchChromium } from '../helpers/browser';
-import { FakeClock, PASSWORD, client, startTestHall, tempDir } from '../helpers/hall';
+import { FakeClock, MONDAY_1000, PASSWORD, client, startTestHall, tempDir } from '../helpers/hall';
 
 let browser: Browser;
 let server: HallServer;
 const dataDir = tempDir();
-const clock = new FakeClock(Date.now());
+const clock = new FakeClock(MONDAY_1000);
 
 beforeAll(async () => {
   server = await startTestHall({ dataDir, clock: clock.fn });

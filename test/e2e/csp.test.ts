@@ -6,12 +6,21 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { launchChromium } from '../helpers/browser';
-import { BOARD_TOKEN, FakeClock, KIOSK_TOKEN, PAD_TOKEN, PASSWORD, client, startTestHall } from '../helpers/hall';
+import {
+  BOARD_TOKEN,
+  FakeClock,
+  MONDAY_1000,
+  KIOSK_TOKEN,
+  PAD_TOKEN,
+  PASSWORD,
+  client,
+  startTestHall,
+} from '../helpers/hall';
 
 let browser: Browser;
 let server: HallServer;
 let api: ReturnType<typeof client>;
-const clock = new FakeClock(Date.now());
+const clock = new FakeClock(MONDAY_1000);
 
 beforeAll(async () => {
   server = await startTestHall({ clock: clock.fn, sweepMs: 3_600_000, watchMs: 3_600_000 });

@@ -11,6 +11,7 @@ import { launchChromium } from '../helpers/browser';
 import {
   BOARD_TOKEN,
   FakeClock,
+  MONDAY_1000,
   PAD_TOKEN,
   PASSWORD,
   client,
@@ -23,7 +24,7 @@ let browser: Browser;
 let server: HallServer;
 let api: ReturnType<typeof client>;
 // Real time, so the dashboard's "for N minutes" (the browser's clock) reads sensibly in the screenshots.
-const clock = new FakeClock(Date.now());
+const clock = new FakeClock(MONDAY_1000);
 const shots = process.env.DOCS_SCREENSHOTS === '1';
 const shot = async (p: Page, name: string) => {
   if (shots) await p.screenshot({ path: path.join(PROJECT_ROOT, 'docs', name) });

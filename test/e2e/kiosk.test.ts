@@ -8,10 +8,12 @@ import { previewPage } from '../../devices/escpos/preview';
 import { VirtualPrinter } from '../../devices/virtual-printer';
 import type { HallServer } from '../../server/app';
 import { launchChromium } from '../helpers/browser';
-import { KIOSK_TOKEN, client, startTestHall, testConfig, testConfigInput } from '../helpers/hall';
+import { KIOSK_TOKEN, client, hallHoursClock, startTestHall, testConfig, testConfigInput } from '../helpers/hall';
 import { until } from '../helpers/wait';
 
 const ID = '11010519491231002X';
+/** The hall's clock (10:00 on a Monday, running): appointment slots are set by it, not by the machine's. */
+const hallClock = hallHoursClock();
 let browser: Browser;
 let server: HallServer;
 let printer: VirtualPrinter;
@@ -26,7 +28,7 @@ beforeAll(async () => {
     services: base.services.map((s) => (s.id === 'social' ? { ...s, dailyCap: 1 } : { ...s, field: '综合' })),
     devices: [...(base.devices ?? []), { id: 'printer-1', kind: 'printer', kiosk: 'kiosk-1', host: '127.0.0.1', port }],
   });
-  server = await startTestHall({ config, printerPollMs: 200 });
+  server = await startTestHall({ config, clock: hallClock, printerPollMs: 200 });
   api = client(server.url);
   browser = await launchChromium();
 });
@@ -158,7 +160,7 @@ describe('kiosk and mobile ticket page', () => {
 
   it('checks in an appointment by code typed on the on-screen keypad', async () => {
     const sup = await api.login('sup');
-    const now = Date.now();
+    const now = hallClock();
     await api.post(
       '/api/appointments',
       {
@@ -221,7 +223,7 @@ describe('kiosk and mobile ticket page', () => {
 
   it('签到取号 looks disabled until a code is typed; appointment times are the hall’s clock, not the kiosk’s', async () => {
     const sup = await api.login('sup');
-    const now = Date.now();
+    const now = hallClock();
     const slotStart = new Date(now + 10 * 60_000);
     const slotEnd = new Date(now + 40 * 60_000);
     await api.post(

@@ -10,13 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { PROJECT_ROOT } from '../../server/paths';
 import { launchChromium } from '../helpers/browser';
-import { FakeClock, PASSWORD, client, startTestHall } from '../helpers/hall';
+import { FakeClock, MONDAY_1000, PASSWORD, client, startTestHall } from '../helpers/hall';
 
 let browser: Browser;
 let server: HallServer;
 let api: ReturnType<typeof client>;
 let page: Page;
-const clock = new FakeClock(Date.now());
+const clock = new FakeClock(MONDAY_1000);
 const shots = process.env.DOCS_SCREENSHOTS === '1';
 const shot = async (p: Page, name: string) => {
   if (shots) await p.screenshot({ path: path.join(PROJECT_ROOT, 'docs', name), fullPage: true });

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { launchChromium } from '../helpers/browser';
-import { KIOSK_TOKEN, PASSWORD, client, hallHoursClock, startTestHall } from '../helpers/hall';
+import { KIOSK_TOKEN, PASSWORD, client, startTestHall } from '../helpers/hall';
 import { until } from '../helpers/wait';
 
 let browser: Browser;
@@ -16,7 +16,7 @@ const NOBODY = '当前暂无窗口办理';
 const MINUTES = /^(约\d+分钟(（\d+–\d+）)?|即将叫号)$/;
 
 beforeAll(async () => {
-  server = await startTestHall({ clock: hallHoursClock() });
+  server = await startTestHall();
   api = client(server.url);
   browser = await launchChromium();
 });

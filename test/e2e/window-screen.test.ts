@@ -5,14 +5,23 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { launchChromium } from '../helpers/browser';
-import { BOARD_TOKEN, FakeClock, client, startTestHall, tempDir, testConfig, testConfigInput } from '../helpers/hall';
+import {
+  BOARD_TOKEN,
+  FakeClock,
+  MONDAY_1000,
+  client,
+  startTestHall,
+  tempDir,
+  testConfig,
+  testConfigInput,
+} from '../helpers/hall';
 
 const SCREEN_TOKEN = 'test-screen1-token-0000001';
 const shots = process.env.DOCS_SCREENSHOTS === '1';
 let browser: Browser;
 let server: HallServer;
 const dataDir = tempDir();
-const clock = new FakeClock(Date.now());
+const clock = new FakeClock(MONDAY_1000);
 const input = testConfigInput(4);
 const config = testConfig(4, {
   devices: [...(input.devices ?? []), { id: 'screen-1', kind: 'windowScreen', window: 1, token: SCREEN_TOKEN }],

@@ -18,13 +18,15 @@ const HASH = hashPassword(PASSWORD);
 
 /** 09:00 in Shanghai on a Monday. */
 export const MONDAY_0900 = Date.parse('2026-11-23T01:00:00Z');
+/** 10:00 the same day: an hour into the test hall's day, seven before it closes. */
+export const MONDAY_1000 = MONDAY_0900 + 3_600_000;
 
 /**
  * A clock that runs at the real pace from 10:00 in Shanghai on a Monday: for tests whose pages and timers need
  * time to pass, and whose texts depend on the hour (after 17:00 every wait adds 可能超过今日办理时间, so a
  * test on the real clock passes by day and fails in the evening).
  */
-export function hallHoursClock(start = MONDAY_0900 + 3_600_000): () => number {
+export function hallHoursClock(start = MONDAY_1000): () => number {
   const t0 = Date.now();
   return () => start + (Date.now() - t0);
 }
@@ -134,6 +136,9 @@ export async function startTestHall(opts: Partial<HallServerOptions> = {}): Prom
     port: 0,
     host: '127.0.0.1',
     log: () => {},
+    // Within the hall's hours whatever the hour of the run: on the real clock, a run after 17:00 in Shanghai
+    // saw the day cycle close the day under a test (its waiting tickets expired, the kiosk refused numbers).
+    clock: hallHoursClock(),
     ...opts,
   });
   return Object.assign(server, { dataDir });

@@ -5,15 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { docQrCodes, docText } from '../../devices/escpos/document';
 import { VirtualPrinter } from '../../devices/virtual-printer';
 import type { HallServer } from '../../server/app';
-import {
-  BOARD_TOKEN,
-  KIOSK_TOKEN,
-  client,
-  hallHoursClock,
-  startTestHall,
-  testConfig,
-  testConfigInput,
-} from '../helpers/hall';
+import { BOARD_TOKEN, KIOSK_TOKEN, client, startTestHall, testConfig, testConfigInput } from '../helpers/hall';
 import { recordEvents } from '../helpers/sockets';
 import { until } from '../helpers/wait';
 
@@ -32,7 +24,7 @@ beforeEach(async () => {
   const config = testConfig(3, {
     devices: [...(base.devices ?? []), { id: 'printer-1', kind: 'printer', kiosk: 'kiosk-1', host: '127.0.0.1', port }],
   });
-  s = await startTestHall({ config, clock: hallHoursClock(), printerPollMs: 150, printerTimeoutMs: 1000 });
+  s = await startTestHall({ config, printerPollMs: 150, printerTimeoutMs: 1000 });
   api = client(s.url);
 });
 

@@ -32,7 +32,7 @@ export class BoardController {
         state: (st, before) => {
           if (!before) return void (this.current ??= st.recentCalls[0] ?? null);
           // Back after a break: what was called meanwhile gets its turn large and is announced.
-          for (const c of missedCalls(before, st, Date.now())) {
+          for (const c of missedCalls(before, st, st.serverTime ? Date.parse(st.serverTime) : Date.now())) {
             this.current = c;
             onCall(c);
           }
