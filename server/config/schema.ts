@@ -12,15 +12,15 @@ import { voiceSchema } from './voice-schema';
 // zh-CN ones, e.g. 数值过小：期望 alerts.queueWaiting >=1, not "Too small: expected number to be >=1".
 z.config(zhCN());
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time "HH:MM"');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为时间 "HH:MM"');
 const id = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-"');
-const token = z.string().min(16, 'a device token needs at least 16 characters').max(256);
+  .regex(/^[A-Za-z0-9_.-]+$/, '只能用字母、数字、"_"、"." 或 "-"');
+const token = z.string().min(16, '设备令牌至少 16 个字符').max(256);
 
-const date = z.iso.date('expected a date "YYYY-MM-DD"');
+const date = z.iso.date('应为日期 "YYYY-MM-DD"');
 const hours = z.strictObject({ open: hhmm, close: hhmm });
 
 /** Working days and hours (server/domain/calendar.ts); without one the hall works every day. */
@@ -34,15 +34,15 @@ const calendar = z
   })
   .superRefine((c, ctx) => {
     for (const d of c.holidays) {
-      if (c.workdays[d]) ctx.addIssue({ code: 'custom', path: ['workdays', d], message: `${d} is also a holiday` });
+      if (c.workdays[d]) ctx.addIssue({ code: 'custom', path: ['workdays', d], message: `${d} 同时列为了节假日` });
     }
   });
 
 const hall = z.strictObject({
   id,
   name: z.string().min(1).max(100),
-  regionCode: z.string().regex(/^\d{6}$/, 'a 6-digit administrative division code'),
-  timezone: z.string().refine(isTimeZone, 'unknown time zone').default('Asia/Shanghai'),
+  regionCode: z.string().regex(/^\d{6}$/, '应为 6 位行政区划代码'),
+  timezone: z.string().refine(isTimeZone, '未知的时区（应为 IANA 名称，如 Asia/Shanghai）').default('Asia/Shanghai'),
   open: hhmm.default('09:00'),
   close: hhmm.default('17:00'),
   /** Expire tickets still waiting at closing time (a demo hall running at night turns this off). */
@@ -90,7 +90,7 @@ const mqtt = z.union([
     baseTopic: z.string().min(1).default('hall'),
   }),
   z.strictObject({
-    url: z.string().regex(/^mqtts?:\/\//, 'expected mqtt:// or mqtts://'),
+    url: z.string().regex(/^mqtts?:\/\//, '应以 mqtt:// 或 mqtts:// 开头'),
     username: z.string().optional(),
     password: z.string().optional(),
     baseTopic: z.string().min(1),
@@ -101,7 +101,7 @@ const mqtt = z.union([
 const service = z.strictObject({
   id,
   name: z.string().min(1).max(50),
-  prefix: z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters'),
+  prefix: z.string().regex(/^[A-Z]{1,2}$/, '一到两个大写字母'),
   targetWaitMin: z.number().positive().max(600),
   dailyCap: z.number().int().positive().max(9999),
   avgServiceMin: z.number().positive().max(600).default(10),
@@ -131,7 +131,10 @@ const window = z.strictObject({
 
 const passwordHash = z
   .string()
-  .regex(/^scrypt:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/, 'expected "scrypt:<salt b64>:<key b64>" (npm run hash-password)');
+  .regex(
+    /^scrypt:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/,
+    '应为 "scrypt:<salt b64>:<key b64>"（用 npm run hash-password 生成）',
+  );
 
 const clerk = z.strictObject({
   id,
@@ -212,7 +215,7 @@ const appointments = z.strictObject({
   tooLate: z.enum(['walk_in', 'refuse']).default('walk_in'),
 });
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day "YYYY-MM-DD"');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期 "YYYY-MM-DD"');
 
 const evaluation = z.strictObject({
   /** Seconds the pad waits for an answer before recording 未评价 (never a default rating). */
@@ -275,37 +278,39 @@ export const hallConfigSchema = z
   })
   .superRefine((c, ctx) => {
     checkTls(c, ctx);
-    const dup = (items: { value: unknown; path: (string | number)[] }[], what: string) => {
+    // A secret (a device token) is never echoed back in the message: the admin page shows it to whoever saves.
+    const dup = (items: { value: unknown; path: (string | number)[] }[], what: string, secret = false) => {
       const seen = new Set<unknown>();
       for (const { value, path } of items) {
         if (seen.has(value))
-          ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} ${JSON.stringify(value)}` });
+          ctx.addIssue({ code: 'custom', path, message: `${what}重复${secret ? '' : `：${JSON.stringify(value)}`}` });
         seen.add(value);
       }
     };
     dup(
       c.services.map((s, i) => ({ value: s.id, path: ['services', i, 'id'] })),
-      'service id',
+      '事项编号',
     );
     dup(
       c.services.map((s, i) => ({ value: s.prefix, path: ['services', i, 'prefix'] })),
-      'prefix',
+      '号码前缀',
     );
     dup(
       c.windows.map((w, i) => ({ value: w.no, path: ['windows', i, 'no'] })),
-      'window number',
+      '窗口号',
     );
     dup(
       c.clerks.map((k, i) => ({ value: k.id, path: ['clerks', i, 'id'] })),
-      'clerk id',
+      '工作人员编号',
     );
     dup(
       c.devices.map((d, i) => ({ value: d.id, path: ['devices', i, 'id'] })),
-      'device id',
+      '设备编号',
     );
     dup(
       c.devices.flatMap((d, i) => ('token' in d ? [{ value: d.token, path: ['devices', i, 'token'] }] : [])),
-      'device token',
+      '设备令牌',
+      true,
     );
     const services = new Set(c.services.map((s) => s.id));
     const windows = new Set(c.windows.map((w) => w.no));
@@ -314,37 +319,41 @@ export const hallConfigSchema = z
     c.windows.forEach((w, i) => {
       for (const s of Object.keys(w.skills)) {
         if (!services.has(s))
-          ctx.addIssue({ code: 'custom', path: ['windows', i, 'skills', s], message: `unknown service "${s}"` });
+          ctx.addIssue({ code: 'custom', path: ['windows', i, 'skills', s], message: `未知的事项 "${s}"` });
       }
       (w.canTake ?? []).forEach((s, k) => {
         if (!services.has(s))
-          ctx.addIssue({ code: 'custom', path: ['windows', i, 'canTake', k], message: `unknown service "${s}"` });
+          ctx.addIssue({ code: 'custom', path: ['windows', i, 'canTake', k], message: `未知的事项 "${s}"` });
       });
     });
     if (c.routing.bottlenecks !== 'auto')
       c.routing.bottlenecks.forEach((id, i) => {
         if (!services.has(id))
-          ctx.addIssue({ code: 'custom', path: ['routing', 'bottlenecks', i], message: `unknown service "${id}"` });
+          ctx.addIssue({ code: 'custom', path: ['routing', 'bottlenecks', i], message: `未知的事项 "${id}"` });
       });
     c.devices.forEach((d, i) => {
       if ('window' in d && !windows.has(d.window)) {
-        ctx.addIssue({ code: 'custom', path: ['devices', i, 'window'], message: `unknown window ${d.window}` });
+        ctx.addIssue({ code: 'custom', path: ['devices', i, 'window'], message: `没有 ${d.window} 号窗口` });
       }
       if (d.kind === 'board' && !zones.has(d.zone)) {
-        ctx.addIssue({ code: 'custom', path: ['devices', i, 'zone'], message: `no window is in zone "${d.zone}"` });
+        ctx.addIssue({ code: 'custom', path: ['devices', i, 'zone'], message: `区域 "${d.zone}" 中没有窗口` });
       }
       if (d.kind === 'printer' && !kiosks.has(d.kiosk)) {
-        ctx.addIssue({ code: 'custom', path: ['devices', i, 'kiosk'], message: `unknown kiosk "${d.kiosk}"` });
+        ctx.addIssue({ code: 'custom', path: ['devices', i, 'kiosk'], message: `未知的取号机 "${d.kiosk}"` });
       }
     });
     c.services.forEach((s, i) => {
       if (s.hours && s.hours.from >= s.hours.to)
-        ctx.addIssue({ code: 'custom', path: ['services', i, 'hours', 'to'], message: '"to" must be after "from"' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', i, 'hours', 'to'],
+          message: '结束时间（to）须晚于开始时间（from）',
+        });
     });
     // Every opening hours: the hall's, each weekday's, and each worked day's (which may give one end only).
     const cal = c.hall.calendar;
     const span = (path: PropertyKey[], open: string, close: string) => {
-      if (open >= close) ctx.addIssue({ code: 'custom', path, message: 'closing time must be after opening time' });
+      if (open >= close) ctx.addIssue({ code: 'custom', path, message: '闭厅时间须晚于开厅时间' });
     };
     span(['hall', 'close'], c.hall.open, c.hall.close);
     for (const [wd, h] of Object.entries(cal?.hours ?? {}))
@@ -355,14 +364,14 @@ export const hallConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['evaluation', 'holidays'],
-        message: 'list holidays and worked days once, in hall.calendar (follow-up deadlines use it too)',
+        message: '节假日和调休工作日只在 hall.calendar 中列一次（回访期限也按它计算）',
       });
     }
     if (cal && !c.hall.autoClose) {
       ctx.addIssue({
         code: 'custom',
         path: ['hall', 'calendar'],
-        message: 'a calendar opens and closes the hall by itself: set autoClose: true',
+        message: '设置了办公日历，大厅按日历自动开闭厅：请设 autoClose: true',
       });
     }
   });

@@ -26,12 +26,16 @@ export const tlsSchema = z
   })
   .superRefine((t, ctx) => {
     if (t.selfSigned && (t.cert || t.key))
-      ctx.addIssue({ code: 'custom', path: ['selfSigned'], message: 'either cert and key, or selfSigned, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['selfSigned'],
+        message: '证书和私钥（cert、key）与 selfSigned 只能二选一',
+      });
     if (!t.selfSigned && !(t.cert && t.key))
       ctx.addIssue({
         code: 'custom',
         path: [t.cert ? 'key' : 'cert'],
-        message: 'give the certificate and key files (cert, key), or selfSigned: true',
+        message: '请给出证书和私钥文件（cert、key），或设 selfSigned: true',
       });
   });
 
@@ -49,14 +53,14 @@ export function checkTls(c: TlsRelated, ctx: z.core.$RefinementCtx): void {
     ctx.addIssue({
       code: 'custom',
       path: ['server', 'publicUrl'],
-      message: `with server.tls the public address is the HTTPS one (https://…:${tls.port})`,
+      message: `启用 server.tls 后对外地址应为 HTTPS 地址（https://…:${tls.port}）`,
     });
   if (tls && tls.port !== 0 && tls.port === c.server.port)
-    ctx.addIssue({ code: 'custom', path: ['server', 'tls', 'port'], message: 'HTTPS needs a port of its own' });
+    ctx.addIssue({ code: 'custom', path: ['server', 'tls', 'port'], message: 'HTTPS 需要单独的端口' });
   if (!tls && 'embedded' in c.mqtt && c.mqtt.embedded.tlsPort !== undefined)
     ctx.addIssue({
       code: 'custom',
       path: ['mqtt', 'embedded', 'tlsPort'],
-      message: 'MQTT over TLS uses the server certificate: set server.tls',
+      message: 'MQTT over TLS 使用服务器证书：请先设置 server.tls',
     });
 }

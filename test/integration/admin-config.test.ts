@@ -66,7 +66,7 @@ describe('admin settings API', () => {
     expect(r.body.error.code).toBe('VALIDATION');
     expect(r.body.error.details.issues).toContainEqual({
       path: 'windows[0].skills.nosuch',
-      message: 'unknown service "nosuch"',
+      message: '未知的事项 "nosuch"',
     });
     const r2 = await put(version, { ...config, windows: [], services: config.services });
     expect(r2.status).toBe(400);

@@ -39,7 +39,7 @@ windows:
     const r = await start(['--config', file, '--data', path.join(dir, 'data')]);
     expect(r.code).toBe(1);
     expect(r.out).toContain(file);
-    expect(r.out).toContain('windows[1].skills.taxx: unknown service "taxx"');
+    expect(r.out).toContain('windows[1].skills.taxx: 未知的事项 "taxx"');
   });
 
   it('HALL_CONFIG pointing at a missing file, and a bad PORT, are refused plainly', async () => {

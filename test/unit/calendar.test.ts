@@ -83,17 +83,17 @@ describe('hall calendar', () => {
     };
     expect(bad({ holidays: ['2026-10-01'] })).toBeNull();
     expect(bad({ weekdays: [0] })?.[0]).toMatch(/^hall\.calendar\.weekdays\.0/);
-    expect(bad({ holidays: ['2026-13-01'] })?.[0]).toMatch(/hall\.calendar\.holidays\.0: expected a date/);
-    expect(bad({ hours: { '3': { open: '19:00', close: '09:00' } } })?.[0]).toMatch(/closing time must be after/);
+    expect(bad({ holidays: ['2026-13-01'] })?.[0]).toMatch(/hall\.calendar\.holidays\.0: 应为日期/);
+    expect(bad({ hours: { '3': { open: '19:00', close: '09:00' } } })?.[0]).toMatch(/闭厅时间须晚于开厅时间/);
     expect(bad({ hours: { '8': { open: '09:00', close: '10:00' } } })).not.toBeNull();
-    expect(bad({ holidays: ['2026-10-01'], workdays: { '2026-10-01': {} } })?.[0]).toMatch(/also a holiday/);
-    expect(bad({ workdays: { '2026-10-11': { open: '18:00' } } })?.[0]).toMatch(/closing time must be after/);
+    expect(bad({ holidays: ['2026-10-01'], workdays: { '2026-10-01': {} } })?.[0]).toMatch(/同时列为了节假日/);
+    expect(bad({ workdays: { '2026-10-11': { open: '18:00' } } })?.[0]).toMatch(/闭厅时间须晚于开厅时间/);
     expect(bad({}, false)?.[0]).toMatch(/autoClose: true/);
     const twice = hallConfigSchema.safeParse({
       ...testConfigInput(2),
       hall: { ...testConfigInput(2).hall, calendar: {} },
       evaluation: { holidays: ['2026-10-01'] },
     });
-    expect(twice.error?.issues[0]?.message).toMatch(/list holidays and worked days once, in hall.calendar/);
+    expect(twice.error?.issues[0]?.message).toMatch(/节假日和调休工作日只在 hall.calendar 中列一次/);
   });
 });

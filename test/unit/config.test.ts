@@ -6,7 +6,7 @@ import { ConfigError, loadConfigFile, parseConfig } from '../../server/config/lo
 import { hallConfigJsonSchema } from '../../server/config/json-schema';
 import { DEFAULT_ROUTING } from '../../server/domain/routing';
 import { DEMO_CONFIG, PROJECT_ROOT } from '../../server/paths';
-import { testConfigInput } from '../helpers/hall';
+import { KIOSK_TOKEN, testConfigInput } from '../helpers/hall';
 
 function problems(mutate: (c: any) => void): string[] {
   const c = structuredClone(testConfigInput(4)) as any;
@@ -34,7 +34,7 @@ describe('hall config', () => {
   });
 
   it('names the path and the reason of an unknown skill (the issue’s own example)', () => {
-    expect(problems((c) => (c.windows[3].skills.taxx = 1))).toContain('windows[3].skills.taxx: unknown service "taxx"');
+    expect(problems((c) => (c.windows[3].skills.taxx = 1))).toContain('windows[3].skills.taxx: 未知的事项 "taxx"');
   });
 
   it('reports every field problem with its path', () => {
@@ -44,7 +44,7 @@ describe('hall config', () => {
       c.clerks[0].passwordHash = 'plain';
     });
     expect(p.some((x) => x.startsWith('windows[0].kind:'))).toBe(true);
-    expect(p).toContain('hall.open: expected a time "HH:MM"');
+    expect(p).toContain('hall.open: 应为时间 "HH:MM"');
     expect(p.some((x) => x.startsWith('clerks[0].passwordHash:'))).toBe(true);
   });
 
@@ -54,11 +54,15 @@ describe('hall config', () => {
       c.devices[1].zone = 'Z';
       c.devices[2].window = 99;
       c.windows[1].no = 1;
+      c.devices[3].token = c.devices[0].token;
     });
-    expect(p).toContain('services[1].prefix: duplicate prefix "A"');
-    expect(p).toContain('devices[1].zone: no window is in zone "Z"');
-    expect(p).toContain('devices[2].window: unknown window 99');
-    expect(p).toContain('windows[1].no: duplicate window number 1');
+    expect(p).toContain('services[1].prefix: 号码前缀重复："A"');
+    expect(p).toContain('devices[1].zone: 区域 "Z" 中没有窗口');
+    expect(p).toContain('devices[2].window: 没有 99 号窗口');
+    expect(p).toContain('windows[1].no: 窗口号重复：1');
+    // A repeated token is named, never echoed: the admin page shows the message to whoever saves.
+    expect(p).toContain('devices[3].token: 设备令牌重复');
+    expect(p.join('\n')).not.toContain(KIOSK_TOKEN);
   });
 
   it('refuses unknown keys, so a typo does not pass silently', () => {
@@ -81,7 +85,7 @@ describe('hall config', () => {
     // A named bottleneck must be one of the hall's services.
     expect(() =>
       parseConfig(stringify({ ...testConfigInput(2), routing: { bottlenecks: ['general', 'passport'] } })),
-    ).toThrowError(/routing\.bottlenecks\[1\]: unknown service "passport"/);
+    ).toThrowError(/routing\.bottlenecks\[1\]: 未知的事项 "passport"/);
     expect(c.rules.recallLimit).toBe(2);
     expect(c.display.announcement).toBe('请{ticket}号到{window}号窗口办理');
     expect(c.mqtt).toMatchObject({ embedded: { port: 1883 } });

@@ -49,27 +49,25 @@ describe('server.tls in the hall config', () => {
 
   it('refuses half a certificate, both kinds at once, or neither', () => {
     expect(problems({ tls: { cert: '/a.crt' } })).toEqual([
-      'server.tls.key: give the certificate and key files (cert, key), or selfSigned: true',
+      'server.tls.key: 请给出证书和私钥文件（cert、key），或设 selfSigned: true',
     ]);
     expect(problems({ tls: {} })).toEqual([
-      'server.tls.cert: give the certificate and key files (cert, key), or selfSigned: true',
+      'server.tls.cert: 请给出证书和私钥文件（cert、key），或设 selfSigned: true',
     ]);
     expect(problems({ tls: { selfSigned: true, cert: '/a.crt', key: '/a.key' } })).toEqual([
-      'server.tls.selfSigned: either cert and key, or selfSigned, not both',
+      'server.tls.selfSigned: 证书和私钥（cert、key）与 selfSigned 只能二选一',
     ]);
   });
 
   it('with TLS the public address is HTTPS, on a port of its own; MQTTS needs TLS on', () => {
     expect(problems({ publicUrl: 'http://192.168.1.10:8080', tls: { selfSigned: true } })).toEqual([
-      'server.publicUrl: with server.tls the public address is the HTTPS one (https://…:8443)',
+      'server.publicUrl: 启用 server.tls 后对外地址应为 HTTPS 地址（https://…:8443）',
     ]);
     expect(problems({ publicUrl: 'https://192.168.1.10:8443', tls: { selfSigned: true } })).toEqual([]);
-    expect(problems({ port: 8443, tls: { selfSigned: true } })).toEqual([
-      'server.tls.port: HTTPS needs a port of its own',
-    ]);
+    expect(problems({ port: 8443, tls: { selfSigned: true } })).toEqual(['server.tls.port: HTTPS 需要单独的端口']);
     const embedded = { embedded: { port: 1883, tlsPort: 8883 }, baseTopic: 'hall' };
     expect(problems({}, embedded)).toEqual([
-      'mqtt.embedded.tlsPort: MQTT over TLS uses the server certificate: set server.tls',
+      'mqtt.embedded.tlsPort: MQTT over TLS 使用服务器证书：请先设置 server.tls',
     ]);
     expect(problems({ tls: { selfSigned: true } }, embedded)).toEqual([]);
   });

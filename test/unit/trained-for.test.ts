@@ -17,7 +17,7 @@ describe('canTake: the matters a window’s clerks are trained for', () => {
       expect(e).toBeInstanceOf(ConfigError);
       problems = (e as ConfigError).problems;
     }
-    expect(problems.join('\n')).toMatch(/windows\[1\]\.canTake\[1\].*unknown service "housing"/);
+    expect(problems.join('\n')).toMatch(/windows\[1\]\.canTake\[1\].*未知的事项 "housing"/);
   });
 
   it('reaches the 潮汐 suggestion with the window’s skills; without it, only the skills', () => {
