@@ -10,6 +10,7 @@ import { AdminApi, type AdminConfig, type SaveAnswer } from './admin-api';
 import { adminAppStyles } from './admin-app-styles';
 import { lang, t } from './admin-i18n';
 import { hoursKey, withinHours } from './hours-check';
+import { problemText } from './problem-place';
 import './clerks-tab';
 import type { PhotoChanged } from './clerk-photo';
 import './devices-tab';
@@ -150,7 +151,7 @@ export class AdminApp extends LitElement {
         err.code === 'VERSION_CONFLICT'
           ? { kind: 'bad', text: t('conflict'), reload: true }
           : problems.length
-            ? { kind: 'bad', text: t('problems'), list: problems }
+            ? { kind: 'bad', text: t('problems'), list: problems.map(problemText) }
             : { kind: 'bad', text: err.message };
     } finally {
       this.busy = false;

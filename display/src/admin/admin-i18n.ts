@@ -17,6 +17,8 @@ export const t = translator({
   tabDevices: { zh: '设备', en: 'Devices' },
   tabOther: { zh: '评价·分派·告警·语音·上报', en: 'Ratings · routing · alerts · voice · upstream' },
   tabHistory: { zh: '历史版本', en: 'History' },
+  row: { zh: '第 {n} 行', en: 'row {n}' },
+  problemAt: { zh: '{place}：{message}（{path}）', en: '{place}: {message} ({path})' },
   version: { zh: '第 {n} 版', en: 'Version {n}' },
   save: { zh: '保存并应用', en: 'Save and apply' },
   discard: { zh: '放弃修改', en: 'Discard changes' },
