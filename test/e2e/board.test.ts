@@ -47,6 +47,8 @@ describe('call board', () => {
     const page = await openBoard();
     expect(page.url()).not.toContain('token=');
     await expect.poll(() => page.locator('[data-window]').count()).toBe(2); // zone A: windows 1 and 2
+    // The clock is the hall server's (10:00 on its Monday), not the browser's own, which runs today.
+    await expect.poll(() => page.locator('[data-testid=clock]').textContent()).toMatch(/^10:0\d:\d\d$/);
     await page.close();
   });
 

@@ -3,6 +3,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { LiveState, REFUSED_RETRY } from '../shared/live-state';
 import type { VoiceReport } from '../../../server/protocol/socket';
+import { serverNow, syncServerClock } from '../shared/hall-time';
 import { missedCalls } from './missed-calls';
 import type { CallView } from '../../../server/protocol/views';
 
@@ -30,9 +31,11 @@ export class BoardController {
       },
       listen: {
         state: (st, before) => {
+          syncServerClock(st.serverTime);
           if (!before) return void (this.current ??= st.recentCalls[0] ?? null);
-          // Back after a break: what was called meanwhile gets its turn large and is announced.
-          for (const c of missedCalls(before, st, st.serverTime ? Date.parse(st.serverTime) : Date.now())) {
+          // Back after a break: what was called meanwhile (recent by the server's clock) gets its turn large
+          // and is announced.
+          for (const c of missedCalls(before, st, serverNow())) {
             this.current = c;
             onCall(c);
           }

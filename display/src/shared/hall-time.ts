@@ -53,9 +53,23 @@ export function hallHm(iso: string, timeZone?: string): string {
   return `${t.hh}:${t.mm}`;
 }
 
-/** A screen's ticking clock: `now` moves every second while the screen is on the page. */
+/**
+ * The hall server's clock minus this device's (ms), from the last state that carried the server's time: a TV
+ * box on a LAN without time service often runs minutes or days off, and the board shows its clock to the hall.
+ */
+let serverOffsetMs = 0;
+
+export function syncServerClock(iso: string | undefined): void {
+  const t = iso ? Date.parse(iso) : NaN;
+  if (Number.isFinite(t)) serverOffsetMs = t - Date.now();
+}
+
+/** Now by the hall server's clock, as far as this device has heard it (its own clock until then). */
+export const serverNow = (): number => Date.now() + serverOffsetMs;
+
+/** A screen's ticking clock (by the server's, once heard): `now` moves every second while the screen is on. */
 export class ClockController implements ReactiveController {
-  now = new Date();
+  now = new Date(serverNow());
   private timer?: ReturnType<typeof setInterval>;
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -64,7 +78,7 @@ export class ClockController implements ReactiveController {
 
   hostConnected(): void {
     this.timer = setInterval(() => {
-      this.now = new Date();
+      this.now = new Date(serverNow());
       this.host.requestUpdate();
     }, 1000);
   }
