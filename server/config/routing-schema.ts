@@ -48,5 +48,6 @@ export const routingSchema = z.strictObject({
   bottleneckWeight: z.number().min(0).max(10).default(DEFAULT_ROUTING.bottleneckWeight),
   bottleneckHelpers: z.enum(['all', 'shared', 'none']).default(DEFAULT_ROUTING.bottleneckHelpers),
   loadExp: z.number().min(0).max(4).default(DEFAULT_ROUTING.loadExp),
+  loadHelpOnly: z.boolean().default(DEFAULT_ROUTING.loadHelpOnly),
   bottleneckOwnFirst: z.boolean().default(DEFAULT_ROUTING.bottleneckOwnFirst),
 });

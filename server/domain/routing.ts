@@ -93,6 +93,8 @@ export interface RoutingParams {
    * to this power (routing-facts.ts `relativeLoad`): a matter few windows carry counts more. 0 turns it off.
    */
   loadExp: number;
+  /** The relative-load weight counts only where the window helps (level 2 and below), not among its own matters. */
+  loadHelpOnly: boolean;
   /** A window whose own matter is a bottleneck helps no other matter while that matter has anyone waiting. */
   bottleneckOwnFirst: boolean;
 }
@@ -125,6 +127,7 @@ export const DEFAULT_ROUTING: RoutingParams = {
   bottleneckWeight: 1,
   bottleneckHelpers: 'all',
   loadExp: 0,
+  loadHelpOnly: false,
   bottleneckOwnFirst: false,
 };
 
@@ -249,7 +252,7 @@ export function score(
       : own;
   const penalty = params.levelPenalty * (level - 1);
   const rel = facts.relativeLoad?.get(oldest.serviceId);
-  const loadWeight = params.loadExp && rel ? rel ** params.loadExp : 1;
+  const loadWeight = params.loadExp && rel && !(params.loadHelpOnly && level === 1) ? rel ** params.loadExp : 1;
   const rescue = (params.rescuePer10Min * Math.max(0, waitedMin - params.rescueAfterMin)) / 10;
   return {
     urgency:

@@ -138,6 +138,8 @@ describe('relative-load weight', () => {
     const picked = pick([g, t], w, p, facts)!;
     expect(picked.candidate).toBe(t);
     expect(picked.score.loadWeight).toBeCloseTo(0.9);
+    // loadHelpOnly: among the window's own matters the weight does not count.
+    expect(pick([g, t], w, { ...p, loadHelpOnly: true }, facts)!.candidate).toBe(g);
     // Without facts (a hall with no history yet) the weight is 1.
     expect(pick([g, t], w, p)!.score.loadWeight).toBe(1);
   });
