@@ -50,4 +50,5 @@ export const routingSchema = z.strictObject({
   loadExp: z.number().min(0).max(4).default(DEFAULT_ROUTING.loadExp),
   loadHelpOnly: z.boolean().default(DEFAULT_ROUTING.loadHelpOnly),
   bottleneckOwnFirst: z.boolean().default(DEFAULT_ROUTING.bottleneckOwnFirst),
+  bottleneckRescueAfterMin: z.number().min(0).max(600).default(DEFAULT_ROUTING.bottleneckRescueAfterMin),
 });

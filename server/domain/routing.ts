@@ -97,6 +97,12 @@ export interface RoutingParams {
   loadHelpOnly: boolean;
   /** A window whose own matter is a bottleneck helps no other matter while that matter has anyone waiting. */
   bottleneckOwnFirst: boolean;
+  /**
+   * Rescue threshold (minutes) of a bottleneck matter at every window that may take it (but a helper that is
+   * its own matter's only own window, unless `bottleneckHelpers` is "all"): its tail is taken up by the
+   * helpers before it grows. 0: `rescueAfterMin`.
+   */
+  bottleneckRescueAfterMin: number;
 }
 
 /**
@@ -129,6 +135,7 @@ export const DEFAULT_ROUTING: RoutingParams = {
   loadExp: 0,
   loadHelpOnly: false,
   bottleneckOwnFirst: false,
+  bottleneckRescueAfterMin: 0,
 };
 
 /** What the rule knows of the hall beyond the queues: its bottleneck matters (routing-facts.ts). */
@@ -253,7 +260,14 @@ export function score(
   const penalty = params.levelPenalty * (level - 1);
   const rel = facts.relativeLoad?.get(oldest.serviceId);
   const loadWeight = params.loadExp && rel && !(params.loadHelpOnly && level === 1) ? rel ** params.loadExp : 1;
-  const rescue = (params.rescuePer10Min * Math.max(0, waitedMin - params.rescueAfterMin)) / 10;
+  const rescueAfter =
+    params.bottleneckRescueAfterMin &&
+    oldest.targetWindowNo === null &&
+    facts.bottlenecks.has(oldest.serviceId) &&
+    (skill === 1 || params.bottleneckHelpers === 'all' || !facts.soleOwn?.has(window.no))
+      ? params.bottleneckRescueAfterMin
+      : params.rescueAfterMin;
+  const rescue = (params.rescuePer10Min * Math.max(0, waitedMin - rescueAfter)) / 10;
   return {
     urgency:
       (targetRatio * loadWeight * (bottleneck ? params.bottleneckWeight : 1) + near) * shortMatter * weight -

@@ -103,6 +103,23 @@ describe('bottleneck helpers', () => {
   });
 });
 
+describe("a bottleneck's earlier rescue", () => {
+  const facts: HallFacts = { bottlenecks: new Set(['realestate']), soleOwn: soleOwnWindows(hall) };
+  const p = { ...DEFAULT_ROUTING, bottleneckHelpers: 'none' as const, bottleneckRescueAfterMin: 20 };
+
+  it('helpers take up its tail from bottleneckRescueAfterMin, but not a matter’s only own window', () => {
+    const re = cand('realestate', 25); // 25/30 × (10/15)^1.25 − 0.2 = 0.30 as help; + 5 rescued from 20 min
+    const g = cand('general', 10); // 10/15 × (10/8)^1.25 = 0.88
+    const a = cand('assisted', 12); // 12/10 × (10/25)^1.25 = 0.38
+    expect(pick([g, re], hall[1]!, { ...p, bottleneckRescueAfterMin: 0 }, facts)!.candidate).toBe(g);
+    const picked = pick([g, re], hall[1]!, p, facts)!;
+    expect(picked.candidate).toBe(re);
+    expect(picked.score).toMatchObject({ bottleneck: false, level: 2, rescue: 5 });
+    expect(pick([a, re], hall[2]!, p, facts)!.candidate).toBe(a);
+    expect(pick([a, re], hall[2]!, { ...p, bottleneckHelpers: 'all' }, facts)!.candidate).toBe(re);
+  });
+});
+
 describe("a bottleneck's own windows stay with it", () => {
   const tax = new Map([...services, ['enterprise', svc('enterprise', 30, 25)]]);
   const w = win({ enterprise: 1, tax: 2 }, 7);
