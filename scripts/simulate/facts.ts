@@ -1,7 +1,14 @@
 // The hall facts the routing rule uses (server/domain/routing-facts.ts), from a scenario: its profile's
 // periods, the expected visitors of each matter in each, and the window plan the day runs with.
 import { DEFAULT_ROUTING, NO_FACTS, type HallFacts, type RoutingParams } from '../../server/domain/routing';
-import { bottleneckMatters, hallLoad, type ArrivalPeriod, type HallLoad } from '../../server/domain/routing-facts';
+import {
+  bottleneckMatters,
+  hallLoad,
+  relativeLoad,
+  soleOwnWindows,
+  type ArrivalPeriod,
+  type HallLoad,
+} from '../../server/domain/routing-facts';
 import { servicesOf, windowsOf } from './engine';
 import { minutesOf, type Scenario, type WindowGroup } from './scenario';
 
@@ -21,13 +28,14 @@ export function scenarioLoad(s: Scenario, plan: readonly WindowGroup[] = s.windo
   return hallLoad(windowsOf(plan), servicesOf(s), expectedPeriods(s), margin);
 }
 
-/** The facts for a day: bottlenecks computed ("auto") or as the parameters name them. */
+/** The facts for a day: bottlenecks computed ("auto") or as the parameters name them, each matter's load. */
 export function scenarioFacts(
   s: Scenario,
   plan: readonly WindowGroup[] = s.windows,
   params: RoutingParams = DEFAULT_ROUTING,
 ): HallFacts {
-  if (params.bottlenecks !== 'auto')
-    return params.bottlenecks.length ? { bottlenecks: new Set(params.bottlenecks) } : NO_FACTS;
-  return { bottlenecks: bottleneckMatters(scenarioLoad(s, plan, params.bottleneckMargin)) };
+  const load = scenarioLoad(s, plan, params.bottleneckMargin);
+  const bottlenecks = params.bottlenecks === 'auto' ? bottleneckMatters(load) : new Set(params.bottlenecks);
+  if (!bottlenecks.size && !params.loadExp) return NO_FACTS;
+  return { bottlenecks, soleOwn: soleOwnWindows(windowsOf(plan)), relativeLoad: relativeLoad(load) };
 }

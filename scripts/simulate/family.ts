@@ -1,9 +1,10 @@
 // npm run simulate:family -- [--set all|tune|check|NAME,…] [--reps 1000] [--seed 1] [--load 1] [--routing JSON]
-//   [--json] [--write] [--no-bound] [--no-main]
+//   [--json] [--write] [--no-bound] [--no-main] [--against JSON]
 // Every scenario of the family (scenarios/README.md) under every policy on the same days, with issue 24's
 // "must show" per scenario: paired differences ours − peer, the worst gap to the best peer, priority
 // visitors' mean wait, ours ÷ pooled and ÷ the skill-respecting bound (bound.ts). --write puts the tables
-// in docs/benchmarks.md (section routing-family-load-L).
+// in docs/benchmarks.md (section routing-family-load-L). --against JSON also runs ours with those routing
+// settings ('{}': the defaults) on the same days and pairs the candidate against it (row `against`; not a peer).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { routingSchema } from '../../server/config/schema';
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     bound: { type: 'boolean', default: true },
     main: { type: 'boolean', default: true },
     from: { type: 'string' },
+    against: { type: 'string' },
   },
 });
 
@@ -54,6 +56,8 @@ const seed = header?.seed ?? Number(values.seed);
 const load = header?.load ?? Number(values.load);
 const routingArg = header?.routingArg ?? values.routing;
 const routing = routingSchema.parse(header?.routing ?? JSON.parse(routingArg));
+/** The candidate's own baseline (--against): ours under other routing settings on the same days. */
+const AGAINST = 'against';
 const names =
   values.set === 'all'
     ? FAMILY.map((f) => f.name)
@@ -83,6 +87,12 @@ const rows: Row[] =
       for (const p of POLICIES) policies[p] = runPolicy(s, p, { reps, seed, routing });
       // Main's rule before issue 24 on the same days: the proposed rule must not be worse without a reason.
       if (values.main) policies[BEFORE_24] = runPolicy(s, BEFORE_24, { reps, seed, routing });
+      if (values.against)
+        policies[AGAINST] = runPolicy(s, 'ours', {
+          reps,
+          seed,
+          routing: routingSchema.parse(JSON.parse(values.against)),
+        });
       let waits = 0;
       let served = 0;
       // --no-bound skips the skill-respecting bound (it is reported at normal load only).
@@ -137,7 +147,7 @@ function tables(): string {
   );
   out.push('| scenario | peer | mean | p90 | longest | beyond |', '|---|---|--:|--:|--:|--:|');
   for (const r of rows)
-    for (const peer of [...PEERS, ...(r.must.paired[BEFORE_24] ? [BEFORE_24] : [])]) {
+    for (const peer of [...PEERS, ...[BEFORE_24, AGAINST].filter((x) => r.must.paired[x])]) {
       const p = r.must.paired[peer]!;
       const cell = (f: (typeof PAIRED_FIGURES)[number]) => {
         const k = f === 'beyondTarget' ? 100 : 1;

@@ -45,4 +45,10 @@ export const routingSchema = z.strictObject({
   /** "auto": from the hall's own arrivals (routing-facts.ts); a list of service ids names them; [] turns it off. */
   bottlenecks: z.union([z.literal('auto'), z.array(id)]).default(DEFAULT_ROUTING.bottlenecks as 'auto' | string[]),
   bottleneckMargin: z.number().min(0.5).max(3).default(DEFAULT_ROUTING.bottleneckMargin),
+  bottleneckWeight: z.number().min(0).max(10).default(DEFAULT_ROUTING.bottleneckWeight),
+  bottleneckHelpers: z.enum(['all', 'shared', 'none']).default(DEFAULT_ROUTING.bottleneckHelpers),
+  loadExp: z.number().min(0).max(4).default(DEFAULT_ROUTING.loadExp),
+  loadHelpOnly: z.boolean().default(DEFAULT_ROUTING.loadHelpOnly),
+  bottleneckOwnFirst: z.boolean().default(DEFAULT_ROUTING.bottleneckOwnFirst),
+  bottleneckRescueAfterMin: z.number().min(0).max(600).default(DEFAULT_ROUTING.bottleneckRescueAfterMin),
 });

@@ -4,7 +4,7 @@
 // windows. A hall without such history has no computed bottleneck until it has one (a hall that knows its
 // bottleneck names it). Computed once per hall day; the same facts explain every call of that day.
 import { NO_FACTS, type HallFacts, type Score } from '../domain/routing';
-import { bottleneckMatters, hallLoad, type ArrivalPeriod } from '../domain/routing-facts';
+import { bottleneckMatters, hallLoad, relativeLoad, soleOwnWindows, type ArrivalPeriod } from '../domain/routing-facts';
 import type { CoreState } from './state';
 import { visitsBetween } from './reports';
 import { hallDay } from '../domain/numbering';
@@ -41,14 +41,14 @@ export function routingFacts(core: CoreState, day: string): HallFacts {
   if (hit && hit.day === day) return hit.facts;
   const r = core.config.routing;
   let facts: HallFacts = NO_FACTS;
-  if (r.bottlenecks !== 'auto') facts = { bottlenecks: new Set(r.bottlenecks) };
-  else {
-    const periods = usualArrivals(core, day);
-    if (periods.length) {
-      const load = hallLoad([...core.model.windows.values()], core.model.services, periods, r.bottleneckMargin);
-      facts = { bottlenecks: bottleneckMatters(load) };
-    }
-  }
+  const windows = [...core.model.windows.values()];
+  const named = r.bottlenecks !== 'auto';
+  // The load facts need the hall's history; named bottlenecks do not.
+  const periods = named && !r.loadExp ? [] : usualArrivals(core, day);
+  const load = periods.length ? hallLoad(windows, core.model.services, periods, r.bottleneckMargin) : null;
+  const bottlenecks = named ? new Set(r.bottlenecks) : load ? bottleneckMatters(load) : new Set<string>();
+  if (bottlenecks.size || load)
+    facts = { bottlenecks, soleOwn: soleOwnWindows(windows), ...(load ? { relativeLoad: relativeLoad(load) } : {}) };
   cache.set(core, { day, facts });
   return facts;
 }
@@ -64,6 +64,7 @@ export function whyCalled(s: Score): Record<string, number | boolean> {
     nearTarget: r(s.nearTarget),
     shortMatter: r(s.shortMatter),
     levelWeight: r(s.levelWeight),
+    loadWeight: r(s.loadWeight),
     levelPenalty: r(s.levelPenalty),
     rescue: r(s.rescue),
     priorityBoost: r(s.priorityBoost),

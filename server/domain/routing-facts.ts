@@ -68,3 +68,17 @@ export function hallLoad(
 export function bottleneckMatters(load: HallLoad): Set<string> {
   return new Set(load.matters.filter((m) => m.bottleneck).map((m) => m.serviceId));
 }
+
+/** Windows that are the only level-1 window of one of their matters: no one else serves that line first. */
+export function soleOwnWindows(windows: readonly HallWindow[]): Set<number> {
+  const own = new Map<string, number[]>();
+  for (const w of windows)
+    for (const [id, level] of Object.entries(w.skills)) if (level === 1) own.set(id, [...(own.get(id) ?? []), w.no]);
+  return new Set([...own.values()].filter((ws) => ws.length === 1).map((ws) => ws[0]!));
+}
+
+/** Each matter's peak load per window that may take it ÷ the hall's (1: as loaded as the hall's windows). */
+export function relativeLoad(load: HallLoad): Map<string, number> {
+  const hall = load.hallPeakPerWindow;
+  return new Map(load.matters.map((m) => [m.serviceId, hall > 0 ? m.peakPerWindow / hall : 1]));
+}

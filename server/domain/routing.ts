@@ -14,7 +14,11 @@
 //    - **bottleneck matters** (routing-facts.ts: at the hall's peak, the windows that may take the matter
 //      carry more load each than the hall's windows do on average) are never deferred by windows that merely
 //      help with them: every window that may take one scores it as its own matter (level 1) with the
-//      largest short-matter factor of the hall;
+//      largest short-matter factor of the hall (`bottleneckHelpers`: "shared" leaves out a helper that is
+//      its own matter's only own window, "none" every helper; `bottleneckWeight` multiplies its term), and
+//      with `bottleneckOwnFirst` the bottleneck's own windows help no other matter while it has anyone waiting;
+//    - relative load (`loadExp`, off by default): the waited-÷-target term × (the matter's peak load per window
+//      that may take it ÷ the hall's)^loadExp, from the same facts;
 //    - rescue: past `rescueAfterMin` minutes of waiting, every further 10 minutes add `rescuePer10Min`, so
 //      nobody is left behind because their matter is long or another window's;
 //    - priority boost: while a legally prioritised visitor of the matter waits, `priorityBoost` is added at
@@ -76,6 +80,29 @@ export interface RoutingParams {
   bottlenecks: 'auto' | string[];
   /** "auto": a matter is a bottleneck when its windows' peak load each is above the hall's × this. */
   bottleneckMargin: number;
+  /** A bottleneck matter's waited-÷-target term is multiplied by this where it counts as the window's own. */
+  bottleneckWeight: number;
+  /**
+   * Which helpers take a bottleneck matter up as their own: "all"; "shared": not a helper that is the only own
+   * window of one of its matters (routing-facts.ts `soleOwnWindows`: it would leave a line nobody else serves
+   * first); "none" (only `bottleneckOwnFirst` counts). The others help with it as with any matter.
+   */
+  bottleneckHelpers: 'all' | 'shared' | 'none';
+  /**
+   * The waited-÷-target term is multiplied by (the matter's peak load per window that may take it ÷ the hall's)
+   * to this power (routing-facts.ts `relativeLoad`): a matter few windows carry counts more. 0 turns it off.
+   */
+  loadExp: number;
+  /** The relative-load weight counts only where the window helps (level 2 and below), not among its own matters. */
+  loadHelpOnly: boolean;
+  /** A window whose own matter is a bottleneck helps no other matter while that matter has anyone waiting. */
+  bottleneckOwnFirst: boolean;
+  /**
+   * Rescue threshold (minutes) of a bottleneck matter at every window that may take it (but a helper that is
+   * its own matter's only own window, unless `bottleneckHelpers` is "all"): its tail is taken up by the
+   * helpers before it grows. 0: `rescueAfterMin`.
+   */
+  bottleneckRescueAfterMin: number;
 }
 
 /**
@@ -103,11 +130,21 @@ export const DEFAULT_ROUTING: RoutingParams = {
   nearTargetBonus: 0,
   bottlenecks: [],
   bottleneckMargin: 0.85,
+  bottleneckWeight: 1,
+  bottleneckHelpers: 'all',
+  loadExp: 0,
+  loadHelpOnly: false,
+  bottleneckOwnFirst: false,
+  bottleneckRescueAfterMin: 0,
 };
 
 /** What the rule knows of the hall beyond the queues: its bottleneck matters (routing-facts.ts). */
 export interface HallFacts {
   bottlenecks: ReadonlySet<string>;
+  /** Windows that are the only level-1 window of one of their matters (routing-facts.ts). */
+  soleOwn?: ReadonlySet<number>;
+  /** Each matter's peak load per window that may take it ÷ the hall's (routing-facts.ts `relativeLoad`). */
+  relativeLoad?: ReadonlyMap<string, number>;
 }
 
 export const NO_FACTS: HallFacts = { bottlenecks: new Set() };
@@ -137,6 +174,8 @@ export interface Score {
   waitedMin: number;
   targetRatio: number;
   levelWeight: number;
+  /** The relative-load weight (loadExp; 1 when off). */
+  loadWeight: number;
   priorityBoost: number;
   nearTarget: number;
   shortMatter: number;
@@ -189,7 +228,12 @@ export function score(
 ): Score | null {
   const skill = eligibleLevel(oldest, window);
   if (skill === null) return null;
-  const bottleneck = oldest.targetWindowNo === null && facts.bottlenecks.has(oldest.serviceId);
+  const bottleneck =
+    oldest.targetWindowNo === null &&
+    facts.bottlenecks.has(oldest.serviceId) &&
+    (skill === 1 ||
+      params.bottleneckHelpers === 'all' ||
+      (params.bottleneckHelpers === 'shared' && !facts.soleOwn?.has(window.no)));
   const level = bottleneck ? 1 : skill;
   // An appointment checked in before its slot has not started waiting yet.
   const waitedMin = Math.max(0, now - oldest.waitFrom) / 60_000;
@@ -214,13 +258,27 @@ export function score(
       ? Math.min(own, extra.ownShortest ?? own)
       : own;
   const penalty = params.levelPenalty * (level - 1);
-  const rescue = (params.rescuePer10Min * Math.max(0, waitedMin - params.rescueAfterMin)) / 10;
+  const rel = facts.relativeLoad?.get(oldest.serviceId);
+  const loadWeight = params.loadExp && rel && !(params.loadHelpOnly && level === 1) ? rel ** params.loadExp : 1;
+  const rescueAfter =
+    params.bottleneckRescueAfterMin &&
+    oldest.targetWindowNo === null &&
+    facts.bottlenecks.has(oldest.serviceId) &&
+    (skill === 1 || params.bottleneckHelpers === 'all' || !facts.soleOwn?.has(window.no))
+      ? params.bottleneckRescueAfterMin
+      : params.rescueAfterMin;
+  const rescue = (params.rescuePer10Min * Math.max(0, waitedMin - rescueAfter)) / 10;
   return {
-    urgency: (targetRatio + near) * shortMatter * weight - penalty + rescue + boost,
+    urgency:
+      (targetRatio * loadWeight * (bottleneck ? params.bottleneckWeight : 1) + near) * shortMatter * weight -
+      penalty +
+      rescue +
+      boost,
     level,
     waitedMin,
     targetRatio,
     levelWeight: weight,
+    loadWeight,
     priorityBoost: boost,
     nearTarget: near,
     shortMatter,
@@ -297,7 +355,13 @@ export function pickNext(
     const svc = services.get(id);
     if (level === 1 && svc) ownShortest = Math.max(ownShortest ?? 0, shortFactor(svc, params));
   }
-  const matters = mattersOf(candidates);
+  let matters = mattersOf(candidates);
+  // A bottleneck matter's own window stays with it while anyone of it waits (its line has no one else).
+  if (
+    params.bottleneckOwnFirst &&
+    matters.some((m) => facts.bottlenecks.has(m.oldest.serviceId) && window.skills[m.oldest.serviceId] === 1)
+  )
+    matters = matters.filter((m) => eligibleLevel(m.oldest, window) === 1);
   const choose = (ownEmpty: boolean, helping: boolean) => {
     let best: { oldest: Candidate; matter: Matter; score: Score } | null = null;
     for (const m of matters) {
