@@ -28,6 +28,7 @@ describe('callReasonLines', () => {
         levelPenalty: 0.2,
         rescue: 0,
         levelWeight: 1,
+        loadWeight: 1,
       },
     };
     expect(callReasonLines(r, 'zh')).toEqual([
@@ -53,6 +54,10 @@ describe('callReasonLines', () => {
       '超时救急 +3.5',
       '紧急度 30：本窗口可叫的号码中最高',
     ]);
+    // A hall that weighs matters by their load (loadExp) says so; the default weight 1 is not shown (above).
+    expect(callReasonLines({ ...base, terms: { loadWeight: 1.12 } }, 'zh')).toContain(
+      '事项负荷系数 ×1.12（高峰时每个可办窗口的负荷，相对全厅）',
+    );
     expect(callReasonLines({ ...base, how: 'special' }, 'zh')).toEqual(['B012（税务）：窗口特呼，由工作人员指定号码']);
     expect(callReasonLines({ ...base, how: 'callBack' }, 'en')).toEqual([
       'B012 (税务): called back after being held at this window',

@@ -23,6 +23,12 @@ export function callReasonLines(r: CallReasonView, lang: Lang): string[] {
   ];
   if (typeof t.targetRatio === 'number')
     lines.push(zh ? `等候/目标 ${num(n('targetRatio'))}` : `waited ÷ target ${num(n('targetRatio'))}`);
+  if (typeof t.loadWeight === 'number' && Math.abs(n('loadWeight') - 1) > 0.005)
+    lines.push(
+      zh
+        ? `事项负荷系数 ×${num(n('loadWeight'))}（高峰时每个可办窗口的负荷，相对全厅）`
+        : `load factor ×${num(n('loadWeight'))} (the matter's peak load per window that may take it, against the hall's)`,
+    );
   if (n('priorityBoost') > 0)
     lines.push(zh ? `优先群众 +${num(n('priorityBoost'))}` : `priority visitor +${num(n('priorityBoost'))}`);
   if (t.priorityFirst === true)
