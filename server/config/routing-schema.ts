@@ -8,7 +8,7 @@ const id = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-"');
+  .regex(/^[A-Za-z0-9_.-]+$/, '只能用字母、数字、"_"、"." 或 "-"');
 
 /**
  * The urgency rule's parameters (server/domain/routing.ts). Defaults: the rule's weights before issue 24

@@ -194,4 +194,28 @@ describe('admin screen: live settings end to end', () => {
     // Applied without a restart: the live hall's config has them.
     expect(server.core.config.alerts).toMatchObject({ tidalSuggestions: true, queueWaiting: 12 });
   });
+
+  it('分派规则 in Chinese shows the settings in force; a hall turns on its bottleneck terms, applied live', async () => {
+    await tab('other');
+    const routing = admin.locator('other-tab');
+    // The file names none of them: the rule's defaults are shown, not blanks.
+    expect(await routing.locator('input[data-key=rescueAfterMin]').inputValue()).toBe('35');
+    expect(await routing.locator('input[data-key=priorityWhenHelping]').isChecked()).toBe(true);
+    expect(await routing.locator('[data-testid=bottlenecks]').inputValue()).toBe('off');
+    await routing.locator('[data-testid=bottlenecks]').selectOption('auto');
+    await routing.locator('select[data-key=bottleneckHelpers]').selectOption('shared');
+    await routing.locator('input[data-key=bottleneckWeight]').fill('0.5');
+    await routing.locator('input[data-key=bottleneckWeight]').press('Tab');
+    await routing.locator('input[data-key=bottleneckOwnFirst]').check();
+    await routing.locator('[data-testid=routing-bottleneck]').scrollIntoViewIfNeeded();
+    await shot(admin, 'admin-routing-1366x768.png');
+    await save(/已保存为第 \d+ 版/);
+    expect(server.core.config.routing).toMatchObject({
+      bottlenecks: 'auto',
+      bottleneckHelpers: 'shared',
+      bottleneckWeight: 0.5,
+      bottleneckOwnFirst: true,
+      rescueAfterMin: 35,
+    });
+  });
 });

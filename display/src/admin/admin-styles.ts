@@ -9,6 +9,11 @@ export const tabStyles = css`
     margin: 18px 0 8px;
     font-size: 17px;
   }
+  h4 {
+    margin: 12px 0 6px;
+    font-size: 15px;
+    color: #334;
+  }
   table {
     border-collapse: collapse;
     width: 100%;

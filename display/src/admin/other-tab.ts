@@ -1,18 +1,11 @@
-// 评价·分派·语音·上报: evaluation reasons and limits, the routing rule's weights, the announcement and
+// 评价·分派·语音·上报: evaluation reasons and limits, the routing rule (routing-section.ts), the announcement and
 // the voice pack, and the upstream platform's address (its secret is write-only).
 import { LitElement, html } from 'lit';
 import type { AdminConfig } from './admin-api';
 import { tabStyles } from './admin-styles';
 import { fields } from './fields';
 import { t } from './admin-i18n';
-
-const ROUTING: [string, number, number, number][] = [
-  ['priorityBoost', 0, 100, 0.5],
-  ['levelPenalty', 0, 100, 0.5],
-  ['shortFirst', 0, 4, 0.1],
-  ['rescueAfterMin', 0, 600, 1],
-  ['rescuePer10Min', 0, 1000, 1],
-];
+import { routingSection } from './routing-section';
 
 /** Alert thresholds (the supervisor's alerts read them live). */
 const ALERTS = [
@@ -43,23 +36,7 @@ export class OtherTab extends LitElement {
         >
       </div>
       <h3>${t('routing')}</h3>
-      <div class="grid" data-testid="routing">
-        ${ROUTING.map(([k, min, max, step]) => html`<label>${k}${f.num(c.routing, k, k, { min, max, step })}</label>`)}
-        <label
-          >levelWeights
-          <input
-            .value=${c.routing.levelWeights.join(',')}
-            @change=${(e: Event) =>
-              f.set(
-                c.routing,
-                'levelWeights',
-                (e.target as HTMLInputElement).value
-                  .split(/[,，\s]+/)
-                  .filter(Boolean)
-                  .map(Number),
-              )}
-        /></label>
-      </div>
+      ${routingSection(f, (c.routing ??= {}))}
       <h3>${t('alerts')}</h3>
       <div class="grid" data-testid="alerts">
         ${ALERTS.map(([k, min, max]) => html`<label>${t(k)}${f.num(c.alerts, k, t(k), { min, max })}</label>`)}
