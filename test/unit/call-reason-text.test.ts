@@ -54,6 +54,10 @@ describe('callReasonLines', () => {
       '超时救急 +3.5',
       '紧急度 30：本窗口可叫的号码中最高',
     ]);
+    // A helper serving a helped matter's priority visitor first says it is the helpers' rule.
+    expect(callReasonLines({ ...base, terms: { level: 2, priorityBoost: 20 } }, 'zh')).toContain(
+      '优先群众 +20（兼办事项的优先群众：兼办窗口先办优先群众）',
+    );
     // A hall that weighs matters by their load (loadExp) says so; the default weight 1 is not shown (above).
     expect(callReasonLines({ ...base, terms: { loadWeight: 1.12 } }, 'zh')).toContain(
       '事项负荷系数 ×1.12（高峰时每个可办窗口的负荷，相对全厅）',

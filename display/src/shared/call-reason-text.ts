@@ -29,8 +29,15 @@ export function callReasonLines(r: CallReasonView, lang: Lang): string[] {
         ? `事项负荷系数 ×${num(n('loadWeight'))}（高峰时每个可办窗口的负荷，相对全厅）`
         : `load factor ×${num(n('loadWeight'))} (the matter's peak load per window that may take it, against the hall's)`,
     );
+  // At a matter the window only helps with, the boost is the helpers' rule (priorityWhenHelping or
+  // priorityWhenOwnEmpty): say so, or the supervisor wonders why a helper passed its own line's order.
+  const helped = n('level') > 1;
   if (n('priorityBoost') > 0)
-    lines.push(zh ? `优先群众 +${num(n('priorityBoost'))}` : `priority visitor +${num(n('priorityBoost'))}`);
+    lines.push(
+      zh
+        ? `优先群众 +${num(n('priorityBoost'))}${helped ? '（兼办事项的优先群众：兼办窗口先办优先群众）' : ''}`
+        : `priority visitor +${num(n('priorityBoost'))}${helped ? ' (of a helped matter: helpers serve priority visitors first)' : ''}`,
+    );
   if (t.priorityFirst === true)
     lines.push(zh ? '优先群众排在本事项最前' : 'a priority visitor goes first in its matter');
   if (n('nearTarget') > 0)
