@@ -2,7 +2,8 @@
 // config (`routing.bottlenecks: [id, …]`) or, with "auto", computed from the hall's own history: the
 // arrivals per hour and matter of the same weekday over the previous four weeks, against the configured
 // windows. A hall without such history has no computed bottleneck until it has one (a hall that knows its
-// bottleneck names it). Computed once per hall day; the same facts explain every call of that day.
+// bottleneck names it). Computed once per hall day and plan; the same facts explain every call of that day,
+// until an admin's live save replaces the plan (its routing settings, windows or matters).
 import { NO_FACTS, type HallFacts, type Score } from '../domain/routing';
 import { bottleneckMatters, hallLoad, relativeLoad, soleOwnWindows, type ArrivalPeriod } from '../domain/routing-facts';
 import type { CoreState } from './state';
@@ -11,7 +12,7 @@ import { hallDay } from '../domain/numbering';
 
 const DAY_MS = 24 * 3600_000;
 const WEEKS = 4;
-const cache = new WeakMap<CoreState, { day: string; facts: HallFacts }>();
+const cache = new WeakMap<CoreState, { day: string; model: CoreState['model']; facts: HallFacts }>();
 
 /** Expected arrivals per hour and matter on `day`: the mean of the same weekday's in the last four weeks. */
 export function usualArrivals(core: CoreState, day: string): ArrivalPeriod[] {
@@ -38,7 +39,7 @@ export function usualArrivals(core: CoreState, day: string): ArrivalPeriod[] {
 
 export function routingFacts(core: CoreState, day: string): HallFacts {
   const hit = cache.get(core);
-  if (hit && hit.day === day) return hit.facts;
+  if (hit && hit.day === day && hit.model === core.model) return hit.facts;
   const r = core.config.routing;
   let facts: HallFacts = NO_FACTS;
   const windows = [...core.model.windows.values()];
@@ -49,7 +50,7 @@ export function routingFacts(core: CoreState, day: string): HallFacts {
   const bottlenecks = named ? new Set(r.bottlenecks) : load ? bottleneckMatters(load) : new Set<string>();
   if (bottlenecks.size || load)
     facts = { bottlenecks, soleOwn: soleOwnWindows(windows), ...(load ? { relativeLoad: relativeLoad(load) } : {}) };
-  cache.set(core, { day, facts });
+  cache.set(core, { day, model: core.model, facts });
   return facts;
 }
 

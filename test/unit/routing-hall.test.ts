@@ -48,6 +48,19 @@ describe('routing in the hall', () => {
     // A matter every window may take (general) is the hall itself, never a bottleneck of its own.
   });
 
+  it('an admin’s live save that names or clears the bottlenecks counts from the next call, the same day', async () => {
+    const h = await hall();
+    expect(h.core.query.routingFacts(MONDAY).bottlenecks).toEqual([]);
+    const saved = structuredClone(h.core.config);
+    saved.routing = { ...saved.routing, bottlenecks: ['tax'] };
+    h.core.run('applyConfig', { saved, running: saved, expectVersion: 0, source: 'admin' }, 'clerk:adm');
+    expect(h.core.query.routingFacts(MONDAY).bottlenecks).toEqual(['tax']);
+    const cleared = structuredClone(h.core.config);
+    cleared.routing = { ...cleared.routing, bottlenecks: [] };
+    h.core.run('applyConfig', { saved: cleared, running: cleared, expectVersion: 1, source: 'admin' }, 'clerk:adm');
+    expect(h.core.query.routingFacts(MONDAY).bottlenecks).toEqual([]);
+  });
+
   it('a priority visitor goes to the front of its own matter’s line and the log says so', async () => {
     const h = await hall();
     const first = h.core.run('issueTicket', { serviceId: 'tax' }, 'device:kiosk-1');
