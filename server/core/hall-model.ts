@@ -72,6 +72,7 @@ export class HallModel {
       clerkId: t.clerkId,
       recallCount: t.recallCount,
       transferCount: t.transferCount,
+      transferredFrom: t.transferredFrom ?? null,
       note: t.note,
       idMasked: t.idMasked,
       issuedAt: new Date(t.issuedAt).toISOString(),

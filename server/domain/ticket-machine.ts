@@ -156,6 +156,7 @@ export function transfer(t: Ticket, to: TransferTarget): Ticket {
     servingAt: null,
     recallCount: 0,
     transferCount: t.transferCount + 1,
+    transferredFrom: t.windowNo,
     note: to.note ?? t.note,
   };
 }

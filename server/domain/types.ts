@@ -62,6 +62,8 @@ export interface Ticket {
   finishedAt: number | null;
   recallCount: number;
   transferCount: number;
+  /** The window of the last transfer (absent on tickets never transferred, and before migration 11). */
+  transferredFrom?: number | null;
   note: string | null;
   idMasked: string | null;
   appointmentCode: string | null;

@@ -28,6 +28,8 @@ export interface TicketView extends PublicTicketView {
   clerkId: string | null;
   recallCount: number;
   transferCount: number;
+  /** The window the ticket was last transferred from (null when never transferred, or not known). */
+  transferredFrom?: number | null;
   note: string | null;
   idMasked: string | null;
   servingAt: string | null;

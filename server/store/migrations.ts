@@ -255,4 +255,7 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX wait_promises_day ON wait_promises (day);
   `,
+  /* 11: the window a ticket was last transferred from: the receiving clerk sees where the visitor comes from */ `
+  ALTER TABLE tickets ADD COLUMN transferred_from INTEGER;
+  `,
 ];

@@ -23,6 +23,7 @@ interface Row {
   finished_at: number | null;
   recall_count: number;
   transfer_count: number;
+  transferred_from: number | null;
   note: string | null;
   id_hash: string | null;
   id_masked: string | null;
@@ -48,6 +49,7 @@ const toTicket = (r: Row): Ticket => ({
   finishedAt: r.finished_at,
   recallCount: r.recall_count,
   transferCount: r.transfer_count,
+  transferredFrom: r.transferred_from,
   note: r.note,
   idMasked: r.id_masked,
   appointmentCode: r.appointment_code,
@@ -73,6 +75,7 @@ const toParams = (t: Ticket, idHash: string | null = null) => ({
   finished_at: t.finishedAt,
   recall_count: t.recallCount,
   transfer_count: t.transferCount,
+  transferred_from: t.transferredFrom ?? null,
   note: t.note,
   id_hash: idHash,
   id_masked: t.idMasked,
@@ -89,14 +92,15 @@ export class TicketStore {
     this.s = {
       insert: db.prepare(`INSERT INTO tickets (id, day, number, seq, service_id, status, priority, is_priority,
         channel, issued_at, wait_from, target_window, window_no, clerk_id, called_at, serving_at, finished_at,
-        recall_count, transfer_count, note, id_hash, id_masked, appointment_code)
+        recall_count, transfer_count, transferred_from, note, id_hash, id_masked, appointment_code)
         VALUES (@id, @day, @number, @seq, @service_id, @status, @priority,
         @is_priority, @channel, @issued_at, @wait_from, @target_window, @window_no, @clerk_id, @called_at,
-        @serving_at, @finished_at, @recall_count, @transfer_count, @note, @id_hash, @id_masked, @appointment_code)`),
+        @serving_at, @finished_at, @recall_count, @transfer_count, @transferred_from, @note, @id_hash, @id_masked, @appointment_code)`),
       update: db.prepare(`UPDATE tickets SET service_id=@service_id, status=@status, priority=@priority,
         is_priority=@is_priority, target_window=@target_window,
         window_no=@window_no, clerk_id=@clerk_id, called_at=@called_at, serving_at=@serving_at,
-        finished_at=@finished_at, recall_count=@recall_count, transfer_count=@transfer_count, note=@note
+        finished_at=@finished_at, recall_count=@recall_count, transfer_count=@transfer_count,
+        transferred_from=@transferred_from, note=@note
         WHERE id=@id`),
       byId: db.prepare<[string], Row>('SELECT * FROM tickets WHERE id = ?'),
       caseNo: db.prepare<[string], { case_no: string | null }>('SELECT case_no FROM tickets WHERE id = ?'),

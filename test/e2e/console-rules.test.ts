@@ -97,6 +97,15 @@ describe('window console rules (issue 22)', () => {
     await expect.poll(() => ticket(a.number)).toMatchObject({ status: 'waiting', w: 11, note: '缺户口本复印件' });
     expect(await dialog.count()).toBe(0);
     await page.close();
+
+    // Window 11's clerk calls the visitor and sees where they come from, and why.
+    const at11 = await login('c11', 11);
+    await at11.keyboard.press('n');
+    await expect.poll(() => number(at11)).toBe(a.number);
+    expect(await text(at11, '[data-testid=transferred]')).toBe('自 1 号窗口转入');
+    expect(await text(at11, '.meta')).toContain('缺户口本复印件');
+    if (process.env.DOCS_SCREENSHOTS === '1') await at11.screenshot({ path: 'docs/console-transferred-1366x768.png' });
+    await at11.close();
   });
 
   it('叫号 on a visitor only called asks: 未到 → 过号, 已到 → 办结; a started one is finished without asking', async () => {

@@ -70,6 +70,8 @@ describe('HTTP: a morning at the hall', () => {
     clock.advanceMin(1);
     r = await api.post('/api/windows/2/call-next', {}, t2);
     expect(r.body.ticket.number).toBe(a2.number);
+    // The receiving clerk sees where the visitor comes from.
+    expect(r.body.ticket).toMatchObject({ transferCount: 1, transferredFrom: 1 });
     r = await api.post('/api/windows/2/skip', {}, t2);
     expect(r.body.ticket.status).toBe('no_show');
 

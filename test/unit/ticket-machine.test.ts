@@ -133,6 +133,7 @@ describe('ticket operations', () => {
       clerkId: null,
       targetWindowNo: null,
       transferCount: 1,
+      transferredFrom: 3,
       note: '需补税',
     });
   });

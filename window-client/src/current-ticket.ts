@@ -121,7 +121,13 @@ export class CurrentTicket extends LitElement {
               >`
             : ''
         }
-        ${tk.transferCount > 0 ? html`<span class="tag">${t('transferred')}</span>` : ''}
+        ${
+          tk.transferCount > 0
+            ? html`<span class="tag" data-testid="transferred"
+                >${tk.transferredFrom ? t('transferredFrom', { no: tk.transferredFrom }) : t('transferred')}</span
+              >`
+            : ''
+        }
         ${tk.recallCount > 0 ? html`<span>${t('recalls', { n: tk.recallCount })}</span>` : ''}
         ${tk.idMasked ? html`<span>${t('idMasked')} ${tk.idMasked}</span>` : ''}
         ${tk.note ? html`<span>${t('note')}：${tk.note}</span>` : ''}

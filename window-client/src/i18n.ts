@@ -45,6 +45,7 @@ export const t = translator({
   undo: { zh: '撤销（{s} 秒）', en: 'Undo ({s} s)' },
   skipUndone: { zh: '已撤销过号：{number}', en: 'No-show undone: {number}' },
   transferred: { zh: '转入', en: 'Transferred' },
+  transferredFrom: { zh: '自 {no} 号窗口转入', en: 'Transferred from window {no}' },
   recalls: { zh: '已重呼 {n} 次', en: 'Recalled {n}×' },
   idMasked: { zh: '证件号', en: 'ID' },
   note: { zh: '备注', en: 'Note' },
