@@ -1,14 +1,7 @@
 // The hall facts the routing rule uses (server/domain/routing-facts.ts), from a scenario: its profile's
 // periods, the expected visitors of each matter in each, and the window plan the day runs with.
-import { DEFAULT_ROUTING, NO_FACTS, type HallFacts, type RoutingParams } from '../../server/domain/routing';
-import {
-  bottleneckMatters,
-  hallLoad,
-  relativeLoad,
-  soleOwnWindows,
-  type ArrivalPeriod,
-  type HallLoad,
-} from '../../server/domain/routing-facts';
+import { DEFAULT_ROUTING, type HallFacts, type RoutingParams } from '../../server/domain/routing';
+import { hallFacts, hallLoad, type ArrivalPeriod, type HallLoad } from '../../server/domain/routing-facts';
 import { servicesOf, windowsOf } from './engine';
 import { minutesOf, type Scenario, type WindowGroup } from './scenario';
 
@@ -34,8 +27,5 @@ export function scenarioFacts(
   plan: readonly WindowGroup[] = s.windows,
   params: RoutingParams = DEFAULT_ROUTING,
 ): HallFacts {
-  const load = scenarioLoad(s, plan, params.bottleneckMargin);
-  const bottlenecks = params.bottlenecks === 'auto' ? bottleneckMatters(load) : new Set(params.bottlenecks);
-  if (!bottlenecks.size && !params.loadExp) return NO_FACTS;
-  return { bottlenecks, soleOwn: soleOwnWindows(windowsOf(plan)), relativeLoad: relativeLoad(load) };
+  return hallFacts(params, windowsOf(plan), scenarioLoad(s, plan, params.bottleneckMargin));
 }

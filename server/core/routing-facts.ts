@@ -4,8 +4,8 @@
 // windows. A hall without such history has no computed bottleneck until it has one (a hall that knows its
 // bottleneck names it). Computed once per hall day and plan; the same facts explain every call of that day,
 // until an admin's live save replaces the plan (its routing settings, windows or matters).
-import { NO_FACTS, type HallFacts, type Score } from '../domain/routing';
-import { bottleneckMatters, hallLoad, relativeLoad, soleOwnWindows, type ArrivalPeriod } from '../domain/routing-facts';
+import type { HallFacts, Score } from '../domain/routing';
+import { hallFacts, hallLoad, type ArrivalPeriod } from '../domain/routing-facts';
 import type { CoreState } from './state';
 import { visitsBetween } from './reports';
 import { hallDay } from '../domain/numbering';
@@ -41,15 +41,11 @@ export function routingFacts(core: CoreState, day: string): HallFacts {
   const hit = cache.get(core);
   if (hit && hit.day === day && hit.model === core.model) return hit.facts;
   const r = core.config.routing;
-  let facts: HallFacts = NO_FACTS;
   const windows = [...core.model.windows.values()];
-  const named = r.bottlenecks !== 'auto';
-  // The load facts need the hall's history; named bottlenecks do not.
-  const periods = named && !r.loadExp ? [] : usualArrivals(core, day);
+  // The load needs the hall's history (read only when something uses it); named bottlenecks do not.
+  const periods = r.bottlenecks !== 'auto' && !r.loadExp ? [] : usualArrivals(core, day);
   const load = periods.length ? hallLoad(windows, core.model.services, periods, r.bottleneckMargin) : null;
-  const bottlenecks = named ? new Set(r.bottlenecks) : load ? bottleneckMatters(load) : new Set<string>();
-  if (bottlenecks.size || load)
-    facts = { bottlenecks, soleOwn: soleOwnWindows(windows), ...(load ? { relativeLoad: relativeLoad(load) } : {}) };
+  const facts = hallFacts(r, windows, load);
   cache.set(core, { day, model: core.model, facts });
   return facts;
 }

@@ -7,6 +7,7 @@
 // with it must not defer it. (County 不动产: a quarter of the visitors, the longest matter, 5 windows of 12.)
 // In the simulator the periods come from the scenario's profile; in the server from the same weekday's
 // arrivals in the hall's history, or the config's expected profile until there is history.
+import { NO_FACTS, type HallFacts, type RoutingParams } from './routing';
 import type { HallWindow, Service } from './types';
 
 /** Expected visitors per matter in one period of the day. */
@@ -81,4 +82,20 @@ export function soleOwnWindows(windows: readonly HallWindow[]): Set<number> {
 export function relativeLoad(load: HallLoad): Map<string, number> {
   const hall = load.hallPeakPerWindow;
   return new Map(load.matters.map((m) => [m.serviceId, hall > 0 ? m.peakPerWindow / hall : 1]));
+}
+
+/**
+ * The rule's facts of a hall, the same in the server and the simulator: its bottleneck matters as the config
+ * names them or as `load` finds them (null: no history yet, none found), the windows that are a matter's only
+ * own window, and each matter's relative load.
+ */
+export function hallFacts(
+  r: Pick<RoutingParams, 'bottlenecks' | 'loadExp'>,
+  windows: readonly HallWindow[],
+  load: HallLoad | null,
+): HallFacts {
+  const bottlenecks =
+    r.bottlenecks !== 'auto' ? new Set(r.bottlenecks) : load ? bottleneckMatters(load) : new Set<string>();
+  if (!bottlenecks.size && !(load && r.loadExp)) return NO_FACTS;
+  return { bottlenecks, soleOwn: soleOwnWindows(windows), ...(load ? { relativeLoad: relativeLoad(load) } : {}) };
 }

@@ -228,12 +228,12 @@ export function score(
 ): Score | null {
   const skill = eligibleLevel(oldest, window);
   if (skill === null) return null;
-  const bottleneck =
-    oldest.targetWindowNo === null &&
-    facts.bottlenecks.has(oldest.serviceId) &&
-    (skill === 1 ||
-      params.bottleneckHelpers === 'all' ||
-      (params.bottleneckHelpers === 'shared' && !facts.soleOwn?.has(window.no)));
+  // A bottleneck matter (not reserved for one window), and whether this window may take it up: its own windows
+  // always, a helper unless it is its own matter's only own window ("all": any helper). "none" keeps helpers
+  // off the level-1 term, not off the bottleneck's earlier rescue.
+  const atBottleneck = oldest.targetWindowNo === null && facts.bottlenecks.has(oldest.serviceId);
+  const mayTakeUp = skill === 1 || params.bottleneckHelpers === 'all' || !facts.soleOwn?.has(window.no);
+  const bottleneck = atBottleneck && mayTakeUp && (skill === 1 || params.bottleneckHelpers !== 'none');
   const level = bottleneck ? 1 : skill;
   // An appointment checked in before its slot has not started waiting yet.
   const waitedMin = Math.max(0, now - oldest.waitFrom) / 60_000;
@@ -261,10 +261,7 @@ export function score(
   const rel = facts.relativeLoad?.get(oldest.serviceId);
   const loadWeight = params.loadExp && rel && !(params.loadHelpOnly && level === 1) ? rel ** params.loadExp : 1;
   const rescueAfter =
-    params.bottleneckRescueAfterMin &&
-    oldest.targetWindowNo === null &&
-    facts.bottlenecks.has(oldest.serviceId) &&
-    (skill === 1 || params.bottleneckHelpers === 'all' || !facts.soleOwn?.has(window.no))
+    params.bottleneckRescueAfterMin && atBottleneck && mayTakeUp
       ? params.bottleneckRescueAfterMin
       : params.rescueAfterMin;
   const rescue = (params.rescuePer10Min * Math.max(0, waitedMin - rescueAfter)) / 10;
