@@ -87,34 +87,9 @@ export function routingSection(f: Fields, r: Obj) {
   const value = (k: string) => r[k] ?? D[k];
   const nums = (g: keyof typeof NUMBERS) =>
     NUMBERS[g].map(
-      ([k, min, max, step]) =>
-        html`<label
-          >${t(k)}<input
-            type="number"
-            aria-label=${t(k)}
-            data-key=${k}
-            min=${min}
-            max=${max}
-            step=${step}
-            .value=${String(value(k))}
-            @change=${(e: Event) => {
-              const v = (e.target as HTMLInputElement).value;
-              f.set(r, k, v === '' ? undefined : Number(v));
-            }}
-        /></label>`,
+      ([k, min, max, step]) => html`<label>${t(k)}${f.num(r, k, t(k), { min, max, step, fallback: D[k] })}</label>`,
     );
-  const checks = (g: keyof typeof CHECKS) =>
-    CHECKS[g].map(
-      (k) =>
-        html`<label class="check"
-          ><input
-            type="checkbox"
-            data-key=${k}
-            .checked=${value(k) === true}
-            @change=${(e: Event) => f.set(r, k, (e.target as HTMLInputElement).checked)}
-          />${t(k)}</label
-        >`,
-    );
+  const checks = (g: keyof typeof CHECKS) => CHECKS[g].map((k) => f.check(r, k, t(k), D[k]));
   const bn = value('bottlenecks');
   const mode = bn === 'auto' ? 'auto' : Array.isArray(bn) && bn.length ? 'list' : 'off';
   return html`<h4>${t('general')}</h4>
@@ -161,19 +136,17 @@ export function routingSection(f: Fields, r: Obj) {
           @change=${(e: Event) => f.set(r, 'bottlenecks', list((e.target as HTMLInputElement).value))}
       /></label>
       <label
-        >${t('bottleneckHelpers')}
-        <select
-          aria-label=${t('bottleneckHelpers')}
-          data-key="bottleneckHelpers"
-          @change=${(e: Event) => f.set(r, 'bottleneckHelpers', (e.target as HTMLSelectElement).value)}
-        >
-          ${(['all', 'shared', 'none'] as const).map(
-            (v) =>
-              html`<option value=${v} ?selected=${value('bottleneckHelpers') === v}>
-                ${t(v === 'all' ? 'helpersAll' : v === 'shared' ? 'helpersShared' : 'helpersNone')}
-              </option>`,
-          )}
-        </select></label
+        >${t('bottleneckHelpers')}${f.select(
+          r,
+          'bottleneckHelpers',
+          t('bottleneckHelpers'),
+          [
+            ['all', t('helpersAll')],
+            ['shared', t('helpersShared')],
+            ['none', t('helpersNone')],
+          ],
+          D.bottleneckHelpers,
+        )}</label
       >
       ${nums('bottleneck')} ${checks('bottleneck')}
     </div>`;
