@@ -4,41 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTING, pickNext, type Candidate, type HallFacts } from '../../server/domain/routing';
 import { hallLoad, relativeLoad, soleOwnWindows } from '../../server/domain/routing-facts';
-import type { HallWindow, Service } from '../../server/domain/types';
+import type { HallWindow } from '../../server/domain/types';
+import { MIN, candidatesAt, hallWindow, service } from '../helpers/routing-fixtures';
 
-const MIN = 60_000;
 const NOW = 100 * MIN;
-const svc = (id: string, targetWaitMin: number, avgServiceMin: number): Service => ({
-  id,
-  name: id,
-  prefix: id[0]!.toUpperCase(),
-  targetWaitMin,
-  dailyCap: 999,
-  avgServiceMin,
-});
+const svc = service;
 const services = new Map(
   [svc('general', 15, 8), svc('realestate', 30, 15), svc('assisted', 10, 25), svc('tax', 20, 9)].map((s) => [s.id, s]),
 );
-const win = (skills: Record<string, number>, no: number): HallWindow => ({
-  no,
-  name: `W${no}`,
-  kind: 'domain',
-  zone: 'A',
-  skills,
-});
-let n = 0;
-function cand(serviceId: string, waitedMin: number): Candidate {
-  n++;
-  return {
-    ticketId: `t${String(n).padStart(3, '0')}`,
-    serviceId,
-    waitFrom: NOW - waitedMin * MIN,
-    issuedAt: NOW - waitedMin * MIN,
-    seq: n,
-    priority: false,
-    targetWindowNo: null,
-  };
-}
+const win = hallWindow;
+const cand = candidatesAt(NOW);
 const pick = (cs: Candidate[], w: HallWindow, params = DEFAULT_ROUTING, facts?: HallFacts) =>
   pickNext(cs, w, services, NOW, params, facts);
 

@@ -1,41 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTING, estimateWaitMin, pickNext, score, type Candidate } from '../../server/domain/routing';
 import { bottleneckMatters, hallLoad } from '../../server/domain/routing-facts';
-import type { HallWindow, Service } from '../../server/domain/types';
+import type { HallWindow } from '../../server/domain/types';
+import { MIN, candidatesAt, hallWindow, service } from '../helpers/routing-fixtures';
 
-const MIN = 60_000;
 const NOW = 100 * MIN;
-const svc = (id: string, targetWaitMin: number): Service => ({
-  id,
-  name: id,
-  prefix: id[0]!.toUpperCase(),
-  targetWaitMin,
-  dailyCap: 999,
-  avgServiceMin: 8,
-});
+const svc = service;
 const services = new Map([svc('general', 15), svc('tax', 20), svc('social', 15)].map((s) => [s.id, s]));
-const win = (skills: Record<string, number>, no = 1): HallWindow => ({
-  no,
-  name: `W${no}`,
-  kind: 'comprehensive',
-  zone: 'A',
-  skills,
-});
-
-let n = 0;
-function cand(serviceId: string, waitedMin: number, extra: Partial<Candidate> = {}): Candidate {
-  n++;
-  return {
-    ticketId: `t${String(n).padStart(3, '0')}`,
-    serviceId,
-    waitFrom: NOW - waitedMin * MIN,
-    issuedAt: NOW - waitedMin * MIN,
-    seq: n,
-    priority: false,
-    targetWindowNo: null,
-    ...extra,
-  };
-}
+const win = hallWindow;
+const cand = candidatesAt(NOW);
 const DEFAULTS = DEFAULT_ROUTING;
 const pick = (cs: Candidate[], w: HallWindow, params = DEFAULT_ROUTING) =>
   pickNext(cs, w, services, NOW, params)?.candidate ?? null;
