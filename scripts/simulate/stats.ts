@@ -1,6 +1,6 @@
 // Figures of a policy over many replicated days: pooled percentiles, the mean with its 95% confidence
 // interval across replications, the mean of each day's maximum, and the share within target.
-import { policyByName, type PolicyName } from './policies';
+import { policyByName, type Policy, type PolicyName } from './policies';
 import type { RoutingParams } from '../../server/domain/routing';
 import { simulateDay, type DayResult, type Served } from './engine';
 import type { Scenario, WindowGroup } from './scenario';
@@ -154,8 +154,14 @@ export interface RunOptions {
 export function runPolicy(s: Scenario, name: PolicyName, o: RunOptions): PolicyResult {
   const plan = o.plan ?? s.windows;
   const policy = policyByName(name, o.routing, name === 'ours' ? scenarioFacts(s, plan, o.routing) : undefined);
+  return runWith(s, policy, name, o);
+}
+
+/** The same for a policy not in the list (scripts/simulate/frontier.ts); `label` names it in a shortfall. */
+export function runWith(s: Scenario, policy: Policy, label: string, o: RunOptions): PolicyResult {
+  const plan = o.plan ?? s.windows;
   const days: DayResult[] = [];
-  const checks = new Checks(`simulate, policy ${name}`);
+  const checks = new Checks(`simulate, policy ${label}`);
   for (let r = 0; r < o.reps; r++) {
     const visitors = o.visitors?.(r) ?? visitorsOf(s, o.seed, r);
     const day = simulateDay(s, visitors, policy, plan);

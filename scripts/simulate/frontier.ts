@@ -1,0 +1,149 @@
+// npx tsx scripts/simulate/frontier.ts [--set NAME,…] [--reps 1000] [--seed 1] [--load 1] [--routing JSON]
+// Issue 24, item 4 (in a hall with a bottleneck matter, better than every peer on all four figures): where is
+// the trade between skill-fifo's short longest wait and static-weight's small share beyond target? Three
+// bases — ours (the server's rule, with --routing), static-weight, least slack first — each with a flex tail
+// from R minutes of projected wait (tail-policies.ts; R = ∞: the base alone), on the same days as the peers.
+// Per scenario and row: ours − skill-fifo on the longest wait, ours − static-weight on the share beyond target
+// (the two figures item 4 pits against each other), the other figures against static-weight, priority
+// visitors' mean wait, and whether the row is better than every peer on all four (item 4).
+import { parseArgs } from 'node:util';
+import { routingSchema } from '../../server/config/schema';
+import { exitOnShortfall } from '../bench-check';
+import { leadsOnAll, pairedDifference, type Paired } from './compare';
+import { servicesOf, windowsOf } from './engine';
+import { scenarioFacts } from './facts';
+import { PEERS } from './must-show';
+import { policyByName, type Policy } from './policies';
+import { loadScenario, scaleLoad } from './scenario';
+import { runPolicy, runWith, type PolicyResult } from './stats';
+import { leastSlack, skipDelays, withFlexTail } from './tail-policies';
+
+const BOTTLENECK_DAYS = [
+  'county-hall-day',
+  'county-hall-surge',
+  'county-hall-short-staffed',
+  'county-hall-elderly',
+  'district-hall-day',
+  'district-hall-short-staffed',
+  'district-hall-enterprise',
+];
+const TAILS = [Infinity, 40, 30, 20, 15, 10, 0];
+
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string', default: BOTTLENECK_DAYS.join(',') },
+    reps: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    load: { type: 'string', default: '1' },
+    routing: { type: 'string', default: '{}' },
+  },
+});
+const reps = Number(values.reps);
+const seed = Number(values.seed);
+const load = Number(values.load);
+const routing = routingSchema.parse(JSON.parse(values.routing));
+
+const sign = (x: number, d = 2) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(d)}`;
+const cell = (p: Paired, f: 'mean' | 'p90' | 'max' | 'beyondTarget') => {
+  const k = f === 'beyondTarget' ? 100 : 1;
+  const t = `${sign(p[f].diff * k)} ±${(p[f].ci95 * k).toFixed(2)}`;
+  return p[f].verdict === 'worse' ? `**${t}**` : p[f].verdict === 'tie' ? `${t} ~` : t;
+};
+
+interface Point {
+  scenario: string;
+  row: string;
+  longest: Paired['max'];
+  beyond: Paired['beyondTarget'];
+  prio: number;
+  item4: boolean;
+}
+const points: Point[] = [];
+const swPrio = new Map<string, number>();
+
+console.log(
+  `Command: \`npx tsx scripts/simulate/frontier.ts --set ${values.set} --reps ${reps} --seed ${seed} --load ${load}${values.routing !== '{}' ? ` --routing '${values.routing}'` : ''}\``,
+);
+exitOnShortfall(() => {
+  for (const name of values.set.split(',')) {
+    const s = scaleLoad(loadScenario(`scenarios/${name}.json`), load);
+    const windows = windowsOf(s.windows);
+    const services = servicesOf(s);
+    const skip = skipDelays(
+      windows,
+      s.services.map((x) => ({ id: x.id, share: x.share, meanServiceMin: x.serviceMin.mean })),
+    );
+    const targets = new Map([...services.values()].map((x) => [x.id, x.targetWaitMin]));
+    const peers: Record<string, PolicyResult> = {};
+    for (const p of PEERS) peers[p] = runPolicy(s, p, { reps, seed, routing });
+    const bases: [string, Policy][] = [
+      ['ours', policyByName('ours', routing, scenarioFacts(s, s.windows, routing))],
+      ['static-weight', policyByName('static-weight')],
+      ['least slack', leastSlack(targets, skip)],
+    ];
+    swPrio.set(name, peers['static-weight']!.priority.mean);
+    console.log(
+      `\n${name} (${reps} paired days, seed ${seed}, load ${load}; prio = priority visitors' mean wait: skill-fifo ${peers['skill-fifo']!.priority.mean.toFixed(2)}, static-weight ${peers['static-weight']!.priority.mean.toFixed(2)}):\n`,
+    );
+    console.log(
+      '| base | tail from R | longest − skill-fifo | beyond − static-weight | mean − sw | p90 − sw | prio | item 4 |',
+    );
+    console.log('|---|--:|--:|--:|--:|--:|--:|:-:|');
+    for (const [base, policy] of bases)
+      for (const R of TAILS) {
+        const r =
+          base === 'static-weight' && R === Infinity
+            ? peers['static-weight']!
+            : runWith(s, R === Infinity ? policy : withFlexTail(policy, skip, R), `${base} tail ${R}`, { reps, seed });
+        const vs = Object.fromEntries(PEERS.map((p) => [p, pairedDifference(r.daily, peers[p]!.daily)!]));
+        const sf = vs['skill-fifo']!;
+        const sw = vs['static-weight']!;
+        const all = PEERS.every((p) => leadsOnAll(vs[p]!));
+        points.push({
+          scenario: name,
+          row: R === 0 ? 'flex-fifo (R 0, any base)' : `${base}, R ${R === Infinity ? '∞' : R}`,
+          longest: sf.max,
+          beyond: sw.beyondTarget,
+          prio: r.priority.mean,
+          item4: all,
+        });
+        console.log(
+          `| ${R === Infinity ? base : ''} | ${R === Infinity ? '∞' : R} | ${cell(sf, 'max')} | ${cell(sw, 'beyondTarget')} | ${cell(sw, 'mean')} | ${cell(sw, 'p90')} | ${r.priority.mean.toFixed(2)} | ${all ? 'yes' : 'no'} |`,
+        );
+      }
+  }
+});
+
+// The frontier in one line per day: of the rows better than skill-fifo on the longest wait, the one nearest
+// static-weight's share beyond target; of the rows better than static-weight on it, the one nearest skill-fifo's
+// longest wait.
+const best = (xs: Point[], by: (p: Point) => number) =>
+  xs.reduce<Point | null>((b, p) => (!b || by(p) < by(b) ? p : b), null);
+const show = (p: Point | null, f: 'longest' | 'beyond') => {
+  if (!p) return 'none';
+  const d =
+    f === 'beyond'
+      ? { diff: p.beyond.diff * 100, ci: p.beyond.ci95 * 100 }
+      : { diff: p.longest.diff, ci: p.longest.ci95 };
+  return `${sign(d.diff)} ±${d.ci.toFixed(2)} (${p.row}; prio ${p.prio.toFixed(2)})`;
+};
+console.log(
+  '\n| scenario | rows better than skill-fifo on the longest wait: least beyond − static-weight (points) | rows better than static-weight on beyond: least longest − skill-fifo (min) | rows meeting item 4 |',
+);
+console.log('|---|---|---|---|');
+for (const name of new Set(points.map((p) => p.scenario))) {
+  // The three R = 0 rows are one rule (flex-fifo): counted once.
+  const mine = [...new Map(points.filter((p) => p.scenario === name).map((p) => [p.row, p])).values()];
+  const shortLongest = mine.filter((p) => p.longest.verdict === 'better');
+  const fewLate = mine.filter((p) => p.beyond.verdict === 'better');
+  const pass = mine.filter((p) => p.item4 && p.prio <= swPrio.get(name)! + 0.1 + 1e-9);
+  console.log(
+    `| ${name} | ${show(
+      best(shortLongest, (p) => p.beyond.diff),
+      'beyond',
+    )} | ${show(
+      best(fewLate, (p) => p.longest.diff),
+      'longest',
+    )} | ${pass.length ? pass.map((p) => p.row).join('; ') : 'none'} (of ${mine.length} rules) |`,
+  );
+}
