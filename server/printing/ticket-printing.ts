@@ -29,6 +29,8 @@ interface Printer {
   state: PrinterState;
   lastSeen: number | null;
   queue: Promise<unknown>;
+  /** A status poll is queued or running: the next tick adds none behind it (a hung printer, a slow machine). */
+  polling: boolean;
   virtual: InProcessPrinter | null;
 }
 
@@ -42,6 +44,7 @@ const newPrinter = (d: PrinterConfig): Printer => ({
   state: 'offline',
   lastSeen: null,
   queue: Promise.resolve(),
+  polling: false,
   virtual: null,
 });
 
@@ -218,7 +221,16 @@ export class TicketPrinting {
   }
 
   private pollAll(): void {
-    for (const p of this.printers.values()) void this.enqueue(p, () => this.check(p));
+    // One poll per printer at a time: a printer slower to answer than the poll period (hung until the
+    // timeout, or a busy machine) would otherwise pile polls up without bound, and a ticket's print and the
+    // status a kiosk waits for would queue behind all of them.
+    for (const p of this.printers.values()) {
+      if (p.polling) continue;
+      p.polling = true;
+      void this.enqueue(p, () => this.check(p))
+        .catch((e) => this.log(`printer ${p.cfg.id}: status poll failed`, e))
+        .finally(() => (p.polling = false));
+    }
   }
 
   private update(p: Printer, state: PrinterState): void {

@@ -7,7 +7,7 @@ import { VirtualPrinter } from '../../devices/virtual-printer';
 import type { HallServer } from '../../server/app';
 import { BOARD_TOKEN, KIOSK_TOKEN, client, startTestHall, testConfig, testConfigInput } from '../helpers/hall';
 import { recordEvents } from '../helpers/sockets';
-import { until } from '../helpers/wait';
+import { sleep, until } from '../helpers/wait';
 
 let printer: VirtualPrinter;
 let s: HallServer;
@@ -154,6 +154,21 @@ describe('ticket printing', () => {
     expect(new Set(onPaper).size).toBe(onPaper.length);
     expect(onPaper.sort()).toEqual(Array.from({ length: 11 }, (_, i) => `A${String(i + 1).padStart(3, '0')}`));
     expect((await api.get('/api/health')).body.printers[0]).toMatchObject({ id: 'printer-1', state: 'ok' });
+  });
+
+  it('a printer hung for many poll periods: status polls do not pile up, so a ticket is answered after one poll', async () => {
+    // Each poll of a hung printer lasts the 1 s timeout; polls come every 150 ms. Queued one per period, 3 s of
+    // hanging left about 17 polls ahead of the next ticket's print (17 s before the kiosk heard anything).
+    printer.fault = 'silent';
+    await sleep(3000);
+    const started = performance.now();
+    const r = await api.post('/api/tickets', { serviceId: 'general' }, KIOSK_TOKEN);
+    expect(r.status).toBe(201);
+    expect(r.body.print).toMatchObject({ state: 'offline', printed: false });
+    // At most the poll in flight and the ticket's own session (2 s here), whatever the hang lasted.
+    expect(performance.now() - started).toBeLessThan(10_000);
+    printer.fault = 'none';
+    await until(async () => (await api.get('/api/health')).body.printers[0].state === 'ok', 'the printer back');
   });
 
   it('a reprint of a finished ticket, or from a device that is not a kiosk, is refused', async () => {
