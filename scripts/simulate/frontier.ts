@@ -27,7 +27,7 @@ const BOTTLENECK_DAYS = [
   'district-hall-short-staffed',
   'district-hall-enterprise',
 ];
-const TAILS = [Infinity, 40, 30, 20, 15, 10, 0];
+const BASES = ['ours', 'static-weight', 'least-slack'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -36,8 +36,17 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     load: { type: 'string', default: '1' },
     routing: { type: 'string', default: '{}' },
+    /** R values in minutes; "inf": the base alone. */
+    tails: { type: 'string', default: 'inf,40,30,20,15,10,0' },
+    bases: { type: 'string', default: BASES.join(',') },
   },
 });
+const TAILS = values.tails.split(',').map((x) => (x === 'inf' ? Infinity : Number(x)));
+const chosen = values.bases.split(',');
+if (TAILS.some((x) => Number.isNaN(x)) || chosen.some((b) => !(BASES as readonly string[]).includes(b))) {
+  console.error(`--tails: minutes or inf, comma-separated; --bases: some of ${BASES.join(', ')}`);
+  process.exit(2);
+}
 const reps = Number(values.reps);
 const seed = Number(values.seed);
 const load = Number(values.load);
@@ -59,10 +68,12 @@ interface Point {
   item4: boolean;
 }
 const points: Point[] = [];
+/** Flex-fifo against the oldest-first rule it refines, on all four figures: one table row per day. */
+const flexRows: string[] = [];
 const swPrio = new Map<string, number>();
 
 console.log(
-  `Command: \`npx tsx scripts/simulate/frontier.ts --set ${values.set} --reps ${reps} --seed ${seed} --load ${load}${values.routing !== '{}' ? ` --routing '${values.routing}'` : ''}\``,
+  `Command: \`npx tsx scripts/simulate/frontier.ts --set ${values.set} --reps ${reps} --seed ${seed} --load ${load} --tails ${values.tails} --bases ${values.bases}${values.routing !== '{}' ? ` --routing '${values.routing}'` : ''}\``,
 );
 exitOnShortfall(() => {
   for (const name of values.set.split(',')) {
@@ -76,11 +87,14 @@ exitOnShortfall(() => {
     const targets = new Map([...services.values()].map((x) => [x.id, x.targetWaitMin]));
     const peers: Record<string, PolicyResult> = {};
     for (const p of PEERS) peers[p] = runPolicy(s, p, { reps, seed, routing });
-    const bases: [string, Policy][] = [
-      ['ours', policyByName('ours', routing, scenarioFacts(s, s.windows, routing))],
-      ['static-weight', policyByName('static-weight')],
-      ['least slack', leastSlack(targets, skip)],
-    ];
+    const all: Record<(typeof BASES)[number], [string, Policy]> = {
+      ours: ['ours', policyByName('ours', routing, scenarioFacts(s, s.windows, routing))],
+      'static-weight': ['static-weight', policyByName('static-weight')],
+      'least-slack': ['least slack', leastSlack(targets, skip)],
+    };
+    const bases = chosen.map((b) => all[b as (typeof BASES)[number]]);
+    // R = 0 is flex-fifo whatever the base: run once.
+    let flexFifo: PolicyResult | null = null;
     swPrio.set(name, peers['static-weight']!.priority.mean);
     console.log(
       `\n${name} (${reps} paired days, seed ${seed}, load ${load}; prio = priority visitors' mean wait: skill-fifo ${peers['skill-fifo']!.priority.mean.toFixed(2)}, static-weight ${peers['static-weight']!.priority.mean.toFixed(2)}):\n`,
@@ -94,23 +108,34 @@ exitOnShortfall(() => {
         const r =
           base === 'static-weight' && R === Infinity
             ? peers['static-weight']!
-            : runWith(s, R === Infinity ? policy : withFlexTail(policy, skip, R), `${base} tail ${R}`, { reps, seed });
+            : R === 0
+              ? (flexFifo ??= runWith(s, withFlexTail(policy, skip, 0), 'flex-fifo', { reps, seed }))
+              : runWith(s, R === Infinity ? policy : withFlexTail(policy, skip, R), `${base} tail ${R}`, {
+                  reps,
+                  seed,
+                });
         const vs = Object.fromEntries(PEERS.map((p) => [p, pairedDifference(r.daily, peers[p]!.daily)!]));
         const sf = vs['skill-fifo']!;
         const sw = vs['static-weight']!;
-        const all = PEERS.every((p) => leadsOnAll(vs[p]!));
+        const item4 = PEERS.every((p) => leadsOnAll(vs[p]!));
         points.push({
           scenario: name,
           row: R === 0 ? 'flex-fifo (R 0, any base)' : `${base}, R ${R === Infinity ? '∞' : R}`,
           longest: sf.max,
           beyond: sw.beyondTarget,
           prio: r.priority.mean,
-          item4: all,
+          item4,
         });
         console.log(
-          `| ${R === Infinity ? base : ''} | ${R === Infinity ? '∞' : R} | ${cell(sf, 'max')} | ${cell(sw, 'beyondTarget')} | ${cell(sw, 'mean')} | ${cell(sw, 'p90')} | ${r.priority.mean.toFixed(2)} | ${all ? 'yes' : 'no'} |`,
+          `| ${R === TAILS[0] ? base : ''} | ${R === Infinity ? '∞' : R} | ${cell(sf, 'max')} | ${cell(sw, 'beyondTarget')} | ${cell(sw, 'mean')} | ${cell(sw, 'p90')} | ${r.priority.mean.toFixed(2)} | ${item4 ? 'yes' : 'no'} |`,
         );
       }
+    if (flexFifo) {
+      const d = pairedDifference(flexFifo.daily, peers['skill-fifo']!.daily)!;
+      flexRows.push(
+        `| ${name} | ${cell(d, 'mean')} | ${cell(d, 'p90')} | ${cell(d, 'max')} | ${cell(d, 'beyondTarget')} | ${flexFifo.priority.mean.toFixed(2)} / ${peers['skill-fifo']!.priority.mean.toFixed(2)} |`,
+      );
+    }
   }
 });
 
@@ -146,4 +171,10 @@ for (const name of new Set(points.map((p) => p.scenario))) {
       'longest',
     )} | ${pass.length ? pass.map((p) => p.row).join('; ') : 'none'} (of ${mine.length} rules) |`,
   );
+}
+if (flexRows.length) {
+  console.log('\nFlex-fifo − skill-fifo, paired (mean, p90, longest in minutes; beyond in points):\n');
+  console.log('| scenario | mean | p90 | longest | beyond | prio flex-fifo / skill-fifo |');
+  console.log('|---|--:|--:|--:|--:|--:|');
+  for (const r of flexRows) console.log(r);
 }
