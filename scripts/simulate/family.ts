@@ -15,7 +15,7 @@ import { PAIRED_FIGURES } from './compare';
 import { scenarioFacts } from './facts';
 import { mustShow, PEERS, type MustShow } from './must-show';
 import { BEFORE_24, POLICIES } from './policies';
-import { loadScenario, scaleLoad } from './scenario';
+import { loadScenario, scaleLoad, scenarioFamily } from './scenario';
 import { runPolicy, type PolicyResult } from './stats';
 import { visitorsOf } from './visitors';
 
@@ -37,11 +37,7 @@ const { values } = parseArgs({
 });
 
 /** The family and its tuning set (scenarios/README.md): parameters are chosen on `tune`, reported on all. */
-const README = readFileSync('scenarios/README.md', 'utf8');
-const FAMILY = [...README.matchAll(/^\| `([a-z0-9-]+)`\s*\| (tune|check) /gm)].map((m) => ({
-  name: m[1]!,
-  role: m[2]!,
-}));
+const FAMILY = scenarioFamily();
 const header = values.from
   ? (JSON.parse(readFileSync(values.from, 'utf8')) as {
       reps: number;

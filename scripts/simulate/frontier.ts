@@ -14,24 +14,16 @@ import { servicesOf, windowsOf } from './engine';
 import { scenarioFacts } from './facts';
 import { PEERS } from './must-show';
 import { policyByName, type Policy } from './policies';
-import { loadScenario, scaleLoad } from './scenario';
+import { loadScenario, scaleLoad, scenarioFamily } from './scenario';
 import { runPolicy, runWith, type PolicyResult } from './stats';
 import { leastSlack, skipDelays, withFlexTail } from './tail-policies';
 
-const BOTTLENECK_DAYS = [
-  'county-hall-day',
-  'county-hall-surge',
-  'county-hall-short-staffed',
-  'county-hall-elderly',
-  'district-hall-day',
-  'district-hall-short-staffed',
-  'district-hall-enterprise',
-];
 const BASES = ['ours', 'static-weight', 'least-slack'] as const;
 
 const { values } = parseArgs({
   options: {
-    set: { type: 'string', default: BOTTLENECK_DAYS.join(',') },
+    /** Default: the family's days with a bottleneck matter (item 4's halls), as simulate:family finds them. */
+    set: { type: 'string' },
     reps: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
     load: { type: 'string', default: '1' },
@@ -41,6 +33,17 @@ const { values } = parseArgs({
     bases: { type: 'string', default: BASES.join(',') },
   },
 });
+const routing = routingSchema.parse(JSON.parse(values.routing));
+const load = Number(values.load);
+const hasBottleneck = (name: string) =>
+  scenarioFacts(scaleLoad(loadScenario(`scenarios/${name}.json`), load), undefined, { ...routing, bottlenecks: 'auto' })
+    .bottlenecks.size > 0;
+const set =
+  values.set ??
+  scenarioFamily()
+    .map((f) => f.name)
+    .filter(hasBottleneck)
+    .join(',');
 const TAILS = values.tails.split(',').map((x) => (x === 'inf' ? Infinity : Number(x)));
 const chosen = values.bases.split(',');
 if (TAILS.some((x) => Number.isNaN(x)) || chosen.some((b) => !(BASES as readonly string[]).includes(b))) {
@@ -49,8 +52,6 @@ if (TAILS.some((x) => Number.isNaN(x)) || chosen.some((b) => !(BASES as readonly
 }
 const reps = Number(values.reps);
 const seed = Number(values.seed);
-const load = Number(values.load);
-const routing = routingSchema.parse(JSON.parse(values.routing));
 
 const sign = (x: number, d = 2) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(d)}`;
 const cell = (p: Paired, f: 'mean' | 'p90' | 'max' | 'beyondTarget') => {
@@ -73,10 +74,10 @@ const flexRows: string[] = [];
 const swPrio = new Map<string, number>();
 
 console.log(
-  `Command: \`npx tsx scripts/simulate/frontier.ts --set ${values.set} --reps ${reps} --seed ${seed} --load ${load} --tails ${values.tails} --bases ${values.bases}${values.routing !== '{}' ? ` --routing '${values.routing}'` : ''}\``,
+  `Command: \`npx tsx scripts/simulate/frontier.ts --set ${set} --reps ${reps} --seed ${seed} --load ${load} --tails ${values.tails} --bases ${values.bases}${values.routing !== '{}' ? ` --routing '${values.routing}'` : ''}\``,
 );
 exitOnShortfall(() => {
-  for (const name of values.set.split(',')) {
+  for (const name of set.split(',')) {
     const s = scaleLoad(loadScenario(`scenarios/${name}.json`), load);
     const windows = windowsOf(s.windows);
     const services = servicesOf(s);

@@ -70,6 +70,15 @@ export function parsePlan(s: Scenario, json: unknown, where: string): WindowGrou
   return parseScenario({ ...s, windows: json }, where).windows;
 }
 
+/** The family and its tuning set (scenarios/README.md), in its order: parameters are chosen on `tune`. */
+export function scenarioFamily(): { name: string; role: 'tune' | 'check' }[] {
+  const readme = readFileSync('scenarios/README.md', 'utf8');
+  return [...readme.matchAll(/^\| `([a-z0-9-]+)`\s*\| (tune|check) /gm)].map((m) => ({
+    name: m[1]!,
+    role: m[2] as 'tune' | 'check',
+  }));
+}
+
 export function loadScenario(file: string): Scenario {
   return parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
 }

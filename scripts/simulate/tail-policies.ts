@@ -11,7 +11,7 @@
 //   every head is late, the flex order. The rule that keeps the most visitors within target when nobody
 //   minds the late ones.
 // Each is the base's own order below R; priority visitors go to the front of their matter's line.
-import type { Candidate } from '../../server/domain/routing';
+import { eligibleLevel, mattersOf, type Candidate, type Matter } from '../../server/domain/routing';
 import type { HallWindow } from '../../server/domain/types';
 import type { Policy } from './policies';
 
@@ -34,55 +34,40 @@ export function skipDelays(windows: readonly HallWindow[], matters: readonly Mat
   return out;
 }
 
-interface Heads {
-  oldest: Candidate;
-  /** Whom the window calls in this matter: its first priority visitor, else its oldest ticket. */
-  call: Candidate;
-}
+/** The matters this window may take (the rule's own grouping, routing.ts `mattersOf`). */
+const mattersAt = (heads: readonly Candidate[], window: HallWindow): Matter[] =>
+  mattersOf(heads).filter((m) => eligibleLevel(m.oldest, window) !== null);
 
-/** The matters this window may take, each with its oldest ticket and whom it would call. */
-export function mattersAt(heads: readonly Candidate[], window: HallWindow): Heads[] {
-  const by = new Map<string, Heads>();
-  for (const c of heads) {
-    if (c.targetWindowNo !== null ? c.targetWindowNo !== window.no : window.skills[c.serviceId] === undefined) continue;
-    const key = c.targetWindowNo !== null ? `#${c.ticketId}` : c.serviceId;
-    const m = by.get(key);
-    if (!m) by.set(key, { oldest: c, call: c });
-    else {
-      if (c.waitFrom < m.oldest.waitFrom) m.oldest = c;
-      if (c.priority && (!m.call.priority || c.waitFrom < m.call.waitFrom)) m.call = c;
-      else if (!m.call.priority && c.waitFrom < m.call.waitFrom) m.call = c;
-    }
-  }
-  return [...by.values()];
-}
+/** Whom the window calls in a matter: its first priority visitor, else its oldest ticket. */
+const callOf = (m: Matter): Candidate => m.priority ?? m.ordinary!;
 
-const projected = (m: Heads, now: number, skip: ReadonlyMap<string, number>) =>
+const projected = (m: Matter, now: number, skip: ReadonlyMap<string, number>) =>
   (now - m.oldest.waitFrom) / 60_000 + (skip.get(m.oldest.serviceId) ?? 0);
 
 /** `base`, except that past `tailMin` minutes of projected wait the largest projected wait is called first. */
 export function withFlexTail(base: Policy, skip: ReadonlyMap<string, number>, tailMin: number): Policy {
   return (ctx) => {
-    let best: { v: number; m: Heads } | null = null;
+    let best: { v: number; m: Matter } | null = null;
     for (const m of mattersAt(ctx.heads, ctx.window)) {
       const v = projected(m, ctx.now, skip);
       if (v >= tailMin && (!best || v > best.v)) best = { v, m };
     }
-    return best ? best.m.call : base(ctx);
+    return best ? callOf(best.m) : base(ctx);
   };
 }
 
 /** Least slack before the target first; when every head is late, the largest projected wait. */
 export function leastSlack(targets: ReadonlyMap<string, number>, skip: ReadonlyMap<string, number>): Policy {
   return ({ heads, window, now }) => {
-    let soon: { v: number; m: Heads } | null = null;
-    let late: { v: number; m: Heads } | null = null;
+    let soon: { v: number; m: Matter } | null = null;
+    let late: { v: number; m: Matter } | null = null;
     for (const m of mattersAt(heads, window)) {
       const slack = (targets.get(m.oldest.serviceId) ?? 0) - (now - m.oldest.waitFrom) / 60_000;
       if (slack >= 0 && (!soon || slack < soon.v)) soon = { v: slack, m };
       const v = projected(m, now, skip);
       if (slack < 0 && (!late || v > late.v)) late = { v, m };
     }
-    return (soon ?? late)?.m.call ?? null;
+    const m = (soon ?? late)?.m;
+    return m ? callOf(m) : null;
   };
 }

@@ -293,14 +293,14 @@ function earlier(a: Candidate, b: Candidate): boolean {
   return a.ticketId < b.ticketId;
 }
 
-interface Matter {
+export interface Matter {
   oldest: Candidate;
   priority: Candidate | null;
   ordinary: Candidate | null;
 }
 
 /** Groups the queue heads by matter; each reserved ticket is a matter of its own. */
-function mattersOf(candidates: readonly Candidate[]): Matter[] {
+export function mattersOf(candidates: readonly Candidate[]): Matter[] {
   const bySvc = new Map<string, Matter>();
   const out: Matter[] = [];
   for (const c of candidates) {

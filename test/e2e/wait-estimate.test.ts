@@ -5,13 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
 import { launchChromium } from '../helpers/browser';
-import { issueCap } from '../../server/core/issue-wait';
-import { KIOSK_TOKEN, PASSWORD, client, startTestHall } from '../helpers/hall';
+import { KIOSK_TOKEN, PASSWORD, client, ownPredictionOnIssue, startTestHall } from '../helpers/hall';
 import { until } from '../helpers/wait';
 
-// The counts below are the ticket's own prediction's. Under the 1 ms cap a slow machine prints the ready
-// figure instead (its own line's count; issue-wait.test.ts pins that path), so the cap is lifted here.
-const ORIGINAL_CAP = issueCap.ms;
+// The counts below are the ticket's own prediction's.
+ownPredictionOnIssue();
 
 let browser: Browser;
 let server: HallServer;
@@ -21,7 +19,6 @@ const NOBODY = '当前暂无窗口办理';
 const MINUTES = /^(约\d+分钟(（\d+–\d+）)?|即将叫号)$/;
 
 beforeAll(async () => {
-  issueCap.ms = Infinity;
   server = await startTestHall();
   api = client(server.url);
   browser = await launchChromium();
@@ -29,7 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  issueCap.ms = ORIGINAL_CAP;
 });
 
 const text = async (p: Page, sel: string) =>

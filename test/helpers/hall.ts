@@ -11,6 +11,8 @@ import { EventBus } from '../../server/core/events';
 import { HallCore } from '../../server/core/hall-core';
 import { openDatabase } from '../../server/store/db';
 import { stringify } from 'yaml';
+import { afterAll, beforeAll } from 'vitest';
+import { issueCap } from '../../server/core/issue-wait';
 
 export const PASSWORD = 'test-pass-1';
 // One hash for every test clerk keeps hall start-up fast.
@@ -196,4 +198,19 @@ export function client(baseUrl: string) {
       return r.body.ticket;
     },
   };
+}
+
+/**
+ * For a test file that asserts a new ticket's own prediction (its exact 前方还有N人): lifts the issue path's
+ * 1 ms cap (server/core/issue-wait.ts) for the file. Under the cap a slow machine answers with the matter's
+ * ready figure instead (its own line's count; issue-wait.test.ts pins that path).
+ */
+export function ownPredictionOnIssue(): void {
+  const original = issueCap.ms;
+  beforeAll(() => {
+    issueCap.ms = Infinity;
+  });
+  afterAll(() => {
+    issueCap.ms = original;
+  });
 }

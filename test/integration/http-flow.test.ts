@@ -1,19 +1,11 @@
 // Through HTTP against a real SQLite file: a morning's flow, concurrency, idempotency, restart.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { HallServer } from '../../server/app';
-import { issueCap } from '../../server/core/issue-wait';
-import { FakeClock, KIOSK_TOKEN, client, startTestHall, testConfig } from '../helpers/hall';
+import { FakeClock, KIOSK_TOKEN, client, ownPredictionOnIssue, startTestHall, testConfig } from '../helpers/hall';
 
 let servers: HallServer[] = [];
-// 前方还有N人 below is the ticket's own prediction's. Under the 1 ms cap a slow machine answers with the ready
-// figure instead (its own line's count; issue-wait.test.ts pins that path), so the cap is lifted here.
-const ORIGINAL_CAP = issueCap.ms;
-beforeAll(() => {
-  issueCap.ms = Infinity;
-});
-afterAll(() => {
-  issueCap.ms = ORIGINAL_CAP;
-});
+// 前方还有N人 below is the ticket's own prediction's.
+ownPredictionOnIssue();
 afterEach(async () => {
   await Promise.all(servers.map((s) => s.stop()));
   servers = [];

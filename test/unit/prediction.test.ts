@@ -9,46 +9,19 @@ import {
 } from '../../server/domain/prediction';
 import { normalCdf, normalQuantile } from '../../server/domain/prediction-draws';
 import { seededRandom } from '../../server/domain/random';
-import { DEFAULT_ROUTING, type Candidate } from '../../server/domain/routing';
+import { DEFAULT_ROUTING } from '../../server/domain/routing';
 import type { HallWindow, Service } from '../../server/domain/types';
+import { MIN, candidatesAt, hallWindow, service } from '../helpers/routing-fixtures';
 
-const MIN = 60_000;
 const NOW = 600 * MIN;
-const svc = (id: string, avgServiceMin = 10, targetWaitMin = 20): Service => ({
-  id,
-  name: id,
-  prefix: id[0]!.toUpperCase(),
-  targetWaitMin,
-  dailyCap: 999,
-  avgServiceMin,
-});
-const win = (no: number, skills: Record<string, number>): HallWindow => ({
-  no,
-  name: `W${no}`,
-  kind: 'comprehensive',
-  zone: 'A',
-  skills,
-});
+const svc = (id: string, avgServiceMin = 10, targetWaitMin = 20): Service => service(id, targetWaitMin, avgServiceMin);
+const win = (no: number, skills: Record<string, number>): HallWindow => hallWindow(skills, no);
 const open = (w: HallWindow, busy: PredictionWindow['busy'] = null): PredictionWindow => ({
   window: w,
   availability: 'open',
   busy,
 });
-
-let n = 0;
-function waiting(serviceId: string, waitedMin: number, extra: Partial<Candidate> = {}): Candidate {
-  n++;
-  return {
-    ticketId: `t${n}`,
-    serviceId,
-    waitFrom: NOW - waitedMin * MIN,
-    issuedAt: NOW - waitedMin * MIN,
-    seq: n,
-    priority: false,
-    targetWindowNo: null,
-    ...extra,
-  };
-}
+const waiting = candidatesAt(NOW);
 
 const constant = (mean: number): Durations => ({ samples: [], mean, cv: 0 });
 /** Exponential service times as observed samples (evenly spaced quantiles). */
